@@ -1,0 +1,37 @@
+// manifest.json: the one signed list of every file in a bundle.
+// {"version":N,"created":"2026-11-27T00:00:00Z","expires":"...","files":[{"name","sha256","size"}]}
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zj {
+
+struct ManifestFile {
+    std::string name;   // logical name: "content.db", "media/photos/etdz-1.jpg" (plain relative path)
+    std::string sha256; // 64 lowercase hex digits: also the blob's file name
+    uint64_t size = 0;  // bytes; downloads are capped at this
+};
+
+struct Manifest {
+    uint64_t version = 0;
+    int64_t created = 0; // unix seconds (UTC); a floor for a clock that may be wrong
+    int64_t expires = 0; // unix seconds (UTC)
+    std::vector<ManifestFile> files;
+
+    const ManifestFile* find(std::string_view name) const;
+    uint64_t totalSize() const;
+};
+
+// Canonical bytes (sorted keys, files sorted by name, no whitespace variation): the signed text.
+std::string manifestToJson(const Manifest& manifest);
+
+// Strict parser: rejects unknown shapes, bad hashes, unsafe names ("..", absolute, backslash,
+// control characters), duplicate names, absurd sizes. `err` says what and where.
+bool parseManifest(std::string_view json, Manifest& out, std::string& err);
+
+std::string formatUtc(int64_t unixSeconds);              // "2026-11-27T00:00:00Z"
+bool parseUtc(std::string_view text, int64_t& unixSeconds); // the same format only
+
+} // namespace zj

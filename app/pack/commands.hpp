@@ -1,0 +1,13 @@
+// zjmap-pack subcommands. Each takes the arguments after its name and returns the exit code.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace zj::pack {
+
+int runKeygen(const std::vector<std::string>& args);  // keygen --out DIR
+int runBuild(const std::vector<std::string>& args);   // build SRC --key FILE --out DIR [--version N]
+int runVerify(const std::vector<std::string>& args);  // verify DIR --public-key FILE
+int runInspect(const std::vector<std::string>& args); // inspect DIR
+
+} // namespace zj::pack
