@@ -218,8 +218,9 @@ static bool readKeyFile(const std::filesystem::path& file, uint8_t* out, size_t 
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         std::error_code ec;
-        err = file.string() + (std::filesystem::exists(file, ec) ? ": cannot read " : ": missing ") +
-              what + " file";
+        err = file.string() +
+              (std::filesystem::exists(file, ec) ? ": cannot read " : ": missing ") + what +
+              " file";
         return false;
     }
     std::string text;

@@ -101,7 +101,7 @@ uint64_t Manifest::totalSize() const {
 
 static constexpr size_t kMaxNameLength = 200;
 static constexpr size_t kMaxManifestBytes = size_t(64) << 20; // ~400k files; more is hostile
-static constexpr uint64_t kMaxFileSize = uint64_t(2) << 30; // 2 GiB: bigger is a lie or an attack
+static constexpr uint64_t kMaxFileSize = uint64_t(2) << 30;   // 2 GiB: bigger is a lie or an attack
 
 // Plain relative path: segments of [A-Za-z0-9._-] joined by '/', none empty, "." or "..".
 // Returns an empty string when fine, otherwise why not.
@@ -112,8 +112,8 @@ static std::string nameProblem(std::string_view name) {
     size_t start = 0;
     while (true) {
         size_t end = name.find('/', start);
-        std::string_view seg =
-            name.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+        std::string_view seg = name.substr(
+            start, end == std::string_view::npos ? std::string_view::npos : end - start);
         if (seg.empty()) return "has an empty path segment";
         if (seg == "." || seg == "..") return "has a '.' or '..' segment";
         for (char c : seg) {
@@ -194,7 +194,8 @@ static bool parseFileEntry(const nlohmann::json& entry, size_t index, ManifestFi
         }
     }
     auto sha = entry.find("sha256");
-    if (sha == entry.end() || !sha->is_string() || !isLowerHex64(sha->get_ref<const std::string&>())) {
+    if (sha == entry.end() || !sha->is_string() ||
+        !isLowerHex64(sha->get_ref<const std::string&>())) {
         err = where + ".sha256: must be 64 lowercase hex digits";
         return false;
     }

@@ -86,8 +86,7 @@ std::optional<uint64_t> slotVersion(const std::filesystem::path& dataDir, std::s
 // Writes bundles/<version>/manifest.json + .sig (tmp dir + fsync + rename). The caller has
 // verified the signature and that every blob is present.
 bool commitVersion(const std::filesystem::path& dataDir, uint64_t version,
-                   std::string_view manifestJson, std::string_view signatureText,
-                   std::string& err);
+                   std::string_view manifestJson, std::string_view signatureText, std::string& err);
 
 // current -> bundles/<version> atomically (current.new + rename); the old current becomes
 // previous; raises state/highest-version when `version` exceeds it.

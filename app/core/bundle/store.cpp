@@ -1,0 +1,607 @@
+// The kiosk's bundle store: blobs, committed versions, current/previous symlinks, state.
+// [SECTION] Layout helpers
+// [SECTION] Blobs
+// [SECTION] BlobWriter
+// [SECTION] State files
+// [SECTION] Versions and slots
+// [SECTION] Install
+// [SECTION] Startup selection
+// [SECTION] Size and garbage collection
+#include "core/bundle/store.hpp"
+#include "core/bundle/file_util.hpp"
+
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace zj {
+
+namespace fs = std::filesystem;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Layout helpers
+//-----------------------------------------------------------------------------
+
+static fs::path bundleDirOf(const fs::path& dataDir, uint64_t version) {
+    return dataDir / "bundles" / std::to_string(version);
+}
+
+// Strict decimal: no sign, no spaces, no leading zeros (so "007" cannot alias "7").
+static bool parseVersion(std::string_view text, uint64_t& out) {
+    if (text.empty() || text.size() > 20 || (text.size() > 1 && text[0] == '0')) return false;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return ec == std::errc() && ptr == text.data() + text.size();
+}
+
+bool ensureStoreLayout(const fs::path& dataDir, std::string& err) {
+    for (const char* sub : {"blobs", "bundles", "state", "tmp"}) {
+        std::error_code ec;
+        fs::create_directories(dataDir / sub, ec);
+        if (ec) {
+            err = (dataDir / sub).string() + ": cannot create directory: " + ec.message();
+            return false;
+        }
+    }
+    return true;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Blobs
+//-----------------------------------------------------------------------------
+
+fs::path blobPath(const fs::path& dataDir, std::string_view sha256) {
+    return dataDir / "blobs" / std::string(sha256);
+}
+
+bool hasBlob(const fs::path& dataDir, const ManifestFile& file) {
+    std::error_code ec;
+    fs::path p = blobPath(dataDir, file.sha256);
+    fs::file_status st = fs::symlink_status(p, ec);
+    if (ec || !fs::is_regular_file(st)) return false;
+    uint64_t size = fs::file_size(p, ec);
+    return !ec && size == file.size;
+}
+
+bool addBlobFromFile(const fs::path& dataDir, const ManifestFile& expected, const fs::path& source,
+                     std::string& err) {
+    int in = ::open(source.c_str(), O_RDONLY | O_CLOEXEC);
+    if (in < 0) {
+        err = source.string() + ": cannot open: " + std::strerror(errno);
+        return false;
+    }
+    BlobWriter writer;
+    // resume=false: a stale .part from an earlier download must not be mixed with this copy.
+    if (!writer.open(dataDir, expected, false, err)) {
+        ::close(in);
+        return false;
+    }
+    static thread_local char buffer[1 << 16];
+    for (;;) {
+        ssize_t n = ::read(in, buffer, sizeof(buffer));
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            err = source.string() + ": read error: " + std::strerror(errno);
+            ::close(in);
+            writer.abort();
+            return false;
+        }
+        if (n == 0) break;
+        if (!writer.write(buffer, size_t(n), err)) {
+            err = source.string() + ": " + err;
+            ::close(in);
+            writer.abort();
+            return false;
+        }
+    }
+    ::close(in);
+    if (!writer.commit(err)) {
+        err = source.string() + ": " + err;
+        return false;
+    }
+    return true;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] BlobWriter
+//-----------------------------------------------------------------------------
+
+BlobWriter::~BlobWriter() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+bool BlobWriter::open(const fs::path& dataDir, const ManifestFile& expected, bool resume,
+                      std::string& err) {
+    abort();
+    if (expected.sha256.size() != 64 ||
+        expected.sha256.find_first_not_of("0123456789abcdef") != std::string::npos) {
+        err = "blob id is not 64 lowercase hex digits"; // never build a path from anything else
+        return false;
+    }
+    if (!ensureStoreLayout(dataDir, err)) return false;
+    dataDir_ = dataDir;
+    expected_ = expected;
+    partPath_ = dataDir / "tmp" / (expected.sha256 + ".part");
+    int flags = O_RDWR | O_CREAT | O_CLOEXEC | (resume ? 0 : O_TRUNC);
+    fd_ = ::open(partPath_.c_str(), flags, 0644);
+    if (fd_ < 0) {
+        err = partPath_.string() + ": cannot create: " + std::strerror(errno);
+        return false;
+    }
+    hash_.emplace();
+    written_ = 0;
+    // Resume: re-hash what is already there (never trust a partial file's length alone).
+    char buffer[1 << 16];
+    for (;;) {
+        ssize_t n = ::read(fd_, buffer, sizeof(buffer));
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            err = partPath_.string() + ": read error: " + std::strerror(errno);
+            abort();
+            return false;
+        }
+        if (n == 0) break;
+        hash_->update(buffer, size_t(n));
+        written_ += uint64_t(n);
+    }
+    if (written_ > expected_.size) { // a .part longer than the blob: useless, start over
+        if (::ftruncate(fd_, 0) != 0 || ::lseek(fd_, 0, SEEK_SET) != 0) {
+            err = partPath_.string() + ": cannot truncate: " + std::strerror(errno);
+            abort();
+            return false;
+        }
+        hash_.emplace();
+        written_ = 0;
+    }
+    return true;
+}
+
+bool BlobWriter::write(const void* data, size_t size, std::string& err) {
+    if (fd_ < 0) {
+        err = "blob writer is not open";
+        return false;
+    }
+    if (size > expected_.size - written_) {
+        err = "blobs/" + expected_.sha256.substr(0, 12) + "...: more data than the declared " +
+              std::to_string(expected_.size) + " bytes (" + expected_.name + ")";
+        return false;
+    }
+    const char* p = static_cast<const char*>(data);
+    size_t left = size;
+    while (left > 0) {
+        ssize_t n = ::write(fd_, p, left);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            err = partPath_.string() + ": write error: " + std::strerror(errno);
+            return false;
+        }
+        p += n;
+        left -= size_t(n);
+    }
+    hash_->update(data, size);
+    written_ += size;
+    return true;
+}
+
+bool BlobWriter::commit(std::string& err) {
+    if (fd_ < 0) {
+        err = "blob writer is not open";
+        return false;
+    }
+    std::string label = "blobs/" + expected_.sha256.substr(0, 12) + "...";
+    if (written_ != expected_.size) {
+        err = label + ": got " + std::to_string(written_) + " bytes, expected " +
+              std::to_string(expected_.size) + " (" + expected_.name + ")";
+        abort();
+        return false;
+    }
+    if (hash_->finishHex() != expected_.sha256) {
+        err = label + ": sha256 mismatch (" + expected_.name + ")";
+        abort();
+        return false;
+    }
+    if (::fsync(fd_) != 0) {
+        err = partPath_.string() + ": fsync failed: " + std::strerror(errno);
+        abort();
+        return false;
+    }
+    ::close(fd_);
+    fd_ = -1;
+    fs::path target = blobPath(dataDir_, expected_.sha256);
+    if (::rename(partPath_.c_str(), target.c_str()) != 0) {
+        err = target.string() + ": rename failed: " + std::strerror(errno);
+        ::unlink(partPath_.c_str());
+        return false;
+    }
+    return fileutil::fsyncDir(dataDir_ / "blobs", err);
+}
+
+void BlobWriter::abort() {
+    if (fd_ >= 0) {
+        ::close(fd_);
+        fd_ = -1;
+        ::unlink(partPath_.c_str());
+    }
+    hash_.reset();
+    written_ = 0;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] State files
+//-----------------------------------------------------------------------------
+
+bool readHighestVersion(const fs::path& dataDir, uint64_t& out, std::string& err) {
+    fs::path file = dataDir / "state" / "highest-version";
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(file, ec))) {
+        out = 0;
+        return true;
+    }
+    std::string text;
+    if (!fileutil::readFile(file, text, err, 64)) return false;
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+    if (!parseVersion(text, out)) {
+        err = file.string() + ": corrupt (expected one decimal version number)";
+        return false;
+    }
+    return true;
+}
+
+bool writeHighestVersion(const fs::path& dataDir, uint64_t version, std::string& err) {
+    if (!ensureStoreLayout(dataDir, err)) return false;
+    return fileutil::writeFileAtomic(dataDir / "state" / "highest-version",
+                                     std::to_string(version) + "\n", err);
+}
+
+std::set<uint64_t> readBadVersions(const fs::path& dataDir) {
+    std::set<uint64_t> bad;
+    std::string text, err;
+    if (!fileutil::readFile(dataDir / "state" / "bad-versions", text, err, 1 << 20)) return bad;
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        std::string_view line(text.data() + start, end - start);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        uint64_t v;
+        if (parseVersion(line, v)) bad.insert(v); // ignore junk lines rather than losing the rest
+        start = end + 1;
+    }
+    return bad;
+}
+
+bool markVersionBad(const fs::path& dataDir, uint64_t version, std::string& err) {
+    if (!ensureStoreLayout(dataDir, err)) return false;
+    std::set<uint64_t> bad = readBadVersions(dataDir);
+    bad.insert(version);
+    std::string text;
+    for (uint64_t v : bad) text += std::to_string(v) + "\n";
+    return fileutil::writeFileAtomic(dataDir / "state" / "bad-versions", text, err);
+}
+
+bool checkInstallable(const fs::path& dataDir, uint64_t version, std::string& err) {
+    uint64_t highest = 0;
+    if (!readHighestVersion(dataDir, highest, err)) return false;
+    if (version <= highest) {
+        err = "bundle " + std::to_string(version) +
+              " refused: not newer than the highest installed version " + std::to_string(highest);
+        return false;
+    }
+    if (readBadVersions(dataDir).count(version)) {
+        err = "bundle " + std::to_string(version) + " refused: marked bad";
+        return false;
+    }
+    return true;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Versions and slots
+//-----------------------------------------------------------------------------
+
+// Reads a slot symlink; only the exact shape we create ("bundles/<N>") is accepted.
+std::optional<uint64_t> slotVersion(const fs::path& dataDir, std::string_view slot) {
+    std::error_code ec;
+    fs::path target = fs::read_symlink(dataDir / std::string(slot), ec);
+    if (ec) return std::nullopt;
+    std::string t = target.string();
+    static const std::string prefix = "bundles/";
+    if (t.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
+    uint64_t v;
+    if (!parseVersion(std::string_view(t).substr(prefix.size()), v)) return std::nullopt;
+    return v;
+}
+
+bool commitVersion(const fs::path& dataDir, uint64_t version, std::string_view manifestJson,
+                   std::string_view signatureText, std::string& err) {
+    if (!ensureStoreLayout(dataDir, err)) return false;
+    fs::path dir = bundleDirOf(dataDir, version);
+    fs::path tmp = fileutil::tmpSibling(dir);
+    std::error_code ec;
+    fs::remove_all(tmp, ec);
+    fs::create_directories(tmp, ec);
+    if (ec) {
+        err = tmp.string() + ": cannot create directory: " + ec.message();
+        return false;
+    }
+    if (!fileutil::writeFileSynced(tmp / "manifest.json", manifestJson, err) ||
+        !fileutil::writeFileSynced(tmp / "manifest.json.sig", signatureText, err) ||
+        !fileutil::fsyncDir(tmp, err)) {
+        fs::remove_all(tmp, ec);
+        return false;
+    }
+    // A leftover dir of the same version (e.g. an install interrupted before its switch) is
+    // replaced; the one current/previous point to is never a candidate (versions only rise).
+    fs::remove_all(dir, ec);
+    fs::rename(tmp, dir, ec);
+    if (ec) {
+        err = dir.string() + ": cannot rename into place: " + ec.message();
+        fs::remove_all(tmp, ec);
+        return false;
+    }
+    return fileutil::fsyncDir(dataDir / "bundles", err);
+}
+
+// Makes `dataDir/name` point to `target` atomically: symlink name.new, rename over name.
+static bool replaceSymlink(const fs::path& dataDir, const std::string& name,
+                           const std::string& target, std::string& err) {
+    fs::path link = dataDir / name, tmp = dataDir / (name + ".new");
+    ::unlink(tmp.c_str());
+    if (::symlink(target.c_str(), tmp.c_str()) != 0) {
+        err = tmp.string() + ": cannot create symlink: " + std::strerror(errno);
+        return false;
+    }
+    if (::rename(tmp.c_str(), link.c_str()) != 0) {
+        err = link.string() + ": rename failed: " + std::strerror(errno);
+        ::unlink(tmp.c_str());
+        return false;
+    }
+    return true;
+}
+
+bool switchCurrent(const fs::path& dataDir, uint64_t version, std::string& err) {
+    std::error_code ec;
+    if (!fs::is_regular_file(bundleDirOf(dataDir, version) / "manifest.json", ec)) {
+        err = "bundle " + std::to_string(version) + ": not committed (no " +
+              (bundleDirOf(dataDir, version) / "manifest.json").string() + ")";
+        return false;
+    }
+    std::optional<uint64_t> old = slotVersion(dataDir, "current");
+    // previous first: a crash between the two renames leaves previous == current, still valid.
+    if (old && *old != version &&
+        !replaceSymlink(dataDir, "previous", "bundles/" + std::to_string(*old), err))
+        return false;
+    if (!replaceSymlink(dataDir, "current", "bundles/" + std::to_string(version), err))
+        return false;
+    if (!fileutil::fsyncDir(dataDir, err)) return false;
+    uint64_t highest = 0;
+    std::string ignored;
+    readHighestVersion(dataDir, highest, ignored);
+    if (version > highest) return writeHighestVersion(dataDir, version, err);
+    return true;
+}
+
+bool markBadAndRollBack(const fs::path& dataDir, std::string& err) {
+    std::optional<uint64_t> cur = slotVersion(dataDir, "current");
+    std::optional<uint64_t> prev = slotVersion(dataDir, "previous");
+    if (cur && !markVersionBad(dataDir, *cur, err)) return false;
+    if (!prev) {
+        err = "cannot roll back: no previous bundle";
+        return false;
+    }
+    fs::path from = dataDir / "previous", to = dataDir / "current";
+    if (::rename(from.c_str(), to.c_str()) != 0) {
+        err = to.string() + ": rename failed: " + std::strerror(errno);
+        return false;
+    }
+    return fileutil::fsyncDir(dataDir, err);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Install
+//-----------------------------------------------------------------------------
+
+static std::string joinProblems(const std::vector<std::string>& problems) {
+    std::string out;
+    for (const std::string& p : problems) out += (out.empty() ? "" : "\n") + p;
+    return out;
+}
+
+static bool installUnchecked(const fs::path& dataDir, const fs::path& packedDir,
+                             const crypto::PublicKey& publisher, std::string& err,
+                             uint64_t* installedVersion) {
+    std::vector<std::string> problems;
+    std::optional<Bundle> bundle =
+        openPackedBundle(packedDir, publisher, VerifyLevel::Full, problems);
+    if (!bundle) {
+        err = packedDir.string() + ": bundle refused:\n" + joinProblems(problems);
+        return false;
+    }
+    const uint64_t version = bundle->manifest.version;
+    if (!checkInstallable(dataDir, version, err)) return false;
+    if (!ensureStoreLayout(dataDir, err)) return false;
+    for (const ManifestFile& f : bundle->manifest.files) {
+        if (hasBlob(dataDir, f)) continue;
+        if (!addBlobFromFile(dataDir, f, bundle->pathOf(f.name), err)) return false;
+    }
+    // Re-read the manifest bytes for the commit; the committed copy is re-verified below, so a
+    // change since openPackedBundle fails loudly instead of slipping through.
+    std::string json, sig;
+    if (!fileutil::readFile(packedDir / "manifest.json", json, err) ||
+        !fileutil::readFile(packedDir / "manifest.json.sig", sig, err, 4096))
+        return false;
+    if (!commitVersion(dataDir, version, json, sig, err)) return false;
+    // Check the committed copy before making it current: never switch to something unverified.
+    problems.clear();
+    if (!openBundle(bundleDirOf(dataDir, version), dataDir / "blobs", publisher,
+                    VerifyLevel::SignatureAndPresence, problems)) {
+        err = "bundle " + std::to_string(version) + " refused after commit:\n" +
+              joinProblems(problems);
+        return false;
+    }
+    if (!switchCurrent(dataDir, version, err)) return false;
+    if (installedVersion) *installedVersion = version;
+    return true;
+}
+
+bool installFromPackedBundle(const fs::path& dataDir, const fs::path& packedDir,
+                             const crypto::PublicKey& publisher, std::string& err,
+                             uint64_t* installedVersion) {
+    try {
+        return installUnchecked(dataDir, packedDir, publisher, err, installedVersion);
+    } catch (const std::exception& e) {
+        err = packedDir.string() + ": install failed: " + e.what();
+    } catch (...) {
+        err = packedDir.string() + ": install failed";
+    }
+    return false;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Startup selection
+//-----------------------------------------------------------------------------
+
+static std::string firstProblem(const std::vector<std::string>& problems) {
+    if (problems.empty()) return "unknown problem";
+    std::string line = problems.front();
+    if (problems.size() > 1) line += " (+" + std::to_string(problems.size() - 1) + " more)";
+    return line;
+}
+
+static std::optional<Bundle> trySlot(const fs::path& dataDir, const char* slot,
+                                     const std::set<uint64_t>& bad,
+                                     const crypto::PublicKey& publisher,
+                                     std::vector<std::string>& log) {
+    std::error_code ec;
+    if (!fs::is_symlink(fs::symlink_status(dataDir / slot, ec))) return std::nullopt; // no slot
+    std::optional<uint64_t> version = slotVersion(dataDir, slot);
+    if (!version) {
+        log.push_back(std::string(slot) + " refused: not a link to bundles/<version>");
+        return std::nullopt;
+    }
+    std::string name = "bundle " + std::to_string(*version);
+    if (bad.count(*version)) {
+        log.push_back(name + " refused: marked bad");
+        return std::nullopt;
+    }
+    std::vector<std::string> problems;
+    // Open by the resolved dir, not through the symlink: a later switch must not move it.
+    std::optional<Bundle> b = openBundle(bundleDirOf(dataDir, *version), dataDir / "blobs",
+                                         publisher, VerifyLevel::SignatureAndPresence, problems);
+    if (!b) {
+        log.push_back(name + " refused: " + firstProblem(problems));
+        return std::nullopt;
+    }
+    if (b->manifest.version != *version) { // a signed manifest filed under the wrong version
+        log.push_back(name + " refused: manifest says version " +
+                      std::to_string(b->manifest.version));
+        return std::nullopt;
+    }
+    log.push_back("using " + name + " (" + slot + ")");
+    return b;
+}
+
+std::optional<Bundle> selectStartupBundle(const fs::path& dataDir, const fs::path& demoDir,
+                                          const crypto::PublicKey& publisher,
+                                          std::vector<std::string>& log) {
+    try {
+        std::set<uint64_t> bad = readBadVersions(dataDir);
+        if (auto b = trySlot(dataDir, "current", bad, publisher, log)) return b;
+        if (auto b = trySlot(dataDir, "previous", bad, publisher, log)) return b;
+        if (demoDir.empty()) {
+            log.push_back("no demo bundle configured");
+            return std::nullopt;
+        }
+        std::vector<std::string> problems;
+        std::optional<Bundle> demo =
+            openPackedBundle(demoDir, publisher, VerifyLevel::SignatureAndPresence, problems);
+        if (!demo) {
+            log.push_back("demo bundle " + demoDir.string() +
+                          " refused: " + firstProblem(problems));
+            return std::nullopt;
+        }
+        log.push_back("using demo bundle " + demoDir.string() + " (version " +
+                      std::to_string(demo->manifest.version) + ")");
+        return demo;
+    } catch (const std::exception& e) {
+        log.push_back(std::string("bundle selection failed: ") + e.what());
+    } catch (...) {
+        log.push_back("bundle selection failed");
+    }
+    return std::nullopt;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Size and garbage collection
+//-----------------------------------------------------------------------------
+
+uint64_t storeSize(const fs::path& dataDir) {
+    uint64_t total = 0;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(dataDir, fs::directory_options::skip_permission_denied, ec),
+        end;
+    for (; !ec && it != end; it.increment(ec)) {
+        std::error_code sec;
+        if (it->is_regular_file(sec) && !it->is_symlink(sec)) {
+            uint64_t s = it->file_size(sec);
+            if (!sec) total += s;
+        }
+    }
+    return total;
+}
+
+GarbageReport collectGarbage(const fs::path& dataDir, const std::vector<uint64_t>& alsoKeep) {
+    GarbageReport report;
+    try {
+        std::set<uint64_t> keepVersions(alsoKeep.begin(), alsoKeep.end());
+        for (const char* slot : {"current", "previous"})
+            if (auto v = slotVersion(dataDir, slot)) keepVersions.insert(*v);
+        if (keepVersions.empty()) {
+            report.error = "nothing to keep (no current or previous): not collecting";
+            return report;
+        }
+        // Kept manifests were verified at install; re-reading without the signature is fine
+        // here because a failure only stops GC, it never widens what is deleted.
+        std::set<std::string> keepBlobs;
+        for (uint64_t v : keepVersions) {
+            std::string json, err;
+            Manifest m;
+            if (!fileutil::readFile(bundleDirOf(dataDir, v) / "manifest.json", json, err) ||
+                !parseManifest(json, m, err)) {
+                report.error = "bundle " + std::to_string(v) + ": " + err + ": not collecting";
+                return report;
+            }
+            for (const ManifestFile& f : m.files) keepBlobs.insert(f.sha256);
+        }
+        // List first, delete after: removing entries while iterating a directory is unspecified.
+        auto list = [](const fs::path& dir) {
+            std::vector<fs::path> entries;
+            std::error_code ec;
+            for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+                entries.push_back(it->path());
+            return entries;
+        };
+        for (const fs::path& blob : list(dataDir / "blobs")) {
+            if (keepBlobs.count(blob.filename().string())) continue;
+            std::error_code ec;
+            uint64_t size =
+                fs::is_regular_file(fs::symlink_status(blob, ec)) ? fs::file_size(blob, ec) : 0;
+            if (fs::remove_all(blob, ec) > 0 && !ec) {
+                report.removedBlobs++;
+                report.freedBytes += size;
+            }
+        }
+        for (const fs::path& dir : list(dataDir / "bundles")) {
+            uint64_t v;
+            if (parseVersion(dir.filename().string(), v) && keepVersions.count(v)) continue;
+            std::error_code ec;
+            if (fs::remove_all(dir, ec) > 0 && !ec) report.removedBundles++;
+        }
+    } catch (const std::exception& e) {
+        report.error = std::string("garbage collection failed: ") + e.what();
+    }
+    return report;
+}
+
+} // namespace zj
