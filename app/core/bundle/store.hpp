@@ -93,7 +93,8 @@ bool commitVersion(const std::filesystem::path& dataDir, uint64_t version,
 bool switchCurrent(const std::filesystem::path& dataDir, uint64_t version, std::string& err);
 
 // After a failed self-check: marks current's version bad and renames previous over current
-// (one atomic step; previous is then absent). False when there is no previous to return to.
+// (one atomic step; previous is then absent). With no previous, current is still marked bad
+// (startup then falls back to the demo bundle) and it returns false: nothing to roll back to.
 bool markBadAndRollBack(const std::filesystem::path& dataDir, std::string& err);
 
 // ---- High level --------------------------------------------------------------------------------
