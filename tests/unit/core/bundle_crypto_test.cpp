@@ -121,3 +121,14 @@ TEST(BundleCrypto, KeyFileErrorsNameTheFile) {
     EXPECT_FALSE(crypto::readSecretKey(dir / "edited.key", secret, err));
     EXPECT_NE(err.find("edited.key"), std::string::npos) << err;
 }
+
+TEST(BundleCrypto, CommittedDevKeyPairMatches) {
+    const fs::path dir = fs::path(ZJ_SOURCE_DIR) / "content/keys";
+    crypto::PublicKey pub{};
+    crypto::SecretKey secret{};
+    std::string err;
+    ASSERT_TRUE(crypto::readPublicKey(dir / "dev-publisher.pub", pub, err)) << err;
+    ASSERT_TRUE(crypto::readSecretKey(dir / "dev-publisher.key", secret, err)) << err;
+    crypto::Signature sig = crypto::sign("demo", secret);
+    EXPECT_TRUE(crypto::verify("demo", sig, pub));
+}

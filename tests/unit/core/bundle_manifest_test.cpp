@@ -206,4 +206,7 @@ TEST(BundleManifest, GarbageBytesNeverThrowOrCrash) {
     Manifest m;
     std::string err;
     EXPECT_FALSE(parseManifest(deep, m, err));
+    deep += std::string(100000, ']'); // balanced: parses, then must be freed without recursion
+    EXPECT_FALSE(parseManifest(deep, m, err));
+    EXPECT_NE(err.find("object"), std::string::npos) << err;
 }
