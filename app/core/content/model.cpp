@@ -1,0 +1,54 @@
+// Names of the model's enums as they appear in sources and content.db.
+#include "core/content/model.hpp"
+
+namespace zj {
+
+const char* parkLevelName(ParkLevel level) {
+    switch (level) {
+        case ParkLevel::National:
+            return "national";
+        case ParkLevel::Provincial:
+            return "provincial";
+        case ParkLevel::Special:
+            return "special";
+    }
+    return "provincial";
+}
+
+bool parseParkLevel(std::string_view text, ParkLevel& out) {
+    if (text == "national")
+        out = ParkLevel::National;
+    else if (text == "provincial")
+        out = ParkLevel::Provincial;
+    else if (text == "special")
+        out = ParkLevel::Special;
+    else
+        return false;
+    return true;
+}
+
+const char* chainStageName(ChainStage stage) {
+    switch (stage) {
+        case ChainStage::Upstream:
+            return "upstream";
+        case ChainStage::Midstream:
+            return "midstream";
+        case ChainStage::Downstream:
+            return "downstream";
+    }
+    return "midstream";
+}
+
+bool parseChainStage(std::string_view text, ChainStage& out) {
+    if (text == "upstream")
+        out = ChainStage::Upstream;
+    else if (text == "midstream")
+        out = ChainStage::Midstream;
+    else if (text == "downstream")
+        out = ChainStage::Downstream;
+    else
+        return false;
+    return true;
+}
+
+} // namespace zj

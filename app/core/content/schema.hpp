@@ -1,0 +1,15 @@
+// content.db: the SQLite schema a bundle's content lives in. Written by zjmap-pack, read by
+// loadContent (store.hpp). Bump kContentSchemaVersion on any change; the kiosk refuses other
+// versions instead of misreading them.
+#pragma once
+
+namespace zj {
+
+inline constexpr int kContentSchemaVersion = 1; // PRAGMA user_version of content.db
+
+// The DDL, one statement after another (for sqlite3_exec). Conventions: bilingual columns end in
+// _zh/_en; `ord` keeps source (display) order; child tables name their parent's id; geometry is
+// little-endian float32 blobs (x,y pairs, Web Mercator metres).
+const char* contentSchemaSql();
+
+} // namespace zj

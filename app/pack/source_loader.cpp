@@ -1,0 +1,582 @@
+// [SECTION] index
+//   Reader      reads one TOML table: typed getters that report missing/wrong/unknown fields
+//   files       one function per source file of content/SCHEMA.md
+//   loadSources parses each file (toml::parse_file) and dispatches
+// The only translation unit that includes toml++ (it is header-heavy).
+#include "pack/sources.hpp"
+
+#include <toml++/toml.h>
+
+#include <chrono>
+#include <functional>
+#include <set>
+
+namespace zj::pack {
+
+namespace fs = std::filesystem;
+
+std::string displayPath(const fs::path& root, const std::string& relative) {
+    return (root / relative).string();
+}
+
+size_t Diagnostics::errorCount() const {
+    size_t n = 0;
+    for (const auto& d : items_) n += d.warning ? 0 : 1;
+    return n;
+}
+
+size_t Diagnostics::warningCount() const {
+    return items_.size() - errorCount();
+}
+
+void Diagnostics::print(FILE* out) const {
+    for (const auto& d : items_) {
+        std::string where = d.loc.file + ":" + std::to_string(d.loc.line);
+        if (d.loc.column > 0) where += ":" + std::to_string(d.loc.column);
+        std::fprintf(out, "%s: %s: %s%s\n", where.c_str(),
+                     d.loc.field.empty() ? "(file)" : d.loc.field.c_str(),
+                     d.warning ? "warning: " : "", d.message.c_str());
+    }
+}
+
+// [SECTION] Reader
+// ----------------------------------------------------------------------------------
+
+namespace {
+
+bool validId(const std::string& id) {
+    if (id.empty() || id.size() > 64) return false;
+    for (char ch : id)
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-')) return false;
+    return true;
+}
+
+int lineOf(const toml::node& node) {
+    return int(node.source().begin.line);
+}
+
+// Reads the fields of one table. Every getter marks its key as known; finish() reports the keys
+// nobody asked for. `path` is the field path of the table itself ("park[zj-etdz]").
+class Reader {
+  public:
+    Reader(const toml::table& table, std::string file, std::string path, Sources& src,
+           Diagnostics& diag)
+        : table_(table), file_(std::move(file)), path_(std::move(path)), src_(src), diag_(diag) {}
+    ~Reader() { finish(); }
+
+    SourceLoc loc(std::string_view key) const {
+        const toml::node* node = table_.get(key);
+        return SourceLoc{file_, node ? lineOf(*node) : lineOf(table_), field(key)};
+    }
+    std::string field(std::string_view key) const {
+        return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+    }
+    const std::string& path() const { return path_; }
+    const std::string& file() const { return file_; }
+
+    const toml::node* get(std::string_view key, bool required) {
+        known_.insert(std::string(key));
+        const toml::node* node = table_.get(key);
+        if (!node && required) diag_.error(loc(key), "missing (required)");
+        return node;
+    }
+
+    Text text(std::string_view key, bool required = true) {
+        const toml::node* node = get(key, required);
+        return node ? readText(*node, field(key)) : Text{};
+    }
+    Text readText(const toml::node& node, const std::string& fieldPath) {
+        Text out;
+        SourceLoc at{file_, lineOf(node), fieldPath};
+        const toml::table* t = node.as_table();
+        if (!t) {
+            diag_.error(at, "expected a text { zh = \"...\", en = \"...\" }");
+            return out;
+        }
+        for (auto&& [k, v] : *t) {
+            std::string_view lang = k.str();
+            SourceLoc langAt{file_, lineOf(v), fieldPath + "." + std::string(lang)};
+            if (lang != "zh" && lang != "en") {
+                diag_.error(langAt, "unknown field (a text has only zh and en)");
+                continue;
+            }
+            if (!v.is_string()) {
+                diag_.error(langAt, "expected a string");
+                continue;
+            }
+            (lang == "zh" ? out.zh : out.en) = v.as_string()->get();
+        }
+        if (out.zh.empty() && out.en.empty())
+            diag_.error(at, "empty text (needs zh and en)");
+        else if (out.zh.empty())
+            diag_.warn(at, "missing translation (zh)");
+        else if (out.en.empty())
+            diag_.warn(at, "missing translation (en)");
+        return out;
+    }
+
+    std::string str(std::string_view key, bool required = true) {
+        const toml::node* node = get(key, required);
+        if (!node) return {};
+        if (!node->is_string()) {
+            diag_.error(loc(key), "expected a string");
+            return {};
+        }
+        return node->as_string()->get();
+    }
+
+    // A string that must be one of `allowed`.
+    std::string choice(std::string_view key, std::initializer_list<std::string_view> allowed) {
+        std::string value = str(key);
+        if (!table_.get(key) || !table_.get(key)->is_string()) return value;
+        for (auto a : allowed)
+            if (value == a) return value;
+        std::string list;
+        for (auto a : allowed) list += (list.empty() ? "" : " | ") + std::string(a);
+        diag_.error(loc(key), "'" + value + "' is not one of " + list);
+        return value;
+    }
+
+    std::string id(const std::string& kind) {
+        std::string value = str("id");
+        if (table_.get("id") && table_.get("id")->is_string()) {
+            if (!validId(value)) diag_.error(loc("id"), "'" + value + "' is not an id [a-z0-9-]+");
+            src_.definitions.push_back({kind, value, loc("id")});
+        }
+        return value;
+    }
+
+    // A reference to another entity's id; empty and absent is fine when not required.
+    std::string ref(std::string_view key, const std::string& kind, bool required = true) {
+        std::string value = str(key, required);
+        if (!value.empty()) src_.references.push_back({kind, value, loc(key)});
+        return value;
+    }
+
+    std::vector<std::string> refs(std::string_view key, const std::string& kind,
+                                  bool required = false) {
+        std::vector<std::string> out;
+        const toml::node* node = get(key, required);
+        if (!node) return out;
+        const toml::array* arr = node->as_array();
+        if (!arr) {
+            diag_.error(loc(key), "expected an array of ids");
+            return out;
+        }
+        for (size_t i = 0; i < arr->size(); ++i) {
+            const toml::node& item = *arr->get(i);
+            SourceLoc at{file_, lineOf(item), field(key) + "[" + std::to_string(i) + "]"};
+            if (!item.is_string()) {
+                diag_.error(at, "expected an id string");
+                continue;
+            }
+            out.push_back(item.as_string()->get());
+            src_.references.push_back({kind, out.back(), at});
+        }
+        return out;
+    }
+
+    std::vector<Text> texts(std::string_view key) {
+        std::vector<Text> out;
+        const toml::node* node = get(key, false);
+        if (!node) return out;
+        const toml::array* arr = node->as_array();
+        if (!arr) {
+            diag_.error(loc(key), "expected an array of texts");
+            return out;
+        }
+        for (size_t i = 0; i < arr->size(); ++i)
+            out.push_back(readText(*arr->get(i), field(key) + "[" + std::to_string(i) + "]"));
+        return out;
+    }
+
+    double number(std::string_view key, bool required = true, double fallback = 0) {
+        const toml::node* node = get(key, required);
+        if (!node) return fallback;
+        if (auto v = node->value<double>(); v && (node->is_floating_point() || node->is_integer()))
+            return *v;
+        diag_.error(loc(key), "expected a number");
+        return fallback;
+    }
+
+    int64_t integer(std::string_view key, bool required = true, int64_t fallback = 0) {
+        const toml::node* node = get(key, required);
+        if (!node) return fallback;
+        if (node->is_integer()) return node->as_integer()->get();
+        diag_.error(loc(key), "expected an integer");
+        return fallback;
+    }
+
+    bool flag(std::string_view key, bool fallback = false) {
+        const toml::node* node = get(key, false);
+        if (!node) return fallback;
+        if (node->is_boolean()) return node->as_boolean()->get();
+        diag_.error(loc(key), "expected true or false");
+        return fallback;
+    }
+
+    // Unix seconds of an offset date-time (1979-05-27T07:32:00Z).
+    int64_t dateTime(std::string_view key) {
+        const toml::node* node = get(key, true);
+        if (!node) return 0;
+        const auto* dt = node->as_date_time();
+        if (!dt || !dt->get().offset) {
+            diag_.error(loc(key), "expected a date-time with offset, e.g. 2026-11-27T00:00:00Z");
+            return 0;
+        }
+        const toml::date_time& v = dt->get();
+        namespace chr = std::chrono;
+        chr::sys_days date = chr::year_month_day{chr::year{v.date.year}, chr::month{v.date.month},
+                                                 chr::day{v.date.day}};
+        return int64_t(date.time_since_epoch().count()) * 86400 + v.time.hour * 3600 +
+               v.time.minute * 60 + v.time.second - int64_t(v.offset->minutes) * 60;
+    }
+
+    // Calls `each` for every table of an array of tables ([[key]]); absent is an empty array.
+    void tables(std::string_view key, bool required,
+                const std::function<void(Reader&, size_t)>& each) {
+        const toml::node* node = get(key, required);
+        if (!node) return;
+        const toml::array* arr = node->as_array();
+        if (!arr || !arr->is_array_of_tables()) {
+            diag_.error(loc(key), "expected [[" + std::string(key) + "]] tables");
+            return;
+        }
+        for (size_t i = 0; i < arr->size(); ++i) {
+            const toml::table& t = *arr->get(i)->as_table();
+            std::string label = std::to_string(i);
+            if (const toml::node* idNode = t.get("id"); idNode && idNode->is_string())
+                label = idNode->as_string()->get();
+            Reader child(t, file_, field(key) + "[" + label + "]", src_, diag_);
+            each(child, i);
+        }
+    }
+
+    // Calls `each` for a single [key] table.
+    void table(std::string_view key, bool required, const std::function<void(Reader&)>& each) {
+        const toml::node* node = get(key, required);
+        if (!node) return;
+        const toml::table* t = node->as_table();
+        if (!t) {
+            diag_.error(loc(key), "expected a [" + std::string(key) + "] table");
+            return;
+        }
+        Reader child(*t, file_, field(key), src_, diag_);
+        each(child);
+    }
+
+    void finish() {
+        if (finished_) return;
+        finished_ = true;
+        for (auto&& [k, v] : table_)
+            if (!known_.count(std::string(k.str())))
+                diag_.error(SourceLoc{file_, lineOf(v), field(k.str())}, "unknown field");
+    }
+
+    Sources& sources() { return src_; }
+    bool has(std::string_view key) const { return table_.get(key) != nullptr; }
+    void error(std::string_view key, std::string message) {
+        diag_.error(loc(key), std::move(message));
+    }
+
+  private:
+    const toml::table& table_;
+    std::string file_;
+    std::string path_;
+    Sources& src_;
+    Diagnostics& diag_;
+    std::set<std::string> known_;
+    bool finished_ = false;
+};
+
+// [SECTION] files
+// -----------------------------------------------------------------------------------
+
+void readSite(Reader& root, Sources& src) {
+    Content& c = src.content;
+    root.table("site", true, [&](Reader& r) {
+        c.site.title = r.text("title");
+        c.site.subtitle = r.text("subtitle");
+        c.site.intro = r.text("intro");
+        c.site.publisher = r.text("publisher");
+        c.site.created = r.dateTime("created");
+        int64_t days = r.integer("valid_days");
+        if (r.has("valid_days") && (days < 1 || days > 3650)) {
+            r.error("valid_days", "expected 1 .. 3650 days");
+            days = 0;
+        }
+        c.site.validDays = int(days);
+    });
+    root.table("video", false, [&](Reader& r) {
+        Video v;
+        v.file = "media/video/promo.mp4";
+        v.subtitlesZh = "media/video/promo.zh.srt";
+        v.subtitlesEn = "media/video/promo.en.srt";
+        src.videoFile = MediaSource{r.str("file"), r.loc("file")};
+        src.subtitlesZh = MediaSource{r.str("subtitles_zh"), r.loc("subtitles_zh")};
+        src.subtitlesEn = MediaSource{r.str("subtitles_en"), r.loc("subtitles_en")};
+        v.title = r.text("title");
+        v.sample = r.flag("sample");
+        c.video = v;
+    });
+    root.table("attract", false, [&](Reader& r) {
+        c.attract.caption = r.text("caption");
+        c.attract.photos = r.refs("photos", "photo", true);
+    });
+    root.tables("key_figure", false, [&](Reader& r, size_t) {
+        KeyFigure k;
+        k.id = r.id("key_figure");
+        k.value = r.number("value");
+        k.unit = r.str("unit", false);
+        k.year = int(r.integer("year"));
+        k.label = r.text("label");
+        k.source = r.text("source", false);
+        k.sample = r.flag("sample");
+        c.site.keyFigures.push_back(std::move(k));
+    });
+}
+
+void readModules(Reader& root, Sources& src) {
+    root.tables("module", true, [&](Reader& r, size_t) {
+        Module m;
+        m.id = r.id("module");
+        m.title = r.text("title");
+        m.subtitle = r.text("subtitle");
+        m.photo = r.ref("photo", "photo");
+        src.content.modules.push_back(std::move(m));
+    });
+}
+
+void readDistricts(Reader& root, Sources& src) {
+    root.tables("district", true, [&](Reader& r, size_t) {
+        District d;
+        d.id = r.id("district");
+        d.name = r.text("name");
+        src.districtLocs.push_back(r.loc("id"));
+        src.content.districts.push_back(std::move(d));
+    });
+}
+
+void readParks(Reader& root, Sources& src) {
+    root.tables("park", true, [&](Reader& r, size_t) {
+        Park p;
+        p.id = r.id("park");
+        p.name = r.text("name");
+        p.short_ = r.text("short");
+        std::string level = r.choice("level", {"national", "provincial", "special"});
+        parseParkLevel(level, p.level);
+        p.kind = r.text("kind");
+        p.district = r.ref("district", "district");
+        if (const toml::node* loc = r.get("location", true)) {
+            const toml::array* arr = loc->as_array();
+            std::optional<double> lon, lat;
+            if (arr && arr->size() == 2) {
+                lon = arr->get(0)->value<double>();
+                lat = arr->get(1)->value<double>();
+            }
+            if (lon && lat && *lon >= -180 && *lon <= 180 && *lat >= -85 && *lat <= 85) {
+                p.lon = *lon;
+                p.lat = *lat;
+            } else {
+                r.error("location", "expected [lon, lat] in degrees");
+            }
+        }
+        p.approximate = r.flag("approximate");
+        p.intro = r.text("intro");
+        p.industries = r.refs("industries", "industry");
+        p.photos = r.refs("photos", "photo");
+        p.url = r.str("url", false);
+        p.sample = r.flag("sample");
+        r.tables("ranking", false, [&](Reader& k, size_t) {
+            Ranking x;
+            x.text = k.text("text");
+            x.rank = int(k.integer("rank", false));
+            x.of = int(k.integer("of", false));
+            x.year = int(k.integer("year", false));
+            p.rankings.push_back(std::move(x));
+        });
+        r.tables("honour", false, [&](Reader& k, size_t) { p.honours.push_back(k.text("text")); });
+        r.tables("figure", false, [&](Reader& k, size_t) {
+            ParkFigure f;
+            f.label = k.text("label");
+            f.value = k.number("value");
+            f.unit = k.text("unit", false);
+            f.sample = k.flag("sample");
+            p.figures.push_back(std::move(f));
+        });
+        src.content.parks.push_back(std::move(p));
+    });
+}
+
+void readIndustries(Reader& root, Sources& src) {
+    root.tables("industry", true, [&](Reader& r, size_t) {
+        Industry ind;
+        ind.id = r.id("industry");
+        ind.name = r.text("name");
+        std::string color = r.str("color");
+        bool hex = color.size() == 7 && color[0] == '#' &&
+                   color.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
+        if (hex)
+            ind.color = uint32_t(std::stoul(color.substr(1), nullptr, 16));
+        else if (r.has("color"))
+            r.error("color", "expected \"#RRGGBB\"");
+        ind.summary = r.text("summary");
+        ind.sample = r.flag("sample");
+        r.tables("node", false, [&](Reader& n, size_t) {
+            ChainNode node;
+            node.id = n.id("node");
+            std::string stage = n.choice("stage", {"upstream", "midstream", "downstream"});
+            parseChainStage(stage, node.stage);
+            node.name = n.text("name");
+            node.parks = n.refs("parks", "park");
+            node.enterprises = n.texts("enterprises");
+            node.sample = n.flag("sample");
+            ind.nodes.push_back(std::move(node));
+        });
+        src.content.industries.push_back(std::move(ind));
+    });
+}
+
+void readProjects(Reader& root, Sources& src) {
+    root.tables("project", false, [&](Reader& r, size_t) {
+        Project p;
+        p.id = r.id("project");
+        p.name = r.text("name");
+        p.summary = r.text("summary");
+        p.industry = r.ref("industry", "industry");
+        p.park = r.ref("park", "park");
+        p.investment = r.number("investment");
+        p.contact = r.ref("contact", "contact", false);
+        p.sample = r.flag("sample");
+        src.content.projects.push_back(std::move(p));
+    });
+    root.tables("figure", false, [&](Reader& r, size_t) {
+        ProjectFigure f;
+        f.id = r.id("figure");
+        f.value = r.number("value");
+        f.unit = r.text("unit", false);
+        f.label = r.text("label");
+        f.year = int(r.integer("year", false));
+        f.sample = r.flag("sample");
+        src.content.projectFigures.push_back(std::move(f));
+    });
+}
+
+void readPolicies(Reader& root, Sources& src) {
+    root.tables("policy", false, [&](Reader& r, size_t) {
+        Policy p;
+        p.id = r.id("policy");
+        p.title = r.text("title");
+        p.body = r.text("body");
+        p.sample = r.flag("sample");
+        src.content.policies.push_back(std::move(p));
+    });
+}
+
+void readEvents(Reader& root, Sources& src) {
+    root.tables("event", false, [&](Reader& r, size_t) {
+        Event e;
+        e.id = r.id("event");
+        e.date = r.str("date", false); // only where the source states one
+        e.title = r.text("title");
+        e.body = r.text("body");
+        e.sample = r.flag("sample");
+        src.content.events.push_back(std::move(e));
+    });
+}
+
+void readContacts(Reader& root, Sources& src) {
+    root.tables("contact", false, [&](Reader& r, size_t) {
+        Contact k;
+        k.id = r.id("contact");
+        k.name = r.text("name");
+        k.org = r.text("org");
+        k.phone = r.str("phone", false);
+        k.email = r.str("email", false);
+        k.url = r.str("url", false);
+        k.sample = r.flag("sample");
+        src.content.contacts.push_back(std::move(k));
+    });
+}
+
+void readPhotos(Reader& root, Sources& src) {
+    root.tables("photo", true, [&](Reader& r, size_t) {
+        Photo p;
+        p.id = r.id("photo");
+        src.photoFiles.push_back(MediaSource{r.str("file"), r.loc("file")});
+        p.file = "media/photos/" + p.id + ".jpg";
+        p.thumb = "media/thumbs/" + p.id + ".jpg";
+        p.caption = r.text("caption");
+        p.park = r.ref("park", "park", false);
+        p.sample = r.flag("sample");
+        src.content.photos.push_back(std::move(p));
+    });
+}
+
+void readTours(Reader& root, Sources& src) {
+    root.tables("tour", false, [&](Reader& r, size_t) {
+        Tour t;
+        t.id = r.id("tour");
+        t.title = r.text("title");
+        r.tables("stop", true, [&](Reader& s, size_t) {
+            TourStop stop;
+            stop.screen = s.choice("screen", {"home", "city", "map", "industry", "invest"});
+            stop.selection = s.ref("selection", "selection", false);
+            stop.note = s.text("note");
+            t.stops.push_back(std::move(stop));
+        });
+        src.content.tours.push_back(std::move(t));
+    });
+}
+
+void readAttributions(Reader& root, Sources& src) {
+    root.tables("attribution", false, [&](Reader& r, size_t) {
+        Attribution a;
+        a.what = r.text("what");
+        a.source = r.str("source");
+        src.content.attributions.push_back(std::move(a));
+    });
+}
+
+} // namespace
+
+// [SECTION] loadSources
+// -----------------------------------------------------------------------------
+
+void loadSources(const fs::path& root, Sources& out, Diagnostics& diag) {
+    out.root = root;
+    struct SourceFile {
+        const char* name;
+        bool required;
+        void (*read)(Reader&, Sources&);
+    };
+    static const SourceFile files[] = {
+        {"site.toml", true, readSite},          {"photos.toml", true, readPhotos},
+        {"modules.toml", true, readModules},    {"districts.toml", true, readDistricts},
+        {"parks.toml", true, readParks},        {"industries.toml", true, readIndustries},
+        {"projects.toml", false, readProjects}, {"policies.toml", false, readPolicies},
+        {"events.toml", false, readEvents},     {"contacts.toml", false, readContacts},
+        {"tours.toml", false, readTours},       {"attributions.toml", false, readAttributions},
+    };
+    for (const auto& f : files) {
+        std::string shown = displayPath(root, f.name);
+        std::error_code ec;
+        if (!fs::is_regular_file(root / f.name, ec)) {
+            if (f.required) diag.error(SourceLoc{shown, 1, ""}, "file not found");
+            continue;
+        }
+        toml::table table;
+        try {
+            table = toml::parse_file((root / f.name).string());
+        } catch (const toml::parse_error& e) {
+            SourceLoc at{shown, int(e.source().begin.line), "(syntax)",
+                         int(e.source().begin.column)};
+            diag.error(at, "bad TOML: " + std::string(e.description()));
+            continue;
+        }
+        Reader reader(table, shown, "", out, diag);
+        f.read(reader, out);
+    }
+}
+
+} // namespace zj::pack
