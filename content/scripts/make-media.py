@@ -799,26 +799,36 @@ def label(img, title_zh, title_en, kicker_zh, kicker_en, accent):
     d.text((64, 48), brand, font=font(22), fill=(255, 255, 255, 170), anchor="lm")
 
 
+def scene_for(p, parks, colours, geo):
+    """The clean picture (no text) for a photos.toml entry, its titles and accent colour."""
+    kind, time, acc, tz, te, kz, ke = SPECS[p["id"]]
+    accent = colours.get(acc, acc)
+    if tz is None:
+        park = parks[p["park"]]
+        tz, te = park["name"]["zh"], park["name"]["en"]
+    s = Scene(p["id"], time, accent)
+    compose(kind, s, geo)
+    return s.finish(), (tz, te, kz, ke), accent
+
+
+def content_tables():
+    import json
+    parks = {p["id"]: p for p in load("parks.toml")["park"]}
+    colours = {i["id"]: i["color"] for i in load("industries.toml")["industry"]}
+    geo = json.loads((CONTENT / "geo" / "zhenjiang-districts.geojson").read_text())
+    return parks, colours, geo
+
+
 def make_photos():
     PHOTOS.mkdir(parents=True, exist_ok=True)
     photos = load("photos.toml")["photo"]
-    parks = {p["id"]: p for p in load("parks.toml")["park"]}
-    colours = {i["id"]: i["color"] for i in load("industries.toml")["industry"]}
-    import json
-    geo = json.loads((CONTENT / "geo" / "zhenjiang-districts.geojson").read_text())
+    parks, colours, geo = content_tables()
     missing = [p["id"] for p in photos if p["id"] not in SPECS]
     if missing:
         sys.exit(f"make-media.py: no composition in SPECS for photo ids: {', '.join(missing)}")
     total = 0
     for p in photos:
-        kind, time, acc, tz, te, kz, ke = SPECS[p["id"]]
-        accent = colours.get(acc, acc)
-        if tz is None:
-            park = parks[p["park"]]
-            tz, te = park["name"]["zh"], park["name"]["en"]
-        s = Scene(p["id"], time, accent)
-        compose(kind, s, geo)
-        img = s.finish()
+        img, (tz, te, kz, ke), accent = scene_for(p, parks, colours, geo)
         label(img, tz, te, kz, ke, hexrgb(accent))
         sample_tag(img)
         out = CONTENT / p["file"]
@@ -860,52 +870,66 @@ STORY = [
 
 
 def card(kind):
-    """A 1600x1000 title card (sample-marked)."""
+    """A 1600x900 (16:9) title card, marked as a sample film."""
     s = Scene("card-" + kind, "night", "#56B4E9")
     if kind == "title":
         comp_river_skyline(s, night=True)
     else:
         s.grid(30, 0.04, 0, 1)
         s.glow_band(0.5, 40)
-    img = s.finish()
+    img = s.finish().crop((0, 50, W, 950))
+    CW, CH = img.size
     d = ImageDraw.Draw(img, "RGBA")
     if kind in ("title", "end"):
-        d.rectangle([0, 0, W, H], fill=(5, 10, 30, 120))
+        d.rectangle([0, 0, CW, CH], fill=(5, 10, 30, 120))
         if kind == "title":
             lines = [("镇江产业招商地图", 96, True), ("Zhenjiang Industrial Investment Map", 46, False), ("开发区速览 · The development zones at a glance", 34, False)]
         else:
             lines = [("触摸屏幕 开始探索", 88, True), ("Touch the screen to explore", 46, False), ("镇江市商务局 · Zhenjiang Municipal Bureau of Commerce", 30, False)]
-        y = H * 0.40
+        y = CH * 0.36
         for text, size, bold in lines:
-            d.text((W / 2, y), text, font=font(size, bold), fill=(255, 255, 255, 255), anchor="mm")
+            d.text((CW / 2, y), text, font=font(size, bold), fill=(255, 255, 255, 255), anchor="mm")
             y += size * 1.6
     else:
-        d.text((W / 2, 150), "2019 · 全市9个省级及以上开发区贡献", font=font(46, True), fill=(255, 255, 255), anchor="mm")
-        d.text((W / 2, 215), "What the city's 9 provincial-and-above zones delivered in 2019", font=font(30), fill=(215, 225, 240), anchor="mm")
+        d.text((CW / 2, 170), "2019 · 全市9个省级及以上开发区贡献", font=font(50, True), fill=(255, 255, 255), anchor="mm")
+        d.text((CW / 2, 238), "What the city's 9 provincial-and-above zones delivered in 2019", font=font(32), fill=(215, 225, 240), anchor="mm")
         figs = [("52.3%", "地区生产总值", "of GDP", "#E69F00"), ("72.8%", "实到外资", "of utilised foreign investment", "#56B4E9"),
                 ("68%", "出口总额", "of exports", "#009E73"), ("45.7%", "固定资产投资", "of fixed-asset investment", "#CC79A7"),
                 ("49.3%", "一般预算收入", "of general budget revenue", "#F0E442")]
         for k, (v, zh, en, c) in enumerate(figs):
-            cx = W * (0.1 + 0.2 * k)
-            d.text((cx, 470), v, font=font(76, True), fill=hexrgb(c), anchor="mm")
-            d.text((cx, 560), zh, font=font(32, True), fill=(255, 255, 255), anchor="mm")
-            d.text((cx, 608), en, font=fit(d, en, 22, False, W * 0.18), fill=(210, 220, 235), anchor="mm")
-        d.text((W / 2, 800), "资料来源:镇江市商务局 · Source: Zhenjiang Municipal Bureau of Commerce", font=font(24), fill=(190, 200, 220), anchor="mm")
-    sample_tag(img, "示例影片 · Sample film", 30)
+            cx = CW * (0.14 + 0.18 * k)
+            d.text((cx, 440), v, font=font(72, True), fill=hexrgb(c), anchor="mm")
+            d.text((cx, 525), zh, font=font(32, True), fill=(255, 255, 255), anchor="mm")
+            d.text((cx, 572), en, font=fit(d, en, 22, False, CW * 0.17), fill=(210, 220, 235), anchor="mm")
+        d.text((CW / 2, 700), "资料来源:镇江市商务局 · Source: Zhenjiang Municipal Bureau of Commerce", font=font(24), fill=(190, 200, 220), anchor="mm")
     return img
 
 
-def ken_burns(img, t, rng):
-    """A slowly drifting 16:9 window over a 16:10 picture; t goes 0..1 over the segment."""
-    z0, z1 = rng.choice([(1.0, 1.12), (1.12, 1.0), (1.04, 1.14)])
+def overlay(title=None):
+    """The fixed text layer of a video segment: the sample tag and, for pictures, a small title
+    at the top left (the bottom is left free for the kiosk's subtitles)."""
+    lay = Image.new("RGBA", (VW, VH), (0, 0, 0, 0))
+    if title:
+        tz, te, accent = title
+        g = ImageDraw.Draw(lay)
+        for k in range(40):
+            g.rectangle([0, k * 4, VW, k * 4 + 4], fill=(8, 12, 24, int(150 - 3.7 * k)))
+        g.rounded_rectangle([40, 34, 48, 104], radius=3, fill=accent + (255,))
+        g.text((64, 64), tz, font=fit(g, tz, 44, True, VW * 0.62), fill=(255, 255, 255, 255), anchor="ls")
+        g.text((64, 100), te, font=fit(g, te, 24, False, VW * 0.62), fill=(225, 232, 240, 255), anchor="ls")
+    sample_tag(lay, "示例影片 · Sample film", 24)
+    return lay
+
+
+def ken_burns(img, t, kb):
+    """A slowly drifting 16:9 window over the picture; t goes 0..1 over the segment."""
+    z0, z1, ax, ay, bx, by = kb
+    iw, ih = img.size
     z = z0 + (z1 - z0) * t
-    cw, ch = W / z, W / z * 9 / 16
-    ax, ay = rng.uniform(0, 1), rng.uniform(0, 1)
-    bx, by = 1 - ax, rng.uniform(0, 1)
-    fx = ax + (bx - ax) * t
-    fy = ay + (by - ay) * t
-    x0 = (W - cw) * fx
-    y0 = (H - ch) * fy
+    base_w = min(iw, ih * 16 / 9)
+    cw, ch = base_w / z, base_w / z * 9 / 16
+    x0 = (iw - cw) * (ax + (bx - ax) * t)
+    y0 = (ih - ch) * (ay + (by - ay) * t)
     sx = cw / VW
     return img.transform((VW, VH), Image.AFFINE, (sx, 0, x0, 0, sx, y0), resample=Image.BILINEAR)
 
@@ -923,12 +947,23 @@ def make_video():
     if not shutil.which("ffmpeg"):
         sys.exit("make-media.py: ffmpeg not found (apt-get install ffmpeg)")
     VIDEO.mkdir(parents=True, exist_ok=True)
-    pics = []
-    for pic, _, _ in STORY:
+    parks, colours, geo = content_tables()
+    photos = {p["id"]: p for p in load("photos.toml")["photo"]}
+    pics, overlays, kbs = [], [], []
+    for k, (pic, _, _) in enumerate(STORY):
+        r = random.Random(500 + k)
         if pic.startswith("card:"):
             pics.append(card(pic[5:]))
+            overlays.append(overlay())
+            kbs.append((1.0, 1.03, 0.5, 0.5, 0.5, 0.5))
         else:
-            pics.append(Image.open(PHOTOS / f"{pic}.jpg").convert("RGB"))
+            img, (tz, te, _, _), accent = scene_for(photos[pic], parks, colours, geo)
+            pics.append(img)
+            overlays.append(overlay((tz, te, hexrgb(accent))))
+            zoom_in = r.random() < 0.6
+            z = (1.0, 1.1) if zoom_in else (1.1, 1.0)
+            ax, bx = (0.3, 0.7) if r.random() < 0.5 else (0.7, 0.3)
+            kbs.append((z[0], z[1], ax, r.uniform(0.4, 0.8), bx, r.uniform(0.4, 0.8)))
     n = len(pics)
     step = SEG - FADE
     total = step * (n - 1) + SEG
@@ -948,32 +983,29 @@ def make_video():
            "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{VW}x{VH}", "-r", str(FPS), "-i", "-",
            "-an", "-c:v", "libx264", "-preset", "slow", "-crf", "30", "-tune", "stillimage",
            "-pix_fmt", "yuv420p", "-threads", "1", "-x264-params", "threads=1",
-           "-movflags", "+faststart", "-metadata", "title=镇江产业招商地图 开发区速览(示例影片) / sample film",
-           str(part)]
+           "-movflags", "+faststart", "-fflags", "+bitexact", "-flags:v", "+bitexact",
+           "-metadata", "title=镇江产业招商地图 开发区速览(示例影片) / sample film", str(part)]
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE)
-    rngs = [random.Random(1000 + k) for k in range(n)]
-    params = [random.Random(2000 + k).getstate() for k in range(n)]
+    black = Image.new("RGB", (VW, VH))
+
+    def seg_frame(j, local):
+        f = ken_burns(pics[j], local / SEG, kbs[j])
+        f.paste(overlays[j], (0, 0), overlays[j])
+        return f
+
     for f in range(frames):
         t = f / FPS
         k = min(int(t // step), n - 1)
-        frames_on = []
-        for j in (k - 1, k):
-            if j < 0:
-                continue
-            local = t - j * step
-            if 0 <= local <= SEG:
-                rngs[j].setstate(params[j])
-                frames_on.append((j, ken_burns(pics[j], local / SEG, rngs[j])))
-        if len(frames_on) == 2:
-            a = ease(min(1.0, (t - k * step) / FADE))
-            frame = Image.blend(frames_on[0][1], frames_on[1][1], a)
+        on = [(j, t - j * step) for j in (k - 1, k) if j >= 0 and 0 <= t - j * step <= SEG]
+        if len(on) == 2:
+            a = ease(min(1.0, on[1][1] / FADE))
+            frame = Image.blend(seg_frame(*on[0]), seg_frame(*on[1]), a)
         else:
-            frame = frames_on[-1][1]
-        # fade in from / out to black
-        if t < 0.6:
-            frame = Image.blend(Image.new("RGB", frame.size), frame, t / 0.6)
+            frame = seg_frame(*on[-1])
+        if t < 0.6:                      # fade in from black and out to black
+            frame = Image.blend(black, frame, t / 0.6)
         elif t > total - 0.8:
-            frame = Image.blend(Image.new("RGB", frame.size), frame, max(0.0, (total - t) / 0.8))
+            frame = Image.blend(black, frame, max(0.0, (total - t) / 0.8))
         proc.stdin.write(frame.tobytes())
     proc.stdin.close()
     if proc.wait() != 0:
