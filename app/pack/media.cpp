@@ -160,7 +160,17 @@ static PhotoResult processPhoto(const Sources& src, const MediaSource& media) {
         return finish();
     }
     int w = 0, h = 0, comp = 0;
-    if (!stbi_info_from_memory(data, int(bytes.size()), &w, &h, &comp)) {
+    if (png && bytes.size() >= 24 && std::memcmp(data + 12, "IHDR", 4) == 0) {
+        // stb refuses huge PNGs with a vague "unknown image type": read the size ourselves.
+        auto be32 = [&](size_t at) {
+            return (uint32_t(data[at]) << 24) | (uint32_t(data[at + 1]) << 16) |
+                   (uint32_t(data[at + 2]) << 8) | uint32_t(data[at + 3]);
+        };
+        uint32_t pw = be32(16), ph = be32(20);
+        if (pw > uint32_t(kMaxEdge) || ph > uint32_t(kMaxEdge) || uint64_t(pw) * ph > kMaxPixels)
+            w = int(std::min<uint32_t>(pw, INT32_MAX)), h = int(std::min<uint32_t>(ph, INT32_MAX));
+    }
+    if (w == 0 && !stbi_info_from_memory(data, int(bytes.size()), &w, &h, &comp)) {
         diag.error(media.loc, media.path + ": undecodable image (" + stbi_failure_reason() + ")");
         return finish();
     }
