@@ -1,0 +1,66 @@
+// Design tokens: palette, type scale, spacing, radii, motion. Screens never hard-code colours
+// or sizes; they ask the theme. Sizes are design units: pixels at 1080 px on the short edge.
+#pragma once
+#include <cstdint>
+
+namespace zj::tokens {
+
+// [SECTION] Palette (0xRRGGBB)
+namespace color {
+constexpr uint32_t primary = 0x0B3D91;       // Yangtze blue: headers, primary actions
+constexpr uint32_t primaryDark = 0x072A66;   // pressed / deep header
+constexpr uint32_t teal = 0x00897B;          // river teal: secondary accents
+constexpr uint32_t gold = 0xF2A900;          // Jinshan gold: key figures, highlights
+constexpr uint32_t national = 0xC62828;      // national-level zones
+constexpr uint32_t provincial = 0xEF6C00;    // provincial-level zones
+constexpr uint32_t background = 0xF4F6F9;    // page
+constexpr uint32_t surface = 0xFFFFFF;       // cards
+constexpr uint32_t surfaceMuted = 0xE8ECF2;  // chips, placeholders
+constexpr uint32_t text = 0x1A1F2B;          // body text
+constexpr uint32_t textSecondary = 0x5F6B7A; // captions
+constexpr uint32_t textOnPrimary = 0xFFFFFF; // text on blue
+constexpr uint32_t shadow = 0x0B1A33;        // card shadow (drawn with low alpha)
+constexpr uint32_t sampleTag = 0x8A6D00;     // 示例/Sample tag text
+} // namespace color
+
+// The four modules' hues (tiles, headers).
+constexpr uint32_t moduleColor[4] = {0x0B3D91, 0x00897B, 0x6A3FB5, 0xC75B12};
+
+// [SECTION] Type scale (px at 1080 short edge)
+namespace type {
+constexpr float display = 96; // key figures
+constexpr float h1 = 64;      // screen titles
+constexpr float h2 = 44;      // card titles, tile titles
+constexpr float body = 30;    // running text (never smaller than 28)
+constexpr float caption = 24; // secondary lines, tags
+} // namespace type
+
+// [SECTION] Spacing and shape
+namespace space {
+constexpr float unit = 8;  // the grid
+constexpr float xs = 8;
+constexpr float s = 16;
+constexpr float m = 24;
+constexpr float l = 40;
+constexpr float xl = 64;
+constexpr float touchMin = 96;  // ≥ 20 mm on a 55" 1080p screen
+constexpr float topBar = 128;   // header height
+} // namespace space
+
+namespace radius {
+constexpr float card = 24;
+constexpr float chip = 999; // pill
+constexpr float button = 20;
+} // namespace radius
+
+// [SECTION] Motion
+namespace motion {
+constexpr double transitionMs = 250; // screen transitions
+constexpr double cameraMs = 350;     // map camera flights
+constexpr double countUpMs = 900;    // key figures counting up
+constexpr double pressMs = 120;      // press feedback
+} // namespace motion
+
+float easeOutCubic(float t); // 0..1 -> 0..1
+
+} // namespace zj::tokens

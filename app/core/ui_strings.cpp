@@ -1,0 +1,43 @@
+#include "core/ui_strings.hpp"
+
+namespace zj {
+
+namespace {
+// Indexed by UiString; keep the order of the enum.
+const Text kUiStrings[] = {
+    {"镇江产业招商地图", "Zhenjiang Industrial Investment Map"},
+    {"园区版 · 展会互动终端", "Park edition · booth kiosk"},
+    {"首页", "Home"},
+    {"返回", "Back"},
+    {"中文", "中文"},
+    {"EN", "EN"},
+    {"此模块尚在建设中", "This module is not yet built"},
+    {"内容将在后续版本中加入。", "Its content arrives in a later version."},
+    {"示例", "Sample"},
+    {"点击进入", "Tap to open"},
+    {"走进镇江", "Discover Zhenjiang"},
+    {"空间分布", "Spatial Distribution"},
+    {"产业配套", "Industry Support"},
+    {"投资推介", "Investment Promotion"},
+    {"城市风貌与发展概况", "The city and its development zones"},
+    {"园区与产业分布地图", "Where the parks and industries are"},
+    {"产业链与配套资源", "Industrial chains and supporting industry"},
+    {"项目、政策与服务", "Projects, policies and services"},
+    {"内容版本", "Content version"},
+};
+static_assert(sizeof(kUiStrings) / sizeof(kUiStrings[0]) == static_cast<size_t>(UiString::Count_),
+              "every UiString needs its text");
+} // namespace
+
+const Text& uiText(UiString id) { return kUiStrings[static_cast<size_t>(id)]; }
+
+std::string allUiGlyphText() {
+    std::string all;
+    for (const auto& t : kUiStrings) {
+        all += t.zh;
+        all += t.en;
+    }
+    return all;
+}
+
+} // namespace zj

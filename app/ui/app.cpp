@@ -1,0 +1,270 @@
+// [SECTION] Construction and start-up
+// [SECTION] Content and fonts
+// [SECTION] Events
+// [SECTION] Frames
+// [SECTION] The interactive loop
+#include "ui/app.hpp"
+
+#include "core/ui_strings.hpp"
+#include "platform/screenshot.hpp"
+#include "ui/builtin_content.hpp"
+#include "ui/screens/home_screen.hpp"
+#include "ui/screens/placeholder_screen.hpp"
+#include "ui/theme.hpp"
+
+#include <SDL.h>
+#include <SDL_opengl.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <backends/imgui_impl_sdl.h>
+#include <cstdio>
+
+namespace zj {
+
+// [SECTION] Construction and start-up
+
+KioskApp::KioskApp(AppOptions options, Clock& clock)
+    : options_(std::move(options)), clock_(clock), lang_(options_.defaultLang) {
+    screens_.push_back(std::make_unique<HomeScreen>());
+    screens_.push_back(std::make_unique<PlaceholderScreen>(ScreenId::City, 0));
+    screens_.push_back(std::make_unique<PlaceholderScreen>(ScreenId::Map, 1));
+    screens_.push_back(std::make_unique<PlaceholderScreen>(ScreenId::Industry, 2));
+    screens_.push_back(std::make_unique<PlaceholderScreen>(ScreenId::Invest, 3));
+}
+
+KioskApp::~KioskApp() {
+    if (imguiReady_) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplSDL2_Shutdown();
+        ImGui::DestroyContext();
+    }
+}
+
+bool KioskApp::init(std::string& err) {
+    if (!fonts_.loadFiles(err)) return false;
+    loadContent();
+    if (!window_.open(options_.window, err)) return false;
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // a kiosk keeps no window layout between runs
+    io.LogFilename = nullptr;
+    ImGui_ImplSDL2_InitForOpenGL(window_.sdl(), window_.glContext());
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    imguiReady_ = true;
+    lastFrameClockMs_ = clock_.nowMs();
+    if (!rebuildFontsIfNeeded(err)) return false;
+    screenFor(nav_.current().screen);
+    return true;
+}
+
+// [SECTION] Content and fonts
+
+void KioskApp::loadContent() {
+    content_ = std::make_shared<const Content>(builtinContent());
+    fontsDirty_ = true;
+}
+
+bool KioskApp::rebuildFontsIfNeeded(std::string& err) {
+    float scale = DesignScale::forViewport(static_cast<float>(width()),
+                                           static_cast<float>(height()))
+                      .scale;
+    if (!fontsDirty_ && scale == fonts_.builtScale()) return true;
+    std::string glyphs = allUiGlyphText() + content_->glyphText;
+    if (!fonts_.build(glyphs, scale, err)) return false;
+    theme::applyImGuiStyle(scale);
+    fontsDirty_ = false;
+    return true;
+}
+
+Screen* KioskApp::screenFor(ScreenId id) {
+    for (auto& s : screens_)
+        if (s->id() == id) return s.get();
+    return screens_.front().get(); // home
+}
+
+bool KioskApp::resize(int w, int h, std::string& err) {
+    if (!window_.resize(w, h, err)) return false;
+    framesPending_ = 2;
+    return rebuildFontsIfNeeded(err);
+}
+
+// [SECTION] Events
+
+void KioskApp::handleEvent(const SDL_Event& e) {
+    if (e.type == SDL_QUIT) {
+        quit_ = true; // window closed or SIGTERM (systemd stop)
+        return;
+    }
+    if (e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_ESCAPE && options_.escapeQuits) {
+        quit_ = true; // development only: in kiosk mode only the staff panel can quit
+        return;
+    }
+    double now = clock_.nowMs();
+    if (input_.handle(e, now, static_cast<float>(width()), static_cast<float>(height()),
+                      gestures_)) {
+        framesPending_ = std::max(framesPending_, 2);
+        return;
+    }
+    switch (e.type) {
+        case SDL_WINDOWEVENT:
+            if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) fontsDirty_ = true;
+            framesPending_ = std::max(framesPending_, 1);
+            break;
+        case SDL_KEYDOWN:
+        case SDL_KEYUP:
+        case SDL_TEXTINPUT:
+        case SDL_MOUSEWHEEL:
+            ImGui_ImplSDL2_ProcessEvent(&e);
+            framesPending_ = std::max(framesPending_, 2);
+            break;
+        default:
+            break;
+    }
+}
+
+void KioskApp::waitAndHandleEvents(int timeoutMs) {
+    SDL_Event e;
+    if (SDL_WaitEventTimeout(&e, timeoutMs)) {
+        handleEvent(e);
+        while (SDL_PollEvent(&e)) handleEvent(e);
+    }
+    std::vector<Gesture> timed;
+    input_.update(clock_.nowMs(), timed);
+    if (!timed.empty()) {
+        gestures_.insert(gestures_.end(), timed.begin(), timed.end());
+        framesPending_ = std::max(framesPending_, 2);
+    }
+}
+
+bool KioskApp::frameWanted() const {
+    return framesPending_ > 0 || clock_.nowMs() < animateUntilMs_ || input_.needsFollowUpFrame() ||
+           nav_.pending() || fontsDirty_;
+}
+
+double KioskApp::nextDeadlineMs() const {
+    double d = input_.deadline();
+    if (clock_.nowMs() < animateUntilMs_) d = d < 0 ? animateUntilMs_ : std::min(d, animateUntilMs_);
+    return d;
+}
+
+// [SECTION] Frames
+
+bool KioskApp::renderFrame(const std::string* shotPath, std::string* err) {
+    std::string localErr;
+    if (!rebuildFontsIfNeeded(localErr)) {
+        std::fprintf(stderr, "zjmap-kiosk: fonts: %s\n", localErr.c_str());
+    }
+    Uint64 t0 = SDL_GetPerformanceCounter();
+    double now = clock_.nowMs();
+    int w = width(), h = height();
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+    io.DeltaTime = static_cast<float>(std::max(0.001, (now - lastFrameClockMs_) / 1000.0));
+    lastFrameClockMs_ = now;
+    input_.applyToImGui(io);
+    ImGui::NewFrame();
+    hits_.beginFrame();
+
+    UiContext ui;
+    ui.ds = DesignScale::forViewport(static_cast<float>(w), static_cast<float>(h));
+    ui.lang = lang_;
+    ui.content = content_.get();
+    ui.fonts = &fonts_;
+    ui.nav = &nav_;
+    ui.hits = &hits_;
+    ui.clock = &clock_;
+    ui.gestures = &gestures_;
+    ui.nowMs = now;
+    float t = static_cast<float>((now - transitionStartMs_) / tokens::motion::transitionMs);
+    ui.fade = tokens::easeOutCubic(t);
+    if (t < 1) ui.animateUntil(transitionStartMs_ + tokens::motion::transitionMs);
+
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::Begin("##kiosk", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                     ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32(0xF4, 0xF6, 0xF9, 0xFF));
+    // Screen transition: the new screen fades in and rises a little (vertices shifted after).
+    int vtxStart = dl->VtxBuffer.Size;
+    screenFor(nav_.current().screen)->draw(ui);
+    if (t < 1) {
+        float rise = (1.0f - ui.fade) * ui.px(24);
+        for (int i = vtxStart; i < dl->VtxBuffer.Size; ++i) dl->VtxBuffer[i].pos.y += rise;
+    }
+    ImGui::End();
+    ImGui::Render();
+
+    glViewport(0, 0, w, h);
+    glClearColor(0.957f, 0.965f, 0.976f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    bool ok = true;
+    if (shotPath) {
+        std::string e;
+        ok = writeScreenshotPng(w, h, *shotPath, e);
+        if (!ok && err) *err = e;
+    }
+    window_.swap();
+
+    stats_.framesRendered++;
+    stats_.lastFrameMs = (SDL_GetPerformanceCounter() - t0) * 1000.0 / SDL_GetPerformanceFrequency();
+    if (stats_.framesRendered == 1) stats_.firstFrameWallMs = SDL_GetTicks();
+    gestures_.clear();
+    if (framesPending_ > 0) --framesPending_;
+    afterFrame(ui.langSwitchRequested, ui.animateUntilMs);
+    return ok;
+}
+
+void KioskApp::afterFrame(bool langSwitchRequested, double animateUntil) {
+    animateUntilMs_ = std::max(animateUntilMs_, animateUntil);
+    if (langSwitchRequested) {
+        lang_ = lang_ == Lang::Zh ? Lang::En : Lang::Zh;
+        framesPending_ = std::max(framesPending_, 2);
+    }
+    ScreenId before = nav_.current().screen;
+    if (nav_.pending() && nav_.drain()) {
+        screenFor(before)->onLeave();
+        UiContext ui;
+        ui.nowMs = clock_.nowMs();
+        screenFor(nav_.current().screen)->onEnter(ui, nav_.current().selection);
+        animateUntilMs_ = std::max(animateUntilMs_, ui.animateUntilMs);
+        transitionStartMs_ = clock_.nowMs();
+        animateUntilMs_ = std::max(animateUntilMs_, transitionStartMs_ + tokens::motion::transitionMs);
+        input_.reset(); // a finger that navigated must not act on the new screen
+        framesPending_ = std::max(framesPending_, 2);
+    }
+}
+
+// [SECTION] The interactive loop
+
+int KioskApp::run() {
+    while (!quit_) {
+        int timeout = 0;
+        if (!frameWanted()) {
+            // Sleep until the next timer or one second: a static screen costs ~0% CPU.
+            double d = nextDeadlineMs();
+            double wait = d < 0 ? 1000.0 : d - clock_.nowMs();
+            timeout = static_cast<int>(std::clamp(wait, 1.0, 1000.0));
+        }
+        waitAndHandleEvents(timeout);
+        if (quit_) break;
+        if (frameWanted()) {
+            double start = clock_.nowMs();
+            renderFrame();
+            // No vsync under Xvfb/offscreen: never spin faster than ~60 fps while animating.
+            double spent = clock_.nowMs() - start;
+            if (spent < 16.0) SDL_Delay(static_cast<Uint32>(16.0 - spent));
+        }
+    }
+    return 0;
+}
+
+} // namespace zj

@@ -1,0 +1,95 @@
+// The kiosk application: window, input, fonts, content, screens and the event-driven frame
+// loop. It renders only when something asks for it (input, animation, content switch).
+#pragma once
+#include "core/clock.hpp"
+#include "core/content/model.hpp"
+#include "core/hit_registry.hpp"
+#include "core/navigation.hpp"
+#include "platform/fonts.hpp"
+#include "platform/input.hpp"
+#include "platform/window.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+union SDL_Event;
+
+namespace zj {
+
+class Screen;
+
+struct AppOptions {
+    WindowOptions window;        // fullscreen unless --windowed / scenario
+    bool escapeQuits = false;    // only in --windowed development mode
+    std::string dataDir;         // the synced content store (--data)
+    std::string bundleDir;       // a packed bundle to show (--bundle); default: the demo bundle
+    std::string publicKeyFile;   // publisher key that bundles must be signed with
+    Lang defaultLang = Lang::Zh; // the language a new session starts in
+};
+
+struct FrameStats {
+    uint64_t framesRendered = 0;
+    double lastFrameMs = 0;      // CPU time to build and submit the last frame (wall clock)
+    double firstFrameWallMs = 0; // process-relative wall time when the first frame was shown
+};
+
+class KioskApp {
+  public:
+    KioskApp(AppOptions options, Clock& clock);
+    ~KioskApp();
+    KioskApp(const KioskApp&) = delete;
+    KioskApp& operator=(const KioskApp&) = delete;
+
+    bool init(std::string& err);
+    int run(); // the interactive loop; returns the exit code
+
+    // [SECTION] Driving frames (the interactive loop and the scenario runner)
+    void waitAndHandleEvents(int timeoutMs); // blocks up to timeoutMs, then drains the queue
+    bool frameWanted() const;
+    // Renders one frame; with `shotPath` also writes it as PNG before presenting.
+    bool renderFrame(const std::string* shotPath = nullptr, std::string* err = nullptr);
+    double nextDeadlineMs() const; // the next timer (long press, animation), or < 0
+    bool quitRequested() const { return quit_; }
+
+    // [SECTION] State, for scenarios and tests
+    ScreenId screen() const { return nav_.current().screen; }
+    const std::string& selection() const { return nav_.current().selection; }
+    Lang lang() const { return lang_; }
+    const HitRegistry& hits() const { return hits_; }
+    const Content& content() const { return *content_; }
+    const FrameStats& stats() const { return stats_; }
+    const FontSet& fonts() const { return fonts_; }
+    int width() const { return window_.width(); }
+    int height() const { return window_.height(); }
+    bool resize(int width, int height, std::string& err);
+
+  private:
+    void handleEvent(const SDL_Event& e);
+    void loadContent();
+    bool rebuildFontsIfNeeded(std::string& err);
+    Screen* screenFor(ScreenId id);
+    void afterFrame(bool langSwitchRequested, double animateUntil);
+
+    AppOptions options_;
+    Clock& clock_;
+    Window window_;
+    InputLayer input_;
+    FontSet fonts_;
+    Navigator nav_;
+    HitRegistry hits_;
+    std::shared_ptr<const Content> content_;
+    std::vector<std::unique_ptr<Screen>> screens_;
+    std::vector<Gesture> gestures_; // this frame's screen-level gestures
+    Lang lang_ = Lang::Zh;
+    bool quit_ = false;
+    bool imguiReady_ = false;
+    bool fontsDirty_ = true;
+    int framesPending_ = 2;         // ImGui settles hover/active state over two frames
+    double animateUntilMs_ = 0;
+    double transitionStartMs_ = -1e9;
+    double lastFrameClockMs_ = 0;
+    FrameStats stats_;
+};
+
+} // namespace zj

@@ -1,0 +1,231 @@
+#include "ui/scenario_runner.hpp"
+
+#include "ui/app.hpp"
+
+#include <SDL.h>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+namespace zj {
+
+namespace {
+
+constexpr double kFrameMs = 33.0;  // simulated time per rendered frame (30 fps)
+constexpr int kMaxSettleFrames = 600; // 20 s of simulated animation at most
+constexpr double kTapHoldMs = 60.0;
+
+class Runner {
+  public:
+    Runner(KioskApp& app, ManualClock& clock, const ScenarioRunOptions& o)
+        : app_(app), clock_(clock), opts_(o) {}
+
+    int run(const Scenario& sc) {
+        settle();
+        for (const ScenarioStep& step : sc.steps) {
+            step_ = &step;
+            if (!execute(step)) return 1;
+            if (app_.quitRequested()) return fail("the app quit");
+        }
+        return 0;
+    }
+
+  private:
+    bool fail(const std::string& message) {
+        std::fprintf(stderr, "%s:%d: %s\n    %s\n", opts_.file.c_str(), step_ ? step_->line : 0,
+                     message.c_str(), step_ ? step_->text.c_str() : "");
+        return false;
+    }
+
+    // One pump and, if the app wants it, one frame; then simulated time moves on.
+    void tick(double ms) {
+        app_.waitAndHandleEvents(0);
+        if (app_.frameWanted()) app_.renderFrame();
+        clock_.advance(ms);
+    }
+
+    void settle() {
+        for (int i = 0; i < kMaxSettleFrames; ++i) {
+            app_.waitAndHandleEvents(0);
+            if (!app_.frameWanted()) return;
+            app_.renderFrame();
+            clock_.advance(kFrameMs);
+        }
+    }
+
+    void finger(Uint32 type, SDL_FingerID id, float x, float y) {
+        SDL_Event e{};
+        e.type = type;
+        e.tfinger.touchId = 1;
+        e.tfinger.fingerId = id;
+        e.tfinger.x = x / static_cast<float>(app_.width());
+        e.tfinger.y = y / static_cast<float>(app_.height());
+        e.tfinger.pressure = 1.0f;
+        e.tfinger.timestamp = SDL_GetTicks();
+        SDL_PushEvent(&e);
+    }
+
+    bool inside(float x, float y) {
+        if (x < 0 || y < 0 || x >= app_.width() || y >= app_.height()) {
+            fail("point " + std::to_string(static_cast<int>(x)) + "," +
+                 std::to_string(static_cast<int>(y)) + " is outside the " +
+                 std::to_string(app_.width()) + "x" + std::to_string(app_.height()) + " viewport");
+            return false;
+        }
+        return true;
+    }
+
+    bool targetCenter(const std::string& label, float& x, float& y) {
+        const HitTarget* t = app_.hits().find(label);
+        if (!t) {
+            std::string seen;
+            for (const auto& h : app_.hits().targets()) seen += " \"" + h.label.get(app_.lang()) + "\"";
+            return fail("nothing tappable labelled \"" + label + "\" on screen " +
+                        screenName(app_.screen()) + " (tappable:" + seen + ")");
+        }
+        Vec2 c = t->rect.center();
+        x = c.x;
+        y = c.y;
+        return true;
+    }
+
+    bool tap(float x, float y, double holdMs) {
+        if (!inside(x, y)) return false;
+        finger(SDL_FINGERDOWN, 1, x, y);
+        for (double held = 0; held < holdMs; held += kFrameMs) tick(std::min(kFrameMs, holdMs - held));
+        finger(SDL_FINGERUP, 1, x, y);
+        settle();
+        return true;
+    }
+
+    bool drag(float x1, float y1, float x2, float y2, double ms) {
+        if (!inside(x1, y1) || !inside(x2, y2)) return false;
+        int steps = std::max(2, static_cast<int>(ms / 16.0));
+        finger(SDL_FINGERDOWN, 1, x1, y1);
+        tick(ms / steps);
+        for (int i = 1; i <= steps; ++i) {
+            float t = static_cast<float>(i) / steps;
+            finger(SDL_FINGERMOTION, 1, x1 + (x2 - x1) * t, y1 + (y2 - y1) * t);
+            tick(ms / steps);
+        }
+        finger(SDL_FINGERUP, 1, x2, y2);
+        settle();
+        return true;
+    }
+
+    bool pinch(float cx, float cy, float scale, double ms) {
+        float d0 = std::min(app_.width(), app_.height()) * 0.12f;
+        float d1 = d0 * scale;
+        if (!inside(cx - std::max(d0, d1), cy) || !inside(cx + std::max(d0, d1), cy)) return false;
+        int steps = std::max(2, static_cast<int>(ms / 16.0));
+        finger(SDL_FINGERDOWN, 1, cx - d0, cy);
+        finger(SDL_FINGERDOWN, 2, cx + d0, cy);
+        tick(ms / steps);
+        for (int i = 1; i <= steps; ++i) {
+            float d = d0 + (d1 - d0) * static_cast<float>(i) / steps;
+            finger(SDL_FINGERMOTION, 1, cx - d, cy);
+            finger(SDL_FINGERMOTION, 2, cx + d, cy);
+            tick(ms / steps);
+        }
+        finger(SDL_FINGERUP, 1, cx - d1, cy);
+        finger(SDL_FINGERUP, 2, cx + d1, cy);
+        settle();
+        return true;
+    }
+
+    void idle(double ms) {
+        double end = clock_.nowMs() + ms;
+        while (clock_.nowMs() < end) {
+            app_.waitAndHandleEvents(0);
+            double step = 250.0;
+            if (app_.frameWanted()) {
+                app_.renderFrame();
+                step = kFrameMs;
+            } else {
+                double d = app_.nextDeadlineMs();
+                if (d > clock_.nowMs()) step = std::min(step, d - clock_.nowMs());
+            }
+            clock_.advance(std::min(step, end - clock_.nowMs()));
+        }
+        settle();
+    }
+
+    bool expect(const ScenarioStep& s) {
+        const std::string& v = s.value;
+        if (s.arg == "screen") {
+            ScreenId want;
+            if (!parseScreenName(v, want)) return fail("unknown screen '" + v + "'");
+            if (app_.screen() != want)
+                return fail(std::string("expected screen ") + v + ", but it is " +
+                            screenName(app_.screen()));
+        } else if (s.arg == "lang") {
+            if (v != langCode(app_.lang()))
+                return fail("expected lang " + v + ", but it is " + langCode(app_.lang()));
+        } else if (s.arg == "visible") {
+            if (!app_.hits().isVisible(v)) return fail("expected \"" + v + "\" to be visible");
+        } else if (s.arg == "hidden") {
+            if (app_.hits().isVisible(v)) return fail("expected \"" + v + "\" not to be visible");
+        } else if (s.arg == "selection") {
+            if (app_.selection() != v)
+                return fail("expected selection " + v + ", but it is '" + app_.selection() + "'");
+        }
+        return true;
+    }
+
+    bool execute(const ScenarioStep& s) {
+        using K = ScenarioStep::Kind;
+        float x = s.nums[0], y = s.nums[1];
+        switch (s.kind) {
+            case K::Viewport: {
+                std::string err;
+                if (!app_.resize(static_cast<int>(s.nums[0]), static_cast<int>(s.nums[1]), err))
+                    return fail("cannot set the viewport: " + err);
+                settle();
+                return true;
+            }
+            case K::Lang: {
+                Lang want = s.arg == "zh" ? Lang::Zh : Lang::En;
+                if (app_.lang() != want) {
+                    if (!targetCenter("lang-switch", x, y)) return false;
+                    if (!tap(x, y, kTapHoldMs)) return false;
+                }
+                if (app_.lang() != want) return fail("the language switch did not switch to " + s.arg);
+                return true;
+            }
+            case K::TapAt: return tap(x, y, kTapHoldMs);
+            case K::TapLabel:
+                return targetCenter(s.arg, x, y) && tap(x, y, kTapHoldMs);
+            case K::LongPress:
+                if (!s.arg.empty() && !targetCenter(s.arg, x, y)) return false;
+                return tap(x, y, 900.0);
+            case K::Drag: return drag(s.nums[0], s.nums[1], s.nums[2], s.nums[3], s.nums[4]);
+            case K::Pinch: return pinch(s.nums[0], s.nums[1], s.nums[2], s.nums[3]);
+            case K::Idle: idle(s.nums[0] * 1000.0); return true;
+            case K::Expect: return expect(s);
+            case K::Shot: {
+                if (opts_.shotsDir.empty()) return true;
+                std::string path = (std::filesystem::path(opts_.shotsDir) / (s.arg + ".png")).string();
+                std::string err;
+                app_.waitAndHandleEvents(0);
+                if (!app_.renderFrame(&path, &err)) return fail("screenshot failed: " + err);
+                return true;
+            }
+        }
+        return true;
+    }
+
+    KioskApp& app_;
+    ManualClock& clock_;
+    const ScenarioRunOptions& opts_;
+    const ScenarioStep* step_ = nullptr;
+};
+
+} // namespace
+
+int runScenario(KioskApp& app, ManualClock& clock, const Scenario& scenario,
+                const ScenarioRunOptions& options) {
+    Runner runner(app, clock, options);
+    return runner.run(scenario);
+}
+
+} // namespace zj

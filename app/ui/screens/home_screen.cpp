@@ -1,0 +1,161 @@
+#include "ui/screens/home_screen.hpp"
+
+#include "core/ui_strings.hpp"
+#include "ui/widgets.hpp"
+
+#include <cmath>
+
+namespace zj {
+
+namespace {
+namespace C = tokens::color;
+ImDrawList* dl() { return ImGui::GetWindowDrawList(); }
+
+constexpr widgets::Icon kModuleIcons[4] = {widgets::Icon::City, widgets::Icon::Map,
+                                           widgets::Icon::Industry, widgets::Icon::Invest};
+constexpr ScreenId kModuleScreens[4] = {ScreenId::City, ScreenId::Map, ScreenId::Industry,
+                                        ScreenId::Invest};
+constexpr double kStaggerMs = 60;
+
+int moduleIndex(const std::string& id) {
+    static const char* ids[4] = {"city", "map", "industry", "invest"};
+    for (int i = 0; i < 4; ++i)
+        if (id == ids[i]) return i;
+    return -1;
+}
+
+// Gentle river lines across the header: the Yangtze, drawn, not a picture.
+void drawRiver(const UiContext& ui, ImVec2 min, ImVec2 max) {
+    float w = max.x - min.x, h = max.y - min.y;
+    for (int i = 0; i < 4; ++i) {
+        float y = min.y + h * (0.55f + 0.1f * i);
+        float amp = h * (0.06f + 0.02f * i);
+        dl()->AddBezierCubic(ImVec2(min.x, y), ImVec2(min.x + w * 0.3f, y - amp),
+                             ImVec2(min.x + w * 0.65f, y + amp), ImVec2(max.x, y - amp * 0.5f),
+                             theme::col(ui, C::surface, 0.07f + 0.02f * i), ui.px(3 + 2.0f * i));
+    }
+}
+} // namespace
+
+void HomeScreen::onEnter(UiContext& ui, const std::string&) {
+    enteredMs_ = ui.nowMs;
+    ui.animateUntil(ui.nowMs + tokens::motion::transitionMs + 4 * kStaggerMs);
+}
+
+void HomeScreen::draw(UiContext& ui) {
+    const Content& content = *ui.content;
+    float W = ui.ds.width, H = ui.ds.height;
+    bool portrait = ui.ds.portrait();
+    float margin = ui.px(portrait ? tokens::space::l : tokens::space::xl);
+
+    // Header band.
+    float bandH = ui.px(portrait ? 560 : 400);
+    dl()->AddRectFilledMultiColor(ImVec2(0, 0), ImVec2(W, bandH), theme::col(ui, C::primary),
+                                  theme::col(ui, 0x1456B8), theme::col(ui, 0x0E4AA3),
+                                  theme::col(ui, C::primaryDark));
+    drawRiver(ui, ImVec2(0, 0), ImVec2(W, bandH));
+    widgets::languageSwitch(ui, ImVec2(W - margin, ui.px(tokens::space::m)), true);
+
+    float y = ui.px(portrait ? 150 : 96);
+    const std::string& publisher = ui.tr(content.site.publisher);
+    if (!publisher.empty())
+        y += theme::text(ui, FontRole::Body, ImVec2(margin, y), C::gold, publisher).y +
+             ui.px(tokens::space::xs);
+    float titleWrap = W - margin * 2;
+    y += theme::text(ui, FontRole::H1, ImVec2(margin, y), C::textOnPrimary,
+                     ui.tr(content.site.title), titleWrap)
+             .y +
+         ui.px(tokens::space::s);
+    theme::text(ui, FontRole::Body, ImVec2(margin, y), C::textOnPrimary,
+                ui.tr(content.site.subtitle), titleWrap, 0.85f);
+
+    // Tiles: four in a row (landscape) or a 2x2 grid (portrait), rising into the band.
+    int cols = portrait ? 2 : 4;
+    int rows = portrait ? 2 : 1;
+    float gap = ui.px(tokens::space::m + 8);
+    float top = bandH - ui.px(portrait ? 40 : 80);
+    float bottom = H - ui.px(96);
+    float tileW = (W - margin * 2 - gap * (cols - 1)) / cols;
+    float tileH = (bottom - top - gap * (rows - 1)) / rows;
+    int index = 0;
+    for (const Module& m : content.modules) {
+        if (index >= 4) break;
+        int c = index % cols, r = index / cols;
+        ImVec2 min(margin + c * (tileW + gap), top + r * (tileH + gap));
+        drawTile(ui, index, m, min, ImVec2(min.x + tileW, min.y + tileH));
+        ++index;
+    }
+
+    // Footer: who publishes this and which content version is showing.
+    std::string footer = ui.tr(uiText(UiString::ContentVersion)) + " " +
+                         std::to_string(content.version);
+    ImVec2 fs = theme::textSize(ui, FontRole::Caption, footer);
+    theme::text(ui, FontRole::Caption, ImVec2(W - margin - fs.x, H - ui.px(56)), C::textSecondary,
+                footer);
+}
+
+void HomeScreen::drawTile(UiContext& ui, int index, const Module& module, ImVec2 min, ImVec2 max) {
+    int mi = moduleIndex(module.id);
+    if (mi < 0) return;
+    // Staggered entrance: each tile rises and fades in a little after the previous one.
+    float t = static_cast<float>((ui.nowMs - enteredMs_ - index * kStaggerMs) /
+                                 tokens::motion::transitionMs);
+    float e = tokens::easeOutCubic(t);
+    float rise = (1.0f - e) * ui.px(48);
+    min.y += rise;
+    max.y += rise;
+    float saved = ui.fade;
+    ui.fade *= e;
+
+    std::string id = std::string("tile:") + module.id;
+    bool pressed = false;
+    if (widgets::touchArea(ui, id.c_str(), module.title, min, max, &pressed))
+        ui.post(NavCommand::go(kModuleScreens[mi]));
+    if (pressed) {
+        float inset = ui.px(4);
+        min += ImVec2(inset, inset);
+        max -= ImVec2(inset, inset);
+    }
+    uint32_t hue = tokens::moduleColor[mi];
+    theme::card(ui, min, max, C::surface, tokens::radius::card, pressed ? 4 : 14);
+
+    // Coloured top with the module's line icon.
+    float w = max.x - min.x;
+    float artH = (max.y - min.y) * 0.42f;
+    float r = ui.px(tokens::radius::card);
+    dl()->AddRectFilled(min, ImVec2(max.x, min.y + artH), theme::col(ui, hue), r,
+                        ImDrawFlags_RoundCornersTop);
+    dl()->AddCircleFilled(ImVec2(max.x - w * 0.12f, min.y + artH * 0.2f), artH * 0.55f,
+                          theme::col(ui, C::surface, 0.08f), 48);
+    float iconSize = std::min(artH * 0.55f, ui.px(150));
+    widgets::icon(ui, kModuleIcons[mi], ImVec2(min.x + w * 0.5f, min.y + artH * 0.52f), iconSize,
+                  theme::col(ui, C::textOnPrimary), ui.px(5));
+
+    float pad = ui.px(tokens::space::l - 8);
+    float y = min.y + artH + pad;
+    float wrap = w - pad * 2;
+    const Text& title = module.title;
+    y += theme::text(ui, FontRole::H2, ImVec2(min.x + pad, y), C::text, ui.tr(title), wrap).y;
+    // The other language beneath: bilingual at a glance.
+    const std::string& other = title.get(ui.lang == Lang::Zh ? Lang::En : Lang::Zh);
+    y += theme::text(ui, FontRole::Caption, ImVec2(min.x + pad, y + ui.px(4)), C::textSecondary,
+                     other, wrap)
+             .y +
+         ui.px(tokens::space::s);
+    theme::text(ui, FontRole::Body, ImVec2(min.x + pad, y), C::textSecondary,
+                ui.tr(module.subtitle), wrap);
+
+    // "Tap to open" with an arrow, in the module's hue.
+    const std::string& open = ui.tr(uiText(UiString::TapToOpen));
+    ImVec2 os = theme::textSize(ui, FontRole::BodyBold, open);
+    ImVec2 op(min.x + pad, max.y - pad - os.y);
+    theme::text(ui, FontRole::BodyBold, op, hue, open);
+    float ax = op.x + os.x + ui.px(16), ay = op.y + os.y * 0.55f, as = ui.px(12);
+    dl()->AddLine(ImVec2(ax, ay), ImVec2(ax + as * 2, ay), theme::col(ui, hue), ui.px(4));
+    ImVec2 head[] = {ImVec2(ax + as, ay - as), ImVec2(ax + as * 2, ay), ImVec2(ax + as, ay + as)};
+    dl()->AddPolyline(head, 3, theme::col(ui, hue), ImDrawFlags_None, ui.px(4));
+
+    ui.fade = saved;
+}
+
+} // namespace zj

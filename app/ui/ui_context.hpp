@@ -1,0 +1,38 @@
+// What a screen gets each frame: layout scale, language, content, fonts, the navigation queue,
+// the hit registry, time, and this frame's screen-level gestures. Screens talk to the rest of
+// the app only through this (and post navigation commands; they never call each other).
+#pragma once
+#include "core/clock.hpp"
+#include "core/content/model.hpp"
+#include "core/gestures.hpp"
+#include "core/hit_registry.hpp"
+#include "core/layout.hpp"
+#include "core/navigation.hpp"
+#include "platform/fonts.hpp"
+
+#include <algorithm>
+#include <vector>
+
+namespace zj {
+
+struct UiContext {
+    DesignScale ds;                 // design units -> pixels
+    Lang lang = Lang::Zh;           // current UI language
+    const Content* content = nullptr; // the current bundle's content (never null while drawing)
+    FontSet* fonts = nullptr;
+    Navigator* nav = nullptr;
+    HitRegistry* hits = nullptr;
+    const Clock* clock = nullptr;
+    const std::vector<Gesture>* gestures = nullptr; // screen-level gestures of this frame
+    double nowMs = 0;
+    float fade = 1;                 // screen transition opacity, applied to every colour
+    double animateUntilMs = 0;      // screens extend this to keep frames coming
+    bool langSwitchRequested = false; // the on-screen 中文/EN switch was tapped this frame
+
+    float px(float designUnits) const { return ds.px(designUnits); }
+    const std::string& tr(const Text& t) const { return t.get(lang); }
+    void animateUntil(double ms) { animateUntilMs = std::max(animateUntilMs, ms); }
+    void post(NavCommand c) const { nav->post(std::move(c)); }
+};
+
+} // namespace zj

@@ -1,0 +1,32 @@
+// Touch widgets drawn with ImDrawList over ImGui's invisible buttons. Each registers its label
+// and rectangle with the hit registry (scenarios tap by label).
+#pragma once
+#include "ui/theme.hpp"
+
+#include <string>
+
+namespace zj::widgets {
+
+enum class ButtonStyle { Primary, Secondary, Ghost, OnPrimary };
+
+// A pill button; fires on release over it (never after a drag). Returns true when clicked.
+bool button(UiContext& ui, const char* id, const Text& label, ImVec2 min, ImVec2 max,
+            ButtonStyle style = ButtonStyle::Primary);
+
+// An invisible touch area (for custom-drawn things); registers `label`; returns clicked.
+// `pressed` (optional) tells whether the finger is down on it now (press feedback).
+bool touchArea(UiContext& ui, const char* id, const Text& label, ImVec2 min, ImVec2 max,
+               bool* pressed = nullptr);
+
+// The bar on every screen except home: home, back, title, language switch.
+void topBar(UiContext& ui, const Text& title, uint32_t accent);
+// The 中文 | EN switch (on every screen). `onDark`: drawn over a coloured header.
+void languageSwitch(UiContext& ui, ImVec2 topRight, bool onDark);
+// A small 示例/Sample tag for data the source document does not state.
+void sampleTag(UiContext& ui, ImVec2 pos);
+
+// [SECTION] Line icons (ImDrawList), centred in a square of `size` px
+enum class Icon { Home, Back, City, Map, Industry, Invest, Globe };
+void icon(UiContext& ui, Icon which, ImVec2 center, float size, ImU32 color, float thickness);
+
+} // namespace zj::widgets
