@@ -5,6 +5,8 @@
 // [SECTION] The interactive loop
 #include "ui/app.hpp"
 
+#include "core/bundle/crypto.hpp"
+#include "core/content/startup.hpp"
 #include "core/ui_strings.hpp"
 #include "platform/screenshot.hpp"
 #include "ui/builtin_content.hpp"
@@ -17,6 +19,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <backends/imgui_impl_sdl.h>
 #include <cstdio>
+#include <filesystem>
 
 namespace zj {
 
@@ -54,14 +57,36 @@ bool KioskApp::init(std::string& err) {
     imguiReady_ = true;
     lastFrameClockMs_ = clock_.nowMs();
     if (!rebuildFontsIfNeeded(err)) return false;
-    screenFor(nav_.current().screen);
+    enterCurrentScreen();
     return true;
 }
 
 // [SECTION] Content and fonts
 
+namespace {
+std::filesystem::path defaultDemoBundle() {
+    std::error_code ec;
+    if (std::filesystem::exists(ZJ_DEMO_BUNDLE_BUILD "/manifest.json", ec)) return ZJ_DEMO_BUNDLE_BUILD;
+    return ZJ_DEMO_BUNDLE_INSTALLED;
+}
+} // namespace
+
 void KioskApp::loadContent() {
-    content_ = std::make_shared<const Content>(builtinContent());
+    crypto::PublicKey publisher{};
+    std::string err;
+    if (!options_.publicKeyFile.empty()) {
+        if (!crypto::readPublicKey(options_.publicKeyFile, publisher, err))
+            std::fprintf(stderr, "zjmap-kiosk: %s\n", err.c_str());
+    } else {
+        crypto::fromHex(ZJ_DEV_PUBLIC_KEY_HEX, publisher.data(), publisher.size());
+    }
+    std::filesystem::path demo = options_.bundleDir.empty() ? defaultDemoBundle()
+                                                            : std::filesystem::path(options_.bundleDir);
+    std::filesystem::path data = options_.dataDir;
+    LoadedContent loaded = loadStartupContent(data, demo, publisher);
+    for (const auto& line : loaded.log) std::fprintf(stderr, "zjmap-kiosk: content: %s\n", line.c_str());
+    bundle_ = loaded.bundle;
+    content_ = loaded.content ? loaded.content : std::make_shared<const Content>(builtinContent());
     fontsDirty_ = true;
 }
 
@@ -232,15 +257,25 @@ void KioskApp::afterFrame(bool langSwitchRequested, double animateUntil) {
     ScreenId before = nav_.current().screen;
     if (nav_.pending() && nav_.drain()) {
         screenFor(before)->onLeave();
-        UiContext ui;
-        ui.nowMs = clock_.nowMs();
-        screenFor(nav_.current().screen)->onEnter(ui, nav_.current().selection);
-        animateUntilMs_ = std::max(animateUntilMs_, ui.animateUntilMs);
-        transitionStartMs_ = clock_.nowMs();
-        animateUntilMs_ = std::max(animateUntilMs_, transitionStartMs_ + tokens::motion::transitionMs);
+        enterCurrentScreen();
         input_.reset(); // a finger that navigated must not act on the new screen
-        framesPending_ = std::max(framesPending_, 2);
     }
+}
+
+void KioskApp::enterCurrentScreen() {
+    UiContext ui;
+    ui.nowMs = clock_.nowMs();
+    ui.lang = lang_;
+    ui.content = content_.get();
+    ui.nav = &nav_;
+    ui.hits = &hits_;
+    ui.clock = &clock_;
+    ui.fonts = &fonts_;
+    screenFor(nav_.current().screen)->onEnter(ui, nav_.current().selection);
+    transitionStartMs_ = ui.nowMs;
+    animateUntilMs_ = std::max({animateUntilMs_, ui.animateUntilMs,
+                                transitionStartMs_ + tokens::motion::transitionMs});
+    framesPending_ = std::max(framesPending_, 2);
 }
 
 // [SECTION] The interactive loop

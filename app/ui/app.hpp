@@ -1,6 +1,7 @@
 // The kiosk application: window, input, fonts, content, screens and the event-driven frame
 // loop. It renders only when something asks for it (input, animation, content switch).
 #pragma once
+#include "core/bundle/bundle.hpp"
 #include "core/clock.hpp"
 #include "core/content/model.hpp"
 #include "core/hit_registry.hpp"
@@ -10,6 +11,7 @@
 #include "platform/window.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,7 +24,7 @@ class Screen;
 struct AppOptions {
     WindowOptions window;        // fullscreen unless --windowed / scenario
     bool escapeQuits = false;    // only in --windowed development mode
-    std::string dataDir;         // the synced content store (--data)
+    std::string dataDir = "/var/lib/zjmap-kiosk"; // the synced content store (--data)
     std::string bundleDir;       // a packed bundle to show (--bundle); default: the demo bundle
     std::string publicKeyFile;   // publisher key that bundles must be signed with
     Lang defaultLang = Lang::Zh; // the language a new session starts in
@@ -70,6 +72,7 @@ class KioskApp {
     bool rebuildFontsIfNeeded(std::string& err);
     Screen* screenFor(ScreenId id);
     void afterFrame(bool langSwitchRequested, double animateUntil);
+    void enterCurrentScreen(); // onEnter + transition start for nav_.current()
 
     AppOptions options_;
     Clock& clock_;
@@ -79,6 +82,7 @@ class KioskApp {
     Navigator nav_;
     HitRegistry hits_;
     std::shared_ptr<const Content> content_;
+    std::optional<Bundle> bundle_; // the bundle content_ came from (media paths); none: built-in
     std::vector<std::unique_ptr<Screen>> screens_;
     std::vector<Gesture> gestures_; // this frame's screen-level gestures
     Lang lang_ = Lang::Zh;

@@ -125,8 +125,10 @@ void HomeScreen::drawTile(UiContext& ui, int index, const Module& module, ImVec2
     float r = ui.px(tokens::radius::card);
     dl()->AddRectFilled(min, ImVec2(max.x, min.y + artH), theme::col(ui, hue), r,
                         ImDrawFlags_RoundCornersTop);
+    dl()->PushClipRect(min, ImVec2(max.x, min.y + artH), true);
     dl()->AddCircleFilled(ImVec2(max.x - w * 0.12f, min.y + artH * 0.2f), artH * 0.55f,
                           theme::col(ui, C::surface, 0.08f), 48);
+    dl()->PopClipRect();
     float iconSize = std::min(artH * 0.55f, ui.px(150));
     widgets::icon(ui, kModuleIcons[mi], ImVec2(min.x + w * 0.5f, min.y + artH * 0.52f), iconSize,
                   theme::col(ui, C::textOnPrimary), ui.px(5));

@@ -1,0 +1,254 @@
+// kiosk.toml: a table of known keys per owned section; everything else in those sections is an
+// error, other top-level tables are left to their owners. The only file including toml++ in core.
+// [SECTION] Field handlers
+// [SECTION] The field table
+// [SECTION] Parsing
+#include "core/sync/config.hpp"
+
+#include <toml++/toml.h>
+
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+namespace zj {
+
+namespace fs = std::filesystem;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Field handlers
+//-----------------------------------------------------------------------------
+
+namespace {
+
+struct ParseContext {
+    fs::path baseDir;        // for relative paths in the file
+    bool sawPublicKey = false; // public_key and public_key_file are exclusive
+};
+
+// Each handler reads one value; on failure it fills `why` ("expected ...").
+using Handler = std::function<bool(const toml::node&, KioskConfig&, ParseContext&, std::string&)>;
+
+Handler integer(int64_t min, int64_t max, int64_t KioskConfig::*field) {
+    return [=](const toml::node& n, KioskConfig& c, ParseContext&, std::string& why) {
+        std::optional<int64_t> v = n.value_exact<int64_t>();
+        if (!v || *v < min || *v > max) {
+            why = "expected an integer " + std::to_string(min) + " .. " + std::to_string(max);
+            return false;
+        }
+        c.*field = *v;
+        return true;
+    };
+}
+
+Handler limit(int64_t min, int64_t max, int64_t SyncLimits::*field) {
+    return [=](const toml::node& n, KioskConfig& c, ParseContext&, std::string& why) {
+        std::optional<int64_t> v = n.value_exact<int64_t>();
+        if (!v || *v < min || *v > max) {
+            why = "expected an integer " + std::to_string(min) + " .. " + std::to_string(max);
+            return false;
+        }
+        c.limits.*field = *v;
+        return true;
+    };
+}
+
+Handler byteLimit(uint64_t SyncLimits::*field) {
+    return [=](const toml::node& n, KioskConfig& c, ParseContext&, std::string& why) {
+        std::optional<int64_t> v = n.value_exact<int64_t>();
+        if (!v || *v < 0) {
+            why = "expected a byte count >= 0";
+            return false;
+        }
+        c.limits.*field = uint64_t(*v);
+        return true;
+    };
+}
+
+bool isSupportedSource(const std::string& s) {
+    return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0 ||
+           s.rfind("file://", 0) == 0 || s.rfind("/", 0) == 0;
+}
+
+bool readSources(const toml::node& n, KioskConfig& c, ParseContext&, std::string& why) {
+    const toml::array* arr = n.as_array();
+    if (!arr) {
+        why = "expected an array of URLs";
+        return false;
+    }
+    std::vector<std::string> sources;
+    for (size_t i = 0; i < arr->size(); ++i) {
+        std::optional<std::string> s = arr->get(i)->value_exact<std::string>();
+        if (!s || !isSupportedSource(*s)) {
+            why = "item " + std::to_string(i + 1) +
+                  ": expected an http://, https://, file:// URL or an absolute directory";
+            return false;
+        }
+        sources.push_back(*s);
+    }
+    c.sources = std::move(sources);
+    return true;
+}
+
+bool readPublicKeyHexField(const toml::node& n, KioskConfig& c, ParseContext& ctx,
+                           std::string& why) {
+    std::optional<std::string> s = n.value_exact<std::string>();
+    crypto::PublicKey key;
+    if (!s || !parsePublicKeyHex(*s, key)) {
+        why = "expected 64 hex digits (an Ed25519 public key)";
+        return false;
+    }
+    if (ctx.sawPublicKey) {
+        why = "give either public_key or public_key_file, not both";
+        return false;
+    }
+    ctx.sawPublicKey = true;
+    c.publicKey = key;
+    return true;
+}
+
+bool readPublicKeyFileField(const toml::node& n, KioskConfig& c, ParseContext& ctx,
+                            std::string& why) {
+    std::optional<std::string> s = n.value_exact<std::string>();
+    if (!s || s->empty()) {
+        why = "expected a file path";
+        return false;
+    }
+    if (ctx.sawPublicKey) {
+        why = "give either public_key or public_key_file, not both";
+        return false;
+    }
+    ctx.sawPublicKey = true;
+    fs::path file = fs::path(*s).is_absolute() ? fs::path(*s) : ctx.baseDir / *s;
+    crypto::PublicKey key;
+    std::string err;
+    if (!crypto::readPublicKey(file, key, err)) {
+        why = err;
+        return false;
+    }
+    c.publicKey = key;
+    return true;
+}
+
+bool readDataDir(const toml::node& n, KioskConfig& c, ParseContext& ctx, std::string& why) {
+    std::optional<std::string> s = n.value_exact<std::string>();
+    if (!s || s->empty()) {
+        why = "expected a directory path";
+        return false;
+    }
+    c.dataDir = fs::path(*s).is_absolute() ? fs::path(*s) : ctx.baseDir / *s;
+    return true;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] The field table
+//-----------------------------------------------------------------------------
+
+struct Field {
+    const char* table;
+    const char* key;
+    Handler read;
+};
+
+const std::vector<Field>& fields() {
+    static const std::vector<Field> table = {
+        {"sync", "sources", readSources},
+        {"sync", "public_key", readPublicKeyHexField},
+        {"sync", "public_key_file", readPublicKeyFileField},
+        {"sync", "interval_s", integer(10, 7 * 86400, &KioskConfig::intervalS)},
+        {"sync", "jitter_s", integer(0, 86400, &KioskConfig::jitterS)},
+        {"sync", "max_backoff_s", integer(10, 7 * 86400, &KioskConfig::maxBackoffS)},
+        {"store", "data_dir", readDataDir},
+        {"limits", "connect_timeout_s", limit(1, 3600, &SyncLimits::connectTimeoutS)},
+        {"limits", "low_speed_bytes_per_s", limit(1, int64_t(1) << 40, &SyncLimits::lowSpeedBytesPerS)},
+        {"limits", "low_speed_time_s", limit(1, 3600, &SyncLimits::lowSpeedTimeS)},
+        {"limits", "total_timeout_s", limit(1, 7 * 86400, &SyncLimits::totalTimeoutS)},
+        {"limits", "max_bundle_bytes", byteLimit(&SyncLimits::maxBundleBytes)},
+        {"limits", "min_free_bytes", byteLimit(&SyncLimits::minFreeBytes)},
+    };
+    return table;
+}
+
+bool ownsTable(std::string_view name) {
+    for (const Field& f : fields())
+        if (name == f.table) return true;
+    return false;
+}
+
+const Field* findField(std::string_view table, std::string_view key) {
+    for (const Field& f : fields())
+        if (table == f.table && key == f.key) return &f;
+    return nullptr;
+}
+
+std::string where(const std::string& fileName, const toml::node& n) {
+    const toml::source_region& src = n.source();
+    return fileName + ":" + std::to_string(src.begin.line);
+}
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Parsing
+//-----------------------------------------------------------------------------
+
+bool parsePublicKeyHex(std::string_view hex, crypto::PublicKey& out) {
+    while (!hex.empty() && (hex.back() == '\n' || hex.back() == '\r' || hex.back() == ' '))
+        hex.remove_suffix(1);
+    return hex.size() == out.size() * 2 && crypto::fromHex(hex, out.data(), out.size());
+}
+
+bool parseKioskConfig(std::string_view text, const std::string& fileName, KioskConfig& out,
+                      std::string& err) {
+    toml::table root;
+    try {
+        root = toml::parse(text, fileName);
+    } catch (const toml::parse_error& e) {
+        err = fileName + ":" + std::to_string(e.source().begin.line) + ": " +
+              std::string(e.description());
+        return false;
+    }
+    KioskConfig config = out;
+    ParseContext ctx;
+    ctx.baseDir = fs::path(fileName).parent_path();
+    if (ctx.baseDir.empty()) ctx.baseDir = ".";
+    for (const auto& [tableKey, tableNode] : root) {
+        std::string tableName(tableKey.str());
+        if (!ownsTable(tableName)) continue; // [display], [staff], ...: not ours to judge
+        const toml::table* table = tableNode.as_table();
+        if (!table) {
+            err = where(fileName, tableNode) + ": " + tableName + ": expected a table";
+            return false;
+        }
+        for (const auto& [key, value] : *table) {
+            std::string keyName(key.str());
+            const Field* field = findField(tableName, keyName);
+            if (!field) {
+                err = where(fileName, value) + ": [" + tableName + "] " + keyName +
+                      ": unknown key";
+                return false;
+            }
+            std::string why;
+            if (!field->read(value, config, ctx, why)) {
+                err = where(fileName, value) + ": [" + tableName + "] " + keyName + ": " + why;
+                return false;
+            }
+        }
+    }
+    config.loadedFrom = fileName;
+    out = std::move(config);
+    return true;
+}
+
+bool loadKioskConfig(const fs::path& file, KioskConfig& out, std::string& err) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        err = file.string() + ": cannot read the config file";
+        return false;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parseKioskConfig(text.str(), file.string(), out, err);
+}
+
+} // namespace zj

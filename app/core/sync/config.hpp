@@ -1,0 +1,54 @@
+// The kiosk's configuration file (/etc/zjmap-kiosk/kiosk.toml, or --config FILE):
+//   [sync]   sources, public_key | public_key_file, interval_s, jitter_s, max_backoff_s
+//   [store]  data_dir
+//   [limits] connect_timeout_s, low_speed_bytes_per_s, low_speed_time_s, total_timeout_s,
+//            max_bundle_bytes, min_free_bytes
+// Only these three tables are validated here (unknown keys in them are errors, naming file, line
+// and key); other top-level tables ([display], [staff], ...) belong to other parts of the app and
+// are ignored. packaging/kiosk.toml is the documented default.
+#pragma once
+#include "core/bundle/crypto.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace zj {
+
+inline constexpr const char* kDefaultConfigFile = "/etc/zjmap-kiosk/kiosk.toml";
+
+struct SyncLimits {
+    int64_t connectTimeoutS = 15;                  // TCP + TLS handshake
+    int64_t lowSpeedBytesPerS = 1024;              // abort a transfer slower than this ...
+    int64_t lowSpeedTimeS = 30;                    // ... for this long (stalls, 1 byte/s)
+    int64_t totalTimeoutS = 1800;                  // deadline of one whole sync cycle
+    uint64_t maxBundleBytes = uint64_t(2) << 30;   // refuse manifests declaring more than this
+    uint64_t minFreeBytes = uint64_t(256) << 20;   // keep this much free after the download
+};
+
+struct KioskConfig {
+    std::vector<std::string> sources;             // http(s)://, file:// or a directory; tried in order
+    std::optional<crypto::PublicKey> publicKey;   // publisher key; none = sync cannot run
+    int64_t intervalS = 900;                      // between successful cycles
+    int64_t jitterS = 120;                        // random 0..jitter added to every wait
+    int64_t maxBackoffS = 4 * 3600;               // cap of the doubling wait after failures
+    std::filesystem::path dataDir = "/var/lib/zjmap-kiosk"; // the bundle store
+    SyncLimits limits;
+    std::string loadedFrom;                       // the file read ("" = built-in defaults)
+};
+
+// Parses `text` (named `fileName` in errors) over the defaults already in `out`. Relative
+// public_key_file paths are resolved against the file's directory.
+bool parseKioskConfig(std::string_view text, const std::string& fileName, KioskConfig& out,
+                      std::string& err);
+
+// Reads and parses a config file. `err` names the file (and line and key when it is a content
+// error).
+bool loadKioskConfig(const std::filesystem::path& file, KioskConfig& out, std::string& err);
+
+// Reads a public key given as hex text or as a key file (one line of hex), for flags.
+bool parsePublicKeyHex(std::string_view hex, crypto::PublicKey& out);
+
+} // namespace zj

@@ -1,0 +1,80 @@
+// One sync cycle against one source (DESIGN.md "Sync"): conditional GET of manifest.json,
+// Ed25519 signature over its exact bytes, rollback / freeze / size / free-space checks, download
+// of the missing blobs only (capped, hashed while streaming, Range resume), commit, atomic switch
+// of `current`, self-check of the new bundle (rolled back and marked bad when it fails), GC.
+// Sources: http:// and https:// (libcurl), file:///path or /path (a USB stick: same rules).
+// Single writer: a lock on state/sync.lock keeps a CLI `sync --once` and the app's background
+// thread from installing at the same time.
+#pragma once
+#include "core/bundle/crypto.hpp"
+#include "core/clock.hpp"
+#include "core/sync/config.hpp"
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace zj {
+
+enum class SyncStatus {
+    UpToDate, // the source offers what is installed (or 304 Not Modified)
+    Updated,  // a new version was installed, self-checked and is now current
+    Refused,  // the source offered something the kiosk must not install (signature, rollback, ...)
+    Failed,   // could not complete (network, server error, timeout, local I/O); retried later
+};
+
+const char* syncStatusName(SyncStatus status); // "up-to-date", "updated", "refused", "failed"
+
+struct SyncResult {
+    SyncStatus status = SyncStatus::Failed;
+    uint64_t version = 0;         // current version after the cycle (0 = none)
+    uint64_t offeredVersion = 0;  // version in the source's manifest (0 = not read)
+    uint64_t bytesDownloaded = 0; // body bytes received (manifest, signature, blobs)
+    size_t blobsFetched = 0;      // blobs downloaded and committed in this cycle
+    std::string source;           // the source URL used
+    std::string reason;           // one line: what happened, or why not
+    bool ok() const { return status == SyncStatus::UpToDate || status == SyncStatus::Updated; }
+};
+
+struct SyncOptions {
+    std::filesystem::path dataDir;      // the bundle store
+    crypto::PublicKey publicKey{};      // manifests must be signed by this key
+    SyncLimits limits;                  // timeouts, caps, free space
+    const Clock* clock = nullptr;       // wall time for expiry (nullptr = system clock)
+    const std::atomic<bool>* stop = nullptr; // set from another thread: abort transfers promptly
+    std::vector<uint64_t> keepVersions; // also kept by GC (e.g. the bundle still on screen)
+};
+
+// Runs one cycle against `source`. Never throws.
+SyncResult runSyncCycle(const std::string& source, const SyncOptions& options);
+
+// Tries each source in order until one succeeds; returns that result, or the last failure with
+// every source's reason joined by "; ".
+SyncResult runSyncCycleAll(const std::vector<std::string>& sources, const SyncOptions& options);
+
+// ---- Self-check and status ---------------------------------------------------------------------
+
+// The check run after a switch: the bundle at bundles/<version> opens with every hash verified,
+// content.db loads, and up to 3 photos have JPEG/PNG headers matching their recorded size.
+bool selfCheckBundle(const std::filesystem::path& dataDir, uint64_t version,
+                     const crypto::PublicKey& publicKey, std::string& err);
+
+// state/last-sync.json: what the staff panel and `zjmap-kiosk status` show.
+struct LastSync {
+    int64_t attemptTime = 0; // unix seconds of the last attempt (0 = never)
+    std::string result;      // syncStatusName
+    std::string reason;
+    std::string source;
+    uint64_t version = 0;    // current version after it
+    uint64_t bytesDownloaded = 0;
+    size_t blobsFetched = 0;
+};
+
+bool saveLastSync(const std::filesystem::path& dataDir, const LastSync& last, std::string& err);
+std::optional<LastSync> loadLastSync(const std::filesystem::path& dataDir);
+LastSync toLastSync(const SyncResult& result, int64_t attemptTime);
+
+} // namespace zj
