@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The one entry point for a fresh Debian 12 machine:
+#   bash scripts/dev.sh run    install what is missing, build, start the kiosk on the demo content
+#   bash scripts/dev.sh test   install what is missing, build, run every test (what CI runs)
+#   bash scripts/dev.sh bench  install, build, print the benchmark table
+#   bash scripts/dev.sh deps | build
+# Extra arguments after `run` go to zjmap-kiosk (e.g. --windowed 1920x1080).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR=${BUILD_DIR:-build}
+JOBS=${JOBS:-2}
+
+# Everything comes from Debian's packages.
+BUILD_PACKAGES=(
+  cmake g++ make pkg-config git ca-certificates
+  libsdl2-dev libimgui-dev libstb-dev libfreetype-dev fonts-noto-cjk
+  libgl-dev libegl-dev libgl1-mesa-dri libegl-mesa0 libglx-mesa0
+  libsqlite3-dev libsodium-dev libtomlplusplus-dev nlohmann-json3-dev libgeos-dev
+  libqrencode-dev libavformat-dev libavcodec-dev libavutil-dev
+  libcurl4-openssl-dev libmpv-dev libsystemd-dev
+)
+TEST_PACKAGES=(libgtest-dev nginx-light procps)
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"
+  elif command -v sudo >/dev/null; then sudo "$@"
+  else echo "need root to install packages: run as root or install sudo" >&2; exit 1; fi
+}
+
+install_packages() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "installing from Debian: ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$BUILD_DIR" -j"$JOBS"
+}
+
+cmd=${1:-run}
+shift || true
+case "$cmd" in
+  deps)  install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}" ;;
+  build) install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"; build ;;
+  run)
+    install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    build
+    exec "$BUILD_DIR/app/zjmap-kiosk" --data "$BUILD_DIR/kiosk-data" "$@"
+    ;;
+  test)
+    install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    build
+    ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$JOBS" --timeout 900
+    echo "screenshots: $BUILD_DIR/shots/"
+    ;;
+  bench)
+    install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    build
+    bash tests/bench/run.sh "$BUILD_DIR"
+    ;;
+  *) echo "usage: bash scripts/dev.sh run|test|bench|deps|build" >&2; exit 2 ;;
+esac

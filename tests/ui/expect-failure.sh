@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# expect-failure.sh KIOSK FILE.scn: the scenario must exit 1 and name the line given in the
+# file's first comment ("# fails at line N").
+set -u
+kiosk=$1; scn=$2
+line=$(sed -n 's/^# fails at line \([0-9]*\).*/\1/p' "$scn" | head -1)
+[ -n "$line" ] || { echo "no '# fails at line N' in $scn"; exit 2; }
+err=$(SDL_VIDEODRIVER=offscreen "$kiosk" --scenario "$scn" 2>&1 >/dev/null); rc=$?
+echo "$err"
+[ "$rc" = 1 ] || { echo "expected exit 1, got $rc"; exit 1; }
+grep -q "$(basename "$scn"):$line:" <<<"$err" || { echo "expected the message to name line $line"; exit 1; }
+echo "failed as expected at line $line"
