@@ -15,11 +15,19 @@
 
 namespace zj {
 
+class TextureCache;
+
+// Selections understood by the map screen (NavCommand::go(ScreenId::Map, selection)):
+//   "<park id>"                  fly to the park and open its card
+//   "industry:<industry id>"     set that industry filter
+//   "parks:<id>,<id>,..."        show only these parks (e.g. the hosts of a chain node)
+
 struct UiContext {
     DesignScale ds;                 // design units -> pixels
     Lang lang = Lang::Zh;           // current UI language
     const Content* content = nullptr; // the current bundle's content (never null while drawing)
     FontSet* fonts = nullptr;
+    TextureCache* textures = nullptr; // bundle images (may be null before the media work lands)
     Navigator* nav = nullptr;
     HitRegistry* hits = nullptr;
     const Clock* clock = nullptr;
