@@ -24,8 +24,12 @@ void Backoff::onFailure() {
     nextMs_ = clock_.nowMs() + std::max(wait, 0.0) + jitter();
 }
 
-void Backoff::scheduleNow() { nextMs_ = clock_.nowMs(); }
+void Backoff::scheduleNow() {
+    nextMs_ = clock_.nowMs();
+}
 
-double Backoff::msUntilDue() const { return std::max(0.0, nextMs_ - clock_.nowMs()); }
+double Backoff::msUntilDue() const {
+    return std::max(0.0, nextMs_ - clock_.nowMs());
+}
 
 } // namespace zj

@@ -10,9 +10,9 @@
 namespace zj {
 
 struct BackoffPolicy {
-    double intervalMs = 900e3;    // wait after a success (and the base of the doubling)
-    double maxMs = 4 * 3600e3;    // cap of the doubled wait (jitter comes on top)
-    double jitterMs = 120e3;      // uniform 0..jitter added to every wait
+    double intervalMs = 900e3; // wait after a success (and the base of the doubling)
+    double maxMs = 4 * 3600e3; // cap of the doubled wait (jitter comes on top)
+    double jitterMs = 120e3;   // uniform 0..jitter added to every wait
 };
 
 class Backoff {
@@ -25,7 +25,7 @@ class Backoff {
 
     bool due() const { return clock_.nowMs() >= nextMs_; }
     double nextAttemptMs() const { return nextMs_; } // on the clock's monotonic scale
-    double msUntilDue() const;                        // 0 when due
+    double msUntilDue() const;                       // 0 when due
     int failures() const { return failures_; }
 
   private:

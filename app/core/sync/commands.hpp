@@ -6,7 +6,8 @@
 
 namespace zj {
 
-int runSyncCommand(const std::vector<std::string>& args);   // sync --once [--config F] [--data D] [--source URL] [--public-key F]
+int runSyncCommand(const std::vector<std::string>&
+                       args); // sync --once [--config F] [--data D] [--source URL] [--public-key F]
 int runStatusCommand(const std::vector<std::string>& args); // status [--data D]
 
 } // namespace zj

@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 namespace {
 
 struct ParseContext {
-    fs::path baseDir;        // for relative paths in the file
+    fs::path baseDir;          // for relative paths in the file
     bool sawPublicKey = false; // public_key and public_key_file are exclusive
 };
 
@@ -160,7 +160,8 @@ const std::vector<Field>& fields() {
         {"sync", "max_backoff_s", integer(10, 7 * 86400, &KioskConfig::maxBackoffS)},
         {"store", "data_dir", readDataDir},
         {"limits", "connect_timeout_s", limit(1, 3600, &SyncLimits::connectTimeoutS)},
-        {"limits", "low_speed_bytes_per_s", limit(1, int64_t(1) << 40, &SyncLimits::lowSpeedBytesPerS)},
+        {"limits", "low_speed_bytes_per_s",
+         limit(1, int64_t(1) << 40, &SyncLimits::lowSpeedBytesPerS)},
         {"limits", "low_speed_time_s", limit(1, 3600, &SyncLimits::lowSpeedTimeS)},
         {"limits", "total_timeout_s", limit(1, 7 * 86400, &SyncLimits::totalTimeoutS)},
         {"limits", "max_bundle_bytes", byteLimit(&SyncLimits::maxBundleBytes)},
@@ -224,8 +225,7 @@ bool parseKioskConfig(std::string_view text, const std::string& fileName, KioskC
             std::string keyName(key.str());
             const Field* field = findField(tableName, keyName);
             if (!field) {
-                err = where(fileName, value) + ": [" + tableName + "] " + keyName +
-                      ": unknown key";
+                err = where(fileName, value) + ": [" + tableName + "] " + keyName + ": unknown key";
                 return false;
             }
             std::string why;

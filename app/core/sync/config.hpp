@@ -20,23 +20,23 @@ namespace zj {
 inline constexpr const char* kDefaultConfigFile = "/etc/zjmap-kiosk/kiosk.toml";
 
 struct SyncLimits {
-    int64_t connectTimeoutS = 15;                  // TCP + TLS handshake
-    int64_t lowSpeedBytesPerS = 1024;              // abort a transfer slower than this ...
-    int64_t lowSpeedTimeS = 30;                    // ... for this long (stalls, 1 byte/s)
-    int64_t totalTimeoutS = 1800;                  // deadline of one whole sync cycle
-    uint64_t maxBundleBytes = uint64_t(2) << 30;   // refuse manifests declaring more than this
-    uint64_t minFreeBytes = uint64_t(256) << 20;   // keep this much free after the download
+    int64_t connectTimeoutS = 15;                // TCP + TLS handshake
+    int64_t lowSpeedBytesPerS = 1024;            // abort a transfer slower than this ...
+    int64_t lowSpeedTimeS = 30;                  // ... for this long (stalls, 1 byte/s)
+    int64_t totalTimeoutS = 1800;                // deadline of one whole sync cycle
+    uint64_t maxBundleBytes = uint64_t(2) << 30; // refuse manifests declaring more than this
+    uint64_t minFreeBytes = uint64_t(256) << 20; // keep this much free after the download
 };
 
 struct KioskConfig {
-    std::vector<std::string> sources;             // http(s)://, file:// or a directory; tried in order
-    std::optional<crypto::PublicKey> publicKey;   // publisher key; none = sync cannot run
-    int64_t intervalS = 900;                      // between successful cycles
-    int64_t jitterS = 120;                        // random 0..jitter added to every wait
-    int64_t maxBackoffS = 4 * 3600;               // cap of the doubling wait after failures
+    std::vector<std::string> sources; // http(s)://, file:// or a directory; tried in order
+    std::optional<crypto::PublicKey> publicKey; // publisher key; none = sync cannot run
+    int64_t intervalS = 900;                    // between successful cycles
+    int64_t jitterS = 120;                      // random 0..jitter added to every wait
+    int64_t maxBackoffS = 4 * 3600;             // cap of the doubling wait after failures
     std::filesystem::path dataDir = "/var/lib/zjmap-kiosk"; // the bundle store
     SyncLimits limits;
-    std::string loadedFrom;                       // the file read ("" = built-in defaults)
+    std::string loadedFrom; // the file read ("" = built-in defaults)
 };
 
 // Parses `text` (named `fileName` in errors) over the defaults already in `out`. Relative

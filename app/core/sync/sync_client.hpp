@@ -40,12 +40,12 @@ struct SyncResult {
 };
 
 struct SyncOptions {
-    std::filesystem::path dataDir;      // the bundle store
-    crypto::PublicKey publicKey{};      // manifests must be signed by this key
-    SyncLimits limits;                  // timeouts, caps, free space
-    const Clock* clock = nullptr;       // wall time for expiry (nullptr = system clock)
+    std::filesystem::path dataDir;           // the bundle store
+    crypto::PublicKey publicKey{};           // manifests must be signed by this key
+    SyncLimits limits;                       // timeouts, caps, free space
+    const Clock* clock = nullptr;            // wall time for expiry (nullptr = system clock)
     const std::atomic<bool>* stop = nullptr; // set from another thread: abort transfers promptly
-    std::vector<uint64_t> keepVersions; // also kept by GC (e.g. the bundle still on screen)
+    std::vector<uint64_t> keepVersions;      // also kept by GC (e.g. the bundle still on screen)
 };
 
 // Runs one cycle against `source`. Never throws.
@@ -68,7 +68,7 @@ struct LastSync {
     std::string result;      // syncStatusName
     std::string reason;
     std::string source;
-    uint64_t version = 0;    // current version after it
+    uint64_t version = 0; // current version after it
     uint64_t bytesDownloaded = 0;
     size_t blobsFetched = 0;
 };

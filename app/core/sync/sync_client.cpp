@@ -1,0 +1,818 @@
+// One sync cycle (see sync_client.hpp). Every refusal leaves `current` untouched; every failure
+// leaves at most a tmp/<sha>.part that a later cycle resumes (or deletes when it is garbage).
+// [SECTION] Small helpers (state files, lock, time floor)
+// [SECTION] HTTP transfers (libcurl easy API)
+// [SECTION] Sources: fetch a small file, fetch a blob
+// [SECTION] Self-check
+// [SECTION] The cycle
+// [SECTION] Last sync status
+#include "core/sync/sync_client.hpp"
+#include "core/bundle/bundle.hpp"
+#include "core/bundle/file_util.hpp"
+#include "core/bundle/manifest.hpp"
+#include "core/bundle/store.hpp"
+#include "core/content/store.hpp"
+#include "core/version.hpp"
+
+#include <curl/curl.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <fcntl.h>
+#include <functional>
+#include <mutex>
+#include <set>
+#include <sys/file.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+namespace zj {
+
+namespace fs = std::filesystem;
+using SteadyTime = std::chrono::steady_clock::time_point;
+
+const char* syncStatusName(SyncStatus status) {
+    switch (status) {
+        case SyncStatus::UpToDate:
+            return "up-to-date";
+        case SyncStatus::Updated:
+            return "updated";
+        case SyncStatus::Refused:
+            return "refused";
+        case SyncStatus::Failed:
+            return "failed";
+    }
+    return "failed";
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Small helpers (state files, lock, time floor)
+//-----------------------------------------------------------------------------
+
+namespace {
+
+constexpr uint64_t kMaxManifestBytes = uint64_t(16) << 20; // a manifest of ~100k files
+constexpr uint64_t kMaxSignatureBytes = 1024;
+
+fs::path stateFile(const fs::path& dataDir, const std::string& name) {
+    return dataDir / "state" / name;
+}
+
+// state/etag-<hash of the URL>: one per source, so switching sources never reuses an ETag.
+fs::path etagFile(const fs::path& dataDir, const std::string& manifestUrl) {
+    return stateFile(dataDir, "etag-" + crypto::sha256Hex(manifestUrl).substr(0, 16));
+}
+
+std::optional<int64_t> readInteger(const fs::path& file) {
+    std::string text, err;
+    if (!fileutil::readFile(file, text, err, 64)) return std::nullopt;
+    try {
+        size_t used = 0;
+        long long v = std::stoll(text, &used);
+        return int64_t(v);
+    } catch (...) {
+        return std::nullopt;
+    }
+}
+
+// An exclusive lock on state/sync.lock for one cycle; released by the kernel if we are killed.
+class StoreLock {
+  public:
+    bool acquire(const fs::path& dataDir, std::string& err) {
+        fs::path file = stateFile(dataDir, "sync.lock");
+        fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (fd_ < 0) {
+            err = file.string() + ": cannot open: " + std::strerror(errno);
+            return false;
+        }
+        if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+            err = "another sync is running (" + file.string() + " is locked)";
+            return false;
+        }
+        return true;
+    }
+    ~StoreLock() {
+        if (fd_ >= 0) ::close(fd_); // closing releases the flock
+    }
+
+  private:
+    int fd_ = -1;
+};
+
+std::string humanBytes(uint64_t bytes) {
+    char buf[64];
+    if (bytes >= (uint64_t(1) << 20))
+        std::snprintf(buf, sizeof buf, "%.1f MB", double(bytes) / double(1 << 20));
+    else if (bytes >= 1024)
+        std::snprintf(buf, sizeof buf, "%.1f kB", double(bytes) / 1024.0);
+    else
+        std::snprintf(buf, sizeof buf, "%llu bytes", (unsigned long long)bytes);
+    return buf;
+}
+
+std::string oneLine(std::string text) {
+    for (char& c : text)
+        if (c == '\n' || c == '\r') c = ' ';
+    return text;
+}
+
+// Removes tmp/ entries that are not the .part of a blob we may still resume.
+void cleanTmp(const fs::path& dataDir, const std::set<std::string>& keepParts) {
+    std::error_code ec;
+    std::vector<fs::path> entries;
+    for (fs::directory_iterator it(dataDir / "tmp", ec), end; !ec && it != end; it.increment(ec))
+        entries.push_back(it->path());
+    for (const fs::path& p : entries)
+        if (!keepParts.count(p.filename().string())) fs::remove_all(p, ec);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] HTTP transfers (libcurl easy API)
+//-----------------------------------------------------------------------------
+
+void curlGlobalInit() {
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+// One GET. The sink receives the body; returning false aborts the transfer (sinkError says why).
+struct HttpRequest {
+    std::string url;
+    uint64_t maxBytes = 0;   // body cap (CURLOPT_MAXFILESIZE_LARGE + the sink)
+    uint64_t resumeFrom = 0; // > 0: Range request from this offset
+    std::string ifNoneMatch; // ETag of the copy we have
+    std::function<bool(const char*, size_t)> sink;
+};
+
+struct HttpResponse {
+    CURLcode rc = CURLE_OK;
+    long code = 0;         // HTTP status of the final response
+    std::string etag;      // ETag header of the final response
+    uint64_t received = 0; // body bytes passed to the sink
+    bool sinkRefused = false;
+    std::string error; // curl's message when rc != CURLE_OK
+};
+
+struct TransferContext {
+    HttpRequest* request;
+    HttpResponse* response;
+    const std::atomic<bool>* stop;
+    SteadyTime deadline;
+};
+
+size_t onBody(char* data, size_t size, size_t count, void* user) {
+    auto* t = static_cast<TransferContext*>(user);
+    size_t n = size * count;
+    if (!t->request->sink(data, n)) {
+        t->response->sinkRefused = true;
+        return 0; // CURLE_WRITE_ERROR: stops the transfer at once
+    }
+    t->response->received += n;
+    return n;
+}
+
+size_t onHeader(char* data, size_t size, size_t count, void* user) {
+    auto* t = static_cast<TransferContext*>(user);
+    size_t n = size * count;
+    std::string_view line(data, n);
+    if (line.rfind("HTTP/", 0) == 0) t->response->etag.clear(); // a new response (redirect)
+    if (line.size() > 5 && strncasecmp(line.data(), "etag:", 5) == 0) {
+        std::string_view v = line.substr(5);
+        while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+        while (!v.empty() && (v.back() == '\r' || v.back() == '\n' || v.back() == ' '))
+            v.remove_suffix(1);
+        if (v.size() < 256) t->response->etag = std::string(v);
+    }
+    return n;
+}
+
+int onProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    auto* t = static_cast<TransferContext*>(user);
+    if (t->stop && t->stop->load()) return 1;                      // stop(): abort now
+    if (std::chrono::steady_clock::now() >= t->deadline) return 1; // cycle deadline
+    return 0;
+}
+
+class CurlHandle {
+  public:
+    CurlHandle() {
+        curlGlobalInit();
+        handle_ = curl_easy_init();
+    }
+    ~CurlHandle() {
+        if (handle_) curl_easy_cleanup(handle_);
+    }
+    CurlHandle(const CurlHandle&) = delete;
+    CurlHandle& operator=(const CurlHandle&) = delete;
+    CURL* get() const { return handle_; }
+
+  private:
+    CURL* handle_ = nullptr;
+};
+
+HttpResponse httpGet(CurlHandle& curl, HttpRequest& request, const SyncLimits& limits,
+                     const std::atomic<bool>* stop, SteadyTime deadline) {
+    HttpResponse response;
+    CURL* h = curl.get();
+    if (!h) {
+        response.rc = CURLE_FAILED_INIT;
+        response.error = "cannot initialise libcurl";
+        return response;
+    }
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    deadline - std::chrono::steady_clock::now())
+                    .count();
+    if (left <= 0) {
+        response.rc = CURLE_OPERATION_TIMEDOUT;
+        response.error = "cycle deadline of " + std::to_string(limits.totalTimeoutS) + " s reached";
+        return response;
+    }
+    TransferContext ctx{&request, &response, stop, deadline};
+    char errbuf[CURL_ERROR_SIZE] = {0};
+    curl_easy_reset(h); // keeps the connection cache: blobs reuse the manifest's connection
+    curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"); // never file:// or others
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
+    curl_easy_setopt(h, CURLOPT_MAXREDIRS, 3L);
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);    // we run on a worker thread
+    curl_easy_setopt(h, CURLOPT_FAILONERROR, 1L); // 4xx/5xx bodies never reach a sink
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, long(limits.connectTimeoutS));
+    curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, long(limits.lowSpeedBytesPerS));
+    curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, long(limits.lowSpeedTimeS));
+    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, long(left));
+    curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxBytes));
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
+    std::string agent = std::string("zjmap-kiosk/") + versionString();
+    curl_easy_setopt(h, CURLOPT_USERAGENT, agent.c_str());
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, onBody);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, &ctx);
+    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, onHeader);
+    curl_easy_setopt(h, CURLOPT_HEADERDATA, &ctx);
+    curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, onProgress);
+    curl_easy_setopt(h, CURLOPT_XFERINFODATA, &ctx);
+    if (request.resumeFrom > 0)
+        curl_easy_setopt(h, CURLOPT_RESUME_FROM_LARGE, curl_off_t(request.resumeFrom));
+    struct curl_slist* headers = nullptr;
+    std::string inm = "If-None-Match: " + request.ifNoneMatch;
+    if (!request.ifNoneMatch.empty()) {
+        headers = curl_slist_append(headers, inm.c_str());
+        curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+    }
+    response.rc = curl_easy_perform(h);
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &response.code);
+    if (response.rc != CURLE_OK)
+        response.error = errbuf[0] ? std::string(errbuf) : curl_easy_strerror(response.rc);
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, nullptr);
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, nullptr);
+    curl_slist_free_all(headers);
+    return response;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Sources: fetch a small file, fetch a blob
+//-----------------------------------------------------------------------------
+
+// Where an outcome came from decides how the service reacts: Refused = do not install, Failed =
+// try again later. Both leave `current` alone.
+struct Step {
+    SyncStatus status = SyncStatus::Updated; // Updated = "go on"
+    std::string reason;
+    bool ok() const { return status == SyncStatus::Updated; }
+    static Step fail(std::string why) { return {SyncStatus::Failed, oneLine(std::move(why))}; }
+    static Step refuse(std::string why) { return {SyncStatus::Refused, oneLine(std::move(why))}; }
+};
+
+class Source {
+  public:
+    Source(const std::string& url, const SyncOptions& options, SteadyTime deadline)
+        : options_(options), deadline_(deadline) {
+        std::string base = url;
+        while (base.size() > 1 && base.back() == '/') base.pop_back();
+        if (base.rfind("http://", 0) == 0 || base.rfind("https://", 0) == 0) {
+            http_ = true;
+            base_ = base;
+        } else if (base.rfind("file://", 0) == 0) {
+            dir_ = base.substr(7); // file:///media/usb -> /media/usb (no host part supported)
+        } else {
+            dir_ = base;
+        }
+    }
+
+    bool isHttp() const { return http_; }
+    std::string where(const std::string& rel) const {
+        return http_ ? base_ + "/" + rel : (dir_ / rel).string();
+    }
+    bool validLocal() const { return http_ || (dir_.is_absolute()); }
+    uint64_t bytesDownloaded() const { return bytes_; }
+
+    // Reads a small file (manifest, signature). notModified is set on HTTP 304.
+    Step fetchSmall(const std::string& rel, uint64_t maxBytes, const std::string& etagIn,
+                    std::string& body, std::string& etagOut, bool& notModified) {
+        notModified = false;
+        body.clear();
+        if (!http_) {
+            std::string err;
+            if (!fileutil::readFile(dir_ / rel, body, err, maxBytes)) return Step::fail(err);
+            bytes_ += body.size();
+            return {};
+        }
+        HttpRequest req;
+        req.url = where(rel);
+        req.maxBytes = maxBytes;
+        req.ifNoneMatch = etagIn;
+        bool tooBig = false;
+        req.sink = [&](const char* data, size_t n) {
+            if (n > maxBytes - body.size()) return !(tooBig = true);
+            body.append(data, n);
+            return true;
+        };
+        HttpResponse res = httpGet(curl_, req, options_.limits, options_.stop, deadline_);
+        bytes_ += res.received;
+        if (tooBig || res.rc == CURLE_FILESIZE_EXCEEDED)
+            return Step::refuse(req.url + ": larger than the " + humanBytes(maxBytes) + " allowed");
+        if (res.rc != CURLE_OK) return transportFailure(req.url, res);
+        if (res.code == 304 && !etagIn.empty()) {
+            notModified = true;
+            return {};
+        }
+        if (res.code != 200)
+            return Step::fail(req.url + ": unexpected HTTP status " + std::to_string(res.code));
+        etagOut = res.etag;
+        return {};
+    }
+
+    // Downloads one blob into the store (resuming a .part left by an earlier cycle).
+    Step fetchBlob(const ManifestFile& file) {
+        if (!http_) return copyLocalBlob(file);
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            bool fresh = attempt > 0; // second attempt: ignore any .part, start from byte 0
+            Step step = fetchBlobOnce(file, fresh);
+            if (step.ok() || step.status == SyncStatus::Refused || !retryFresh_) return step;
+        }
+        return Step::fail(where("blobs/" + file.sha256) + ": could not resume or restart");
+    }
+
+  private:
+    Step transportFailure(const std::string& url, const HttpResponse& res) {
+        if (res.rc == CURLE_ABORTED_BY_CALLBACK) {
+            if (options_.stop && options_.stop->load()) return Step::fail(url + ": stopped");
+            return Step::fail(url + ": cycle deadline of " +
+                              std::to_string(options_.limits.totalTimeoutS) + " s reached");
+        }
+        if (res.rc == CURLE_HTTP_RETURNED_ERROR)
+            return Step::fail(url + ": HTTP " + std::to_string(res.code));
+        if (res.rc == CURLE_OPERATION_TIMEDOUT)
+            return Step::fail(url + ": timed out (" + res.error + ")");
+        return Step::fail(url + ": " + res.error);
+    }
+
+    Step fetchBlobOnce(const ManifestFile& file, bool fresh) {
+        retryFresh_ = false;
+        std::string url = where("blobs/" + file.sha256);
+        std::string err;
+        BlobWriter writer;
+        if (!writer.open(options_.dataDir, file, /*resume=*/!fresh, err))
+            return Step::fail("store: " + err);
+        uint64_t offset = writer.bytesWritten();
+        if (offset == file.size) { // a complete .part from a killed run: just verify it
+            if (writer.commit(err)) return {};
+            retryFresh_ = true; // commit() deleted the bad .part
+            return Step::fail(err);
+        }
+        HttpRequest req;
+        req.url = url;
+        req.maxBytes = file.size;
+        req.resumeFrom = offset;
+        bool oversize = false;
+        std::string writeErr;
+        req.sink = [&](const char* data, size_t n) {
+            if (n > file.size - writer.bytesWritten()) return !(oversize = true);
+            return writer.write(data, n, writeErr);
+        };
+        HttpResponse res = httpGet(curl_, req, options_.limits, options_.stop, deadline_);
+        bytes_ += res.received;
+        if (oversize || res.rc == CURLE_FILESIZE_EXCEEDED) {
+            writer.abort();
+            return Step::refuse(url + ": more data than the declared " + std::to_string(file.size) +
+                                " bytes (" + file.name + ")");
+        }
+        if (res.sinkRefused) { // a local write error (disk full, I/O): leave nothing behind
+            writer.abort();
+            return Step::fail("store: " + writeErr);
+        }
+        if (offset > 0 && (res.rc == CURLE_RANGE_ERROR ||
+                           (res.rc == CURLE_HTTP_RETURNED_ERROR && res.code == 416))) {
+            retryFresh_ = true; // the server ignored or refused our Range: start over
+            return Step::fail(url + ": resume refused by the server");
+        }
+        if (res.rc != CURLE_OK) return transportFailure(url, res); // the .part stays for resume
+        if (res.code != 200 && res.code != 206) {
+            writer.abort();
+            return Step::fail(url + ": unexpected HTTP status " + std::to_string(res.code));
+        }
+        if (!writer.commit(err)) return Step::refuse(url + ": " + err); // short or wrong bytes
+        return {};
+    }
+
+    Step copyLocalBlob(const ManifestFile& file) {
+        fs::path src = dir_ / "blobs" / file.sha256;
+        std::error_code ec;
+        if (!fs::is_regular_file(src, ec)) return Step::fail(src.string() + ": missing");
+        if (options_.stop && options_.stop->load()) return Step::fail(src.string() + ": stopped");
+        std::string err;
+        if (!addBlobFromFile(options_.dataDir, file, src, err)) return Step::refuse(err);
+        bytes_ += file.size;
+        return {};
+    }
+
+    const SyncOptions& options_;
+    SteadyTime deadline_;
+    bool http_ = false;
+    std::string base_;
+    fs::path dir_;
+    CurlHandle curl_;
+    uint64_t bytes_ = 0;
+    bool retryFresh_ = false;
+};
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Self-check
+//-----------------------------------------------------------------------------
+
+namespace {
+
+uint32_t be32(const unsigned char* p) {
+    return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | uint32_t(p[3]);
+}
+
+// Width and height from a PNG IHDR or a JPEG SOFn header; false with `why` when neither.
+bool imageHeaderSize(const std::string& head, int& w, int& h, std::string& why) {
+    const auto* p = reinterpret_cast<const unsigned char*>(head.data());
+    size_t n = head.size();
+    static const unsigned char png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    if (n >= 24 && std::memcmp(p, png, 8) == 0) {
+        if (std::memcmp(p + 12, "IHDR", 4) != 0) return (why = "PNG without IHDR"), false;
+        w = int(be32(p + 16));
+        h = int(be32(p + 20));
+        return true;
+    }
+    if (n >= 4 && p[0] == 0xFF && p[1] == 0xD8) {
+        size_t i = 2;
+        while (i + 9 < n) {
+            if (p[i] != 0xFF)
+                return (why = "JPEG marker expected at byte " + std::to_string(i)), false;
+            unsigned char marker = p[i + 1];
+            if (marker == 0xFF) {
+                ++i;
+                continue;
+            } // fill byte
+            size_t len = size_t(p[i + 2]) << 8 | p[i + 3];
+            bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
+                       marker != 0xCC;
+            if (sof) {
+                h = int(p[i + 5]) << 8 | p[i + 6];
+                w = int(p[i + 7]) << 8 | p[i + 8];
+                return true;
+            }
+            if (marker == 0xD9 || marker == 0xDA) break; // end or scan data before any frame
+            i += 2 + len;
+        }
+        return (why = "JPEG without a frame header in the first " + std::to_string(n) + " bytes"),
+               false;
+    }
+    return (why = "neither a JPEG nor a PNG"), false;
+}
+
+} // namespace
+
+bool selfCheckBundle(const fs::path& dataDir, uint64_t version, const crypto::PublicKey& key,
+                     std::string& err) {
+    try {
+        std::vector<std::string> problems;
+        fs::path dir = dataDir / "bundles" / std::to_string(version);
+        std::optional<Bundle> bundle =
+            openBundle(dir, dataDir / "blobs", key, VerifyLevel::Full, problems);
+        if (!bundle) {
+            err = problems.empty() ? dir.string() + ": cannot open" : problems.front();
+            return false;
+        }
+        if (bundle->manifest.version != version) {
+            err = dir.string() + ": manifest says version " +
+                  std::to_string(bundle->manifest.version);
+            return false;
+        }
+        Content content;
+        if (!loadContent(*bundle, content, err)) return false;
+        size_t checked = 0;
+        for (const Photo& photo : content.photos) {
+            if (checked++ == 3) break;
+            fs::path file = bundle->pathOf(photo.file);
+            if (file.empty()) {
+                err = "photo " + photo.id + ": " + photo.file + " is not in the manifest";
+                return false;
+            }
+            std::string head(256 << 10, '\0'), why; // headers only: the UI decodes
+            FILE* f = std::fopen(file.c_str(), "rb");
+            if (!f) {
+                err = photo.file + ": cannot read " + file.string() + ": " + std::strerror(errno);
+                return false;
+            }
+            head.resize(std::fread(head.data(), 1, head.size(), f));
+            std::fclose(f);
+            int w = 0, h = 0;
+            if (!imageHeaderSize(head, w, h, why)) {
+                err = photo.file + ": " + why;
+                return false;
+            }
+            if (w <= 0 || h <= 0 || w > 16384 || h > 16384 ||
+                (photo.width > 0 && (w != photo.width || h != photo.height))) {
+                err = photo.file + ": image is " + std::to_string(w) + "x" + std::to_string(h) +
+                      ", content.db says " + std::to_string(photo.width) + "x" +
+                      std::to_string(photo.height);
+                return false;
+            }
+        }
+        return true;
+    } catch (const std::exception& e) {
+        err = "self-check failed: " + std::string(e.what());
+    } catch (...) {
+        err = "self-check failed";
+    }
+    return false;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] The cycle
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// Finishes a self-check a killed run left pending (it switched, then died before checking).
+void finishPendingCheck(const SyncOptions& o) {
+    fs::path pending = stateFile(o.dataDir, "pending-check");
+    std::optional<int64_t> v = readInteger(pending);
+    if (!v) return;
+    std::optional<uint64_t> cur = slotVersion(o.dataDir, "current");
+    std::string err;
+    if (cur && *cur == uint64_t(*v) && !selfCheckBundle(o.dataDir, *cur, o.publicKey, err))
+        markBadAndRollBack(o.dataDir, err);
+    std::error_code ec;
+    fs::remove(pending, ec);
+}
+
+SyncResult cycle(const std::string& sourceUrl, const SyncOptions& o) {
+    SyncResult r;
+    r.source = sourceUrl;
+    auto finish = [&](Step step, uint64_t bytes) {
+        r.status = step.status;
+        r.reason = step.reason;
+        r.bytesDownloaded = bytes;
+        r.version = slotVersion(o.dataDir, "current").value_or(0);
+        return r;
+    };
+    std::string err;
+    if (!ensureStoreLayout(o.dataDir, err)) return finish(Step::fail(err), 0);
+    StoreLock lock;
+    if (!lock.acquire(o.dataDir, err)) return finish(Step::fail(err), 0);
+    finishPendingCheck(o);
+
+    const SteadyTime deadline =
+        std::chrono::steady_clock::now() + std::chrono::seconds(o.limits.totalTimeoutS);
+    Source source(sourceUrl, o, deadline);
+    if (!source.validLocal())
+        return finish(Step::fail(sourceUrl + ": not an http(s):// or file:// URL or an absolute "
+                                             "directory"),
+                      0);
+    const std::optional<uint64_t> current = slotVersion(o.dataDir, "current");
+
+    // 1. The manifest, conditionally: a 304 costs a few hundred bytes of headers.
+    const std::string manifestUrl = source.where("manifest.json");
+    const fs::path etagPath = etagFile(o.dataDir, manifestUrl);
+    std::string storedEtag, newEtag, json, sigText;
+    if (current && source.isHttp()) {
+        fileutil::readFile(etagPath, storedEtag, err, 512);
+        if (!storedEtag.empty() && storedEtag.back() == '\n') storedEtag.pop_back();
+    }
+    bool notModified = false;
+    Step step = source.fetchSmall("manifest.json", kMaxManifestBytes, storedEtag, json, newEtag,
+                                  notModified);
+    if (!step.ok()) return finish(step, source.bytesDownloaded());
+    if (notModified) {
+        r.offeredVersion = current.value_or(0);
+        return finish({SyncStatus::UpToDate, "not modified since the last check (ETag)"},
+                      source.bytesDownloaded());
+    }
+    std::string ignoredEtag;
+    step = source.fetchSmall("manifest.json.sig", kMaxSignatureBytes, "", sigText, ignoredEtag,
+                             notModified);
+    if (!step.ok()) return finish(step, source.bytesDownloaded());
+
+    // 2. Signature over the exact bytes, then the strict parse.
+    std::string_view sigHex = sigText;
+    if (!sigHex.empty() && sigHex.back() == '\n') sigHex.remove_suffix(1);
+    crypto::Signature sig{};
+    if (sigHex.size() != sig.size() * 2 || !crypto::fromHex(sigHex, sig.data(), sig.size()))
+        return finish(Step::refuse(source.where("manifest.json.sig") +
+                                   ": not a signature (expected 128 hex digits)"),
+                      source.bytesDownloaded());
+    if (!crypto::verify(json, sig, o.publicKey))
+        return finish(
+            Step::refuse(manifestUrl + ": signature does not verify with the publisher key"),
+            source.bytesDownloaded());
+    Manifest manifest;
+    if (!parseManifest(json, manifest, err))
+        return finish(Step::refuse(manifestUrl + ": " + err), source.bytesDownloaded());
+    r.offeredVersion = manifest.version;
+    const std::string name = "bundle " + std::to_string(manifest.version);
+
+    // 3. Freeze: the signed `created` is a floor for a clock that may be wrong.
+    const int64_t wall = o.clock ? o.clock->wallSeconds() : int64_t(std::time(nullptr));
+    const fs::path floorPath = stateFile(o.dataDir, "time-floor");
+    int64_t floor = std::max(readInteger(floorPath).value_or(0), manifest.created);
+    if (floor > readInteger(floorPath).value_or(0))
+        fileutil::writeFileAtomic(floorPath, std::to_string(floor) + "\n", err);
+    const int64_t now = std::max(wall, floor);
+
+    auto saveEtag = [&] {
+        std::string e;
+        if (source.isHttp() && !newEtag.empty()) fileutil::writeFileAtomic(etagPath, newEtag, e);
+    };
+    if (current && manifest.version == *current) {
+        saveEtag();
+        return finish({SyncStatus::UpToDate, name + " is installed"}, source.bytesDownloaded());
+    }
+    if (manifest.expires <= now)
+        return finish(Step::refuse(name + " refused: expired at " + formatUtc(manifest.expires) +
+                                   " (now " + formatUtc(now) + ")"),
+                      source.bytesDownloaded());
+    if (!checkInstallable(o.dataDir, manifest.version, err))
+        return finish(Step::refuse(err), source.bytesDownloaded());
+    if (manifest.totalSize() > o.limits.maxBundleBytes)
+        return finish(Step::refuse(name + " refused: " + humanBytes(manifest.totalSize()) +
+                                   " is over the limit of " + humanBytes(o.limits.maxBundleBytes)),
+                      source.bytesDownloaded());
+
+    // 4. Missing blobs (one per distinct hash) and the free space they need.
+    std::vector<ManifestFile> missing;
+    std::set<std::string> seen;
+    uint64_t missingBytes = 0;
+    for (const ManifestFile& f : manifest.files) {
+        if (!seen.insert(f.sha256).second || hasBlob(o.dataDir, f)) continue;
+        missing.push_back(f);
+        missingBytes += f.size;
+    }
+    struct statvfs vfs {};
+    if (::statvfs(o.dataDir.c_str(), &vfs) != 0)
+        return finish(Step::fail(o.dataDir.string() + ": statvfs failed: " + std::strerror(errno)),
+                      source.bytesDownloaded());
+    const uint64_t freeBytes = uint64_t(vfs.f_bavail) * uint64_t(vfs.f_frsize);
+    if (freeBytes < missingBytes + o.limits.minFreeBytes)
+        return finish(Step::refuse(name + " refused: not enough free space in " +
+                                   o.dataDir.string() + ": need " + humanBytes(missingBytes) +
+                                   " + " + humanBytes(o.limits.minFreeBytes) + " reserve, have " +
+                                   humanBytes(freeBytes)),
+                      source.bytesDownloaded());
+
+    // 5. Download (capped, hashed while streaming, resumed).
+    for (const ManifestFile& f : missing) {
+        step = source.fetchBlob(f);
+        if (!step.ok()) return finish(step, source.bytesDownloaded());
+        r.blobsFetched++;
+    }
+
+    // 6. Commit, check the committed copy, switch atomically, self-check.
+    if (!commitVersion(o.dataDir, manifest.version, json, sigText, err))
+        return finish(Step::fail(err), source.bytesDownloaded());
+    std::vector<std::string> problems;
+    const fs::path versionDir = o.dataDir / "bundles" / std::to_string(manifest.version);
+    if (!openBundle(versionDir, o.dataDir / "blobs", o.publicKey, VerifyLevel::SignatureAndPresence,
+                    problems))
+        return finish(Step::fail(name + " incomplete after commit: " +
+                                 (problems.empty() ? std::string("?") : problems.front())),
+                      source.bytesDownloaded());
+    const fs::path pending = stateFile(o.dataDir, "pending-check");
+    if (!fileutil::writeFileAtomic(pending, std::to_string(manifest.version) + "\n", err) ||
+        !switchCurrent(o.dataDir, manifest.version, err))
+        return finish(Step::fail(err), source.bytesDownloaded());
+    std::string checkErr;
+    std::error_code ec;
+    if (!selfCheckBundle(o.dataDir, manifest.version, o.publicKey, checkErr)) {
+        std::string rollErr;
+        bool rolledBack = markBadAndRollBack(o.dataDir, rollErr);
+        fs::remove(pending, ec);
+        std::optional<uint64_t> now = slotVersion(o.dataDir, "current");
+        return finish(
+            Step::refuse(name + " failed its self-check (" + checkErr + "); " +
+                         (rolledBack ? "rolled back to bundle " + std::to_string(now.value_or(0))
+                                     : "no previous bundle to roll back to: " + rollErr) +
+                         "; version marked bad"),
+            source.bytesDownloaded());
+    }
+    fs::remove(pending, ec);
+    saveEtag();
+
+    // 7. Tidy up: stale .part files, blobs no kept bundle references.
+    cleanTmp(o.dataDir, {});
+    GarbageReport gc = collectGarbage(o.dataDir, o.keepVersions);
+    std::string what = "installed " + name + ": " + std::to_string(r.blobsFetched) + " of " +
+                       std::to_string(manifest.files.size()) + " files fetched, " +
+                       humanBytes(source.bytesDownloaded());
+    if (gc.removedBlobs) what += "; removed " + std::to_string(gc.removedBlobs) + " old blobs";
+    return finish({SyncStatus::Updated, what}, source.bytesDownloaded());
+}
+
+} // namespace
+
+SyncResult runSyncCycle(const std::string& source, const SyncOptions& options) {
+    try {
+        return cycle(source, options);
+    } catch (const std::exception& e) {
+        SyncResult r;
+        r.source = source;
+        r.reason = source + ": sync failed: " + e.what();
+        return r;
+    } catch (...) {
+        SyncResult r;
+        r.source = source;
+        r.reason = source + ": sync failed";
+        return r;
+    }
+}
+
+SyncResult runSyncCycleAll(const std::vector<std::string>& sources, const SyncOptions& options) {
+    if (sources.empty()) {
+        SyncResult r;
+        r.reason = "no sync source configured ([sync] sources or --source)";
+        return r;
+    }
+    SyncResult last;
+    std::string reasons;
+    uint64_t bytes = 0;
+    for (const std::string& s : sources) {
+        last = runSyncCycle(s, options);
+        bytes += last.bytesDownloaded;
+        if (last.ok()) {
+            last.bytesDownloaded = bytes;
+            return last;
+        }
+        reasons += (reasons.empty() ? "" : "; ") + last.reason;
+        if (options.stop && options.stop->load()) break;
+    }
+    if (sources.size() > 1) last.reason = reasons;
+    last.bytesDownloaded = bytes;
+    return last;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Last sync status
+//-----------------------------------------------------------------------------
+
+LastSync toLastSync(const SyncResult& r, int64_t attemptTime) {
+    LastSync l;
+    l.attemptTime = attemptTime;
+    l.result = syncStatusName(r.status);
+    l.reason = r.reason;
+    l.source = r.source;
+    l.version = r.version;
+    l.bytesDownloaded = r.bytesDownloaded;
+    l.blobsFetched = r.blobsFetched;
+    return l;
+}
+
+bool saveLastSync(const fs::path& dataDir, const LastSync& l, std::string& err) {
+    nlohmann::json j = {{"attempt", l.attemptTime}, {"result", l.result},
+                        {"reason", l.reason},       {"source", l.source},
+                        {"version", l.version},     {"bytes", l.bytesDownloaded},
+                        {"blobs", l.blobsFetched}};
+    if (!ensureStoreLayout(dataDir, err)) return false;
+    return fileutil::writeFileAtomic(stateFile(dataDir, "last-sync.json"), j.dump(2) + "\n", err);
+}
+
+std::optional<LastSync> loadLastSync(const fs::path& dataDir) {
+    std::string text, err;
+    if (!fileutil::readFile(stateFile(dataDir, "last-sync.json"), text, err, 1 << 20))
+        return std::nullopt;
+    try {
+        nlohmann::json j = nlohmann::json::parse(text);
+        LastSync l;
+        l.attemptTime = j.value("attempt", int64_t(0));
+        l.result = j.value("result", std::string());
+        l.reason = j.value("reason", std::string());
+        l.source = j.value("source", std::string());
+        l.version = j.value("version", uint64_t(0));
+        l.bytesDownloaded = j.value("bytes", uint64_t(0));
+        l.blobsFetched = j.value("blobs", size_t(0));
+        return l;
+    } catch (...) {
+        return std::nullopt;
+    }
+}
+
+} // namespace zj

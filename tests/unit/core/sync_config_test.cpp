@@ -1,0 +1,164 @@
+// kiosk.toml parsing: values, defaults, errors naming file, line and key, foreign tables ignored.
+#include "core/sync/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <unistd.h>
+
+namespace zj {
+
+namespace {
+
+const char* kKeyHex = "477215ee0172c25e52cb1325c09a51de9c837338a76264b953d26f82b3cfb733";
+
+bool parse(const std::string& text, KioskConfig& out, std::string& err) {
+    return parseKioskConfig(text, "/etc/zjmap-kiosk/kiosk.toml", out, err);
+}
+
+std::string errorOf(const std::string& text) {
+    KioskConfig c;
+    std::string err;
+    EXPECT_FALSE(parse(text, c, err)) << text;
+    return err;
+}
+
+} // namespace
+
+TEST(SyncConfig, ShippedDefaultParses) {
+    KioskConfig c;
+    std::string err;
+    ASSERT_TRUE(loadKioskConfig(std::string(ZJ_SOURCE_DIR) + "/packaging/kiosk.toml", c, err))
+        << err;
+    EXPECT_TRUE(c.sources.empty());
+    ASSERT_TRUE(c.publicKey);
+    crypto::PublicKey dev;
+    std::string devErr;
+    ASSERT_TRUE(crypto::readPublicKey(
+        std::string(ZJ_SOURCE_DIR) + "/content/keys/dev-publisher.pub", dev, devErr));
+    EXPECT_EQ(*c.publicKey, dev);
+    EXPECT_EQ(c.intervalS, 900);
+    EXPECT_EQ(c.jitterS, 120);
+    EXPECT_EQ(c.dataDir, "/var/lib/zjmap-kiosk");
+    EXPECT_EQ(c.limits.minFreeBytes, uint64_t(256) << 20);
+}
+
+TEST(SyncConfig, ReadsEveryKey) {
+    KioskConfig c;
+    std::string err;
+    ASSERT_TRUE(parse(std::string(R"([sync]
+sources = ["https://cdn.example.org/zjmap", "file:///media/usb/zjmap", "/srv/zjmap"]
+public_key = ")") + kKeyHex +
+                          R"("
+interval_s = 60
+jitter_s = 5
+max_backoff_s = 600
+[store]
+data_dir = "/tmp/zj"
+[limits]
+connect_timeout_s = 2
+low_speed_bytes_per_s = 10
+low_speed_time_s = 3
+total_timeout_s = 20
+max_bundle_bytes = 1000
+min_free_bytes = 0
+)",
+                      c, err))
+        << err;
+    ASSERT_EQ(c.sources.size(), 3u);
+    EXPECT_EQ(c.sources[1], "file:///media/usb/zjmap");
+    EXPECT_EQ(c.intervalS, 60);
+    EXPECT_EQ(c.jitterS, 5);
+    EXPECT_EQ(c.maxBackoffS, 600);
+    EXPECT_EQ(c.dataDir, "/tmp/zj");
+    EXPECT_EQ(c.limits.connectTimeoutS, 2);
+    EXPECT_EQ(c.limits.lowSpeedBytesPerS, 10);
+    EXPECT_EQ(c.limits.lowSpeedTimeS, 3);
+    EXPECT_EQ(c.limits.totalTimeoutS, 20);
+    EXPECT_EQ(c.limits.maxBundleBytes, 1000u);
+    EXPECT_EQ(c.limits.minFreeBytes, 0u);
+    EXPECT_EQ(c.loadedFrom, "/etc/zjmap-kiosk/kiosk.toml");
+}
+
+TEST(SyncConfig, MissingKeysKeepDefaults) {
+    KioskConfig c;
+    std::string err;
+    ASSERT_TRUE(parse("[limits]\nconnect_timeout_s = 3\n", c, err)) << err;
+    EXPECT_EQ(c.limits.connectTimeoutS, 3);
+    EXPECT_EQ(c.intervalS, 900);
+    EXPECT_FALSE(c.publicKey);
+    EXPECT_EQ(c.dataDir, "/var/lib/zjmap-kiosk");
+}
+
+TEST(SyncConfig, ForeignTablesAreIgnored) {
+    KioskConfig c;
+    std::string err;
+    EXPECT_TRUE(parse("[display]\nrotation = 90\nwhatever = \"x\"\n[staff]\npin = \"1234\"\n"
+                      "[attract.nested]\na = 1\n[sync]\ninterval_s = 30\n",
+                      c, err))
+        << err;
+    EXPECT_EQ(c.intervalS, 30);
+}
+
+TEST(SyncConfig, UnknownKeyNamesFileLineAndKey) {
+    std::string err = errorOf("[sync]\ninterval_s = 60\nintervall = 5\n");
+    EXPECT_EQ(err, "/etc/zjmap-kiosk/kiosk.toml:3: [sync] intervall: unknown key");
+    err = errorOf("[limits]\n\n\nfoo = 1\n");
+    EXPECT_EQ(err, "/etc/zjmap-kiosk/kiosk.toml:4: [limits] foo: unknown key");
+}
+
+TEST(SyncConfig, BadValuesNameTheKey) {
+    std::string err = errorOf("[sync]\ninterval_s = \"fast\"\n");
+    EXPECT_NE(err.find("kiosk.toml:2: [sync] interval_s: expected an integer"), std::string::npos)
+        << err;
+    err = errorOf("[sync]\njitter_s = -1\n");
+    EXPECT_NE(err.find(":2: [sync] jitter_s"), std::string::npos) << err;
+    err = errorOf("[sync]\nsources = [\"ftp://x\"]\n");
+    EXPECT_NE(err.find(":2: [sync] sources: item 1"), std::string::npos) << err;
+    err = errorOf("[sync]\nsources = \"https://x\"\n");
+    EXPECT_NE(err.find("sources: expected an array"), std::string::npos) << err;
+    err = errorOf("[sync]\npublic_key = \"abcd\"\n");
+    EXPECT_NE(err.find(":2: [sync] public_key: expected 64 hex digits"), std::string::npos) << err;
+    err = errorOf("[limits]\nmin_free_bytes = -5\n");
+    EXPECT_NE(err.find("[limits] min_free_bytes"), std::string::npos) << err;
+    err = errorOf("sync = 5\n");
+    EXPECT_NE(err.find(":1: sync: expected a table"), std::string::npos) << err;
+}
+
+TEST(SyncConfig, PublicKeyAndKeyFileAreExclusive) {
+    std::string text = std::string("[sync]\npublic_key = \"") + kKeyHex +
+                       "\"\npublic_key_file = \"/nonexistent.pub\"\n";
+    std::string err = errorOf(text);
+    EXPECT_NE(err.find(":3: [sync] public_key_file"), std::string::npos) << err;
+}
+
+TEST(SyncConfig, KeyFileRelativeToTheConfig) {
+    std::string dir = ::testing::TempDir() + "zj-sync-config-" + std::to_string(::getpid());
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir + "/pub.key") << kKeyHex << "\n";
+    std::ofstream(dir + "/kiosk.toml") << "[sync]\npublic_key_file = \"pub.key\"\n"
+                                          "[store]\ndata_dir = \"data\"\n";
+    KioskConfig c;
+    std::string err;
+    ASSERT_TRUE(loadKioskConfig(dir + "/kiosk.toml", c, err)) << err;
+    ASSERT_TRUE(c.publicKey);
+    EXPECT_EQ(crypto::toHex(c.publicKey->data(), 32), kKeyHex);
+    EXPECT_EQ(c.dataDir, std::filesystem::path(dir) / "data");
+    std::filesystem::remove_all(dir);
+}
+
+TEST(SyncConfig, SyntaxErrorNamesTheLine) {
+    std::string err = errorOf("[sync]\ninterval_s = 60\nsources = [\n");
+    EXPECT_EQ(err.rfind("/etc/zjmap-kiosk/kiosk.toml:", 0), 0u) << err;
+    KioskConfig c;
+    EXPECT_FALSE(loadKioskConfig("/nonexistent/kiosk.toml", c, err));
+    EXPECT_EQ(err, "/nonexistent/kiosk.toml: cannot read the config file");
+}
+
+TEST(SyncConfig, PublicKeyHexHelper) {
+    crypto::PublicKey k;
+    EXPECT_TRUE(parsePublicKeyHex(std::string(kKeyHex) + "\n", k));
+    EXPECT_FALSE(parsePublicKeyHex("zz", k));
+}
+
+} // namespace zj
