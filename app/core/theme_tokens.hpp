@@ -61,6 +61,27 @@ constexpr double countUpMs = 900;    // key figures counting up
 constexpr double pressMs = 120;      // press feedback
 } // namespace motion
 
+// [SECTION] Map (spatial distribution)
+namespace map {
+constexpr uint32_t background = 0xDDE6F0;  // around the city (reads as "not Zhenjiang")
+constexpr uint32_t districtTints[6] = {0xE3EEFA, 0xE4F3EA, 0xFBF0DE, 0xEEE8F8, 0xFAE8E6, 0xE0F2F2};
+constexpr uint32_t outline = 0x8C9DB5;     // district borders
+constexpr uint32_t districtLabel = 0x3D4B5E; // district names
+constexpr uint32_t special = 0x00897B;     // special parks (river teal)
+constexpr uint32_t markerRing = 0xFFFFFF;  // ring around every marker
+constexpr float outlineWidth = 2.0f;       // design units
+constexpr float markerNational = 19;       // marker radii, design units
+constexpr float markerProvincial = 15;
+constexpr float markerSpecial = 12;
+constexpr float fingerRadius = 48;         // a tap this close to a marker selects it
+constexpr float fadedAlpha = 0.22f;        // markers that do not match the filter
+constexpr float cardWidth = 700;           // park card in landscape
+constexpr float sheetHeight = 0.56f;       // park card in portrait, share of the window height
+constexpr float chipHeight = 72;           // filter chips (their touch area is taller)
+constexpr float cardPhotoHeight = 300;     // photo strip in the card
+constexpr float qrSize = 220;              // QR code on the card
+} // namespace map
+
 float easeOutCubic(float t); // 0..1 -> 0..1
 
 } // namespace zj::tokens
