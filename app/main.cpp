@@ -3,8 +3,13 @@
 #include "core/sync/commands.hpp"
 #include "core/version.hpp"
 #include "ui/app.hpp"
+#include "ui/monkey.hpp"
 #include "ui/scenario_runner.hpp"
 
+#define SDL_MAIN_HANDLED // main() stays ours
+#include <SDL.h>
+#include <chrono>
+#include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -26,7 +31,29 @@ const char* kUsage =
     "  --public-key FILE       the publisher key bundles must be signed with\n"
     "  --scenario FILE         run a scripted scenario headless and exit (tests/ui/README.md)\n"
     "  --shots DIR             where a scenario writes its screenshots\n"
+    "  --stats                 with --scenario: print first-frame time and peak RSS at exit\n"
+    "  --monkey N              N random touches and idles headless; fails on a crash, an\n"
+    "                          assertion, a stuck frame or memory growth (--seed S)\n"
+    "  --soak DAYS             simulated days of visits, idles and content reloads headless;\n"
+    "                          fails if memory keeps growing (--seed S)\n"
+    "  --seed S                random seed for --monkey / --soak (default 1)\n"
+    "  --viewport WxH          window size for --monkey / --soak (default 960x540)\n"
     "  --version | --help\n";
+
+// Peak resident memory of this process (VmHWM), in KB; 0 when unknown.
+long peakRssKb() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::strtol(line.c_str() + 6, nullptr, 10);
+    return 0;
+}
+
+bool parseCount(const char* s, uint64_t& out) {
+    char* end = nullptr;
+    out = std::strtoull(s, &end, 10);
+    return end && *end == 0 && end != s;
+}
 
 bool parseSize(const char* s, int& w, int& h) {
     return std::sscanf(s, "%dx%d", &w, &h) == 2 && w >= 320 && h >= 320 && w <= 7680 && h <= 7680;
@@ -40,6 +67,7 @@ int usageError(const std::string& message) {
 } // namespace
 
 int main(int argc, char** argv) {
+    const auto mainStarted = std::chrono::steady_clock::now();
     // Headless subcommands first: they need no display.
     if (argc >= 2) {
         std::string command = argv[1];
@@ -49,6 +77,11 @@ int main(int argc, char** argv) {
     }
     zj::AppOptions options;
     std::string scenarioFile, shotsDir;
+    bool printStats = false;
+    zj::MonkeyOptions monkey;
+    zj::SoakOptions soak;
+    bool runMonkey = false, runSoak = false;
+    int viewportW = 960, viewportH = 540; // small: the monkey's frames stay cheap on llvmpipe
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto value = [&](const char* what) -> const char* {
@@ -70,19 +103,64 @@ int main(int argc, char** argv) {
             options.escapeQuits = true;
         } else if (a == "--lang") {
             const char* v = value("zh|en");
-            if (!v || !zj::parseLang(v, options.defaultLang)) return usageError("--lang needs zh or en");
+            if (!v || !zj::parseLang(v, options.defaultLang))
+                return usageError("--lang needs zh or en");
         } else if (a == "--scenario" || a == "--shots" || a == "--bundle" || a == "--data" ||
                    a == "--public-key") {
             const char* v = value("value");
             if (!v) return usageError(a + " needs a value");
-            if (a == "--scenario") scenarioFile = v;
-            else if (a == "--shots") shotsDir = v;
-            else if (a == "--bundle") options.bundleDir = v;
-            else if (a == "--data") options.dataDir = v;
-            else options.publicKeyFile = v;
+            if (a == "--scenario")
+                scenarioFile = v;
+            else if (a == "--shots")
+                shotsDir = v;
+            else if (a == "--bundle")
+                options.bundleDir = v;
+            else if (a == "--data")
+                options.dataDir = v;
+            else
+                options.publicKeyFile = v;
+        } else if (a == "--stats") {
+            printStats = true;
+        } else if (a == "--monkey") {
+            const char* v = value("N");
+            if (!v || !parseCount(v, monkey.events) || monkey.events == 0)
+                return usageError("--monkey needs a number of events");
+            runMonkey = true;
+        } else if (a == "--soak") {
+            const char* v = value("DAYS");
+            char* end = nullptr;
+            soak.days = v ? std::strtod(v, &end) : 0;
+            if (!v || *end || !(soak.days > 0)) return usageError("--soak needs a number of days");
+            runSoak = true;
+        } else if (a == "--seed") {
+            const char* v = value("S");
+            if (!v || !parseCount(v, monkey.seed)) return usageError("--seed needs a number");
+            soak.seed = monkey.seed;
+        } else if (a == "--viewport") {
+            const char* v = value("WxH");
+            if (!v || !parseSize(v, viewportW, viewportH))
+                return usageError("--viewport needs WxH, e.g. 1920x1080");
         } else {
             return usageError("unknown option " + a);
         }
+    }
+
+    if (runMonkey || runSoak) {
+        // Headless like a scenario: simulated clock, offscreen window of --viewport.
+        if (runMonkey && runSoak) return usageError("--monkey and --soak are separate runs");
+        options.window.width = viewportW;
+        options.window.height = viewportH;
+        options.window.fullscreen = false;
+        options.window.allowHeadless = true;
+        setenv("SDL_VIDEODRIVER", "offscreen", 0);
+        zj::ManualClock clock;
+        zj::KioskApp app(options, clock);
+        std::string err;
+        if (!app.init(err)) {
+            std::fprintf(stderr, "zjmap-kiosk: %s\n", err.c_str());
+            return 3;
+        }
+        return runMonkey ? zj::runMonkey(app, clock, monkey) : zj::runSoak(app, clock, soak);
     }
 
     if (scenarioFile.empty()) {
@@ -125,5 +203,17 @@ int main(int argc, char** argv) {
     }
     zj::ScenarioRunOptions run{scenarioFile, shotsDir};
     if (!shotsDir.empty()) std::filesystem::create_directories(shotsDir);
-    return zj::runScenario(app, clock, scenario, run);
+    int result = zj::runScenario(app, clock, scenario, run);
+    if (printStats) {
+        // The first frame's SDL tick count is relative to SDL_Init; place it on main()'s clock.
+        double sinceMain = std::chrono::duration<double, std::milli>(
+                               std::chrono::steady_clock::now() - mainStarted)
+                               .count();
+        double sdlInitAt = sinceMain - static_cast<double>(SDL_GetTicks());
+        std::fprintf(stderr,
+                     "stats: first_frame_ms=%.1f exit_ms=%.1f vmhwm_kb=%ld frames=%" PRIu64 "\n",
+                     sdlInitAt + app.stats().firstFrameWallMs, sinceMain, peakRssKb(),
+                     app.stats().framesRendered);
+    }
+    return result;
 }

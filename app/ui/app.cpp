@@ -114,6 +114,14 @@ bool KioskApp::resize(int w, int h, std::string& err) {
     return rebuildFontsIfNeeded(err);
 }
 
+void KioskApp::reloadContent() {
+    screenFor(nav_.current().screen)->onLeave();
+    loadContent();
+    nav_.resetTo(ScreenId::Home);
+    input_.reset();
+    enterCurrentScreen();
+}
+
 // [SECTION] Events
 
 void KioskApp::handleEvent(const SDL_Event& e) {

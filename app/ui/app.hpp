@@ -65,6 +65,9 @@ class KioskApp {
     int width() const { return window_.width(); }
     int height() const { return window_.height(); }
     bool resize(int width, int height, std::string& err);
+    // Reruns the start-up content selection between frames and starts a new session on the
+    // home screen, as a bundle switch does (the soak test's content switch).
+    void reloadContent();
 
   private:
     void handleEvent(const SDL_Event& e);
