@@ -6,8 +6,9 @@
 
 namespace zj {
 
-int runSyncCommand(const std::vector<std::string>&
-                       args); // sync --once [--config F] [--data D] [--source URL] [--public-key F]
-int runStatusCommand(const std::vector<std::string>& args); // status [--data D]
+// sync --once [--config F] [--data D] [--source URL] [--public-key F]
+int runSyncCommand(const std::vector<std::string>& args);
+// status [--config F] [--data D]
+int runStatusCommand(const std::vector<std::string>& args);
 
 } // namespace zj
