@@ -77,9 +77,16 @@ constexpr float fingerRadius = 48;         // a tap this close to a marker selec
 constexpr float fadedAlpha = 0.22f;        // markers that do not match the filter
 constexpr float cardWidth = 700;           // park card in landscape
 constexpr float sheetHeight = 0.56f;       // park card in portrait, share of the window height
-constexpr float chipHeight = 72;           // filter chips (their touch area is taller)
+constexpr float chipHeight = 72;           // filter chips (their touch area is 96 tall)
 constexpr float cardPhotoHeight = 300;     // photo strip in the card
 constexpr float qrSize = 220;              // QR code on the card
+constexpr float panelWidth = 470;          // filter column in landscape
+constexpr float legendRow = 44;            // one legend line
+constexpr float legendWidth = 330;         // floating legend in portrait
+constexpr float creditsHeight = 48;        // scale bar and data credit line under the map
+constexpr float cityPadding = 48;          // margin around the city when it is framed
+constexpr float fitParksPadding = 160;     // margin around a group of parks shown together
+constexpr float scaleBarMax = 200;         // the scale bar is at most this long
 } // namespace map
 
 float easeOutCubic(float t); // 0..1 -> 0..1

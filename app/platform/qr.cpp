@@ -1,0 +1,98 @@
+// QR codes with libqrencode, uploaded as small RGBA textures (one texel per module, GL_NEAREST
+// so they stay crisp at any size) and kept in a bounded LRU keyed by the text.
+#include "platform/qr.hpp"
+
+#include <SDL_opengl.h>
+#include <list>
+#include <qrencode.h>
+#include <unordered_map>
+#include <vector>
+
+namespace zj {
+
+namespace {
+
+constexpr size_t kMaxCodes = 64; // a kiosk runs for months: the cache must stay bounded
+constexpr int kQuietZone = 4;    // modules of white border the standard asks for
+
+struct Cache {
+    std::list<std::string> order; // most recently used first
+    struct Entry {
+        QrTexture texture;
+        std::list<std::string>::iterator position;
+    };
+    std::unordered_map<std::string, Entry> entries;
+};
+
+Cache& cache() {
+    static Cache c;
+    return c;
+}
+
+void freeTexture(const QrTexture& t) {
+    if (t.glTexture == 0) return;
+    GLuint name = static_cast<GLuint>(t.glTexture);
+    glDeleteTextures(1, &name);
+}
+
+QrTexture encode(const std::string& text) {
+    QrTexture out;
+    QRcode* code = QRcode_encodeString(text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    if (!code) return out;
+    int n = code->width;
+    int side = n + 2 * kQuietZone;
+    std::vector<unsigned char> rgba(static_cast<size_t>(side) * side * 4, 0xFF);
+    for (int y = 0; y < n; ++y)
+        for (int x = 0; x < n; ++x) {
+            if (!(code->data[y * n + x] & 1)) continue; // bit 0: dark module
+            size_t i = (static_cast<size_t>(y + kQuietZone) * side + (x + kQuietZone)) * 4;
+            rgba[i] = rgba[i + 1] = rgba[i + 2] = 0x00;
+        }
+    QRcode_free(code);
+
+    GLint previous = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous);
+    GLuint tex = 0;
+    glGenTextures(1, &tex);
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, side, side, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previous));
+    out.glTexture = tex;
+    out.modules = n;
+    return out;
+}
+
+} // namespace
+
+QrTexture qrTexture(const std::string& text) {
+    Cache& c = cache();
+    auto it = c.entries.find(text);
+    if (it != c.entries.end()) {
+        c.order.splice(c.order.begin(), c.order, it->second.position); // now most recent
+        return it->second.texture;
+    }
+    QrTexture t = encode(text);
+    while (c.entries.size() >= kMaxCodes) {
+        auto last = c.entries.find(c.order.back());
+        freeTexture(last->second.texture);
+        c.entries.erase(last);
+        c.order.pop_back();
+    }
+    c.order.push_front(text);
+    c.entries.emplace(text, Cache::Entry{t, c.order.begin()});
+    return t;
+}
+
+void qrClearCache() {
+    Cache& c = cache();
+    for (auto& [text, entry] : c.entries) freeTexture(entry.texture);
+    c.entries.clear();
+    c.order.clear();
+}
+
+} // namespace zj

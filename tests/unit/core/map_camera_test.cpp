@@ -1,0 +1,152 @@
+#include "core/map/camera.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace zj;
+using namespace zj::map;
+
+namespace {
+// Roughly Zhenjiang in Web Mercator metres: 90 km x 70 km.
+const WorldBounds kCity{13'230'000, 3'700'000, 13'320'000, 3'770'000};
+
+Camera framedCamera() {
+    Camera cam;
+    cam.setViewport({0, 128, 1920, 952});
+    cam.setCity(kCity, 40);
+    cam.fit(kCity, 40);
+    return cam;
+}
+} // namespace
+
+TEST(MapCamera, ScreenAndWorldRoundTrip) {
+    Camera cam = framedCamera();
+    WorldPoint w{13'250'000, 3'720'000};
+    WorldPoint back = cam.toWorld(cam.toScreen(w));
+    EXPECT_NEAR(back.x, w.x, 1.0);
+    EXPECT_NEAR(back.y, w.y, 1.0);
+    // North is up: a point further north is higher on the screen.
+    EXPECT_LT(cam.toScreen({w.x, w.y + 1000}).y, cam.toScreen(w).y);
+}
+
+TEST(MapCamera, FitFramesTheBoundsInsideThePadding) {
+    Camera cam = framedCamera();
+    Vec2 a = cam.toScreen({kCity.minX, kCity.maxY});
+    Vec2 b = cam.toScreen({kCity.maxX, kCity.minY});
+    EXPECT_GE(a.x, 40 - 0.5f);
+    EXPECT_GE(a.y, 128 + 40 - 0.5f);
+    EXPECT_LE(b.x, 1920 - 40 + 0.5f);
+    EXPECT_LE(b.y, 1080 - 40 + 0.5f);
+    // The limiting dimension (height here) touches the padding.
+    EXPECT_NEAR(b.y - a.y, 952 - 80, 1.0);
+    EXPECT_NEAR(cam.zoomRelative(), 1.0, 1e-9);
+}
+
+TEST(MapCamera, ZoomAboutAPointKeepsItFixed) {
+    Camera cam = framedCamera();
+    Vec2 finger{700, 500};
+    WorldPoint under = cam.toWorld(finger);
+    cam.zoomAbout(finger, 2.5);
+    Vec2 after = cam.toScreen(under);
+    EXPECT_NEAR(after.x, finger.x, 0.01);
+    EXPECT_NEAR(after.y, finger.y, 0.01);
+    EXPECT_NEAR(cam.zoomRelative(), 2.5, 1e-9);
+    cam.zoomAbout(finger, 0.5);
+    after = cam.toScreen(under);
+    EXPECT_NEAR(after.x, finger.x, 0.01);
+    EXPECT_NEAR(after.y, finger.y, 0.01);
+}
+
+TEST(MapCamera, ZoomIsLimited) {
+    Camera cam = framedCamera();
+    cam.zoomAbout({960, 600}, 1000);
+    EXPECT_NEAR(cam.zoomRelative(), 12.0, 1e-9);
+    cam.zoomAbout({960, 600}, 1e-6);
+    EXPECT_NEAR(cam.zoomRelative(), 0.8, 1e-9);
+}
+
+TEST(MapCamera, PanLimitsKeepTheCityOnScreen) {
+    Camera cam = framedCamera();
+    cam.zoomAbout({960, 600}, 6);
+    for (Vec2 push : {Vec2{1e6f, 0}, Vec2{-1e6f, 0}, Vec2{0, 1e6f}, Vec2{0, -1e6f}}) {
+        cam.panBy(push);
+        // The middle of the view is still over the city.
+        WorldPoint mid = cam.toWorld(cam.viewport().center());
+        EXPECT_GE(mid.x, kCity.minX - 1);
+        EXPECT_LE(mid.x, kCity.maxX + 1);
+        EXPECT_GE(mid.y, kCity.minY - 1);
+        EXPECT_LE(mid.y, kCity.maxY + 1);
+    }
+}
+
+TEST(MapCamera, PanFollowsTheFinger) {
+    Camera cam = framedCamera();
+    WorldPoint w = cam.toWorld({900, 600});
+    cam.panBy({50, -30});
+    Vec2 p = cam.toScreen(w);
+    EXPECT_NEAR(p.x, 950, 0.01);
+    EXPECT_NEAR(p.y, 570, 0.01);
+}
+
+TEST(MapCamera, FlyToReachesItsTargetAtTheEndTime) {
+    Camera cam = framedCamera();
+    WorldPoint target{13'260'000, 3'740'000};
+    double targetScale = cam.fitScale() * 4;
+    cam.flyTo(target, targetScale, 1000, 350);
+    EXPECT_TRUE(cam.update(1100));
+    EXPECT_GT(cam.scale(), cam.fitScale());
+    EXPECT_LT(cam.scale(), targetScale);
+    EXPECT_DOUBLE_EQ(cam.animationEndMs(1100), 1350);
+    EXPECT_FALSE(cam.update(1350));
+    EXPECT_NEAR(cam.center().x, target.x, 1e-6);
+    EXPECT_NEAR(cam.center().y, target.y, 1e-6);
+    EXPECT_NEAR(cam.scale(), targetScale, 1e-12);
+    EXPECT_FALSE(cam.animating());
+}
+
+TEST(MapCamera, FlightIsEasedOut) {
+    Camera cam = framedCamera();
+    WorldPoint from = cam.center();
+    WorldPoint target{from.x + 10'000, from.y};
+    cam.flyTo(target, cam.scale(), 0, 300);
+    cam.update(150);
+    // Ease-out: more than half of the way at half the time.
+    EXPECT_GT(cam.center().x - from.x, 5'000);
+}
+
+TEST(MapCamera, ViewForPutsTheTargetUnderTheFocus) {
+    Camera cam = framedCamera();
+    WorldPoint target{13'270'000, 3'735'000};
+    WorldPoint c;
+    double s;
+    cam.viewFor(target, cam.fitScale() * 3, {600, 500}, c, s);
+    cam.setView(c, s);
+    Vec2 p = cam.toScreen(target);
+    EXPECT_NEAR(p.x, 600, 0.01);
+    EXPECT_NEAR(p.y, 500, 0.01);
+}
+
+TEST(MapCamera, InertiaIsIndependentOfTheFrameRate) {
+    Camera a = framedCamera(), b = framedCamera();
+    a.zoomAbout({960, 600}, 3);
+    b.zoomAbout({960, 600}, 3);
+    a.fling({800, 0}, 0);
+    b.fling({800, 0}, 0);
+    for (double t = 0; t <= 600; t += 16.6) a.update(t);
+    a.update(600);
+    for (double t = 0; t <= 600; t += 50) b.update(t);
+    b.update(600);
+    EXPECT_NEAR(a.center().x, b.center().x, 1e-6);
+    // And it comes to rest.
+    double end = a.animationEndMs(600);
+    a.update(end + 1);
+    EXPECT_FALSE(a.animating());
+    // A fling to the right moves the map right: the view's centre moves west.
+    EXPECT_LT(a.center().x, framedCamera().center().x);
+}
+
+TEST(MapCamera, ViewportChangeKeepsLimitsConsistent) {
+    Camera cam = framedCamera();
+    cam.setViewport({0, 128, 1080, 1792}); // portrait
+    cam.fit(kCity, 40);
+    EXPECT_NEAR(cam.zoomRelative(), 1.0, 1e-9);
+}
