@@ -47,6 +47,9 @@ class SyncFault : public ::testing::Test {
         Outcome o;
         o.result = runSyncCycle(url.empty() ? server_->url() : url, optionsFor(data_));
         o.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        std::printf("  -> %s in %.2f s, %llu bytes: %s\n", syncStatusName(o.result.status),
+                    o.seconds, (unsigned long long)o.result.bytesDownloaded,
+                    o.result.reason.c_str()); // the fault matrix, for the issue note
         return o;
     }
 

@@ -299,6 +299,10 @@ void FaultServer::serve(int fd) {
         std::string method;
         line >> method >> path;
     }
+    if (path.empty() || path[0] != '/') { // the client went away before its request line
+        ::close(fd);
+        return;
+    }
     long long rangeFrom = -1;
     size_t r = request.find("\r\nRange: bytes=");
     if (r != std::string::npos) rangeFrom = std::atoll(request.c_str() + r + 15);
@@ -391,16 +395,19 @@ void FaultServer::serve(int fd) {
 
 pid_t spawn(const std::vector<std::string>& argv, const fs::path& outFile,
             const fs::path& errFile) {
+    // Everything the child needs is prepared before fork(): the test process has threads (the
+    // fault server), so the child may only call async-signal-safe functions until execv.
+    std::vector<char*> args;
+    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    const std::string out = outFile.string(), err = errFile.string();
     pid_t pid = ::fork();
     if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
     if (pid == 0) {
-        int out = ::open(outFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        int err = ::open(errFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (out >= 0) ::dup2(out, 1);
-        if (err >= 0) ::dup2(err, 2);
-        std::vector<char*> args;
-        for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-        args.push_back(nullptr);
+        int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (o >= 0) ::dup2(o, 1);
+        if (e >= 0) ::dup2(e, 2);
         ::execv(args[0], args.data());
         _exit(127);
     }
