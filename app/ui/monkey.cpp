@@ -453,11 +453,15 @@ int runMonkey(KioskApp& app, ManualClock& clock, const MonkeyOptions& o) {
     std::vector<std::pair<double, double>> samples; // (event, RSS KB) after warm-up
 
     d.selfTestMode = selfTest();
+    const bool trace = std::getenv("ZJ_MONKEY_TRACE") != nullptr;
     d.settle();
     for (uint64_t i = 0; i < o.events; ++i) {
         g_event = i;
         if (d.selfTestMode != "stuck") misbehave(d.selfTestMode, i, d.leaked);
         d.randomAction(true);
+        if (trace) // ZJ_MONKEY_TRACE=1: one line per event, to find which action grows memory
+            std::fprintf(stderr, "monkey: event %" PRIu64 " %s on %s: RSS %.0f KB\n", i,
+                         static_cast<const char*>(g_action), screenName(app.screen()), rssKb());
         if (!d.ok()) return report("monkey", d, i, o.events, o.seed);
         if (i >= warmup && (i - warmup) % every == 0) samples.push_back({double(i), rssKb()});
     }
