@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one entry point for a fresh Debian 12 machine:
 #   bash scripts/dev.sh run    install what is missing, build, start the kiosk on the demo content
-#   bash scripts/dev.sh test   install what is missing, build, run every test (what CI runs)
+#   bash scripts/dev.sh test   install what is missing, build, run every test (what CI runs):
+#                              CTest, then the ASan+UBSan runs and a short libFuzzer run
 #   bash scripts/dev.sh bench  install, build, print the benchmark table
 #   bash scripts/dev.sh deps | build
 # Extra arguments after `run` go to zjmap-kiosk (e.g. --windowed 1920x1080).
@@ -20,6 +21,10 @@ BUILD_PACKAGES=(
   libcurl4-openssl-dev libmpv-dev libsystemd-dev
 )
 TEST_PACKAGES=(libgtest-dev nginx-light procps)
+# Sanitizer and fuzz runs of `test` (tests/sanitizers, tests/fuzz): libFuzzer needs clang.
+CHECK_PACKAGES=(clang libclang-rt-14-dev)
+# `bench`: idle CPU under a real X server.
+BENCH_PACKAGES=(xvfb)
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"
@@ -46,7 +51,7 @@ build() {
 cmd=${1:-run}
 shift || true
 case "$cmd" in
-  deps)  install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}" ;;
+  deps)  install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${CHECK_PACKAGES[@]}" ;;
   build) install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"; build ;;
   run)
     install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
@@ -54,13 +59,18 @@ case "$cmd" in
     exec "$BUILD_DIR/app/zjmap-kiosk" --data "$BUILD_DIR/kiosk-data" "$@"
     ;;
   test)
-    install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${CHECK_PACKAGES[@]}"
     build
     ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$JOBS" --timeout 900
     echo "screenshots: $BUILD_DIR/shots/"
+    # Months unattended (issue 9): sanitizers, then a short libFuzzer run per parser.
+    JOBS=$JOBS bash tests/sanitizers/run.sh
+    cmake --preset fuzz >/dev/null
+    cmake --build build-fuzz -j"$JOBS" --target fuzzers
+    bash tests/fuzz/run.sh build-fuzz "${FUZZ_SECONDS:-20}"
     ;;
   bench)
-    install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${BENCH_PACKAGES[@]}"
     build
     bash tests/bench/run.sh "$BUILD_DIR"
     ;;

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# tests/bench/run.sh BUILD_DIR: prints one benchmark table. Figures are printed, never asserted;
+# what is not built yet prints n/a. Called by `bash scripts/dev.sh bench`.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+build=${1:?usage: tests/bench/run.sh BUILD_DIR}
+kiosk=$build/app/zjmap-kiosk
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export SDL_VIDEODRIVER=offscreen
+row() { printf '| %-44s | %-22s | %s\n' "$1" "$2" "$3"; }
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# Start-up: launch to a written 1920x1080 screenshot (a scenario with one `shot`), 5 runs.
+printf 'viewport 1920x1080\nshot home\n' > "$tmp/shot.scn"
+walls=(); firsts=(); hwm=0
+for i in 1 2 3 4 5; do
+  t0=$(now_ms)
+  out=$("$kiosk" --scenario "$tmp/shot.scn" --shots "$tmp/shots" --data "$tmp/data" --stats 2>&1)
+  walls+=($(( $(now_ms) - t0 )))
+  firsts+=($(sed -n 's/.*first_frame_ms=\([0-9.]*\).*/\1/p' <<<"$out"))
+  hwm=$(sed -n 's/.*vmhwm_kb=\([0-9]*\).*/\1/p' <<<"$out")
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+shot_ok=$([ -s "$tmp/shots/home.png" ] && echo yes || echo NO)
+
+echo "zjmap-kiosk benchmark ($(nproc) cores, $(date -u +%F))"
+row "figure" "value" "note"
+row "time to first frame" "$(median "${firsts[@]}") ms" "median of 5, from main() (--stats)"
+row "launch to written 1920x1080 screenshot" "$(median "${walls[@]}") ms" "median of 5 incl. exit; png written: $shot_ok; Chromium kiosk 820 ms, aim <= 273 ms"
+row "peak RSS of that run (VmHWM)" "$(( hwm / 1024 )) MiB" "Chromium 432 MiB PSS, aim <= 108 MiB"
+idle=$(bash tests/bench/idle-cpu.sh "$build" 10 2>/dev/null)
+row "idle CPU, home screen, 10 s" "$(sed -n 's/.*idle_cpu_percent=\([0-9.]*\).*/\1/p' <<<"$idle")% of a core" "$(sed -n 's/.*via=\(.*\)/\1/p' <<<"$idle")"
+row "RSS / PSS of the idle kiosk" "$(sed -n 's/.*rss_mib=\([0-9]*\).*/\1/p' <<<"$idle") / $(sed -n 's/.*pss_mib=\([0-9a-z/]*\).*/\1/p' <<<"$idle") MiB" "/proc/PID/status, smaps_rollup"
+
+# Frame time per screen at 1920x1080: the monkey's mean wall time per rendered frame.
+mk=$("$kiosk" --monkey 150 --seed 11 --viewport 1920x1080 --data "$tmp/data" 2>&1)
+times=$(sed -n 's/^monkey: mean frame time at [0-9x]*: //p' <<<"$mk")
+for screen in home city map industry invest; do
+  v=$(grep -o "$screen [0-9.]* ms ([0-9]* frames)" <<<"$times" | head -1)
+  row "frame time, $screen, 1920x1080" "${v:-n/a}" "mean over the monkey's frames on it"
+done
+row "empty frame, 1920x1080" "n/a" "needs an empty-screen mode in the app"
+row "photo open latency" "n/a" "no photo viewer in this build"
+row "map pan frame time" "n/a" "see frame time, map (pans included)"
+
+# Pack time of the demo content.
+t0=$(now_ms)
+if "$build/app/zjmap-pack" build content --key content/keys/dev-publisher.key --out "$tmp/bundle" >/dev/null 2>&1; then
+  row "pack time, demo content" "$(( $(now_ms) - t0 )) ms" "$(du -sh "$tmp/bundle" | cut -f1) bundle"
+else
+  row "pack time, demo content" "n/a" "zjmap-pack build failed"
+fi
+if [ -x tests/bench/sync.sh ]; then
+  row "sync of the demo bundle" "$(bash tests/bench/sync.sh "$build" 2>/dev/null | tail -1)" "tests/bench/sync.sh"
+else
+  row "sync of the demo bundle" "n/a" "no sync benchmark command yet"
+fi
