@@ -11,6 +11,7 @@
 #include "platform/screenshot.hpp"
 #include "ui/builtin_content.hpp"
 #include "ui/screens/home_screen.hpp"
+#include "ui/screens/map_screen.hpp"
 #include "ui/screens/placeholder_screen.hpp"
 #include "ui/theme.hpp"
 
@@ -29,7 +30,7 @@ KioskApp::KioskApp(AppOptions options, Clock& clock)
     : options_(std::move(options)), clock_(clock), lang_(options_.defaultLang) {
     screens_.push_back(std::make_unique<HomeScreen>());
     screens_.push_back(std::make_unique<PlaceholderScreen>(ScreenId::City, 0));
-    screens_.push_back(std::make_unique<PlaceholderScreen>(ScreenId::Map, 1));
+    screens_.push_back(std::make_unique<MapScreen>());
     screens_.push_back(std::make_unique<PlaceholderScreen>(ScreenId::Industry, 2));
     screens_.push_back(std::make_unique<PlaceholderScreen>(ScreenId::Invest, 3));
 }

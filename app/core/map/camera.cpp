@@ -127,12 +127,14 @@ void Camera::fling(Vec2 velocityPxPerS, double nowMs) {
     flingVelocity_ = velocityPxPerS;
     animStartMs_ = nowMs;
     // Time until the speed decays below the stop threshold.
-    animDurationMs_ = settings_.inertiaTauMs *
-                      std::log(velocityPxPerS.length() / settings_.inertiaStopPxPerS);
+    animDurationMs_ =
+        settings_.inertiaTauMs * std::log(velocityPxPerS.length() / settings_.inertiaStopPxPerS);
     mode_ = Mode::Inertia;
 }
 
-void Camera::stop() { mode_ = Mode::Still; }
+void Camera::stop() {
+    mode_ = Mode::Still;
+}
 
 double Camera::animationEndMs(double nowMs) const {
     return mode_ == Mode::Still ? nowMs : animStartMs_ + animDurationMs_;

@@ -17,9 +17,9 @@ struct WorldBounds {
 };
 
 struct CameraSettings {
-    double minZoom = 0.8;        // smallest scale, relative to the scale that fits the city
-    double maxZoom = 12.0;       // largest scale, relative to the fit scale
-    double inertiaTauMs = 325.0; // velocity decays as exp(-t / tau) (like native scrolling)
+    double minZoom = 0.8;            // smallest scale, relative to the scale that fits the city
+    double maxZoom = 12.0;           // largest scale, relative to the fit scale
+    double inertiaTauMs = 325.0;     // velocity decays as exp(-t / tau) (like native scrolling)
     float inertiaStopPxPerS = 20.0f; // a fling below this speed stops
 };
 

@@ -25,7 +25,9 @@ bool ParkFilter::matches(const Park& park) const {
     return true;
 }
 
-bool ParkFilter::hasIndustry(const std::string& id) const { return contains(industries, id); }
+bool ParkFilter::hasIndustry(const std::string& id) const {
+    return contains(industries, id);
+}
 
 void ParkFilter::toggleIndustry(const std::string& id) {
     auto it = std::find(industries.begin(), industries.end(), id);

@@ -15,7 +15,9 @@ struct ParkFilter {
     bool provincial = false;
     std::vector<std::string> onlyParks; // park ids ("parks:a,b" selection); empty = all
 
-    bool active() const { return !industries.empty() || national || provincial || !onlyParks.empty(); }
+    bool active() const {
+        return !industries.empty() || national || provincial || !onlyParks.empty();
+    }
     bool matches(const Park& park) const;
     bool hasIndustry(const std::string& id) const;
     void toggleIndustry(const std::string& id);

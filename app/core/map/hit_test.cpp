@@ -49,8 +49,8 @@ int nearestMarker(Vec2 tapPx, const std::vector<Vec2>& markersPx, float radiusPx
     return best;
 }
 
-MapHit hitTest(Vec2 tapPx, const std::vector<Vec2>& markersPx, float radiusPx,
-               const Camera& camera, const std::vector<District>& districts, int band) {
+MapHit hitTest(Vec2 tapPx, const std::vector<Vec2>& markersPx, float radiusPx, const Camera& camera,
+               const std::vector<District>& districts, int band) {
     int m = nearestMarker(tapPx, markersPx, radiusPx);
     if (m >= 0) return {MapHit::Kind::Marker, m};
     WorldPoint w = camera.toWorld(tapPx);

@@ -30,7 +30,7 @@ int nearestMarker(Vec2 tapPx, const std::vector<Vec2>& markersPx, float radiusPx
                   const std::vector<bool>* enabled = nullptr);
 
 // Markers first, then the districts' triangles at `band` (world coordinates via `camera`).
-MapHit hitTest(Vec2 tapPx, const std::vector<Vec2>& markersPx, float radiusPx,
-               const Camera& camera, const std::vector<District>& districts, int band);
+MapHit hitTest(Vec2 tapPx, const std::vector<Vec2>& markersPx, float radiusPx, const Camera& camera,
+               const std::vector<District>& districts, int band);
 
 } // namespace zj::map

@@ -7,11 +7,25 @@ namespace zj::map {
 Rect labelRect(const LabelCandidate& c, LabelAnchor where) {
     float w = c.size.x, h = c.size.y;
     switch (where) {
-        case LabelAnchor::Center: return {c.anchor.x - w * 0.5f, c.anchor.y - h * 0.5f, w, h};
-        case LabelAnchor::Right: return {c.anchor.x + c.gap, c.anchor.y - h * 0.5f, w, h};
-        case LabelAnchor::Left: return {c.anchor.x - c.gap - w, c.anchor.y - h * 0.5f, w, h};
-        case LabelAnchor::Above: return {c.anchor.x - w * 0.5f, c.anchor.y - c.gap - h, w, h};
-        case LabelAnchor::Below: return {c.anchor.x - w * 0.5f, c.anchor.y + c.gap, w, h};
+        case LabelAnchor::Center:
+            return {c.anchor.x - w * 0.5f, c.anchor.y - h * 0.5f, w, h};
+        case LabelAnchor::Right:
+            return {c.anchor.x + c.gap, c.anchor.y - h * 0.5f, w, h};
+        case LabelAnchor::Left:
+            return {c.anchor.x - c.gap - w, c.anchor.y - h * 0.5f, w, h};
+        case LabelAnchor::Above:
+            return {c.anchor.x - w * 0.5f, c.anchor.y - c.gap - h, w, h};
+        case LabelAnchor::Below:
+            return {c.anchor.x - w * 0.5f, c.anchor.y + c.gap, w, h};
+        // Diagonals: the label's near corner just off the marker (gap scaled to clear a circle).
+        case LabelAnchor::AboveRight:
+            return {c.anchor.x + c.gap * 0.7f, c.anchor.y - c.gap * 0.7f - h, w, h};
+        case LabelAnchor::BelowRight:
+            return {c.anchor.x + c.gap * 0.7f, c.anchor.y + c.gap * 0.7f, w, h};
+        case LabelAnchor::AboveLeft:
+            return {c.anchor.x - c.gap * 0.7f - w, c.anchor.y - c.gap * 0.7f - h, w, h};
+        case LabelAnchor::BelowLeft:
+            return {c.anchor.x - c.gap * 0.7f - w, c.anchor.y + c.gap * 0.7f, w, h};
     }
     return {};
 }
@@ -38,9 +52,8 @@ void placeLabels(const std::vector<LabelCandidate>& candidates, const std::vecto
     order.clear();
     for (int i = 0; i < static_cast<int>(candidates.size()); ++i) order.push_back(i);
     // Stable: equal priorities keep the content's order, so labels do not swap between frames.
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-        return candidates[a].priority > candidates[b].priority;
-    });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return candidates[a].priority > candidates[b].priority; });
     for (int index : order) {
         const LabelCandidate& c = candidates[index];
         float alpha = labelAlpha(c, zoom);

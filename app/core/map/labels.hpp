@@ -10,18 +10,30 @@
 
 namespace zj::map {
 
-enum class LabelAnchor { Center, Right, Left, Above, Below };
+enum class LabelAnchor {
+    Center,
+    Right,
+    Left,
+    Above,
+    Below,
+    AboveRight,
+    BelowRight,
+    AboveLeft,
+    BelowLeft
+};
 
 struct LabelCandidate {
-    Vec2 anchor;                 // window pixels: a marker centre or a district's label point
-    Vec2 size;                   // the label's box (text + its padding), pixels
-    float gap = 0;               // distance from the anchor for the side positions, pixels
-    float priority = 0;          // higher is placed first
-    float fadeInZoom = 0;        // the zoom (relative to the fit scale) where it starts to show
-    float fadeRange = 0.25f;     // zoom over which it goes from invisible to opaque
-    std::array<LabelAnchor, 4> positions{LabelAnchor::Right, LabelAnchor::Left,
-                                         LabelAnchor::Above, LabelAnchor::Below};
-    int positionCount = 4;       // how many of `positions` to try, in order
+    Vec2 anchor;             // window pixels: a marker centre or a district's label point
+    Vec2 size;               // the label's box (text + its padding), pixels
+    float gap = 0;           // distance from the anchor for the side positions, pixels
+    float priority = 0;      // higher is placed first
+    float fadeInZoom = 0;    // the zoom (relative to the fit scale) where it starts to show
+    float fadeRange = 0.25f; // zoom over which it goes from invisible to opaque
+    std::array<LabelAnchor, 8> positions{LabelAnchor::Right,      LabelAnchor::Left,
+                                         LabelAnchor::Above,      LabelAnchor::Below,
+                                         LabelAnchor::AboveRight, LabelAnchor::BelowRight,
+                                         LabelAnchor::AboveLeft,  LabelAnchor::BelowLeft};
+    int positionCount = 8; // how many of `positions` to try, in order
 };
 
 struct PlacedLabel {

@@ -18,8 +18,8 @@ const Content* demoContent() {
     std::filesystem::path dir = std::filesystem::path(ZJ_BINARY_DIR) / "demo-bundle";
     crypto::PublicKey pub;
     std::string err;
-    if (!crypto::readPublicKey(std::filesystem::path(ZJ_SOURCE_DIR) / "content/keys/dev-publisher.pub",
-                               pub, err))
+    if (!crypto::readPublicKey(
+            std::filesystem::path(ZJ_SOURCE_DIR) / "content/keys/dev-publisher.pub", pub, err))
         return nullptr;
     std::vector<std::string> problems;
     auto bundle = openPackedBundle(dir, pub, VerifyLevel::SignatureAndPresence, problems);

@@ -16,17 +16,17 @@ District squareWithHole() {
     std::vector<float> outer = {0, 0, 1000, 0, 1000, 1000, 0, 1000, 0, 0};
     std::vector<float> hole = {300, 300, 700, 300, 700, 700, 300, 700, 300, 300};
     // Four trapezoids around the hole, two triangles each.
-    auto quad = [](std::vector<float>& t, float ax, float ay, float bx, float by, float cx, float cy,
-                   float dx, float dy) {
+    auto quad = [](std::vector<float>& t, float ax, float ay, float bx, float by, float cx,
+                   float cy, float dx, float dy) {
         t.insert(t.end(), {ax, ay, bx, by, cx, cy, ax, ay, cx, cy, dx, dy});
     };
     for (auto& band : d.bands) {
         band.outlines = {outer, hole};
         band.triangles.clear();
-        quad(band.triangles, 0, 0, 1000, 0, 700, 300, 300, 300);         // south
-        quad(band.triangles, 1000, 0, 1000, 1000, 700, 700, 700, 300);   // east
-        quad(band.triangles, 1000, 1000, 0, 1000, 300, 700, 700, 700);   // north
-        quad(band.triangles, 0, 1000, 0, 0, 300, 300, 300, 700);         // west
+        quad(band.triangles, 0, 0, 1000, 0, 700, 300, 300, 300);       // south
+        quad(band.triangles, 1000, 0, 1000, 1000, 700, 700, 700, 300); // east
+        quad(band.triangles, 1000, 1000, 0, 1000, 300, 700, 700, 700); // north
+        quad(band.triangles, 0, 1000, 0, 0, 300, 300, 300, 700);       // west
     }
     return d;
 }
@@ -46,7 +46,7 @@ TEST(MapHitTest, PolygonWithAHole) {
     EXPECT_FALSE(pointInTriangles(d.bands[0].triangles, 500, 500)); // in the hole
     EXPECT_TRUE(pointInRings(d.bands[0].outlines, 100, 100));
     EXPECT_TRUE(pointInRings(d.bands[0].outlines, 850, 500));
-    EXPECT_FALSE(pointInRings(d.bands[0].outlines, 500, 500)); // in the hole
+    EXPECT_FALSE(pointInRings(d.bands[0].outlines, 500, 500));  // in the hole
     EXPECT_FALSE(pointInRings(d.bands[0].outlines, 1500, 500)); // outside
 }
 

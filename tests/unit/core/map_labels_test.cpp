@@ -63,7 +63,8 @@ TEST(MapLabels, NoneOverlapAMarker) {
     EXPECT_FALSE(out.empty());
     for (size_t i = 0; i < out.size(); ++i) {
         for (const Rect& m : markers) EXPECT_FALSE(overlaps(out[i].rect, m));
-        for (size_t k = i + 1; k < out.size(); ++k) EXPECT_FALSE(overlaps(out[i].rect, out[k].rect));
+        for (size_t k = i + 1; k < out.size(); ++k)
+            EXPECT_FALSE(overlaps(out[i].rect, out[k].rect));
     }
 }
 

@@ -1,0 +1,256 @@
+// [SECTION] Filter chips
+// [SECTION] Panel and legend
+// [SECTION] Scale bar and credits
+// [SECTION] Reset button
+#include "core/ui_strings.hpp"
+#include "ui/screens/map_screen.hpp"
+#include "ui/widgets.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace zj {
+
+namespace {
+namespace C = tokens::color;
+namespace M = tokens::map;
+ImDrawList* dl() {
+    return ImGui::GetWindowDrawList();
+}
+
+// "显示 %d / %d 个园区" with the two numbers filled in (the format comes from the string table).
+std::string formatCount(const std::string& format, int shown, int total) {
+    std::string out;
+    int which = 0;
+    for (size_t i = 0; i < format.size(); ++i) {
+        if (format.compare(i, 2, "%d") == 0) {
+            out += std::to_string(which++ == 0 ? shown : total);
+            ++i;
+        } else {
+            out += format[i];
+        }
+    }
+    return out;
+}
+
+// The legend glyph of a level, the same shapes as the markers.
+void levelGlyph(const UiContext& ui, ParkLevel level, ImVec2 c) {
+    uint32_t color = level == ParkLevel::National     ? C::national
+                     : level == ParkLevel::Provincial ? C::provincial
+                                                      : M::special;
+    float r = ui.px(level == ParkLevel::National     ? M::markerNational
+                    : level == ParkLevel::Provincial ? M::markerProvincial
+                                                     : M::markerSpecial);
+    float ring = ui.px(3);
+    if (level == ParkLevel::Special) {
+        float d = (r + ring) * 1.25f, e = r * 1.25f;
+        dl()->AddQuadFilled(ImVec2(c.x, c.y - d), ImVec2(c.x + d, c.y), ImVec2(c.x, c.y + d),
+                            ImVec2(c.x - d, c.y), theme::col(ui, M::markerRing));
+        dl()->AddQuadFilled(ImVec2(c.x, c.y - e), ImVec2(c.x + e, c.y), ImVec2(c.x, c.y + e),
+                            ImVec2(c.x - e, c.y), theme::col(ui, color));
+        return;
+    }
+    dl()->AddCircleFilled(c, r + ring, theme::col(ui, M::markerRing), 24);
+    dl()->AddCircle(c, r + ring, theme::col(ui, C::shadow, 0.15f), 24, ui.px(1));
+    dl()->AddCircleFilled(c, r, theme::col(ui, color), 24);
+    if (level == ParkLevel::National)
+        dl()->AddCircleFilled(c, r * 0.38f, theme::col(ui, M::markerRing), 12);
+}
+} // namespace
+
+// [SECTION] Filter chips
+
+// Lays out (and unless `measureOnly`, draws) the chips in `area` (x, y, w); returns the height.
+// Order: All, the two levels, then a new row with the industries.
+float MapScreen::drawChips(UiContext& ui, const Layout&, Rect area, bool measureOnly) {
+    const Content& content = *ui.content;
+    float chipH = ui.px(M::chipHeight);
+    float touchH = ui.px(tokens::space::touchMin);
+    float gapX = ui.px(12), rowPitch = touchH + ui.px(4); // touch areas never overlap
+    float padX = ui.px(20), dotR = ui.px(8);
+    float x = area.x, y = area.y;
+    float bottom = y;
+
+    auto chip = [&](const std::string& id, const Text& label, uint32_t hue, bool dot,
+                    bool selected) -> bool {
+        const std::string& t = ui.tr(label);
+        float tw = theme::textSize(ui, FontRole::Body, t).x;
+        float w = padX * 2 + tw + (dot ? dotR * 2 + ui.px(10) : 0);
+        if (x > area.x && x + w > area.x + area.w) { // wrap
+            x = area.x;
+            y += rowPitch;
+        }
+        ImVec2 min(x, y + (touchH - chipH) * 0.5f), max(x + w, min.y + chipH);
+        x += w + gapX;
+        bottom = y + touchH;
+        if (measureOnly) return false;
+        bool pressed = false;
+        bool clicked = widgets::touchArea(ui, id.c_str(), label, ImVec2(min.x, y),
+                                          ImVec2(max.x, y + touchH), &pressed);
+        float r = chipH * 0.5f;
+        if (selected) {
+            dl()->AddRectFilled(min, max, theme::col(ui, hue, pressed ? 0.3f : 0.18f), r);
+            dl()->AddRect(min, max, theme::col(ui, hue), r, 0, ui.px(3));
+        } else {
+            dl()->AddRectFilled(min, max, theme::col(ui, pressed ? C::surfaceMuted : C::surface),
+                                r);
+            dl()->AddRect(min, max, theme::col(ui, C::textSecondary, 0.35f), r, 0, ui.px(1.5f));
+        }
+        float tx = min.x + padX;
+        if (dot) {
+            dl()->AddCircleFilled(ImVec2(tx + dotR, (min.y + max.y) * 0.5f), dotR,
+                                  theme::col(ui, hue), 16);
+            tx += dotR * 2 + ui.px(10);
+        }
+        float ty = (min.y + max.y - theme::textSize(ui, FontRole::Body, t).y) * 0.5f;
+        theme::text(ui, selected ? FontRole::BodyBold : FontRole::Body, ImVec2(tx, ty),
+                    selected ? C::text : C::text, t);
+        return clicked;
+    };
+
+    if (chip("chip:all", uiText(UiString::MapAll), C::primary, false, !filter_.active()))
+        filter_.clear();
+    if (chip("chip:national", uiText(UiString::MapLevelNational), C::national, true,
+             filter_.national))
+        filter_.national = !filter_.national;
+    if (chip("chip:provincial", uiText(UiString::MapLevelProvincial), C::provincial, true,
+             filter_.provincial))
+        filter_.provincial = !filter_.provincial;
+    x = area.x;
+    y += rowPitch;
+    for (const Industry& ind : content.industries) {
+        if (chip("chip:industry:" + ind.id, ind.name, ind.color, true, filter_.hasIndustry(ind.id)))
+            filter_.toggleIndustry(ind.id);
+    }
+    return bottom - area.y;
+}
+
+// [SECTION] Panel and legend
+
+void MapScreen::drawPanel(UiContext& ui, const Layout& L) {
+    float m = ui.px(tokens::space::m);
+    ImVec2 min(L.panel.x, L.panel.y), max(L.panel.x + L.panel.w, L.panel.y + L.panel.h);
+    dl()->AddRectFilled(min, max, theme::col(ui, C::surface));
+    // A soft edge towards the map.
+    if (L.portrait)
+        dl()->AddRectFilledMultiColor(ImVec2(min.x, max.y), ImVec2(max.x, max.y + ui.px(10)),
+                                      theme::col(ui, C::shadow, 0.12f),
+                                      theme::col(ui, C::shadow, 0.12f),
+                                      theme::col(ui, C::shadow, 0), theme::col(ui, C::shadow, 0));
+    else
+        dl()->AddRectFilledMultiColor(ImVec2(max.x, min.y), ImVec2(max.x + ui.px(10), max.y),
+                                      theme::col(ui, C::shadow, 0.12f),
+                                      theme::col(ui, C::shadow, 0), theme::col(ui, C::shadow, 0),
+                                      theme::col(ui, C::shadow, 0.12f));
+
+    int shown = map::countMatches(*ui.content, filter_);
+    int total = static_cast<int>(ui.content->parks.size());
+    std::string count = formatCount(ui.tr(uiText(UiString::MapShowingCount)), shown, total);
+    float y = min.y + m;
+    ImVec2 cs = theme::text(ui, FontRole::BodyBold, ImVec2(min.x + m, y), C::primary, count);
+    y += cs.y + ui.px(tokens::space::s);
+    drawChips(ui, L, {min.x + m, y, L.panel.w - 2 * m, 0}, false);
+}
+
+void MapScreen::drawLegend(UiContext& ui, const Layout& L) {
+    ImVec2 min(L.legend.x, L.legend.y), max(L.legend.x + L.legend.w, L.legend.y + L.legend.h);
+    if (L.portrait) {
+        if (cardPark_ >= 0 && L.cardNow.y < max.y) return; // under the sheet
+        dl()->AddRectFilled(min, max, theme::col(ui, C::surface, 0.94f), ui.px(16));
+    } else {
+        dl()->AddLine(ImVec2(min.x, min.y - ui.px(8)), ImVec2(max.x, min.y - ui.px(8)),
+                      theme::col(ui, C::surfaceMuted), ui.px(2));
+    }
+    float rowH = ui.px(M::legendRow);
+    float y = min.y + ui.px(tokens::space::s);
+    float gx = min.x + ui.px(tokens::space::m) + ui.px(M::markerNational);
+    const struct {
+        ParkLevel level;
+        UiString text;
+    } rows[] = {{ParkLevel::National, UiString::MapLevelNational},
+                {ParkLevel::Provincial, UiString::MapLevelProvincial},
+                {ParkLevel::Special, UiString::MapLevelSpecial}};
+    for (const auto& row : rows) {
+        levelGlyph(ui, row.level, ImVec2(gx, y + rowH * 0.5f));
+        const std::string& t = ui.tr(uiText(row.text));
+        ImVec2 ts = theme::textSize(ui, FontRole::Body, t);
+        theme::text(ui, FontRole::Body,
+                    ImVec2(gx + ui.px(M::markerNational) + ui.px(20), y + (rowH - ts.y) * 0.5f),
+                    C::text, t);
+        y += rowH;
+    }
+}
+
+// [SECTION] Scale bar and credits
+
+void MapScreen::drawScaleAndCredits(UiContext& ui, const Layout& L) {
+    float m = ui.px(tokens::space::m);
+    float h = ui.px(M::creditsHeight);
+    float x = L.map.x + m, y = L.map.y + L.map.h - m - h;
+    if (L.portrait && cardPark_ >= 0 && L.cardNow.y < y + h) return; // under the sheet
+
+    // Ground metres per pixel: Web Mercator stretches by 1/cos(latitude).
+    constexpr double kEarthRadius = 6378137.0, kPi = 3.14159265358979323846;
+    double lat = 2.0 * std::atan(std::exp(camera_.center().y / kEarthRadius)) - kPi / 2;
+    double metresPerPx = std::cos(lat) / camera_.scale();
+    double target = metresPerPx * ui.px(M::scaleBarMax);
+    double nice = std::pow(10.0, std::floor(std::log10(target)));
+    for (double f : {5.0, 2.0, 1.0})
+        if (nice * f <= target) {
+            nice *= f;
+            break;
+        }
+    float barW = static_cast<float>(nice / metresPerPx);
+    char label[32];
+    if (nice >= 1000)
+        std::snprintf(label, sizeof label, "%g km", nice / 1000.0);
+    else
+        std::snprintf(label, sizeof label, "%g m", nice);
+
+    // Credits: where the boundaries come from; the tag says the park positions are indicative.
+    std::string credit;
+    for (const Attribution& a : ui.content->attributions)
+        if (a.source.find("echarts") != std::string::npos) {
+            std::string src = a.source.substr(0, a.source.find(" ("));
+            credit = ui.tr(a.what) + " © " + src;
+        }
+    if (credit.empty()) credit = ui.tr(uiText(UiString::MapDataCredit));
+    const std::string& approx = ui.tr(uiText(UiString::MapApproximate));
+
+    ImVec2 ls = theme::textSize(ui, FontRole::Caption, label);
+    ImVec2 as = theme::textSize(ui, FontRole::Caption, approx);
+    ImVec2 cs = theme::textSize(ui, FontRole::Caption, credit);
+    float gap = ui.px(tokens::space::s), tagPad = ui.px(12);
+    float w = gap + barW + ui.px(8) + ls.x + gap * 2 + as.x + tagPad * 2 + gap + cs.x + gap;
+    dl()->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), theme::col(ui, C::surface, 0.85f),
+                        h * 0.5f);
+    float cy = y + h * 0.5f;
+    float bx = x + gap;
+    ImU32 ink = theme::col(ui, C::text);
+    float tick = ui.px(8), th = ui.px(2.5f);
+    dl()->AddLine(ImVec2(bx, cy + tick * 0.5f), ImVec2(bx + barW, cy + tick * 0.5f), ink, th);
+    dl()->AddLine(ImVec2(bx, cy - tick * 0.5f), ImVec2(bx, cy + tick * 0.5f), ink, th);
+    dl()->AddLine(ImVec2(bx + barW, cy - tick * 0.5f), ImVec2(bx + barW, cy + tick * 0.5f), ink,
+                  th);
+    theme::text(ui, FontRole::Caption, ImVec2(bx + barW + ui.px(8), cy - ls.y * 0.5f), C::text,
+                label);
+    // The 位置示意 tag, in the sample-tag style.
+    float tx = bx + barW + ui.px(8) + ls.x + gap * 2;
+    dl()->AddRectFilled(ImVec2(tx, cy - as.y * 0.5f - ui.px(4)),
+                        ImVec2(tx + as.x + tagPad * 2, cy + as.y * 0.5f + ui.px(4)),
+                        theme::col(ui, C::gold, 0.22f), ui.px(8));
+    theme::text(ui, FontRole::Caption, ImVec2(tx + tagPad, cy - as.y * 0.5f), C::sampleTag, approx);
+    theme::text(ui, FontRole::Caption, ImVec2(tx + as.x + tagPad * 2 + gap, cy - cs.y * 0.5f),
+                C::textSecondary, credit);
+}
+
+// [SECTION] Reset button
+
+void MapScreen::drawResetButton(UiContext& ui, const Layout& L) {
+    ImVec2 min(L.reset.x, L.reset.y), max(L.reset.x + L.reset.w, L.reset.y + L.reset.h);
+    if (widgets::button(ui, "map-reset", uiText(UiString::MapResetView), min, max,
+                        widgets::ButtonStyle::Secondary))
+        resetView(ui, L);
+}
+
+} // namespace zj

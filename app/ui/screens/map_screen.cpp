@@ -1,0 +1,358 @@
+// [SECTION] Entry and selections
+// [SECTION] Layout
+// [SECTION] Frame
+// [SECTION] Gestures
+// [SECTION] Camera moves
+#include "ui/screens/map_screen.hpp"
+
+#include "core/map/hit_test.hpp"
+#include "core/ui_strings.hpp"
+#include "ui/widgets.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace zj {
+
+namespace {
+namespace C = tokens::color;
+namespace M = tokens::map;
+constexpr float kPhotoSwipePx = 60;    // a horizontal drag this long turns the photo
+constexpr double kWheelStep = 1.25;    // zoom per mouse-wheel notch (development)
+constexpr double kParkZoom = 2.2;      // zoom (relative to the city fit) to show one park
+constexpr double kDoubleTapZoom = 2.0; // double tap zooms in this much
+constexpr double kTapZoom = 1.5;       // a tapped park is shown at least this close
+} // namespace
+
+// [SECTION] Entry and selections
+
+void MapScreen::onEnter(UiContext& ui, const std::string& selection) {
+    // onEnter runs after the frame that posted the navigation: when that frame drew the map,
+    // this is the map re-selecting (a marker, "back" closing the card), not a new visit.
+    bool internal = lastDrawFrame_ == ImGui::GetFrameCount();
+    suppressTransition_ = internal;
+    enteredMs_ = ui.nowMs;
+    if (!internal) {
+        filter_.clear();
+        cardOpen_ = false;
+        cardPark_ = -1;
+        pending_ = Pending::FrameCity;
+    }
+    const Content& content = *ui.content;
+    int parkIndex = -1;
+    for (int i = 0; i < static_cast<int>(content.parks.size()); ++i)
+        if (content.parks[i].id == selection) parkIndex = i;
+
+    if (parkIndex >= 0) {
+        bool changed = cardPark_ != parkIndex || !cardOpen_;
+        if (changed) {
+            cardChangedMs_ = cardOpen_ ? ui.nowMs - tokens::motion::transitionMs : ui.nowMs;
+            cardScroll_ = 0;
+            photoIndex_ = 0;
+        }
+        cardPark_ = parkIndex;
+        cardOpen_ = true;
+        pendingPark_ = selection;
+        pending_ = internal ? Pending::FlyToPark
+                            : (pending_ == Pending::FrameCity ? Pending::FrameThenFly
+                                                              : Pending::FlyToPark);
+    } else {
+        if (cardOpen_) {
+            cardOpen_ = false;
+            cardChangedMs_ = ui.nowMs;
+        }
+        map::ParkFilter f = filter_;
+        if (map::filterFromSelection(selection, f)) {
+            if (selection.rfind("industry:", 0) == 0) f.onlyParks.clear();
+            filter_ = f;
+            if (!filter_.onlyParks.empty())
+                pending_ =
+                    pending_ == Pending::FrameCity ? Pending::FrameThenFit : Pending::FitParks;
+        }
+    }
+    ui.animateUntil(ui.nowMs + tokens::motion::cameraMs + tokens::motion::transitionMs);
+}
+
+void MapScreen::resetSession() {
+    filter_.clear();
+    cardOpen_ = false;
+    cardPark_ = -1;
+    pending_ = Pending::FrameCity;
+}
+
+void MapScreen::selectPark(UiContext& ui, int park) {
+    if (cardOpen_ && cardPark_ == park) return; // already showing it: no extra history
+    ui.post(NavCommand::go(ScreenId::Map, content_->parks[park].id));
+}
+
+void MapScreen::closeCard(UiContext& ui) {
+    if (!cardOpen_) return;
+    ui.post(NavCommand::go(ScreenId::Map)); // the selection becomes empty; filters stay
+}
+
+// [SECTION] Layout
+
+MapScreen::Layout MapScreen::computeLayout(UiContext& ui) {
+    Layout L;
+    float W = ui.ds.width, H = ui.ds.height;
+    float top = ui.px(tokens::space::topBar);
+    float m = ui.px(tokens::space::m);
+    L.portrait = ui.ds.portrait();
+    if (!L.portrait) {
+        float panelW = ui.px(M::panelWidth);
+        L.panel = {0, top, panelW, H - top};
+        L.map = {panelW, top, W - panelW, H - top};
+        float cardW = ui.px(M::cardWidth);
+        L.card = {W - cardW - m, top + m, cardW, H - top - 2 * m};
+    } else {
+        // The chips flow across the width; the panel is as tall as they need.
+        float countH = theme::textSize(ui, FontRole::BodyBold, "0").y;
+        float chipsH = drawChips(ui, L, {m, 0, W - 2 * m, 0}, true);
+        float panelH = m + countH + ui.px(tokens::space::s) + chipsH + m;
+        L.panel = {0, top, W, panelH};
+        L.map = {0, top + panelH, W, H - top - panelH};
+        float sheetH = std::round(H * M::sheetHeight);
+        L.card = {0, H - sheetH, W, sheetH};
+    }
+
+    // The card slides in (ease-out) and out (the same curve, reversed).
+    float t = static_cast<float>((ui.nowMs - cardChangedMs_) / tokens::motion::transitionMs);
+    float e = tokens::easeOutCubic(std::clamp(t, 0.0f, 1.0f));
+    L.cardShown = cardOpen_ ? e : 1.0f - e;
+    if (!cardOpen_ && t >= 1.0f) cardPark_ = -1;
+    if (t < 1.0f) ui.animateUntil(cardChangedMs_ + tokens::motion::transitionMs);
+    L.cardNow = L.card;
+    if (L.portrait)
+        L.cardNow.y += (1.0f - L.cardShown) * L.card.h;
+    else
+        L.cardNow.x += (1.0f - L.cardShown) * (L.card.w + 2 * m);
+
+    // A selected park sits in the middle of what the card leaves uncovered.
+    L.focus = L.map.center();
+    if (cardOpen_) {
+        if (L.portrait)
+            L.focus.y = (L.map.y + L.card.y) * 0.5f;
+        else
+            L.focus.x = (L.map.x + L.card.x) * 0.5f;
+    }
+
+    // Reset view: top right of the visible map, left of a card in landscape.
+    const std::string& resetText = ui.tr(uiText(UiString::MapResetView));
+    float bh = ui.px(tokens::space::touchMin);
+    float bw = theme::textSize(ui, FontRole::BodyBold, resetText).x + bh;
+    float right = L.map.x + L.map.w;
+    if (!L.portrait && cardPark_ >= 0) right = std::min(right, L.cardNow.x);
+    L.reset = {right - m - bw, L.map.y + m, bw, bh};
+
+    // Legend: inside the panel (landscape) or floating bottom left of the map (portrait).
+    float rowH = ui.px(M::legendRow);
+    float legendH = rowH * 3 + ui.px(tokens::space::s) * 2;
+    float legendW = ui.px(M::legendWidth);
+    if (L.portrait)
+        L.legend = {L.map.x + m, L.map.y + L.map.h - m - legendH - ui.px(M::creditsHeight), legendW,
+                    legendH};
+    else
+        L.legend = {L.panel.x + m, L.panel.y + L.panel.h - m - legendH, L.panel.w - 2 * m, legendH};
+    return L;
+}
+
+bool MapScreen::overUi(const Layout& L, Vec2 p) const {
+    if (!L.map.contains(p)) return true; // top bar and panel
+    if (L.reset.contains(p) || L.legend.contains(p)) return true;
+    if (cardPark_ >= 0 && L.cardNow.contains(p)) return true;
+    return false;
+}
+
+// [SECTION] Frame
+
+void MapScreen::draw(UiContext& ui) {
+    lastDrawFrame_ = ImGui::GetFrameCount();
+    if (suppressTransition_) {
+        if (ui.nowMs - enteredMs_ < tokens::motion::transitionMs)
+            ui.fade = 1.0f; // the map stays put while its own selection changes
+        else
+            suppressTransition_ = false;
+    }
+    const Content& content = *ui.content;
+    if (&content != content_ || content.version != contentVersion_) prepareGeometry(content);
+
+    Layout L = computeLayout(ui);
+    bool viewportChanged = L.map.x != camera_.viewport().x || L.map.y != camera_.viewport().y ||
+                           L.map.w != camera_.viewport().w || L.map.h != camera_.viewport().h;
+    if (viewportChanged) {
+        camera_.setViewport(L.map);
+        camera_.setCity(city_, ui.px(M::cityPadding));
+        if (pending_ == Pending::None) pending_ = Pending::FrameCity; // a new orientation
+    }
+    applyPending(ui, L);
+    handleGestures(ui, L);
+    if (camera_.update(ui.nowMs)) ui.animateUntil(camera_.animationEndMs(ui.nowMs));
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 mapMin(L.map.x, L.map.y), mapMax(L.map.x + L.map.w, L.map.y + L.map.h);
+    dl->PushClipRect(mapMin, mapMax, true);
+    dl->AddRectFilled(mapMin, mapMax, theme::col(ui, M::background));
+    drawDistricts(ui, L);
+    updateMarkers(ui, L);
+    drawMarkers(ui, L);
+    drawLabels(ui, L);
+    drawScaleAndCredits(ui, L);
+    dl->PopClipRect();
+
+    drawResetButton(ui, L);
+    drawPanel(ui, L);
+    drawLegend(ui, L);
+    if (cardPark_ >= 0) drawCard(ui, L);
+    widgets::topBar(ui, uiText(UiString::ModuleMap), tokens::moduleColor[1]);
+}
+
+// [SECTION] Gestures
+
+void MapScreen::handleGestures(UiContext& ui, const Layout& L) {
+    bool cardUp = cardPark_ >= 0 && cardOpen_;
+    for (const Gesture& g : *ui.gestures) {
+        switch (g.kind) {
+            case Gesture::Kind::Tap: {
+                if (overUi(L, g.pos)) break;
+                int hit = -1;
+                float radius = ui.px(M::fingerRadius);
+                float best = radius;
+                for (int i = 0; i < static_cast<int>(markerPx_.size()); ++i) {
+                    float d = (markerPx_[i] - g.pos).length();
+                    // Matching markers win a close call against faded ones.
+                    if (!markerMatches_[i]) d += radius * 0.5f;
+                    if (d <= best) {
+                        best = d;
+                        hit = i;
+                    }
+                }
+                if (hit >= 0)
+                    selectPark(ui, hit);
+                else if (cardUp)
+                    closeCard(ui); // a tap on the bare map puts the card away
+                break;
+            }
+            case Gesture::Kind::DoubleTap: {
+                if (overUi(L, g.pos)) break;
+                map::WorldPoint anchor = camera_.toWorld(g.pos);
+                map::WorldPoint c;
+                double s;
+                camera_.viewFor(anchor, camera_.scale() * kDoubleTapZoom, g.pos, c, s);
+                camera_.flyTo(c, s, ui.nowMs, tokens::motion::cameraMs);
+                break;
+            }
+            case Gesture::Kind::DragBegin:
+                if (cardUp && L.cardNow.contains(g.start)) {
+                    drag_ = photoRect_.contains(g.start) ? DragTarget::CardPhotos
+                                                         : DragTarget::CardScroll;
+                    photoDragDx_ = 0;
+                } else if (!overUi(L, g.start)) {
+                    drag_ = DragTarget::Map;
+                    camera_.stop();
+                } else {
+                    drag_ = DragTarget::None;
+                }
+                break;
+            case Gesture::Kind::DragMove:
+                if (drag_ == DragTarget::Map) camera_.panBy(g.delta);
+                if (drag_ == DragTarget::CardScroll) cardScroll_ -= g.delta.y;
+                if (drag_ == DragTarget::CardPhotos) photoDragDx_ += g.delta.x;
+                break;
+            case Gesture::Kind::DragEnd:
+                if (drag_ == DragTarget::Map) camera_.fling(g.velocity, ui.nowMs);
+                if (drag_ == DragTarget::CardPhotos && cardPark_ >= 0) {
+                    int n = static_cast<int>(content_->parks[cardPark_].photos.size());
+                    if (photoDragDx_ < -ui.px(kPhotoSwipePx))
+                        photoIndex_ = std::min(n - 1, photoIndex_ + 1);
+                    if (photoDragDx_ > ui.px(kPhotoSwipePx))
+                        photoIndex_ = std::max(0, photoIndex_ - 1);
+                }
+                drag_ = DragTarget::None;
+                break;
+            case Gesture::Kind::PinchBegin:
+                pinching_ = !overUi(L, g.center);
+                if (pinching_) camera_.stop();
+                drag_ = DragTarget::None;
+                break;
+            case Gesture::Kind::PinchMove:
+                if (pinching_) {
+                    camera_.zoomAbout(g.center, g.scale);
+                    camera_.panBy(g.delta);
+                }
+                break;
+            case Gesture::Kind::PinchEnd:
+                pinching_ = false;
+                break;
+            case Gesture::Kind::LongPress:
+                break;
+        }
+    }
+    cardScroll_ = std::clamp(cardScroll_, 0.0f, std::max(0.0f, cardContentH_ - L.card.h));
+
+    // Mouse wheel (development): zoom about the pointer.
+    const ImGuiIO& io = ImGui::GetIO();
+    Vec2 mouse{io.MousePos.x, io.MousePos.y};
+    if (io.MouseWheel != 0.0f && !overUi(L, mouse))
+        camera_.zoomAbout(mouse, std::pow(kWheelStep, static_cast<double>(io.MouseWheel)));
+}
+
+// [SECTION] Camera moves
+
+void MapScreen::applyPending(UiContext& ui, const Layout& L) {
+    Pending p = pending_;
+    pending_ = Pending::None;
+    if (p == Pending::FrameCity || p == Pending::FrameThenFly || p == Pending::FrameThenFit) {
+        camera_.setViewport(L.map);
+        camera_.setCity(city_, ui.px(M::cityPadding));
+        camera_.fit(city_, ui.px(M::cityPadding));
+    }
+    if ((p == Pending::FlyToPark || p == Pending::FrameThenFly) && cardPark_ >= 0)
+        flyToPark(ui, L, cardPark_, p == Pending::FrameThenFly ? kParkZoom : kTapZoom);
+    if (p == Pending::FitParks || p == Pending::FrameThenFit) {
+        map::WorldBounds b{1e30, 1e30, -1e30, -1e30};
+        for (const Park& park : content_->parks) {
+            if (!filter_.matches(park)) continue;
+            b.minX = std::min(b.minX, park.x), b.maxX = std::max(b.maxX, park.x);
+            b.minY = std::min(b.minY, park.y), b.maxY = std::max(b.maxY, park.y);
+        }
+        if (b.minX > b.maxX) return;
+        // Never closer than one park's view: a lone park still shows its surroundings.
+        double s = std::min(camera_.scaleToFit(b, ui.px(M::fitParksPadding)),
+                            camera_.fitScale() * kParkZoom);
+        map::WorldPoint c;
+        double scale;
+        camera_.viewFor(b.center(), s, L.focus, c, scale);
+        camera_.flyTo(c, scale, ui.nowMs, tokens::motion::cameraMs);
+    }
+}
+
+void MapScreen::flyToPark(UiContext& ui, const Layout& L, int park, double minZoom) {
+    const Park& p = content_->parks[park];
+    double s = std::max(camera_.scale(), camera_.fitScale() * minZoom);
+    map::WorldPoint c;
+    double scale;
+    camera_.viewFor({p.x, p.y}, s, L.focus, c, scale);
+    camera_.flyTo(c, scale, ui.nowMs, tokens::motion::cameraMs);
+    ui.animateUntil(ui.nowMs + tokens::motion::cameraMs);
+}
+
+void MapScreen::resetView(UiContext& ui, const Layout& L) {
+    // The whole city, in the part of the map the card leaves uncovered.
+    Rect free = L.map;
+    if (cardOpen_) {
+        if (L.portrait)
+            free.h = L.card.y - L.map.y;
+        else
+            free.w = L.card.x - L.map.x;
+    }
+    double pad = ui.px(M::cityPadding);
+    double bw = std::max(1.0, city_.maxX - city_.minX), bh = std::max(1.0, city_.maxY - city_.minY);
+    double s = std::min((free.w - 2 * pad) / bw, (free.h - 2 * pad) / bh);
+    map::WorldPoint c;
+    double scale;
+    camera_.viewFor(city_.center(), s, free.center(), c, scale);
+    camera_.flyTo(c, scale, ui.nowMs, tokens::motion::cameraMs);
+    ui.animateUntil(ui.nowMs + tokens::motion::cameraMs);
+}
+
+} // namespace zj

@@ -1,0 +1,128 @@
+// Spatial Distribution 空间分布: the interactive map of parks and industries. Districts are
+// filled and outlined from the bundle's pre-triangulated geometry, parks are markers styled by
+// level, chips filter by industry and level, and a tapped marker opens the park card.
+// Split over map_screen.cpp (entry, layout, gestures), map_view.cpp (geometry, markers,
+// labels), map_panels.cpp (chips, legend, scale bar) and map_card.cpp (the park card).
+#pragma once
+#include "core/map/camera.hpp"
+#include "core/map/filter.hpp"
+#include "core/map/labels.hpp"
+#include "ui/screens/screen.hpp"
+#include "ui/theme.hpp"
+
+#include <string>
+#include <vector>
+
+namespace zj {
+
+class MapScreen final : public Screen {
+  public:
+    ScreenId id() const override { return ScreenId::Map; }
+    void onEnter(UiContext& ui, const std::string& selection) override;
+    void resetSession() override;
+    void draw(UiContext& ui) override;
+
+  private:
+    // Where everything goes this frame (window pixels).
+    struct Layout {
+        bool portrait = false;
+        Rect map;              // the map's area (camera viewport)
+        Rect panel;            // filters: a left column (landscape) or a band on top (portrait)
+        Rect legend;           // floating legend (portrait) or inside the panel (landscape)
+        Rect reset;            // "reset view" button
+        Rect card;             // the park card at its open position
+        Rect cardNow;          // ... where it is this frame (sliding)
+        float cardShown = 0;   // 0 closed .. 1 open (eased)
+        Vec2 focus;            // where a selected park should sit: the middle of the uncovered map
+        float chipsBottom = 0; // portrait: the bottom of the chip flow (panel height)
+    };
+    // One district at one zoom band, in metres relative to the city's centre (float precision
+    // stays at centimetres this way).
+    struct BandGeometry {
+        std::vector<float> triangles;             // x,y per vertex
+        std::vector<std::vector<float>> outlines; // closed rings, x,y pairs
+    };
+    struct DistrictCache {
+        BandGeometry bands[kMapBands];
+        uint32_t tint = 0;
+    };
+    // Camera work asked for by onEnter (which has no layout yet), done in the next draw.
+    enum class Pending { None, FrameCity, FlyToPark, FitParks, FrameThenFly, FrameThenFit };
+
+    // [map_screen.cpp]
+    Layout computeLayout(UiContext& ui);
+    void applyPending(UiContext& ui, const Layout& L);
+    void handleGestures(UiContext& ui, const Layout& L);
+    bool overUi(const Layout& L, Vec2 p) const; // on a panel, button or card, not on the map
+    void selectPark(UiContext& ui, int park);
+    void closeCard(UiContext& ui);
+    void flyToPark(UiContext& ui, const Layout& L, int park, double minZoom);
+    void resetView(UiContext& ui, const Layout& L);
+
+    // [map_view.cpp]
+    void prepareGeometry(const Content& content);
+    int bandForScale() const;
+    void drawDistricts(UiContext& ui, const Layout& L);
+    void updateMarkers(UiContext& ui, const Layout& L);
+    void drawMarkers(UiContext& ui, const Layout& L);
+    void drawLabels(UiContext& ui, const Layout& L);
+    bool markerTappable(const Layout& L, Vec2 p) const;
+
+    // [map_panels.cpp]
+    float drawChips(UiContext& ui, const Layout& L, Rect area, bool measureOnly);
+    void drawPanel(UiContext& ui, const Layout& L);
+    void drawLegend(UiContext& ui, const Layout& L);
+    void drawScaleAndCredits(UiContext& ui, const Layout& L);
+    void drawResetButton(UiContext& ui, const Layout& L);
+
+    // [map_card.cpp]
+    void drawCard(UiContext& ui, const Layout& L);
+    float drawCardBody(UiContext& ui, const Park& park, ImVec2 origin, float width);
+    void drawPhotos(UiContext& ui, const Park& park, ImVec2 min, ImVec2 max);
+
+    // Content and its cached geometry.
+    const Content* content_ = nullptr;
+    uint64_t contentVersion_ = 0;
+    map::WorldBounds city_;
+    std::vector<DistrictCache> districts_;
+    std::vector<ImVec2> ringScratch_; // outline points of one ring, reused every frame
+    map::WorldPoint origin_;          // the city's centre: geometry is stored relative to it
+
+    // Camera and filters.
+    map::Camera camera_;
+    map::ParkFilter filter_;
+    Pending pending_ = Pending::FrameCity;
+    std::string pendingPark_;
+
+    // Markers and labels of this frame (kept to avoid per-frame allocation).
+    std::vector<Vec2> markerPx_;
+    std::vector<bool> markerMatches_;
+    std::vector<Rect> markerRects_;
+    std::vector<map::LabelCandidate> labelCandidates_;
+    std::vector<int> labelKinds_; // per candidate: district index (>= 0) or -1 - park index
+    std::vector<int> labelOrder_;
+    std::vector<map::PlacedLabel> placedLabels_;
+
+    // Gestures.
+    enum class DragTarget { None, Map, CardScroll, CardPhotos };
+    DragTarget drag_ = DragTarget::None;
+    float photoDragDx_ = 0;
+    bool pinching_ = false;
+
+    // The park card.
+    int cardPark_ = -1; // park index shown (also while sliding out)
+    bool cardOpen_ = false;
+    double cardChangedMs_ = -1e9; // when it started opening or closing
+    float cardScroll_ = 0;
+    float cardContentH_ = 0;
+    int photoIndex_ = 0;
+    Rect photoRect_; // the photo strip this frame (for swipes)
+
+    // Entry bookkeeping: a re-entry from the map's own selection does not replay the screen
+    // transition (the app fades a screen in on every navigation).
+    int lastDrawFrame_ = -1; // ImGui frame count of the last draw
+    bool suppressTransition_ = false;
+    double enteredMs_ = 0;
+};
+
+} // namespace zj

@@ -1,0 +1,281 @@
+// [SECTION] Geometry cache
+// [SECTION] Districts
+// [SECTION] Markers
+// [SECTION] Labels
+#include "ui/screens/map_screen.hpp"
+
+#include <algorithm>
+
+namespace zj {
+
+namespace {
+namespace C = tokens::color;
+namespace M = tokens::map;
+constexpr size_t kChunkVertices = 60000; // below the 16-bit index limit, a multiple of 3
+
+uint32_t levelColor(ParkLevel level) {
+    switch (level) {
+        case ParkLevel::National:
+            return C::national;
+        case ParkLevel::Provincial:
+            return C::provincial;
+        case ParkLevel::Special:
+            return M::special;
+    }
+    return M::special;
+}
+
+float markerRadius(const UiContext& ui, ParkLevel level) {
+    switch (level) {
+        case ParkLevel::National:
+            return ui.px(M::markerNational);
+        case ParkLevel::Provincial:
+            return ui.px(M::markerProvincial);
+        case ParkLevel::Special:
+            return ui.px(M::markerSpecial);
+    }
+    return ui.px(M::markerSpecial);
+}
+} // namespace
+
+// [SECTION] Geometry cache
+
+void MapScreen::prepareGeometry(const Content& content) {
+    content_ = &content;
+    contentVersion_ = content.version;
+    city_ = {content.mapMinX, content.mapMinY, content.mapMaxX, content.mapMaxY};
+    if (city_.empty()) {
+        // No district geometry (built-in fallback content): frame the parks instead.
+        city_ = {1e30, 1e30, -1e30, -1e30};
+        for (const Park& p : content.parks) {
+            city_.minX = std::min(city_.minX, p.x), city_.maxX = std::max(city_.maxX, p.x);
+            city_.minY = std::min(city_.minY, p.y), city_.maxY = std::max(city_.maxY, p.y);
+        }
+        if (city_.empty()) city_ = {0, 0, 1000, 1000};
+    }
+    origin_ = city_.center();
+    districts_.clear();
+    districts_.resize(content.districts.size());
+    for (size_t i = 0; i < content.districts.size(); ++i) {
+        const District& d = content.districts[i];
+        DistrictCache& cache = districts_[i];
+        cache.tint = M::districtTints[i % (sizeof(M::districtTints) / sizeof(M::districtTints[0]))];
+        for (int b = 0; b < kMapBands; ++b) {
+            const DistrictGeometry& g = d.bands[b];
+            BandGeometry& out = cache.bands[b];
+            out.triangles.reserve(g.triangles.size());
+            for (size_t k = 0; k + 1 < g.triangles.size(); k += 2) {
+                out.triangles.push_back(static_cast<float>(g.triangles[k] - origin_.x));
+                out.triangles.push_back(static_cast<float>(g.triangles[k + 1] - origin_.y));
+            }
+            for (const auto& ring : g.outlines) {
+                std::vector<float> local;
+                local.reserve(ring.size());
+                for (size_t k = 0; k + 1 < ring.size(); k += 2) {
+                    local.push_back(static_cast<float>(ring[k] - origin_.x));
+                    local.push_back(static_cast<float>(ring[k + 1] - origin_.y));
+                }
+                ringScratch_.reserve(std::max(ringScratch_.capacity(), local.size() / 2));
+                out.outlines.push_back(std::move(local));
+            }
+        }
+    }
+    size_t parks = content.parks.size();
+    markerPx_.assign(parks, Vec2{});
+    markerMatches_.assign(parks, true);
+    markerRects_.reserve(parks + 3);
+    labelCandidates_.reserve(parks + content.districts.size());
+    labelKinds_.reserve(parks + content.districts.size());
+    cardPark_ = -1;
+    cardOpen_ = false;
+    pending_ = Pending::FrameCity;
+}
+
+// The coarsest band whose simplification stays below about a pixel at this scale.
+int MapScreen::bandForScale() const {
+    if (content_->districts.empty()) return 0;
+    const District& d = content_->districts.front();
+    for (int b = 0; b < kMapBands; ++b)
+        if (d.bands[b].tolerance * camera_.scale() <= 1.0) return b;
+    return kMapBands - 1;
+}
+
+// [SECTION] Districts
+
+void MapScreen::drawDistricts(UiContext& ui, const Layout& L) {
+    if (districts_.empty()) return;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 uv = dl->_Data->TexUvWhitePixel;
+    int band = bandForScale();
+    Vec2 o = camera_.toScreen(origin_);
+    float s = static_cast<float>(camera_.scale());
+
+    // Fills: the triangles straight into the draw list (no tessellation, no allocation).
+    for (size_t i = 0; i < districts_.size(); ++i) {
+        const District& d = content_->districts[i];
+        Vec2 a = camera_.toScreen({d.minX, d.maxY}), b = camera_.toScreen({d.maxX, d.minY});
+        if (b.x < L.map.x || a.x > L.map.x + L.map.w || b.y < L.map.y || a.y > L.map.y + L.map.h)
+            continue; // off screen
+        const std::vector<float>& tri = districts_[i].bands[band].triangles;
+        ImU32 col = theme::col(ui, districts_[i].tint);
+        size_t vertices = tri.size() / 2;
+        for (size_t start = 0; start < vertices; start += kChunkVertices) {
+            int n = static_cast<int>(std::min(kChunkVertices, vertices - start));
+            dl->PrimReserve(n, n);
+            const float* p = tri.data() + start * 2;
+            for (int k = 0; k < n; ++k, p += 2) {
+                dl->PrimWriteIdx(static_cast<ImDrawIdx>(dl->_VtxCurrentIdx));
+                dl->PrimWriteVtx(ImVec2(o.x + p[0] * s, o.y - p[1] * s), uv, col);
+            }
+        }
+    }
+    // Borders on top of every fill, so shared borders are drawn over both neighbours.
+    ImU32 line = theme::col(ui, M::outline);
+    float thickness = ui.px(M::outlineWidth);
+    for (size_t i = 0; i < districts_.size(); ++i) {
+        for (const auto& ring : districts_[i].bands[band].outlines) {
+            size_t n = ring.size() / 2;
+            if (n < 3) continue;
+            ringScratch_.clear();
+            for (size_t k = 0; k + 1 < n; ++k) // the last point repeats the first
+                ringScratch_.push_back(ImVec2(o.x + ring[2 * k] * s, o.y - ring[2 * k + 1] * s));
+            dl->AddPolyline(ringScratch_.data(), static_cast<int>(ringScratch_.size()), line,
+                            ImDrawFlags_Closed, thickness);
+        }
+    }
+}
+
+// [SECTION] Markers
+
+bool MapScreen::markerTappable(const Layout& L, Vec2 p) const {
+    return L.map.contains(p) && !overUi(L, p);
+}
+
+void MapScreen::updateMarkers(UiContext& ui, const Layout& L) {
+    const auto& parks = content_->parks;
+    markerRects_.clear();
+    for (size_t i = 0; i < parks.size(); ++i) {
+        markerPx_[i] = camera_.toScreen({parks[i].x, parks[i].y});
+        markerMatches_[i] = filter_.matches(parks[i]);
+        float r = markerRadius(ui, parks[i].level) + ui.px(4);
+        markerRects_.push_back({markerPx_[i].x - r, markerPx_[i].y - r, 2 * r, 2 * r});
+        // Scenarios tap a park by its short name; only where a finger could reach it.
+        if (markerTappable(L, markerPx_[i])) {
+            float f = ui.px(M::fingerRadius);
+            ui.hits->add("marker:" + parks[i].id, parks[i].short_,
+                         {markerPx_[i].x - f, markerPx_[i].y - f, 2 * f, 2 * f});
+        }
+    }
+}
+
+void MapScreen::drawMarkers(UiContext& ui, const Layout&) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const auto& parks = content_->parks;
+    int selected = cardOpen_ ? cardPark_ : -1;
+    // Faded markers first, so matching ones are drawn on top of them; the selection last.
+    for (int pass = 0; pass < 3; ++pass) {
+        for (size_t i = 0; i < parks.size(); ++i) {
+            bool isSelected = static_cast<int>(i) == selected;
+            int want = isSelected ? 2 : (markerMatches_[i] ? 1 : 0);
+            if (want != pass) continue;
+            const Park& p = parks[i];
+            ImVec2 c(markerPx_[i].x, markerPx_[i].y);
+            float r = markerRadius(ui, p.level);
+            float alpha = markerMatches_[i] || isSelected ? 1.0f : M::fadedAlpha;
+            uint32_t color = levelColor(p.level);
+            float ring = ui.px(3);
+            if (isSelected) {
+                dl->AddCircleFilled(c, r * 2.4f, theme::col(ui, color, 0.18f), 32);
+                dl->AddCircle(c, r * 2.4f, theme::col(ui, color, 0.7f), 32, ui.px(2));
+            }
+            dl->AddCircleFilled(ImVec2(c.x, c.y + ui.px(2)), r + ring + ui.px(1),
+                                theme::col(ui, C::shadow, 0.25f * alpha), 20);
+            if (p.level == ParkLevel::Special) {
+                // A diamond: special parks read differently from the round zones.
+                float d = (r + ring) * 1.25f, e = r * 1.25f;
+                dl->AddQuadFilled(ImVec2(c.x, c.y - d), ImVec2(c.x + d, c.y), ImVec2(c.x, c.y + d),
+                                  ImVec2(c.x - d, c.y), theme::col(ui, M::markerRing, alpha));
+                dl->AddQuadFilled(ImVec2(c.x, c.y - e), ImVec2(c.x + e, c.y), ImVec2(c.x, c.y + e),
+                                  ImVec2(c.x - e, c.y), theme::col(ui, color, alpha));
+            } else {
+                dl->AddCircleFilled(c, r + ring, theme::col(ui, M::markerRing, alpha), 24);
+                dl->AddCircleFilled(c, r, theme::col(ui, color, alpha), 24);
+                if (p.level == ParkLevel::National)
+                    dl->AddCircleFilled(c, r * 0.38f, theme::col(ui, M::markerRing, alpha), 12);
+            }
+        }
+    }
+}
+
+// [SECTION] Labels
+
+void MapScreen::drawLabels(UiContext& ui, const Layout& L) {
+    const auto& parks = content_->parks;
+    const auto& districts = content_->districts;
+    labelCandidates_.clear();
+    labelKinds_.clear();
+    Vec2 pad(ui.px(12), ui.px(4));
+    for (size_t i = 0; i < districts.size(); ++i) {
+        map::LabelCandidate c;
+        c.anchor = camera_.toScreen({districts[i].labelX, districts[i].labelY});
+        ImVec2 ts = theme::textSize(ui, FontRole::BodyBold, ui.tr(districts[i].name));
+        c.size = {ts.x + pad.x * 2, ts.y + pad.y * 2};
+        c.gap = ui.px(24);
+        c.priority = 100;
+        c.positions = {map::LabelAnchor::Center, map::LabelAnchor::Below, map::LabelAnchor::Above,
+                       map::LabelAnchor::Right, map::LabelAnchor::Left};
+        c.positionCount = 5;
+        labelCandidates_.push_back(c);
+        labelKinds_.push_back(static_cast<int>(i));
+    }
+    int selected = cardOpen_ ? cardPark_ : -1;
+    for (size_t i = 0; i < parks.size(); ++i) {
+        if (!markerMatches_[i] && static_cast<int>(i) != selected) continue;
+        map::LabelCandidate c;
+        c.anchor = markerPx_[i];
+        ImVec2 ts = theme::textSize(ui, FontRole::Body, ui.tr(parks[i].short_));
+        c.size = {ts.x + pad.x * 2, ts.y + pad.y * 2};
+        c.gap = markerRadius(ui, parks[i].level) + ui.px(10);
+        switch (parks[i].level) {
+            case ParkLevel::National:
+                c.priority = 60;
+                break;
+            case ParkLevel::Provincial:
+                c.priority = 40;
+                break;
+            case ParkLevel::Special:
+                c.priority = 20;
+                c.fadeInZoom = 1.3f; // the small special parks are named once zoomed in a little
+                c.fadeRange = 0.4f;
+                break;
+        }
+        if (static_cast<int>(i) == selected) c.priority = 1000, c.fadeInZoom = 0;
+        labelCandidates_.push_back(c);
+        labelKinds_.push_back(-1 - static_cast<int>(i));
+    }
+    // Labels also keep clear of what floats over the map, and of the credits line.
+    markerRects_.push_back(L.reset);
+    if (L.portrait) markerRects_.push_back(L.legend);
+    if (cardPark_ >= 0) markerRects_.push_back(L.cardNow);
+    Rect bounds = L.map;
+    bounds.h -= ui.px(tokens::space::m + M::creditsHeight);
+    map::placeLabels(labelCandidates_, markerRects_, bounds,
+                     static_cast<float>(camera_.zoomRelative()), labelOrder_, placedLabels_);
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (const map::PlacedLabel& pl : placedLabels_) {
+        int kind = labelKinds_[pl.candidate];
+        ImVec2 min(pl.rect.x, pl.rect.y), max(pl.rect.x + pl.rect.w, pl.rect.y + pl.rect.h);
+        if (kind >= 0) {
+            theme::text(ui, FontRole::BodyBold, min + ImVec2(pad.x, pad.y), M::districtLabel,
+                        ui.tr(districts[kind].name), 0, pl.alpha * 0.9f);
+        } else {
+            const Park& p = parks[-1 - kind];
+            dl->AddRectFilled(min, max, theme::col(ui, C::surface, 0.88f * pl.alpha), ui.px(10));
+            theme::text(ui, FontRole::Body, min + ImVec2(pad.x, pad.y), C::text, ui.tr(p.short_), 0,
+                        pl.alpha);
+        }
+    }
+}
+
+} // namespace zj
