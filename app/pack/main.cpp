@@ -14,6 +14,7 @@ static void printUsage(FILE* out) {
                  "  build SRC --key FILE --out DIR [--version N]      check and pack content sources\n"
                  "  verify DIR --public-key FILE                      check every hash and the signature\n"
                  "  inspect DIR                                       print a bundle's manifest summary\n"
+                 "  publish DIR DEST [--public-key FILE]              blobs, then the manifest, to a dir or rsync target\n"
                  "  --version | --help\n");
 }
 
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
     if (command == "build") return zj::pack::runBuild(args);
     if (command == "verify") return zj::pack::runVerify(args);
     if (command == "inspect") return zj::pack::runInspect(args);
+    if (command == "publish") return zj::pack::runPublish(args);
     std::fprintf(stderr, "zjmap-pack: unknown command '%s'\n", command.c_str());
     printUsage(stderr);
     return 2;

@@ -9,6 +9,7 @@
 #include "core/content/startup.hpp"
 #include "core/ui_strings.hpp"
 #include "platform/screenshot.hpp"
+#include "platform/service_notify.hpp"
 #include "ui/builtin_content.hpp"
 #include "ui/screens/home_screen.hpp"
 #include "ui/screens/map_screen.hpp"
@@ -299,10 +300,12 @@ int KioskApp::run() {
             timeout = static_cast<int>(std::clamp(wait, 1.0, 1000.0));
         }
         waitAndHandleEvents(timeout);
+        service::notifyWatchdog(); // a hung loop stops pinging: systemd restarts the kiosk
         if (quit_) break;
         if (frameWanted()) {
             double start = clock_.nowMs();
             renderFrame();
+            service::notifyReady(); // once: the first frame is on screen
             // No vsync under Xvfb/offscreen: never spin faster than ~60 fps while animating.
             double spent = clock_.nowMs() - start;
             if (spent < 16.0) SDL_Delay(static_cast<Uint32>(16.0 - spent));

@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# The Debian package, on this machine: build it with CPack, inspect it, install it (dpkg -i,
+# then apt-get -f install for its dependencies), run the installed kiosk (--version, a headless
+# scenario on the installed demo bundle, a file:// sync = the USB offline update), check the
+# installed systemd unit, reinstall (the upgrade path) and remove (config and data kept), then
+# purge (both gone). Needs root and Debian's package archive (CI: a fresh Debian 12, as root).
+# The package is purged on exit, also on failure; running it twice is fine.
+# Usage: deb.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build=$(cd "$1" && pwd) src=$(cd "$2" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/lib.sh"
+
+if [ "$(id -u)" != 0 ]; then
+    echo "SKIP: installs a .deb, needs root (CI runs as root)"
+    exit 77
+fi
+export DEBIAN_FRONTEND=noninteractive
+store=/var/lib/zjmap-kiosk
+config=/etc/zjmap-kiosk/kiosk.toml
+marker=$store/.zjmap-packaging-test # says "this test installed it, purge freely"
+pub=$src/content/keys/dev-publisher.pub
+
+# A real kiosk's content and config must never be purged by a test run on it by mistake.
+if dpkg-query -W -f='${Status}' zjmap-kiosk 2>/dev/null | grep -q 'ok installed' ||
+    [ -d "$store" ]; then
+    [ -e "$marker" ] || [ "${ZJ_PACKAGING_TEST_FORCE:-}" = 1 ] ||
+        fail "zjmap-kiosk is installed here and not by this test: refusing to purge it" \
+            "(set ZJ_PACKAGING_TEST_FORCE=1 to allow)"
+fi
+
+work=$(mktemp -d /tmp/zjmap-deb-test.XXXXXX)
+cleanup() {
+    dpkg -P zjmap-kiosk >/dev/null 2>&1 || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+test_start=$(date +%s)
+dpkg -P zjmap-kiosk >/dev/null 2>&1 || true # a leftover of an interrupted run
+
+step "build the .deb (cpack)"
+started=$(date +%s)
+cpack -G DEB -B "$work/pkg" --config "$build/CPackConfig.cmake" >"$work/cpack.log" 2>&1 ||
+    fail "cpack failed: $(tail -n 30 "$work/cpack.log")"
+deb=$(find "$work/pkg" -maxdepth 1 -name 'zjmap-kiosk_*.deb')
+[ -f "$deb" ] || fail "no .deb in $work/pkg: $(tail -n 30 "$work/cpack.log")"
+echo "$(basename "$deb"): $(du -h "$deb" | cut -f1) in $(($(date +%s) - started)) s"
+
+step "inspect it"
+info=$(dpkg-deb -I "$deb")
+echo "$info"
+depends=$(dpkg-deb -f "$deb" Depends)
+for dep in libsdl2-2.0-0 libmpv2 libsystemd0 libsodium23 libcurl4 libsqlite3-0 \
+    fonts-noto-cjk libgl1-mesa-dri libegl-mesa0 cage libpam-systemd; do
+    grep -qE "(^|, )$dep( |,|$)" <<<"$depends" || fail "Depends lacks $dep: $depends"
+done
+conffiles=$(dpkg-deb -I "$deb" conffiles)
+contains "$conffiles" "/etc/zjmap-kiosk/kiosk.toml" "conffiles"
+contains "$conffiles" "/etc/pam.d/zjmap-kiosk" "conffiles"
+for script in postinst prerm postrm; do
+    dpkg-deb -I "$deb" "$script" >/dev/null || fail "no $script in the package"
+done
+files=$(dpkg-deb -c "$deb")
+for f in ./usr/bin/zjmap-kiosk ./usr/bin/zjmap-pack ./etc/zjmap-kiosk/kiosk.toml \
+    ./lib/systemd/system/zjmap-kiosk.service ./etc/pam.d/zjmap-kiosk \
+    ./usr/share/zjmap-kiosk/demo-bundle/manifest.json \
+    ./usr/share/zjmap-kiosk/demo-bundle/manifest.json.sig \
+    ./usr/share/doc/zjmap-kiosk/README.md ./usr/share/doc/zjmap-kiosk/copyright \
+    ./usr/share/doc/zjmap-kiosk/examples/zjmap-content.conf; do
+    grep -qE " $f$" <<<"$files" || fail "$f is not in the package"
+done
+packed_blobs=$(grep -c ' ./usr/share/zjmap-kiosk/demo-bundle/blobs/[0-9a-f]\{64\}$' <<<"$files" || true)
+built_blobs=$(find "$build/demo-bundle/blobs" -type f | wc -l)
+[ "$packed_blobs" = "$built_blobs" ] || fail "package has $packed_blobs demo blobs, build has $built_blobs"
+grep -E ' ./usr/bin/zjmap-kiosk$' <<<"$files" | grep -q '^-rwxr-xr-x root/root' ||
+    fail "zjmap-kiosk is not an executable owned by root"
+if grep -vE ' \./(usr/|etc/zjmap-kiosk|etc/pam\.d|etc/$|lib/)|^d.* \./$' <<<"$files" | grep -q .; then
+    fail "files outside /usr, /etc/zjmap-kiosk, /etc/pam.d, /lib: $files"
+fi
+
+step "install it (dpkg -i, then apt-get -f install for the dependencies)"
+started=$(date +%s)
+if ! dpkg -i "$deb" >"$work/dpkg.log" 2>&1; then
+    grep -q "dependency problems" "$work/dpkg.log" || fail "dpkg -i failed: $(cat "$work/dpkg.log")"
+    apt-get -f install -y -q --no-install-recommends >"$work/apt.log" 2>&1 ||
+        fail "apt-get -f install failed: $(tail -n 30 "$work/apt.log")"
+fi
+dpkg-query -W -f='${Status}' zjmap-kiosk | grep -q 'install ok installed' ||
+    fail "not installed: $(dpkg-query -W -f='${Status}' zjmap-kiosk)"
+touch "$marker"
+echo "installed in $(($(date +%s) - started)) s"
+getent passwd zjmap >/dev/null || fail "postinst did not create the user zjmap"
+[ "$(stat -c '%U:%G %a' "$store")" = "zjmap:zjmap 750" ] ||
+    fail "$store is $(stat -c '%U:%G %a' "$store"), expected zjmap:zjmap 750"
+
+step "run the installed kiosk"
+version=$(/usr/bin/zjmap-kiosk --version)
+[ "$version" = "zjmap-kiosk $(dpkg-deb -f "$deb" Version)" ] || fail "--version says '$version'"
+/usr/bin/zjmap-pack --version | grep -q '^zjmap-pack ' || fail "zjmap-pack --version"
+/usr/bin/zjmap-pack verify /usr/share/zjmap-kiosk/demo-bundle --public-key "$pub" ||
+    fail "the installed demo bundle does not verify"
+# The kiosk prefers the build tree's demo bundle (compiled-in path) when it exists, as it does
+# here: hide it in a private mount namespace, so the run shows what a booth PC would.
+shots=$work/shots
+scenario=(/usr/bin/zjmap-kiosk --scenario "$here/installed-home.scn" --shots "$shots"
+    --data "$work/empty-store")
+if unshare --mount --propagation private true 2>/dev/null; then
+    SDL_VIDEODRIVER=offscreen unshare --mount --propagation private sh -c \
+        'mount -t tmpfs -o ro none "$0" && exec "$@"' "$build/demo-bundle" "${scenario[@]}" \
+        >"$work/kiosk.log" 2>&1 || fail "installed kiosk scenario failed: $(cat "$work/kiosk.log")"
+    cat "$work/kiosk.log"
+    contains "$(cat "$work/kiosk.log")" "using demo bundle /usr/share/zjmap-kiosk/demo-bundle" \
+        "the installed kiosk's default demo bundle"
+else
+    # Without CAP_SYS_ADMIN (some containers) the build tree cannot be hidden: run on the
+    # installed bundle explicitly and say so, and check the compiled-in path at least.
+    echo "NOTE: unshare --mount is not permitted here: the default demo-bundle lookup is" \
+        "checked by the path compiled into the binary only"
+    grep -qa /usr/share/zjmap-kiosk/demo-bundle /usr/bin/zjmap-kiosk ||
+        fail "/usr/bin/zjmap-kiosk does not look in /usr/share/zjmap-kiosk/demo-bundle"
+    SDL_VIDEODRIVER=offscreen "${scenario[@]}" --bundle /usr/share/zjmap-kiosk/demo-bundle \
+        >"$work/kiosk.log" 2>&1 || fail "installed kiosk scenario failed: $(cat "$work/kiosk.log")"
+fi
+[ -s "$shots/installed-home.png" ] || fail "no screenshot from the installed kiosk"
+
+step "systemd-analyze verify the installed unit"
+unit=/lib/systemd/system/zjmap-kiosk.service
+out=$(systemd-analyze verify "$unit" 2>&1) || fail "systemd-analyze verify failed: $out"
+# verify exits 0 even for lines it ignores (a misspelt Type=): any output is a failure.
+[ -z "$out" ] || fail "systemd-analyze verify complained: $out"
+sed 's/^Type=notify/Type=notfy/' "$unit" >"$work/zjmap-kiosk.service"
+out=$(cd "$work" && systemd-analyze verify ./zjmap-kiosk.service 2>&1 || true)
+[ -n "$out" ] || fail "systemd-analyze verify does not notice a broken unit here"
+grep -qx 'Type=notify' "$unit" && grep -qx 'WatchdogSec=30' "$unit" && grep -qx 'Restart=always' "$unit" &&
+    grep -qx 'User=zjmap' "$unit" && grep -qx 'NotifyAccess=all' "$unit" ||
+    fail "the unit lost Type=notify / WatchdogSec=30 / Restart=always / User=zjmap / NotifyAccess=all"
+
+step "USB offline update: sync from a file:// source into the system store"
+usb=$work/usb/zjmap
+/usr/bin/zjmap-pack publish /usr/share/zjmap-kiosk/demo-bundle "$usb" >/dev/null ||
+    fail "publish to the stick directory failed"
+chmod -R a+rX "$work" # the stick is readable by the kiosk user, as a mounted FAT stick is
+# As the kiosk user, like the service: the store (0750, zjmap) must be writable by it.
+out=$(runuser -u zjmap -- /usr/bin/zjmap-kiosk sync --once --source "file://$usb" \
+    --public-key "$pub" 2>&1) || fail "file:// sync as zjmap failed: $out"
+echo "$out"
+bundle_version=$(/usr/bin/zjmap-pack inspect /usr/share/zjmap-kiosk/demo-bundle | sed -n 's/^version *//p')
+contains "$(/usr/bin/zjmap-kiosk status)" "installed  bundle $bundle_version" "status after the USB update"
+
+step "reinstall (the upgrade path) keeps the store and an edited config"
+echo "# edited on this booth" >>"$config"
+dpkg -i "$deb" >"$work/dpkg2.log" 2>&1 || fail "reinstall failed: $(cat "$work/dpkg2.log")"
+tail -n 1 "$config" | grep -q 'edited on this booth' || fail "reinstall replaced the edited config"
+contains "$(/usr/bin/zjmap-kiosk status)" "installed  bundle $bundle_version" "status after reinstall"
+[ -e "$marker" ] || fail "reinstall emptied $store"
+
+step "remove keeps config and data"
+dpkg -r zjmap-kiosk >"$work/dpkg-r.log" 2>&1 || fail "dpkg -r failed: $(cat "$work/dpkg-r.log")"
+[ ! -e /usr/bin/zjmap-kiosk ] || fail "/usr/bin/zjmap-kiosk still there after remove"
+[ ! -e /usr/share/zjmap-kiosk/demo-bundle/manifest.json ] || fail "demo bundle still there after remove"
+tail -n 1 "$config" | grep -q 'edited on this booth' || fail "remove lost the config"
+[ -L "$store/current" ] || fail "remove lost the content store ($store/current)"
+dpkg-query -W -f='${Status}' zjmap-kiosk | grep -q 'config-files' ||
+    fail "status after remove: $(dpkg-query -W -f='${Status}' zjmap-kiosk)"
+
+step "purge deletes them"
+dpkg -P zjmap-kiosk >"$work/dpkg-p.log" 2>&1 || fail "dpkg -P failed: $(cat "$work/dpkg-p.log")"
+[ ! -e /etc/zjmap-kiosk ] || fail "/etc/zjmap-kiosk still there after purge"
+[ ! -e "$store" ] || fail "$store still there after purge"
+[ ! -e /etc/pam.d/zjmap-kiosk ] || fail "/etc/pam.d/zjmap-kiosk still there after purge"
+if dpkg-query -W -f='${Status}' zjmap-kiosk 2>/dev/null | grep -q 'installed\|config-files'; then
+    fail "still known to dpkg after purge"
+fi
+echo "PASS in $(($(date +%s) - test_start)) s"
