@@ -91,12 +91,12 @@ void MapScreen::prepareGeometry(const Content& content) {
     pending_ = Pending::FrameCity;
 }
 
-// The coarsest band whose simplification stays below about a pixel at this scale.
+// The coarsest band whose simplification error stays within two pixels (the border width).
 int MapScreen::bandForScale() const {
     if (content_->districts.empty()) return 0;
     const District& d = content_->districts.front();
     for (int b = 0; b < kMapBands; ++b)
-        if (d.bands[b].tolerance * camera_.scale() <= 1.0) return b;
+        if (d.bands[b].tolerance * camera_.scale() <= 2.0) return b;
     return kMapBands - 1;
 }
 
@@ -231,6 +231,7 @@ void MapScreen::drawLabels(UiContext& ui, const Layout& L) {
     int selected = cardOpen_ ? cardPark_ : -1;
     for (size_t i = 0; i < parks.size(); ++i) {
         if (!markerMatches_[i] && static_cast<int>(i) != selected) continue;
+        if (!L.map.contains(markerPx_[i])) continue; // no name without its marker
         map::LabelCandidate c;
         c.anchor = markerPx_[i];
         ImVec2 ts = theme::textSize(ui, FontRole::Body, ui.tr(parks[i].short_));
