@@ -14,9 +14,9 @@
 namespace zj {
 
 struct LoadedContent {
-    std::optional<Bundle> bundle;            // where media files are (pathOf)
-    std::shared_ptr<const Content> content;  // null when nothing could be loaded
-    std::vector<std::string> log;            // one line per refusal, then "using ..."
+    std::optional<Bundle> bundle;           // where media files are (pathOf)
+    std::shared_ptr<const Content> content; // null when nothing could be loaded
+    std::vector<std::string> log;           // one line per refusal, then "using ..."
 };
 
 LoadedContent loadStartupContent(const std::filesystem::path& dataDir,
