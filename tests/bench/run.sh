@@ -51,8 +51,12 @@ if "$build/app/zjmap-pack" build content --key content/keys/dev-publisher.key --
 else
   row "pack time, demo content" "n/a" "zjmap-pack build failed"
 fi
-if [ -x tests/bench/sync.sh ]; then
-  row "sync of the demo bundle" "$(bash tests/bench/sync.sh "$build" 2>/dev/null | tail -1)" "tests/bench/sync.sh"
+# Sync: the sync engineer's benchmark (nginx on loopback), if built.
+sync_exe=$build/tests/integration/integration_sync
+if [ -x "$sync_exe" ]; then
+  line=$("$sync_exe" --gtest_filter='SyncBench.*' 2>/dev/null | grep "full sync (empty store)")
+  row "sync of the demo bundle (nginx, loopback)" \
+      "$(awk '{print $(NF-1)" s"}' <<<"$line")" "$(awk '{print $NF" MB/s, full sync into an empty store"}' <<<"$line")"
 else
-  row "sync of the demo bundle" "n/a" "no sync benchmark command yet"
+  row "sync of the demo bundle" "n/a" "integration_sync not built"
 fi
