@@ -87,6 +87,10 @@ static bool loadMediaFile(const Sources& src, const MediaSource& media, Diagnost
         diag.error(media.loc, media.path + ": cannot read");
         return false;
     }
+    if (bytes.empty()) {
+        diag.error(media.loc, media.path + ": empty file (0 bytes)");
+        return false;
+    }
     if (resolved) *resolved = path;
     return true;
 }
@@ -238,6 +242,23 @@ static std::string probeVideo(const fs::path& path, Video& video) {
         av_packet_unref(packet);
     }
     if (problem.empty() && !decoded) problem = "does not play (no frame decodes)";
+    if (problem.empty()) {
+        // A cut-off MP4 (a copy that stopped early) still opens and decodes its first frames
+        // when the index (moov) comes first; the index says where every sample lies, so samples
+        // beyond the end of the file mean it is truncated. Found by issue 9's bad-media test.
+        int64_t fileSize = format->pb ? avio_size(format->pb) : -1;
+        int64_t needed = 0;
+        for (unsigned s = 0; s < format->nb_streams; ++s) {
+            AVStream* st = format->streams[s];
+            for (int i = 0, n = avformat_index_get_entries_count(st); i < n; ++i) {
+                const AVIndexEntry* e = avformat_index_get_entry(st, i);
+                if (e) needed = std::max<int64_t>(needed, e->pos + e->size);
+            }
+        }
+        if (fileSize > 0 && needed > fileSize)
+            problem = "truncated (the video's index needs " + std::to_string(needed) +
+                      " bytes, the file has " + std::to_string(fileSize) + ")";
+    }
     av_frame_free(&frame);
     av_packet_free(&packet);
     avcodec_free_context(&codec);
