@@ -45,6 +45,8 @@ class TextureCache {
     bool busy() const;            // decodes queued or running, or uploads waiting
     uint64_t bytesResident() const;
     void clear();                 // frees every texture (GL context must be current)
+    // The file path of a logical bundle name through the resolver (e.g. for the video), or empty.
+    std::filesystem::path resolve(const std::string& logicalName) const;
 
   private:
     struct Impl;

@@ -18,7 +18,7 @@ float flickAndRun(double fps, double ms, float fingerVelocity = -2000.0f) {
 }
 } // namespace
 
-TEST(Kinetic, DragMovesContentAgainstTheFinger) {
+TEST(kinetic, DragMovesContentAgainstTheFinger) {
     KineticScroller k;
     k.setExtent(3000, 1000);
     k.dragBegin(0);
@@ -26,7 +26,7 @@ TEST(Kinetic, DragMovesContentAgainstTheFinger) {
     EXPECT_FLOAT_EQ(k.offset(), 250);
 }
 
-TEST(Kinetic, InertiaDecaysAndStops) {
+TEST(kinetic, InertiaDecaysAndStops) {
     KineticScroller k;
     k.setExtent(10000, 1000);
     k.dragBegin(0);
@@ -41,7 +41,7 @@ TEST(Kinetic, InertiaDecaysAndStops) {
     EXPECT_NEAR(k.offset(), 1500 / 3.2f, 10);
 }
 
-TEST(Kinetic, FrameRateIndependent) {
+TEST(kinetic, FrameRateIndependent) {
     float at60 = flickAndRun(60, 700);
     float at24 = flickAndRun(24, 700);
     float at144 = flickAndRun(144, 700);
@@ -49,7 +49,7 @@ TEST(Kinetic, FrameRateIndependent) {
     EXPECT_NEAR(at60, at144, 0.5f);
 }
 
-TEST(Kinetic, BouncesBackInsideTheEnds) {
+TEST(kinetic, BouncesBackInsideTheEnds) {
     KineticScroller k;
     k.setExtent(1500, 1000);
     k.dragBegin(0);
@@ -64,7 +64,7 @@ TEST(Kinetic, BouncesBackInsideTheEnds) {
     EXPECT_FLOAT_EQ(k.offset(), 500);
 }
 
-TEST(Kinetic, RubberBandResistsOverscrollAndSpringsBack) {
+TEST(kinetic, RubberBandResistsOverscrollAndSpringsBack) {
     KineticScroller k;
     k.setExtent(3000, 1000);
     k.dragBegin(0);
@@ -76,7 +76,7 @@ TEST(Kinetic, RubberBandResistsOverscrollAndSpringsBack) {
     EXPECT_FLOAT_EQ(k.offset(), 0);
 }
 
-TEST(Kinetic, PagedFlickTurnsExactlyOnePage) {
+TEST(kinetic, PagedFlickTurnsExactlyOnePage) {
     KineticScroller k;
     k.setExtent(5 * 800, 800);
     k.setPageSize(800);
@@ -94,7 +94,7 @@ TEST(Kinetic, PagedFlickTurnsExactlyOnePage) {
     EXPECT_FLOAT_EQ(k.offset(), 800);
 }
 
-TEST(Kinetic, LongSleepDoesNotSimulateForever) {
+TEST(kinetic, LongSleepDoesNotSimulateForever) {
     KineticScroller k;
     k.setExtent(100000, 1000);
     k.dragBegin(0);

@@ -1,0 +1,395 @@
+// [SECTION] Process-wide state and SDL wake-up
+// [SECTION] GL (FBO) helpers
+// [SECTION] Open and close
+// [SECTION] Events and rendering
+// [SECTION] Controls
+#include "platform/video_player.hpp"
+
+#include <SDL.h>
+#include <SDL_opengl.h>
+#include <algorithm>
+#include <cstdio>
+#include <mpv/client.h>
+#include <mpv/render_gl.h>
+#include <vector>
+
+namespace zj {
+
+// [SECTION] Process-wide state and SDL wake-up
+
+namespace {
+bool gHeadless = false;
+Uint32 gWakeEvent = static_cast<Uint32>(-1);
+std::vector<VideoPlayer*> gPlayers;     // UI thread only
+constexpr double kLoadTimeoutMs = 8000; // a file that never answers is reported as failed
+
+void pushWake() {
+    if (gWakeEvent == static_cast<Uint32>(-1)) return;
+    SDL_Event e{};
+    e.type = gWakeEvent;
+    SDL_PushEvent(&e); // thread-safe; wakes SDL_WaitEventTimeout
+}
+
+double nowMs() {
+    return SDL_GetTicks64();
+}
+
+void* getProc(void*, const char* name) {
+    return SDL_GL_GetProcAddress(name);
+}
+
+// [SECTION] GL (FBO) helpers
+struct GlFbo {
+    void(APIENTRY* genFramebuffers)(GLsizei, GLuint*) = nullptr;
+    void(APIENTRY* deleteFramebuffers)(GLsizei, const GLuint*) = nullptr;
+    void(APIENTRY* bindFramebuffer)(GLenum, GLuint) = nullptr;
+    void(APIENTRY* framebufferTexture2D)(GLenum, GLenum, GLenum, GLuint, GLint) = nullptr;
+    GLenum(APIENTRY* checkFramebufferStatus)(GLenum) = nullptr;
+    void(APIENTRY* genTextures)(GLsizei, GLuint*) = nullptr;
+    void(APIENTRY* deleteTextures)(GLsizei, const GLuint*) = nullptr;
+    void(APIENTRY* bindTexture)(GLenum, GLuint) = nullptr;
+    void(APIENTRY* texParameteri)(GLenum, GLenum, GLint) = nullptr;
+    void(APIENTRY* texImage2D)(GLenum, GLint, GLint, GLsizei, GLsizei, GLint, GLenum, GLenum,
+                               const void*) = nullptr;
+    void(APIENTRY* getIntegerv)(GLenum, GLint*) = nullptr;
+    void(APIENTRY* viewport)(GLint, GLint, GLsizei, GLsizei) = nullptr;
+    bool ok = false;
+    void load() {
+        if (ok) return;
+#define ZJ_LOAD(field, name) field = reinterpret_cast<decltype(field)>(SDL_GL_GetProcAddress(name))
+        ZJ_LOAD(genFramebuffers, "glGenFramebuffers");
+        ZJ_LOAD(deleteFramebuffers, "glDeleteFramebuffers");
+        ZJ_LOAD(bindFramebuffer, "glBindFramebuffer");
+        ZJ_LOAD(framebufferTexture2D, "glFramebufferTexture2D");
+        ZJ_LOAD(checkFramebufferStatus, "glCheckFramebufferStatus");
+        ZJ_LOAD(genTextures, "glGenTextures");
+        ZJ_LOAD(deleteTextures, "glDeleteTextures");
+        ZJ_LOAD(bindTexture, "glBindTexture");
+        ZJ_LOAD(texParameteri, "glTexParameteri");
+        ZJ_LOAD(texImage2D, "glTexImage2D");
+        ZJ_LOAD(getIntegerv, "glGetIntegerv");
+        ZJ_LOAD(viewport, "glViewport");
+#undef ZJ_LOAD
+        ok = genFramebuffers && deleteFramebuffers && bindFramebuffer && framebufferTexture2D &&
+             checkFramebufferStatus && genTextures && deleteTextures && bindTexture &&
+             texParameteri && texImage2D && getIntegerv && viewport;
+    }
+};
+GlFbo gl;
+} // namespace
+
+void VideoPlayer::setHeadless(bool headless) {
+    gHeadless = headless;
+}
+bool VideoPlayer::headless() {
+    return gHeadless;
+}
+
+bool VideoPlayer::pumpAll() {
+    bool want = false;
+    for (VideoPlayer* p : gPlayers) want |= p->pump();
+    return want;
+}
+
+VideoPlayer::VideoPlayer() {
+    if (gWakeEvent == static_cast<Uint32>(-1)) gWakeEvent = SDL_RegisterEvents(1);
+    gPlayers.push_back(this);
+}
+
+VideoPlayer::~VideoPlayer() {
+    close();
+    gPlayers.erase(std::remove(gPlayers.begin(), gPlayers.end(), this), gPlayers.end());
+}
+
+bool VideoPlayer::ensureGl(std::string& err) {
+    gl.load();
+    if (!gl.ok) {
+        err = "no OpenGL framebuffer functions";
+        return false;
+    }
+    if (fbo_ && width_ == source_.width && height_ == source_.height) return true;
+    width_ = std::max(16, source_.width);
+    height_ = std::max(16, source_.height);
+    GLint prevTex = 0, prevFbo = 0;
+    gl.getIntegerv(GL_TEXTURE_BINDING_2D, &prevTex);
+    gl.getIntegerv(GL_FRAMEBUFFER_BINDING, &prevFbo);
+    GLuint tex = static_cast<GLuint>(texture_);
+    if (!tex) gl.genTextures(1, &tex);
+    texture_ = tex;
+    gl.bindTexture(GL_TEXTURE_2D, tex);
+    gl.texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    gl.texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    gl.texParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    gl.texParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    gl.texImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width_, height_, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                  nullptr);
+    GLuint fbo = fbo_;
+    if (!fbo) gl.genFramebuffers(1, &fbo);
+    fbo_ = fbo;
+    gl.bindFramebuffer(GL_FRAMEBUFFER, fbo);
+    gl.framebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
+    bool complete = gl.checkFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    gl.bindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(prevFbo));
+    gl.bindTexture(GL_TEXTURE_2D, static_cast<GLuint>(prevTex));
+    if (!complete) err = "the video framebuffer is incomplete";
+    return complete;
+}
+
+// [SECTION] Open and close
+
+void VideoPlayer::fail(const std::string& why) {
+    failed_ = true;
+    loading_ = false;
+    playing_ = false;
+    error_ = why;
+    std::fprintf(stderr, "zjmap-kiosk: video: %s\n", why.c_str());
+}
+
+bool VideoPlayer::open(const Source& source, bool autoplay) {
+    close();
+    source_ = source;
+    failed_ = false;
+    error_.clear();
+    position_ = duration_ = 0;
+    framesRendered_ = 0;
+    if (source.file.empty()) {
+        fail("the content has no video file");
+        return false;
+    }
+    std::string err;
+    if (!ensureGl(err)) {
+        fail(err);
+        return false;
+    }
+    mpv_ = mpv_create();
+    if (!mpv_) {
+        fail("libmpv could not start");
+        return false;
+    }
+    mpv_set_option_string(mpv_, "vo", "libmpv");
+    mpv_set_option_string(mpv_, "hwdec", "no");
+    mpv_set_option_string(mpv_, "terminal", "no");
+    mpv_set_option_string(mpv_, "input-default-bindings", "no");
+    mpv_set_option_string(mpv_, "loop-file", "inf");
+    mpv_set_option_string(mpv_, "keep-open", "yes");
+    mpv_set_option_string(mpv_, "sub-auto", "no");
+    mpv_set_option_string(mpv_, "audio-fallback-to-null", "yes"); // no sound device: still plays
+    if (gHeadless) mpv_set_option_string(mpv_, "ao", "null");
+    muted_ = true; // a booth video starts muted; the visitor can turn sound on
+    mpv_set_option_string(mpv_, "mute", "yes");
+    playing_ = autoplay && !gHeadless;
+    mpv_set_option_string(mpv_, "pause", playing_ ? "no" : "yes");
+    std::string subs;
+    for (const auto& s : {source.subtitlesZh, source.subtitlesEn}) {
+        if (s.empty()) continue;
+        if (!subs.empty()) subs += ":";
+        subs += s.string();
+    }
+    if (!subs.empty()) mpv_set_option_string(mpv_, "sub-files", subs.c_str());
+    mpv_request_log_messages(mpv_, "error");
+    if (mpv_initialize(mpv_) < 0) {
+        mpv_terminate_destroy(mpv_);
+        mpv_ = nullptr;
+        fail("libmpv could not be initialised");
+        return false;
+    }
+    mpv_opengl_init_params glInit{getProc, nullptr};
+    int advanced = 0;
+    mpv_render_param params[] = {
+        {MPV_RENDER_PARAM_API_TYPE, const_cast<char*>(MPV_RENDER_API_TYPE_OPENGL)},
+        {MPV_RENDER_PARAM_OPENGL_INIT_PARAMS, &glInit},
+        {MPV_RENDER_PARAM_ADVANCED_CONTROL, &advanced},
+        {MPV_RENDER_PARAM_INVALID, nullptr}};
+    if (mpv_render_context_create(&render_, mpv_, params) < 0) {
+        mpv_terminate_destroy(mpv_);
+        mpv_ = nullptr;
+        render_ = nullptr;
+        fail("libmpv has no OpenGL renderer here");
+        return false;
+    }
+    mpv_set_wakeup_callback(mpv_, &VideoPlayer::onWakeup, this);
+    mpv_render_context_set_update_callback(render_, &VideoPlayer::onUpdate, this);
+    mpv_observe_property(mpv_, 1, "time-pos", MPV_FORMAT_DOUBLE);
+    mpv_observe_property(mpv_, 2, "duration", MPV_FORMAT_DOUBLE);
+    std::string file = source.file.string();
+    const char* cmd[] = {"loadfile", file.c_str(), nullptr};
+    mpv_command_async(mpv_, 0, cmd);
+    loading_ = true;
+    loadStartMs_ = nowMs();
+    return true;
+}
+
+void VideoPlayer::close() {
+    // The render context goes first, while mpv still exists (libmpv's rule).
+    if (render_) {
+        mpv_render_context_set_update_callback(render_, nullptr, nullptr);
+        mpv_render_context_free(render_);
+        render_ = nullptr;
+    }
+    if (mpv_) {
+        mpv_set_wakeup_callback(mpv_, nullptr, nullptr);
+        mpv_terminate_destroy(mpv_);
+        mpv_ = nullptr;
+    }
+    if (gl.ok && fbo_) {
+        GLuint f = fbo_;
+        gl.deleteFramebuffers(1, &f);
+    }
+    if (gl.ok && texture_) {
+        GLuint t = static_cast<GLuint>(texture_);
+        gl.deleteTextures(1, &t);
+    }
+    fbo_ = 0;
+    texture_ = 0;
+    width_ = height_ = 0;
+    playing_ = loading_ = needRender_ = false;
+    subIdZh_ = subIdEn_ = 0;
+    wakeup_ = update_ = false;
+}
+
+// [SECTION] Events and rendering
+
+void VideoPlayer::onWakeup(void* self) {
+    static_cast<VideoPlayer*>(self)->wakeup_ = true;
+    pushWake();
+}
+
+void VideoPlayer::onUpdate(void* self) {
+    static_cast<VideoPlayer*>(self)->update_ = true;
+    pushWake();
+}
+
+bool VideoPlayer::pump() {
+    if (!mpv_) return false;
+    bool want = false;
+    if (wakeup_.exchange(false)) {
+        for (;;) {
+            mpv_event* ev = mpv_wait_event(mpv_, 0);
+            if (ev->event_id == MPV_EVENT_NONE) break;
+            switch (ev->event_id) {
+                case MPV_EVENT_LOG_MESSAGE: {
+                    auto* m = static_cast<mpv_event_log_message*>(ev->data);
+                    std::string text = m->text ? m->text : "";
+                    while (!text.empty() && text.back() == '\n') text.pop_back();
+                    if (error_.empty() && !text.empty()) error_ = text; // the first, clearest one
+                    break;
+                }
+                case MPV_EVENT_FILE_LOADED: {
+                    // Find the external subtitle tracks (ids follow the sub-files order).
+                    int64_t count = 0;
+                    mpv_get_property(mpv_, "track-list/count", MPV_FORMAT_INT64, &count);
+                    for (int64_t i = 0; i < count; ++i) {
+                        std::string base = "track-list/" + std::to_string(i) + "/";
+                        char* type = mpv_get_property_string(mpv_, (base + "type").c_str());
+                        char* ext =
+                            mpv_get_property_string(mpv_, (base + "external-filename").c_str());
+                        int64_t id = 0;
+                        mpv_get_property(mpv_, (base + "id").c_str(), MPV_FORMAT_INT64, &id);
+                        if (type && ext && std::string(type) == "sub") {
+                            if (source_.subtitlesZh.string() == ext) subIdZh_ = id;
+                            if (source_.subtitlesEn.string() == ext) subIdEn_ = id;
+                        }
+                        mpv_free(type);
+                        mpv_free(ext);
+                    }
+                    applySubtitle();
+                    want = true;
+                    break;
+                }
+                case MPV_EVENT_END_FILE: {
+                    auto* end = static_cast<mpv_event_end_file*>(ev->data);
+                    if (end->reason == MPV_END_FILE_REASON_ERROR) {
+                        std::string why = mpv_error_string(end->error);
+                        fail(error_.empty() ? why : error_ + " (" + why + ")");
+                        want = true;
+                    }
+                    break;
+                }
+                case MPV_EVENT_PROPERTY_CHANGE: {
+                    auto* p = static_cast<mpv_event_property*>(ev->data);
+                    if (p->format == MPV_FORMAT_DOUBLE && p->data) {
+                        double v = *static_cast<double*>(p->data);
+                        if (ev->reply_userdata == 1) position_ = v;
+                        if (ev->reply_userdata == 2) duration_ = v;
+                    }
+                    break;
+                }
+                default:
+                    break;
+            }
+        }
+    }
+    if (update_.exchange(false) && render_) {
+        if (mpv_render_context_update(render_) & MPV_RENDER_UPDATE_FRAME) needRender_ = true;
+    }
+    if (loading_ && nowMs() - loadStartMs_ > kLoadTimeoutMs) {
+        fail("the video did not start within " + std::to_string(int(kLoadTimeoutMs / 1000)) + " s");
+        want = true;
+    }
+    if (!onScreen_) return false;
+    // Headless, only loading and errors ask for frames: playback never drives the loop there.
+    if (loading_ || want) return true;
+    return needRender_ && !gHeadless;
+}
+
+void VideoPlayer::renderIfNeeded() {
+    onScreen_ = true;
+    if (!render_ || !needRender_) return;
+    needRender_ = false;
+    GLint prevFbo = 0, vp[4] = {0, 0, 0, 0};
+    gl.getIntegerv(GL_FRAMEBUFFER_BINDING, &prevFbo);
+    gl.getIntegerv(GL_VIEWPORT, vp);
+    mpv_opengl_fbo target{static_cast<int>(fbo_), width_, height_, 0};
+    int flip = 0; // the texture is sampled top-down by ImGui: keep mpv's row order
+    int block = 0;
+    mpv_render_param params[] = {{MPV_RENDER_PARAM_OPENGL_FBO, &target},
+                                 {MPV_RENDER_PARAM_FLIP_Y, &flip},
+                                 {MPV_RENDER_PARAM_BLOCK_FOR_TARGET_TIME, &block},
+                                 {MPV_RENDER_PARAM_INVALID, nullptr}};
+    mpv_render_context_render(render_, params);
+    gl.bindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(prevFbo));
+    gl.viewport(vp[0], vp[1], vp[2], vp[3]);
+    ++framesRendered_;
+    loading_ = false;
+}
+
+// [SECTION] Controls
+
+void VideoPlayer::play() {
+    if (!mpv_ || failed_) return;
+    playing_ = true;
+    mpv_set_property_string(mpv_, "pause", "no");
+}
+
+void VideoPlayer::pause() {
+    if (!mpv_) return;
+    playing_ = false;
+    mpv_set_property_string(mpv_, "pause", "yes");
+}
+
+void VideoPlayer::setMuted(bool muted) {
+    muted_ = muted;
+    if (mpv_) mpv_set_property_string(mpv_, "mute", muted ? "yes" : "no");
+}
+
+void VideoPlayer::seekFraction(double fraction) {
+    if (!mpv_ || duration_ <= 0) return;
+    std::string t = std::to_string(std::clamp(fraction, 0.0, 1.0) * duration_);
+    const char* cmd[] = {"seek", t.c_str(), "absolute", nullptr};
+    mpv_command_async(mpv_, 0, cmd);
+    position_ = std::clamp(fraction, 0.0, 1.0) * duration_;
+}
+
+void VideoPlayer::setSubtitleLanguageZh(bool zh) {
+    if (zh == subZh_) return;
+    subZh_ = zh;
+    applySubtitle();
+}
+
+void VideoPlayer::applySubtitle() {
+    if (!mpv_) return;
+    int64_t id = subZh_ ? subIdZh_ : subIdEn_;
+    if (id > 0) mpv_set_property(mpv_, "sid", MPV_FORMAT_INT64, &id);
+}
+
+} // namespace zj

@@ -1,0 +1,313 @@
+// [SECTION] Enter
+// [SECTION] Tiles
+// [SECTION] Chain
+// [SECTION] Node detail
+#include "ui/screens/industry_screen.hpp"
+
+#include "core/ui_strings.hpp"
+#include "ui/widgets.hpp"
+
+namespace zj {
+
+namespace {
+namespace C = tokens::color;
+ImDrawList* dl() {
+    return ImGui::GetWindowDrawList();
+}
+constexpr uint32_t kHue = tokens::moduleColor[2];
+
+const Text& moduleTitle(const UiContext& ui) {
+    const Module* m = ui.content->module("industry");
+    return m ? m->title : uiText(UiString::ModuleIndustry);
+}
+
+uint32_t hueOf(const Industry& ind) {
+    return ind.color ? ind.color : kHue;
+}
+
+// The hue darkened for text on white (light hues such as yellow would not be readable).
+uint32_t inkOf(uint32_t hue) {
+    auto ch = [&](int shift) { return static_cast<uint32_t>(((hue >> shift) & 0xFF) * 0.62f); };
+    return (ch(16) << 16) | (ch(8) << 8) | ch(0);
+}
+
+std::string joinParks(const ChainNode& n) {
+    std::string s;
+    for (const auto& p : n.parks) s += (s.empty() ? "" : ",") + p;
+    return s;
+}
+} // namespace
+
+// [SECTION] Enter
+
+void IndustryScreen::onEnter(UiContext& ui, const std::string& selection) {
+    enteredMs_ = ui.nowMs;
+    std::string want = selection.rfind("industry:", 0) == 0 ? selection.substr(9) : selection;
+    if (want != industry_) {
+        node_.clear();
+        chainScroll_.reset();
+        detailScroll_.reset();
+    }
+    industry_ = ui.content->industry(want) ? want : std::string();
+}
+
+void IndustryScreen::resetSession() {
+    industry_.clear();
+    node_.clear();
+    tilesScroll_.reset();
+    chainScroll_.reset();
+}
+
+void IndustryScreen::draw(UiContext& ui) {
+    const Industry* ind = industry_.empty() ? nullptr : ui.content->industry(industry_);
+    widgets::topBar(ui, ind ? ind->name : moduleTitle(ui), ind ? hueOf(*ind) : kHue);
+    float top = ui.px(tokens::space::topBar);
+    float margin = ui.px(ui.ds.portrait() ? tokens::space::l : tokens::space::xl);
+    ImVec2 min(margin, top), max(ui.ds.width - margin, ui.ds.height);
+    if (ind)
+        drawChain(ui, *ind, min, max);
+    else
+        drawTiles(ui, min, max);
+}
+
+// [SECTION] Tiles
+
+void IndustryScreen::drawTiles(UiContext& ui, ImVec2 min, ImVec2 max) {
+    const auto& inds = ui.content->industries;
+    bool portrait = ui.ds.portrait();
+    float w = max.x - min.x;
+    float gap = ui.px(tokens::space::m + 8);
+    int cols = portrait ? 2 : 4;
+    float tileW = (w - gap * (cols - 1)) / cols;
+    float tileH = portrait ? ui.px(520) : ui.px(400);
+    float offset = tilesScroll_.begin(ui, ImVec2(0, min.y), ImVec2(ui.ds.width, max.y), tilesH_);
+    float y0 = min.y + ui.px(tokens::space::l) - offset;
+    float hintH = widgets::para(ui, FontRole::Body, ImVec2(min.x, y0), C::textSecondary,
+                                ui.tr(uiText(UiString::IndustryChooseHint)), w)
+                      .y +
+                  ui.px(tokens::space::m);
+    float y = y0 + hintH;
+    for (size_t i = 0; i < inds.size(); ++i) {
+        const Industry& ind = inds[i];
+        int c = static_cast<int>(i) % cols, r = static_cast<int>(i) / cols;
+        ImVec2 a(min.x + c * (tileW + gap), y + r * (tileH + gap)), b(a.x + tileW, a.y + tileH);
+        // Staggered rise as on the home screen.
+        float t =
+            static_cast<float>((ui.nowMs - enteredMs_ - i * 40.0) / tokens::motion::transitionMs);
+        if (t < 1) ui.animateUntil(enteredMs_ + i * 40.0 + tokens::motion::transitionMs);
+        float e = tokens::easeOutCubic(t);
+        float rise = (1 - e) * ui.px(40);
+        a.y += rise;
+        b.y += rise;
+        float saved = ui.fade;
+        ui.fade *= e;
+        std::string id = "industry:" + ind.id;
+        bool pressed = false;
+        if (widgets::clippedTouch(ui, id.c_str(), ind.name, a, b, min, max, &pressed))
+            ui.post(NavCommand::go(ScreenId::Industry, ind.id));
+        if (pressed) {
+            a += ImVec2(ui.px(4), ui.px(4));
+            b -= ImVec2(ui.px(4), ui.px(4));
+        }
+        uint32_t hue = hueOf(ind);
+        theme::card(ui, a, b, C::surface, tokens::radius::card, pressed ? 4 : 12);
+        float photoH = tileH * 0.5f;
+        const Photo* p = ui.content->photo("ind-" + ind.id);
+        if (p)
+            widgets::photo(ui, *p, widgets::PhotoSize::Thumb, a, ImVec2(b.x, a.y + photoH),
+                           tokens::radius::card, 0.0f); // the sample art labels its foot
+        else
+            dl()->AddRectFilled(a, ImVec2(b.x, a.y + photoH), theme::col(ui, hue),
+                                ui.px(tokens::radius::card), ImDrawFlags_RoundCornersTop);
+        // The industry's colour as a band under the photo: the same hue everywhere.
+        dl()->AddRectFilled(ImVec2(a.x, a.y + photoH - ui.px(10)), ImVec2(b.x, a.y + photoH),
+                            theme::col(ui, hue));
+        float pad = ui.px(tokens::space::m);
+        float ty = a.y + photoH + pad;
+        ty += widgets::para(ui, FontRole::H2, ImVec2(a.x + pad, ty), C::text, ui.tr(ind.name),
+                            tileW - pad * 2)
+                  .y +
+              ui.px(6);
+        widgets::para(ui, FontRole::Caption, ImVec2(a.x + pad, ty), C::textSecondary,
+                      ui.tr(ind.summary), tileW - pad * 2);
+        std::string count =
+            std::to_string(ind.nodes.size()) + " " + ui.tr(uiText(UiString::IndustryNodes));
+        ImVec2 cs = widgets::paraSize(ui, FontRole::BodyBold, count);
+        widgets::para(ui, FontRole::BodyBold, ImVec2(a.x + pad, b.y - pad - cs.y), inkOf(hue),
+                      count);
+        if (ind.sample)
+            widgets::sampleTag(ui, ImVec2(b.x - pad - ui.px(100), b.y - pad - ui.px(38)));
+        ui.fade = saved;
+    }
+    int rows = (static_cast<int>(inds.size()) + cols - 1) / cols;
+    tilesH_ = hintH + rows * tileH + (rows - 1) * gap + ui.px(tokens::space::l * 2);
+    tilesScroll_.end(ui);
+}
+
+// [SECTION] Chain
+
+void IndustryScreen::drawChain(UiContext& ui, const Industry& ind, ImVec2 min, ImVec2 max) {
+    bool portrait = ui.ds.portrait();
+    uint32_t hue = hueOf(ind);
+    float w = max.x - min.x;
+    float pad = ui.px(tokens::space::m);
+    float y = min.y + ui.px(tokens::space::m);
+
+    // Header: summary, sample tag, "view on map".
+    float btnW = ui.px(300), btnH = ui.px(tokens::space::touchMin);
+    ImVec2 bmin(max.x - btnW, y), bmax(max.x, y + btnH);
+    if (widgets::button(ui, "industry-view-map", uiText(UiString::IndustryViewOnMap), bmin, bmax,
+                        widgets::ButtonStyle::Secondary))
+        ui.post(NavCommand::go(ScreenId::Map, "industry:" + ind.id));
+    float sumW = w - btnW - pad * 2;
+    float sh = widgets::para(ui, FontRole::Body, ImVec2(min.x, y), C::textSecondary,
+                             ui.tr(ind.summary), sumW)
+                   .y;
+    if (ind.sample) widgets::sampleTag(ui, ImVec2(min.x, y + sh + ui.px(8)));
+    y = std::max(y + sh + ui.px(56), bmax.y) + ui.px(tokens::space::m);
+
+    // Detail panel: right in landscape, bottom in portrait.
+    const ChainNode* sel = nullptr;
+    for (const auto& n : ind.nodes)
+        if (n.id == node_) sel = &n;
+    float detailW = portrait ? w : w * 0.32f;
+    float detailH = portrait ? ui.px(620) : max.y - y - ui.px(tokens::space::l);
+    ImVec2 chainMin(min.x, y);
+    ImVec2 chainMax = portrait ? ImVec2(max.x, max.y - detailH - ui.px(tokens::space::l) - pad)
+                               : ImVec2(max.x - detailW - ui.px(tokens::space::l),
+                                        max.y - ui.px(tokens::space::l));
+    ImVec2 detailMin = portrait ? ImVec2(min.x, chainMax.y + pad)
+                                : ImVec2(chainMax.x + ui.px(tokens::space::l), y);
+    ImVec2 detailMax =
+        portrait ? ImVec2(max.x, max.y - ui.px(tokens::space::l)) : ImVec2(max.x, chainMax.y);
+
+    // Three columns with arrows between them; nodes scroll together if they do not fit.
+    static const ChainStage stages[3] = {ChainStage::Upstream, ChainStage::Midstream,
+                                         ChainStage::Downstream};
+    static const UiString stageNames[3] = {UiString::IndustryUpstream, UiString::IndustryMidstream,
+                                           UiString::IndustryDownstream};
+    float arrowW = ui.px(56);
+    float colW = (chainMax.x - chainMin.x - arrowW * 2) / 3;
+    float headH = ui.px(64);
+    for (int s = 0; s < 3; ++s) {
+        float cx = chainMin.x + s * (colW + arrowW);
+        ImVec2 ha(cx, chainMin.y), hb(cx + colW, chainMin.y + headH);
+        dl()->AddRectFilled(ha, hb, theme::col(ui, hue, 0.14f + 0.12f * s), ui.px(16));
+        theme::textCentered(ui, FontRole::BodyBold, ha, hb, C::text, ui.tr(uiText(stageNames[s])));
+        if (s < 2) {
+            float ax = hb.x + arrowW * 0.2f, ay = (ha.y + hb.y) * 0.5f, as = arrowW * 0.6f;
+            dl()->AddLine(ImVec2(ax, ay), ImVec2(ax + as, ay), theme::col(ui, hue), ui.px(5));
+            ImVec2 head[] = {ImVec2(ax + as - ui.px(12), ay - ui.px(12)), ImVec2(ax + as, ay),
+                             ImVec2(ax + as - ui.px(12), ay + ui.px(12))};
+            dl()->AddPolyline(head, 3, theme::col(ui, hue), ImDrawFlags_None, ui.px(5));
+        }
+    }
+    ImVec2 listMin(chainMin.x - ui.px(16), chainMin.y + headH + ui.px(12)),
+        listMax(chainMax.x + ui.px(16), chainMax.y);
+    float offset = chainScroll_.begin(ui, listMin, listMax, chainH_);
+    float nodeH = ui.px(tokens::space::touchMin + 24);
+    float gap = ui.px(tokens::space::s);
+    float maxBottom = 0;
+    for (int s = 0; s < 3; ++s) {
+        float cx = chainMin.x + s * (colW + arrowW);
+        float ny = listMin.y + ui.px(8) - offset;
+        for (const ChainNode& n : ind.nodes) {
+            if (n.stage != stages[s]) continue;
+            const std::string& name = ui.tr(n.name);
+            float th = widgets::paraSize(ui, FontRole::BodyBold, name, colW - pad * 2).y;
+            float h = std::max(nodeH, th + pad * 2);
+            ImVec2 a(cx, ny), b(cx + colW, ny + h);
+            bool on = n.id == node_;
+            bool pressed = false;
+            std::string id = "node:" + n.id;
+            if (widgets::clippedTouch(ui, id.c_str(), n.name, a, b, listMin, listMax, &pressed)) {
+                node_ = on ? std::string() : n.id;
+                detailScroll_.reset();
+            }
+            theme::card(ui, a, b, on ? hue : C::surface, 16, pressed ? 2 : 6);
+            if (!on)
+                dl()->AddRectFilled(a, ImVec2(a.x + ui.px(8), b.y), theme::col(ui, hue), ui.px(16),
+                                    ImDrawFlags_RoundCornersLeft);
+            widgets::para(ui, FontRole::BodyBold, ImVec2(a.x + pad, (a.y + b.y - th) * 0.5f),
+                          on ? C::textOnPrimary : C::text, name, colW - pad * 2);
+            ny = b.y + gap;
+        }
+        maxBottom = std::max(maxBottom, ny + offset - listMin.y);
+    }
+    chainH_ = maxBottom + ui.px(8);
+    chainScroll_.end(ui);
+
+    if (sel)
+        drawNodeDetail(ui, ind, *sel, detailMin, detailMax);
+    else {
+        dl()->AddRect(detailMin, detailMax, theme::col(ui, hue, 0.45f), ui.px(tokens::radius::card),
+                      0, ui.px(3));
+        const std::string& hint = ui.tr(uiText(UiString::IndustryTapNode));
+        float hw = detailMax.x - detailMin.x - pad * 4;
+        ImVec2 hs = widgets::paraSize(ui, FontRole::Body, hint, hw);
+        widgets::para(ui, FontRole::Body,
+                      ImVec2((detailMin.x + detailMax.x - hs.x) * 0.5f,
+                             (detailMin.y + detailMax.y - hs.y) * 0.5f),
+                      C::textSecondary, hint, hw);
+    }
+}
+
+// [SECTION] Node detail
+
+void IndustryScreen::drawNodeDetail(UiContext& ui, const Industry& ind, const ChainNode& node,
+                                    ImVec2 min, ImVec2 max) {
+    uint32_t hue = hueOf(ind);
+    float pad = ui.px(tokens::space::m);
+    theme::card(ui, min, max, C::surface, tokens::radius::card, 10);
+    dl()->AddRectFilled(min, ImVec2(max.x, min.y + ui.px(10)), theme::col(ui, hue),
+                        ui.px(tokens::radius::card), ImDrawFlags_RoundCornersTop);
+    float w = max.x - min.x - pad * 2;
+    // "Show on map" is pinned at the bottom; the rest scrolls above it.
+    float btnH = ui.px(tokens::space::touchMin);
+    ImVec2 bmin(min.x + pad, max.y - pad - btnH), bmax(max.x - pad, max.y - pad);
+    if (!node.parks.empty() &&
+        widgets::button(ui, "node-show-map", uiText(UiString::IndustryShowParksOnMap), bmin, bmax))
+        ui.post(NavCommand::go(ScreenId::Map, "parks:" + joinParks(node)));
+    ImVec2 smin(min.x, min.y + ui.px(12)), smax(max.x, bmin.y - ui.px(8));
+    float offset = detailScroll_.begin(ui, smin, smax, detailH_);
+    float y0 = smin.y + pad - offset, y = y0;
+    float x = min.x + pad;
+    y += widgets::para(ui, FontRole::H2, ImVec2(x, y), C::text, ui.tr(node.name), w).y + ui.px(8);
+    if (node.sample) {
+        widgets::sampleTag(ui, ImVec2(x, y));
+        y += ui.px(48);
+    }
+    y += ui.px(tokens::space::s);
+    y += widgets::para(ui, FontRole::BodyBold, ImVec2(x, y), hue,
+                       ui.tr(uiText(UiString::IndustryHostParks)))
+             .y +
+         ui.px(10);
+    for (const std::string& pid : node.parks) {
+        const Park* p = ui.content->park(pid);
+        const std::string& name = p ? ui.tr(p->name) : pid;
+        uint32_t lv = p && p->level == ParkLevel::National ? C::national : C::provincial;
+        dl()->AddCircleFilled(ImVec2(x + ui.px(10), y + ui.px(21)), ui.px(8), theme::col(ui, lv));
+        y += widgets::para(ui, FontRole::Body, ImVec2(x + ui.px(32), y), C::text, name,
+                           w - ui.px(32))
+                 .y +
+             ui.px(8);
+    }
+    y += ui.px(tokens::space::m);
+    y += widgets::para(ui, FontRole::BodyBold, ImVec2(x, y), hue,
+                       ui.tr(uiText(UiString::IndustryEnterprises)))
+             .y +
+         ui.px(10);
+    for (const Text& e : node.enterprises) {
+        dl()->AddRectFilled(ImVec2(x + ui.px(4), y + ui.px(14)),
+                            ImVec2(x + ui.px(18), y + ui.px(28)),
+                            theme::col(ui, C::textSecondary, 0.6f), ui.px(3));
+        y += widgets::para(ui, FontRole::Body, ImVec2(x + ui.px(32), y), C::text, ui.tr(e),
+                           w - ui.px(32))
+                 .y +
+             ui.px(8);
+    }
+    detailH_ = y - y0 + pad;
+    detailScroll_.end(ui);
+}
+
+} // namespace zj

@@ -1,0 +1,477 @@
+// [SECTION] Enter and the take-away text
+// [SECTION] Layout
+// [SECTION] Filter chips
+// [SECTION] Projects
+// [SECTION] Tabs: policies, events, contacts, my list
+#include "ui/screens/invest_screen.hpp"
+
+#include "core/ui_strings.hpp"
+#include "ui/widgets.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace zj {
+
+namespace {
+namespace C = tokens::color;
+ImDrawList* dl() {
+    return ImGui::GetWindowDrawList();
+}
+constexpr uint32_t kHue = tokens::moduleColor[3];
+constexpr size_t kMaxPicks = 8; // keeps the take-away code small enough to scan at 300 px
+
+const Text& moduleTitle(const UiContext& ui) {
+    const Module* m = ui.content->module("invest");
+    return m ? m->title : uiText(UiString::ModuleInvest);
+}
+
+std::string investmentText(const UiContext& ui, double yi) {
+    char buf[64];
+    if (ui.lang == Lang::Zh)
+        std::snprintf(buf, sizeof buf, "%s %.1f 亿元",
+                      ui.tr(uiText(UiString::InvestInvestment)).c_str(), yi);
+    else
+        std::snprintf(buf, sizeof buf, "%s CNY %.2f bn",
+                      ui.tr(uiText(UiString::InvestInvestment)).c_str(), yi / 10.0);
+    return buf;
+}
+
+// A pill chip; `on` fills it with `hue`.
+bool chip(UiContext& ui, const std::string& id, const Text& label, ImVec2 pos, float h,
+          uint32_t hue, bool on, ImVec2 clipMin, ImVec2 clipMax, float& widthOut) {
+    const std::string& s = ui.tr(label);
+    ImVec2 ts = widgets::paraSize(ui, FontRole::BodyBold, s);
+    float w = ts.x + ui.px(56);
+    widthOut = w;
+    ImVec2 a = pos, b(pos.x + w, pos.y + h);
+    bool pressed = false;
+    bool clicked = widgets::clippedTouch(ui, id.c_str(), label, a, b, clipMin, clipMax, &pressed);
+    float inset = ui.px(10);
+    ImVec2 pa(a.x, a.y + inset), pb(b.x, b.y - inset);
+    float r = (pb.y - pa.y) * 0.5f;
+    if (on)
+        dl()->AddRectFilled(pa, pb, theme::col(ui, hue, pressed ? 0.8f : 1.0f), r);
+    else {
+        dl()->AddRectFilled(pa, pb, theme::col(ui, C::surface), r);
+        dl()->AddRect(pa, pb, theme::col(ui, hue, 0.7f), r, 0, ui.px(2));
+    }
+    if (!on)
+        dl()->AddCircleFilled(ImVec2(pa.x + ui.px(22), (pa.y + pb.y) * 0.5f), ui.px(7),
+                              theme::col(ui, hue));
+    widgets::para(ui, FontRole::BodyBold,
+                  ImVec2(a.x + ui.px(on ? 28 : 38), (a.y + b.y - ts.y) * 0.5f),
+                  on ? C::textOnPrimary : C::text, s);
+    return clicked;
+}
+} // namespace
+
+// [SECTION] Enter and the take-away text
+
+void InvestScreen::onEnter(UiContext& ui, const std::string& selection) {
+    // A tour may name a project: show its industry's projects.
+    if (const Project* p = ui.content->project(selection)) {
+        industryFilter_ = p->industry;
+        zoneFilter_.clear();
+        projects_.reset();
+    }
+}
+
+void InvestScreen::resetSession() {
+    industryFilter_.clear();
+    zoneFilter_.clear();
+    picks_.clear();
+    tab_ = Tab::Policies;
+    projects_.reset();
+    panel_.reset();
+}
+
+bool InvestScreen::picked(const std::string& id) const {
+    return std::find(picks_.begin(), picks_.end(), id) != picks_.end();
+}
+
+std::string InvestScreen::takeAwayText(const Content& c, const std::vector<std::string>& picks) {
+    // Plain text any phone shows after scanning: no invented web address, just the picks with
+    // their contact lines, bilingual titles kept short.
+    std::string s = "镇江产业招商地图 Zhenjiang Investment Map\n";
+    for (const auto& id : picks) {
+        const Project* p = c.project(id);
+        if (!p) continue;
+        s += "- " + p->name.zh;
+        if (const Contact* ct = c.contact(p->contact))
+            if (!ct->phone.empty()) s += " " + ct->phone;
+        s += "\n";
+    }
+    return s;
+}
+
+// [SECTION] Layout
+
+void InvestScreen::draw(UiContext& ui) {
+    widgets::topBar(ui, moduleTitle(ui), kHue);
+    bool portrait = ui.ds.portrait();
+    float W = ui.ds.width, H = ui.ds.height;
+    float top = ui.px(tokens::space::topBar);
+    float margin = ui.px(portrait ? tokens::space::l : tokens::space::xl);
+    float gap = ui.px(tokens::space::l);
+    if (portrait) {
+        float chipsH = drawChips(ui, ImVec2(margin, top + ui.px(tokens::space::m)), W - margin * 2);
+        float listTop = top + ui.px(tokens::space::m) + chipsH;
+        float split = listTop + (H - listTop) * 0.50f;
+        drawProjects(ui, ImVec2(margin, listTop), ImVec2(W - margin, split));
+        drawTabs(ui, ImVec2(margin, split + ui.px(tokens::space::m)),
+                 ImVec2(W - margin, H - ui.px(tokens::space::m)));
+    } else {
+        float leftW = (W - margin * 2 - gap) * 0.60f;
+        float chipsH = drawChips(ui, ImVec2(margin, top + ui.px(tokens::space::m)), leftW);
+        drawProjects(ui, ImVec2(margin, top + ui.px(tokens::space::m) + chipsH),
+                     ImVec2(margin + leftW, H));
+        drawTabs(ui, ImVec2(margin + leftW + gap, top + ui.px(tokens::space::m)),
+                 ImVec2(W - margin, H - ui.px(tokens::space::m)));
+    }
+}
+
+// [SECTION] Filter chips
+
+float InvestScreen::drawChips(UiContext& ui, ImVec2 min, float w) {
+    const Content& c = *ui.content;
+    float h = ui.px(tokens::space::touchMin);
+    float labelW = ui.px(120);
+    float rowGap = ui.px(4);
+    float y = min.y;
+    // Industry row: only industries that have projects.
+    std::vector<const Industry*> inds;
+    for (const Industry& i : c.industries)
+        if (std::any_of(c.projects.begin(), c.projects.end(),
+                        [&](const Project& p) { return p.industry == i.id; }))
+            inds.push_back(&i);
+    std::vector<const Park*> zones;
+    for (const Park& p : c.parks)
+        if (std::any_of(c.projects.begin(), c.projects.end(),
+                        [&](const Project& q) { return q.park == p.id; }))
+            zones.push_back(&p);
+
+    for (int row = 0; row < 2; ++row) {
+        const Text& rowLabel =
+            uiText(row == 0 ? UiString::InvestFilterIndustry : UiString::InvestFilterZone);
+        ImVec2 ls = widgets::paraSize(ui, FontRole::Body, ui.tr(rowLabel));
+        widgets::para(ui, FontRole::Body, ImVec2(min.x, y + (h - ls.y) * 0.5f), C::textSecondary,
+                      ui.tr(rowLabel));
+        ImVec2 a(min.x + labelW, y), b(min.x + w, y + h);
+        widgets::KineticArea& area = row == 0 ? industryChips_ : zoneChips_;
+        float& total = row == 0 ? industryChipsW_ : zoneChipsW_;
+        float off = area.begin(ui, a, b, total);
+        float x = a.x - off, cw = 0;
+        std::string& filter = row == 0 ? industryFilter_ : zoneFilter_;
+        std::string allId = row == 0 ? "chip-industry-all" : "chip-zone-all";
+        if (chip(ui, allId, uiText(UiString::InvestAll), ImVec2(x, y), h, kHue, filter.empty(), a,
+                 b, cw)) {
+            filter.clear();
+            projects_.reset();
+        }
+        x += cw + ui.px(12);
+        if (row == 0) {
+            for (const Industry* i : inds) {
+                if (chip(ui, "chip-industry:" + i->id, i->name, ImVec2(x, y), h,
+                         i->color ? i->color : kHue, filter == i->id, a, b, cw)) {
+                    filter = filter == i->id ? std::string() : i->id;
+                    projects_.reset();
+                }
+                x += cw + ui.px(12);
+            }
+        } else {
+            for (const Park* p : zones) {
+                uint32_t hue = p->level == ParkLevel::National ? C::national : C::provincial;
+                if (chip(ui, "chip-zone:" + p->id, p->short_.empty() ? p->name : p->short_,
+                         ImVec2(x, y), h, hue, filter == p->id, a, b, cw)) {
+                    filter = filter == p->id ? std::string() : p->id;
+                    projects_.reset();
+                }
+                x += cw + ui.px(12);
+            }
+        }
+        total = x + off - a.x;
+        area.end(ui);
+        y += h + rowGap;
+    }
+    return y - min.y + ui.px(tokens::space::s);
+}
+
+// [SECTION] Projects
+
+void InvestScreen::drawProjects(UiContext& ui, ImVec2 min, ImVec2 max) {
+    const Content& c = *ui.content;
+    std::vector<const Project*> shown;
+    for (const Project& p : c.projects)
+        if ((industryFilter_.empty() || p.industry == industryFilter_) &&
+            (zoneFilter_.empty() || p.park == zoneFilter_))
+            shown.push_back(&p);
+    float pad = ui.px(tokens::space::m);
+    float w = max.x - min.x;
+    // Count line (also what scenarios check after filtering).
+    std::string count =
+        ui.tr(uiText(UiString::InvestProjects)) + " · " + std::to_string(shown.size());
+    float ch =
+        widgets::para(ui, FontRole::BodyBold, min, C::text, count).y + ui.px(tokens::space::s);
+    ImVec2 lmin(min.x - ui.px(12), min.y + ch), lmax(max.x + ui.px(12), max.y);
+    float off = projects_.begin(ui, lmin, lmax, projectsH_);
+    float y0 = lmin.y + ui.px(8) - off, y = y0;
+    float btnW = ui.px(260), btnH = ui.px(tokens::space::touchMin);
+    for (const Project* p : shown) {
+        const Industry* ind = c.industry(p->industry);
+        const Park* park = c.park(p->park);
+        uint32_t hue = ind && ind->color ? ind->color : kHue;
+        float textW = w - pad * 2 - btnW - pad;
+        float nameH = widgets::paraSize(ui, FontRole::H2, ui.tr(p->name), textW).y;
+        float sumH = widgets::paraSize(ui, FontRole::Body, ui.tr(p->summary), textW).y;
+        float cardH = pad + nameH + ui.px(8) + sumH + ui.px(12) + ui.px(44) + pad;
+        cardH = std::max(cardH, btnH + pad * 2 + ui.px(50));
+        ImVec2 a(min.x, y), b(max.x, y + cardH);
+        if (b.y > lmin.y && a.y < lmax.y) {
+            theme::card(ui, a, b, C::surface, tokens::radius::card, 8);
+            dl()->AddRectFilled(a, ImVec2(a.x + ui.px(10), b.y), theme::col(ui, hue),
+                                ui.px(tokens::radius::card), ImDrawFlags_RoundCornersLeft);
+            float ty = a.y + pad, x = a.x + pad + ui.px(8);
+            ty += widgets::para(ui, FontRole::H2, ImVec2(x, ty), C::text, ui.tr(p->name), textW).y +
+                  ui.px(8);
+            ty += widgets::para(ui, FontRole::Body, ImVec2(x, ty), C::textSecondary,
+                                ui.tr(p->summary), textW)
+                      .y +
+                  ui.px(12);
+            // Meta line: industry · zone · investment.
+            float mx = x;
+            if (ind) {
+                dl()->AddCircleFilled(ImVec2(mx + ui.px(8), ty + ui.px(17)), ui.px(8),
+                                      theme::col(ui, hue));
+                mx += ui.px(24) +
+                      widgets::para(ui, FontRole::Caption, ImVec2(mx + ui.px(22), ty), C::text,
+                                    ui.tr(ind->name))
+                          .x +
+                      ui.px(20);
+            }
+            if (park)
+                mx += widgets::para(ui, FontRole::Caption, ImVec2(mx, ty), C::textSecondary,
+                                    ui.tr(park->short_.empty() ? park->name : park->short_))
+                          .x +
+                      ui.px(20);
+            if (p->investment > 0)
+                widgets::para(ui, FontRole::Caption, ImVec2(mx, ty), kHue,
+                              investmentText(ui, p->investment));
+            // Pick toggle on the right.
+            bool on = picked(p->id);
+            ImVec2 bmin(b.x - pad - btnW, a.y + pad), bmax(b.x - pad, a.y + pad + btnH);
+            std::string bid = "pick:" + p->id;
+            if (widgets::clippedTouch(
+                    ui, bid.c_str(),
+                    uiText(on ? UiString::InvestInList : UiString::InvestAddToList), bmin, bmax,
+                    lmin, lmax)) {
+                if (on)
+                    picks_.erase(std::remove(picks_.begin(), picks_.end(), p->id), picks_.end());
+                else if (picks_.size() < kMaxPicks)
+                    picks_.push_back(p->id);
+            }
+            float r = btnH * 0.5f;
+            if (on)
+                dl()->AddRectFilled(bmin, bmax, theme::col(ui, C::teal), r);
+            else
+                dl()->AddRect(bmin, bmax, theme::col(ui, kHue), r, 0, ui.px(3));
+            theme::textCentered(
+                ui, FontRole::BodyBold, bmin, bmax, on ? C::textOnPrimary : kHue,
+                ui.tr(uiText(on ? UiString::InvestInList : UiString::InvestAddToList)));
+            if (p->sample)
+                widgets::sampleTag(ui, ImVec2(b.x - pad - ui.px(100), b.y - pad - ui.px(38)));
+        }
+        y = b.y + ui.px(tokens::space::m);
+    }
+    if (shown.empty())
+        widgets::para(ui, FontRole::Body, ImVec2(min.x, y), C::textSecondary,
+                      ui.tr(uiText(UiString::InvestNoMatch)), w);
+    projectsH_ = y - y0 + ui.px(tokens::space::m);
+    projects_.end(ui);
+}
+
+// [SECTION] Tabs: policies, events, contacts, my list
+
+void InvestScreen::drawTabs(UiContext& ui, ImVec2 min, ImVec2 max) {
+    float h = ui.px(tokens::space::touchMin);
+    static const UiString names[4] = {UiString::InvestPolicies, UiString::InvestEvents,
+                                      UiString::InvestContacts, UiString::InvestMyList};
+    static const char* ids[4] = {"tab-policies", "tab-events", "tab-contacts", "tab-mylist"};
+    float w = max.x - min.x;
+    float tw = w / 4;
+    dl()->AddRectFilled(min, ImVec2(max.x, min.y + h), theme::col(ui, C::surfaceMuted), h * 0.5f);
+    for (int i = 0; i < 4; ++i) {
+        ImVec2 a(min.x + i * tw, min.y), b(a.x + tw, min.y + h);
+        bool on = static_cast<int>(tab_) == i;
+        if (widgets::touchArea(ui, ids[i], uiText(names[i]), a, b)) {
+            tab_ = static_cast<Tab>(i);
+            panel_.reset();
+        }
+        if (on)
+            dl()->AddRectFilled(a + ImVec2(ui.px(6), ui.px(6)), b - ImVec2(ui.px(6), ui.px(6)),
+                                theme::col(ui, kHue), h * 0.5f);
+        std::string label = ui.tr(uiText(names[i]));
+        if (i == 3 && !picks_.empty()) label += " " + std::to_string(picks_.size());
+        // Long English names get the caption size rather than overflowing the tab.
+        FontRole role = widgets::paraSize(ui, FontRole::BodyBold, label).x > tw - ui.px(16)
+                            ? FontRole::Caption
+                            : FontRole::BodyBold;
+        ImVec2 ts = widgets::paraSize(ui, role, label);
+        widgets::para(ui, role, ImVec2((a.x + b.x - ts.x) * 0.5f, (a.y + b.y - ts.y) * 0.5f),
+                      on ? C::textOnPrimary : C::text, label);
+    }
+    ImVec2 pmin(min.x - ui.px(12), min.y + h + ui.px(tokens::space::s)),
+        pmax(max.x + ui.px(12), max.y);
+    float off = panel_.begin(ui, pmin, pmax, panelH_);
+    float y0 = pmin.y + ui.px(8) - off, y = y0;
+    switch (tab_) {
+        case Tab::Policies:
+            y += drawPolicies(ui, min.x, y, w);
+            break;
+        case Tab::Events:
+            y += drawEvents(ui, min.x, y, w);
+            break;
+        case Tab::Contacts:
+            y += drawContacts(ui, min.x, y, w, pmin, pmax);
+            break;
+        case Tab::MyList:
+            y += drawMyList(ui, min.x, y, w, pmin, pmax);
+            break;
+    }
+    panelH_ = y - y0 + ui.px(tokens::space::m);
+    panel_.end(ui);
+}
+
+float InvestScreen::drawPolicies(UiContext& ui, float x, float y, float w) {
+    float pad = ui.px(tokens::space::m), y0 = y;
+    // The figures the document states, as a gold strip above the policies.
+    for (const ProjectFigure& f : ui.content->projectFigures) {
+        std::string num = widgets::formatNumber(f.value);
+        ImVec2 ns = widgets::para(ui, FontRole::H1, ImVec2(x, y), C::gold, num);
+        widgets::para(ui, FontRole::Body, ImVec2(x + ns.x + ui.px(8), y + ns.y - ui.px(44)),
+                      C::gold, ui.tr(f.unit));
+        float lx = x + ns.x + ui.px(110);
+        float lh = widgets::para(ui, FontRole::Caption, ImVec2(lx, y + ui.px(12)), C::textSecondary,
+                                 ui.tr(f.label), w - (lx - x))
+                       .y;
+        y += std::max(ns.y, lh + ui.px(12)) + ui.px(4);
+    }
+    y += ui.px(tokens::space::s);
+    for (const Policy& p : ui.content->policies) {
+        float th =
+            widgets::paraSize(ui, FontRole::BodyBold, ui.tr(p.title), w - pad * 2 - ui.px(110)).y;
+        float bh = widgets::paraSize(ui, FontRole::Body, ui.tr(p.body), w - pad * 2).y;
+        ImVec2 a(x, y), b(x + w, y + pad * 2 + th + ui.px(8) + bh);
+        theme::card(ui, a, b, C::surface, tokens::radius::card, 6);
+        widgets::para(ui, FontRole::BodyBold, ImVec2(x + pad, y + pad), kHue, ui.tr(p.title),
+                      w - pad * 2 - ui.px(110));
+        widgets::para(ui, FontRole::Body, ImVec2(x + pad, y + pad + th + ui.px(8)), C::text,
+                      ui.tr(p.body), w - pad * 2);
+        if (p.sample) widgets::sampleTag(ui, ImVec2(b.x - pad - ui.px(100), y + pad));
+        y = b.y + ui.px(tokens::space::m);
+    }
+    return y - y0;
+}
+
+float InvestScreen::drawEvents(UiContext& ui, float x, float y, float w) {
+    float pad = ui.px(tokens::space::m), y0 = y;
+    float lineX = x + ui.px(14);
+    for (const Event& e : ui.content->events) {
+        float tx = x + ui.px(48), tw = w - ui.px(48) - ui.px(110);
+        float ty = y;
+        dl()->AddCircleFilled(ImVec2(lineX, y + ui.px(20)), ui.px(10), theme::col(ui, C::gold));
+        if (!e.date.empty())
+            ty += widgets::para(ui, FontRole::BodyBold, ImVec2(tx, ty), C::gold, e.date).y;
+        ty += widgets::para(ui, FontRole::BodyBold, ImVec2(tx, ty), C::text, ui.tr(e.title), tw).y +
+              ui.px(4);
+        ty += widgets::para(ui, FontRole::Body, ImVec2(tx, ty), C::textSecondary, ui.tr(e.body),
+                            w - ui.px(48))
+                  .y;
+        if (e.sample) widgets::sampleTag(ui, ImVec2(x + w - ui.px(100), y));
+        dl()->AddLine(ImVec2(lineX, y + ui.px(34)), ImVec2(lineX, ty + pad),
+                      theme::col(ui, C::gold, 0.4f), ui.px(3));
+        y = ty + pad;
+    }
+    return y - y0;
+}
+
+float InvestScreen::drawContacts(UiContext& ui, float x, float y, float w, ImVec2 clipMin,
+                                 ImVec2 clipMax) {
+    float pad = ui.px(tokens::space::m), y0 = y;
+    float code = ui.px(300);           // ≥ 300 px: scannable from a metre away
+    bool side = w > code + ui.px(560); // the code beside the text when there is room
+    float textW = side ? w - code - pad * 5 : w - pad * 2;
+    for (const Contact& ct : ui.content->contacts) {
+        std::string qr = !ct.url.empty() ? ct.url : ("TEL:" + ct.phone);
+        // Measure, then draw (the card goes under the text).
+        const std::string& org = ui.tr(ct.org);
+        const std::string& name = ui.tr(ct.name);
+        float textH = widgets::paraSize(ui, FontRole::H2, org, textW).y + ui.px(6) +
+                      widgets::paraSize(ui, FontRole::Body, name, textW).y + ui.px(10);
+        if (!ct.phone.empty())
+            textH += widgets::paraSize(ui, FontRole::BodyBold, ct.phone).y + ui.px(4);
+        if (!ct.email.empty())
+            textH += widgets::paraSize(ui, FontRole::Body, ct.email).y + ui.px(4);
+        if (ct.sample) textH += ui.px(50);
+        float qrH = code + ui.px(130);
+        float cardH = side ? std::max(textH, qrH) + pad * 2 : textH + qrH + pad * 3;
+        if (y + cardH > clipMin.y && y < clipMax.y) {
+            theme::card(ui, ImVec2(x, y), ImVec2(x + w, y + cardH), C::surface,
+                        tokens::radius::card, 6);
+            float ty = y + pad;
+            ty += widgets::para(ui, FontRole::H2, ImVec2(x + pad, ty), C::text, org, textW).y +
+                  ui.px(6);
+            ty += widgets::para(ui, FontRole::Body, ImVec2(x + pad, ty), C::textSecondary, name,
+                                textW)
+                      .y +
+                  ui.px(10);
+            if (!ct.phone.empty())
+                ty += widgets::para(ui, FontRole::BodyBold, ImVec2(x + pad, ty), kHue, ct.phone).y +
+                      ui.px(4);
+            if (!ct.email.empty())
+                ty += widgets::para(ui, FontRole::Body, ImVec2(x + pad, ty), C::text, ct.email).y +
+                      ui.px(4);
+            if (ct.sample) widgets::sampleTag(ui, ImVec2(x + pad, ty + ui.px(6)));
+            ImVec2 qpos = side ? ImVec2(x + w - code - pad * 3, y + pad)
+                               : ImVec2(x + (w - code) * 0.5f - pad, ty + ui.px(56));
+            widgets::qrCard(ui, qr, uiText(UiString::InvestContactQr), qpos, code);
+        }
+        y += cardH + ui.px(tokens::space::m);
+    }
+    return y - y0;
+}
+
+float InvestScreen::drawMyList(UiContext& ui, float x, float y, float w, ImVec2 clipMin,
+                               ImVec2 clipMax) {
+    float y0 = y;
+    const Content& c = *ui.content;
+    if (picks_.empty()) {
+        y += widgets::para(ui, FontRole::Body, ImVec2(x, y), C::textSecondary,
+                           ui.tr(uiText(UiString::InvestEmptyList)), w)
+                 .y;
+        return y - y0;
+    }
+    float code = ui.px(360);
+    ImVec2 card = widgets::qrCard(ui, takeAwayText(c, picks_), uiText(UiString::InvestTakeAway),
+                                  ImVec2(x + (w - code) * 0.5f - ui.px(24), y), code);
+    y += card.y + ui.px(tokens::space::l);
+    for (const auto& id : picks_) {
+        const Project* p = c.project(id);
+        if (!p) continue;
+        float h = widgets::paraSize(ui, FontRole::Body, ui.tr(p->name), w - ui.px(140)).y;
+        widgets::para(ui, FontRole::Body, ImVec2(x + ui.px(8), y), C::text, ui.tr(p->name),
+                      w - ui.px(140));
+        std::string rid = "unpick:" + id;
+        ImVec2 ra(x + w - ui.px(110), y - ui.px(20)), rb(x + w, y + ui.px(76));
+        if (widgets::clippedTouch(ui, rid.c_str(), uiText(UiString::InvestRemove), ra, rb, clipMin,
+                                  clipMax))
+            picks_.erase(std::remove(picks_.begin(), picks_.end(), id), picks_.end());
+        theme::textCentered(ui, FontRole::Caption, ra, rb, C::national,
+                            ui.tr(uiText(UiString::InvestRemove)));
+        y += std::max(h, ui.px(76)) + ui.px(tokens::space::s);
+        if (std::find(picks_.begin(), picks_.end(), id) == picks_.end()) break; // list changed
+    }
+    return y - y0;
+}
+
+} // namespace zj

@@ -1,0 +1,45 @@
+// Investment Promotion 投资推介: projects seeking investment with filter chips by industry and
+// zone, policies and services, events and signings, contacts with QR codes, and "my list": the
+// projects a visitor picked on this screen, as a QR code to take away.
+#pragma once
+#include "ui/screens/screen.hpp"
+#include "ui/widgets_media.hpp"
+
+#include <string>
+#include <vector>
+
+namespace zj {
+
+class InvestScreen final : public Screen {
+  public:
+    ScreenId id() const override { return ScreenId::Invest; }
+    void onEnter(UiContext& ui, const std::string& selection) override;
+    void resetSession() override;
+    void draw(UiContext& ui) override;
+
+    // The text the take-away QR encodes for these picks (tested through scenarios).
+    static std::string takeAwayText(const Content& c, const std::vector<std::string>& picks);
+
+  private:
+    enum class Tab { Policies, Events, Contacts, MyList };
+    float drawChips(UiContext& ui, ImVec2 min, float w);
+    void drawProjects(UiContext& ui, ImVec2 min, ImVec2 max);
+    void drawTabs(UiContext& ui, ImVec2 min, ImVec2 max);
+    float drawPolicies(UiContext& ui, float x, float y, float w);
+    float drawEvents(UiContext& ui, float x, float y, float w);
+    float drawContacts(UiContext& ui, float x, float y, float w, ImVec2 clipMin, ImVec2 clipMax);
+    float drawMyList(UiContext& ui, float x, float y, float w, ImVec2 clipMin, ImVec2 clipMax);
+    bool picked(const std::string& id) const;
+
+    std::string industryFilter_; // empty: all
+    std::string zoneFilter_;     // park id; empty: all
+    std::vector<std::string> picks_;
+    Tab tab_ = Tab::Policies;
+    widgets::KineticArea industryChips_{true};
+    widgets::KineticArea zoneChips_{true};
+    widgets::KineticArea projects_;
+    widgets::KineticArea panel_;
+    float industryChipsW_ = 0, zoneChipsW_ = 0, projectsH_ = 0, panelH_ = 0;
+};
+
+} // namespace zj

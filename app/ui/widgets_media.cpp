@@ -1,0 +1,666 @@
+// [SECTION] Text
+// [SECTION] Photos
+// [SECTION] Kinetic scrolling
+// [SECTION] Gallery
+// [SECTION] Photo viewer
+// [SECTION] Video
+// [SECTION] QR and figures
+#include "ui/widgets_media.hpp"
+
+#include "core/ui_strings.hpp"
+#include "platform/qr.hpp"
+#include "platform/texture_cache.hpp"
+#include "platform/video_player.hpp"
+#include "ui/widgets.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace zj::widgets {
+
+namespace {
+namespace C = tokens::color;
+ImDrawList* dl() {
+    return ImGui::GetWindowDrawList();
+}
+constexpr double kFrameKeepAliveMs = 34; // one more frame at 30 fps while something moves
+ImTextureID texId(uint64_t gl) {
+    return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(gl));
+}
+bool inRect(Vec2 p, ImVec2 min, ImVec2 max) {
+    return p.x >= min.x && p.y >= min.y && p.x < max.x && p.y < max.y;
+}
+} // namespace
+
+// [SECTION] Text
+
+namespace {
+// Decodes one UTF-8 code point at s[i]; returns its byte length (1 on malformed input).
+size_t utf8Len(unsigned char c) {
+    return c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+}
+bool noLineStart(const std::string& cp) {
+    static const char* closers[] = {"，", "。", "、", "；", "：", "！", "？", "）", "”", "’",
+                                    "》", "…",  ",",  ".",  ";",  ":",  "!",  "?",  ")", "%"};
+    for (const char* c : closers)
+        if (cp == c) return true;
+    return false;
+}
+} // namespace
+
+std::string wrapText(const UiContext& ui, FontRole role, const std::string& s, float wrapPx) {
+    if (wrapPx <= 0) return s;
+    ImFont* f = ui.fonts->get(role);
+    auto width = [&](const std::string& t) {
+        return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, t.c_str(), t.c_str() + t.size()).x;
+    };
+    // Tokens: a run of ASCII non-space characters (a word), one space, or one wide character;
+    // closing punctuation sticks to the token before it.
+    std::vector<std::string> tokens;
+    for (size_t i = 0; i < s.size();) {
+        size_t n = utf8Len(static_cast<unsigned char>(s[i]));
+        std::string cp = s.substr(i, n);
+        bool ascii = n == 1;
+        if (cp == "\n" || cp == " ") {
+            tokens.push_back(cp);
+        } else if (noLineStart(cp) && !tokens.empty() && tokens.back() != " " &&
+                   tokens.back() != "\n") {
+            tokens.back() += cp;
+        } else if (ascii && !tokens.empty() && !tokens.back().empty() &&
+                   static_cast<unsigned char>(tokens.back().back()) < 0x80 &&
+                   tokens.back() != " " && tokens.back() != "\n" &&
+                   !noLineStart(tokens.back().substr(tokens.back().size() - 1))) {
+            tokens.back() += cp; // continue an ASCII word
+        } else {
+            tokens.push_back(cp);
+        }
+        i += n;
+    }
+    std::string out, line;
+    float lineW = 0;
+    for (const std::string& t : tokens) {
+        if (t == "\n") {
+            out += line + "\n";
+            line.clear();
+            lineW = 0;
+            continue;
+        }
+        float tw = width(t);
+        if (!line.empty() && lineW + tw > wrapPx) {
+            while (!line.empty() && line.back() == ' ') line.pop_back();
+            out += line + "\n";
+            line.clear();
+            lineW = 0;
+            if (t == " ") continue; // no leading space on the new line
+        }
+        line += t;
+        lineW += tw;
+    }
+    return out + line;
+}
+
+ImVec2 para(const UiContext& ui, FontRole role, ImVec2 pos, uint32_t rgb, const std::string& s,
+            float wrapPx, float alpha) {
+    if (wrapPx <= 0) return theme::text(ui, role, pos, rgb, s, 0, alpha);
+    ui.hits->noteText(s); // the unbroken text, for `expect visible`
+    return theme::text(ui, role, pos, rgb, wrapText(ui, role, s, wrapPx), 0, alpha);
+}
+
+ImVec2 paraSize(const UiContext& ui, FontRole role, const std::string& s, float wrapPx) {
+    return theme::textSize(ui, role, wrapPx > 0 ? wrapText(ui, role, s, wrapPx) : s);
+}
+
+// [SECTION] Photos
+
+void loadingTile(UiContext& ui, ImVec2 min, ImVec2 max, float r) {
+    dl()->AddRectFilled(min, max, theme::col(ui, C::surfaceMuted), r);
+    // A soft light band sweeping across: "coming", without a spinner.
+    float w = max.x - min.x;
+    float phase = static_cast<float>(std::fmod(ui.nowMs / 1200.0, 1.0));
+    float cx = min.x - w * 0.3f + phase * w * 1.6f;
+    float band = std::max(w * 0.25f, ui.px(60));
+    dl()->PushClipRect(min, max, true);
+    ImU32 clear = theme::col(ui, C::surface, 0.0f), light = theme::col(ui, C::surface, 0.55f);
+    dl()->AddRectFilledMultiColor(ImVec2(cx - band, min.y), ImVec2(cx, max.y), clear, light, light,
+                                  clear);
+    dl()->AddRectFilledMultiColor(ImVec2(cx, min.y), ImVec2(cx + band, max.y), light, clear, clear,
+                                  light);
+    dl()->PopClipRect();
+    ui.animateUntil(ui.nowMs + kFrameKeepAliveMs);
+}
+
+void brokenTile(UiContext& ui, ImVec2 min, ImVec2 max, float r) {
+    dl()->AddRectFilled(min, max, theme::col(ui, C::surfaceMuted), r);
+    dl()->AddRect(min, max, theme::col(ui, C::textSecondary, 0.35f), r, 0, ui.px(2));
+    ImVec2 c((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
+    float s = std::min({(max.x - min.x) * 0.22f, (max.y - min.y) * 0.3f, ui.px(80)});
+    ImU32 ink = theme::col(ui, C::textSecondary);
+    float th = std::max(ui.px(3), 1.5f);
+    // A picture frame with a mountain, broken by a zig-zag crack.
+    ImVec2 a(c.x - s, c.y - s * 0.75f - s * 0.3f), b(c.x + s, c.y + s * 0.75f - s * 0.3f);
+    dl()->AddRect(a, b, ink, s * 0.12f, 0, th);
+    ImVec2 hill[] = {
+        ImVec2(a.x + s * 0.2f, b.y - s * 0.2f), ImVec2(c.x - s * 0.25f, c.y - s * 0.3f),
+        ImVec2(c.x + s * 0.15f, b.y - s * 0.55f), ImVec2(b.x - s * 0.2f, b.y - s * 0.2f)};
+    dl()->AddPolyline(hill, 4, ink, ImDrawFlags_None, th);
+    ImVec2 crack[] = {
+        ImVec2(c.x + s * 0.1f, a.y - s * 0.1f), ImVec2(c.x - s * 0.15f, c.y - s * 0.55f),
+        ImVec2(c.x + s * 0.2f, c.y - s * 0.2f), ImVec2(c.x - s * 0.05f, b.y + s * 0.1f)};
+    dl()->AddPolyline(crack, 4, theme::col(ui, C::national), ImDrawFlags_None, th);
+    const std::string& msg = ui.tr(uiText(UiString::MediaImageBroken));
+    ImVec2 ts = theme::textSize(ui, FontRole::Caption, msg);
+    if (ts.x < max.x - min.x - ui.px(8) && b.y + ui.px(12) + ts.y < max.y)
+        theme::text(ui, FontRole::Caption, ImVec2(c.x - ts.x * 0.5f, b.y + ui.px(12)),
+                    C::textSecondary, msg);
+    else
+        ui.hits->noteText(msg);
+}
+
+bool image(UiContext& ui, const std::string& name, ImVec2 min, ImVec2 max, float radiusDesign,
+           bool contain, float anchorY) {
+    float r = ui.px(radiusDesign);
+    if (!ui.textures || name.empty()) {
+        brokenTile(ui, min, max, r);
+        return false;
+    }
+    TextureRef t = ui.textures->get(name);
+    if (t.state == TextureRef::State::Loading) {
+        loadingTile(ui, min, max, r);
+        return false;
+    }
+    if (t.state == TextureRef::State::Broken || t.width <= 0 || t.height <= 0) {
+        brokenTile(ui, min, max, r);
+        return false;
+    }
+    float w = max.x - min.x, h = max.y - min.y;
+    float ia = static_cast<float>(t.width) / t.height, ra = w / std::max(1.0f, h);
+    ImVec2 uv0(0, 0), uv1(1, 1);
+    if (contain) {
+        // Letterbox: the whole image, centred, at its aspect.
+        ImVec2 size = ia > ra ? ImVec2(w, w / ia) : ImVec2(h * ia, h);
+        min = ImVec2(min.x + (w - size.x) * 0.5f, min.y + (h - size.y) * 0.5f);
+        max = min + size;
+    } else if (ia > ra) {
+        float u = ra / ia; // crop the sides: fill, never stretch
+        uv0.x = (1 - u) * 0.5f;
+        uv1.x = 1 - uv0.x;
+    } else {
+        float v = ia / ra; // crop top and bottom
+        uv0.y = (1 - v) * std::clamp(anchorY, 0.0f, 1.0f);
+        uv1.y = uv0.y + v;
+    }
+    dl()->AddImageRounded(texId(t.glTexture), min, max, uv0, uv1, theme::col(ui, C::surface), r);
+    return true;
+}
+
+void photo(UiContext& ui, const Photo& p, PhotoSize size, ImVec2 min, ImVec2 max,
+           float radiusDesign, float anchorY) {
+    if (size == PhotoSize::Thumb || p.file.empty()) {
+        image(ui, p.thumb.empty() ? p.file : p.thumb, min, max, radiusDesign, false, anchorY);
+        return;
+    }
+    // Display size: the thumbnail holds the place until the large image is on the GPU.
+    if (ui.textures && ui.textures->get(p.file).state == TextureRef::State::Loading &&
+        !p.thumb.empty() && ui.textures->get(p.thumb).state == TextureRef::State::Ready) {
+        image(ui, p.thumb, min, max, radiusDesign, false, anchorY);
+        return;
+    }
+    image(ui, p.file, min, max, radiusDesign, false, anchorY);
+}
+
+bool clippedTouch(UiContext& ui, const char* id, const Text& label, ImVec2 min, ImVec2 max,
+                  ImVec2 clipMin, ImVec2 clipMax, bool* pressed) {
+    // Also within the draw list's current clip (a scrolled page under a fixed header).
+    ImVec2 dlMin = dl()->GetClipRectMin(), dlMax = dl()->GetClipRectMax();
+    ImVec2 a(std::max({min.x, clipMin.x, dlMin.x}), std::max({min.y, clipMin.y, dlMin.y}));
+    ImVec2 b(std::min({max.x, clipMax.x, dlMax.x}), std::min({max.y, clipMax.y, dlMax.y}));
+    if (pressed) *pressed = false;
+    if (b.x - a.x < ui.px(24) || b.y - a.y < ui.px(24)) return false; // a sliver: not a target
+    return touchArea(ui, id, label, a, b, pressed);
+}
+
+// [SECTION] Kinetic scrolling
+
+float KineticArea::begin(UiContext& ui, ImVec2 min, ImVec2 max, float contentLength, bool input) {
+    min_ = min;
+    max_ = max;
+    float view = horizontal_ ? max.x - min.x : max.y - min.y;
+    k_.setExtent(contentLength, view);
+    auto along = [&](Vec2 v) { return horizontal_ ? v.x : v.y; };
+    if (input && ui.gestures) {
+        for (const Gesture& g : *ui.gestures) {
+            switch (g.kind) {
+                case Gesture::Kind::DragBegin:
+                    // Only a drag that starts here and mostly along our axis is ours.
+                    if (inRect(g.start, min, max)) {
+                        Vec2 d = g.pos - g.start;
+                        float a = std::fabs(horizontal_ ? d.x : d.y);
+                        float b = std::fabs(horizontal_ ? d.y : d.x);
+                        if (a >= b * 0.8f && k_.maxOffset() > 0) {
+                            captured_ = true;
+                            k_.dragBegin(ui.nowMs);
+                        }
+                    }
+                    break;
+                case Gesture::Kind::DragMove:
+                    if (captured_) k_.dragBy(along(g.delta));
+                    break;
+                case Gesture::Kind::DragEnd:
+                    if (captured_) k_.release(along(g.velocity), ui.nowMs);
+                    captured_ = false;
+                    break;
+                case Gesture::Kind::PinchBegin:
+                    if (captured_) k_.release(0, ui.nowMs);
+                    captured_ = false;
+                    break;
+                default:
+                    break;
+            }
+        }
+    } else if (captured_) {
+        k_.release(0, ui.nowMs);
+        captured_ = false;
+    }
+    k_.update(ui.nowMs);
+    if (k_.animating()) ui.animateUntil(ui.nowMs + kFrameKeepAliveMs);
+    dl()->PushClipRect(min, max, true);
+    return k_.offset();
+}
+
+void KineticArea::end(UiContext& ui) {
+    dl()->PopClipRect();
+    // A thin scroll indicator while there is more to see.
+    float view = horizontal_ ? max_.x - min_.x : max_.y - min_.y;
+    float total = view + k_.maxOffset();
+    if (horizontal_ || k_.maxOffset() <= 0) return;
+    float len = std::max(ui.px(48), view * view / total);
+    float pos = min_.y + (view - len) * std::clamp(k_.offset() / k_.maxOffset(), 0.0f, 1.0f);
+    float x = max_.x - ui.px(6);
+    dl()->AddLine(ImVec2(x, pos), ImVec2(x, pos + len), theme::col(ui, C::textSecondary, 0.35f),
+                  ui.px(5));
+}
+
+// [SECTION] Gallery
+
+int Gallery::draw(UiContext& ui, const char* id, const std::vector<const Photo*>& photos,
+                  ImVec2 min, ImVec2 max, bool input) {
+    if (photos.empty()) return -1;
+    float dotsH = ui.px(40);
+    ImVec2 viewMax(max.x, max.y - dotsH);
+    float w = max.x - min.x;
+    area_.scroller().setPageSize(w);
+    float offset = area_.begin(ui, min, viewMax, w * photos.size(), input);
+    int tapped = -1;
+    for (size_t i = 0; i < photos.size(); ++i) {
+        float x = min.x + i * w - offset;
+        if (x > max.x || x + w < min.x) continue;
+        // The photo, and its caption under it (the sample photos carry text of their own:
+        // nothing is laid over them).
+        const Photo& p = *photos[i];
+        float capH = ui.px(64);
+        ImVec2 a(x, min.y), b(x + w, viewMax.y - capH);
+        photo(ui, p, PhotoSize::Display, a, b);
+        float capY = b.y + ui.px(12);
+        para(ui, FontRole::Body, ImVec2(a.x, capY), C::text, ui.tr(p.caption), w - ui.px(130));
+        if (p.sample) sampleTag(ui, ImVec2(b.x - ui.px(100), capY + ui.px(4)));
+        std::string tid = std::string(id) + ":" + p.id;
+        if (input && clippedTouch(ui, tid.c_str(), p.caption, a, b, min, viewMax)) tapped = (int)i;
+    }
+    area_.end(ui);
+    // Page dots.
+    float dot = ui.px(12), gap = ui.px(28);
+    float total = gap * (photos.size() - 1);
+    float cx = (min.x + max.x) * 0.5f - total * 0.5f, cy = max.y - dotsH * 0.4f;
+    int current = area_.scroller().page();
+    for (size_t i = 0; i < photos.size(); ++i) {
+        bool on = static_cast<int>(i) == current;
+        dl()->AddCircleFilled(ImVec2(cx + gap * i, cy), on ? dot * 0.75f : dot * 0.45f,
+                              theme::col(ui, on ? C::primary : C::textSecondary, on ? 1.0f : 0.4f));
+    }
+    return tapped;
+}
+
+// [SECTION] Photo viewer
+
+void PhotoViewer::open(const std::vector<const Photo*>& photos, int index, double nowMs) {
+    if (photos.empty()) return;
+    photos_ = photos;
+    index_ = std::clamp(index, 0, static_cast<int>(photos.size()) - 1);
+    open_ = true;
+    zoom_ = 1;
+    pan_ = ImVec2(0, 0);
+    swipe_ = 0;
+    openedMs_ = nowMs;
+}
+
+void PhotoViewer::go(int delta, double nowMs) {
+    int n = static_cast<int>(photos_.size());
+    int next = index_ + delta;
+    if (next >= 0 && next < n) {
+        index_ = next;
+        swipe_ += delta * ImGui::GetIO().DisplaySize.x; // continue the motion from where it was
+    }
+    zoom_ = 1;
+    pan_ = ImVec2(0, 0);
+    settleFromMs_ = nowMs;
+    settleFromSwipe_ = swipe_;
+}
+
+void PhotoViewer::draw(UiContext& ui) {
+    if (!open_ || photos_.empty()) return;
+    float W = ui.ds.width, H = ui.ds.height;
+    ImVec2 centre(W * 0.5f, H * 0.5f);
+    float appear = tokens::easeOutCubic(
+        static_cast<float>((ui.nowMs - openedMs_) / tokens::motion::transitionMs));
+    if (appear < 1) ui.animateUntil(openedMs_ + tokens::motion::transitionMs);
+    float saved = ui.fade;
+    ui.fade *= appear;
+
+    // Gestures: pinch zooms about its centre; drags pan (zoomed) or swipe (not zoomed).
+    bool dragging = false;
+    for (const Gesture& g : *ui.gestures) {
+        switch (g.kind) {
+            case Gesture::Kind::PinchMove: {
+                float nz = std::clamp(zoom_ * g.scale, 1.0f, 5.0f);
+                float f = nz / zoom_;
+                // Keep the image point under the fingers' centre where it is.
+                ImVec2 c(g.center.x - centre.x, g.center.y - centre.y);
+                pan_ = ImVec2(c.x - (c.x - pan_.x) * f + g.delta.x,
+                              c.y - (c.y - pan_.y) * f + g.delta.y);
+                zoom_ = nz;
+                break;
+            }
+            case Gesture::Kind::DoubleTap: {
+                float nz = zoom_ > 1.01f ? 1.0f : 2.5f;
+                ImVec2 c(g.pos.x - centre.x, g.pos.y - centre.y);
+                float f = nz / zoom_;
+                pan_ = nz == 1.0f ? ImVec2(0, 0)
+                                  : ImVec2(c.x - (c.x - pan_.x) * f, c.y - (c.y - pan_.y) * f);
+                zoom_ = nz;
+                break;
+            }
+            case Gesture::Kind::DragMove:
+                dragging = true;
+                if (zoom_ > 1.01f)
+                    pan_ += ImVec2(g.delta.x, g.delta.y);
+                else
+                    swipe_ += g.delta.x;
+                break;
+            case Gesture::Kind::DragEnd:
+                if (zoom_ <= 1.01f) {
+                    float v = g.velocity.x;
+                    if (swipe_ < -W * 0.2f || v < -600)
+                        go(+1, ui.nowMs);
+                    else if (swipe_ > W * 0.2f || v > 600)
+                        go(-1, ui.nowMs);
+                    settleFromMs_ = ui.nowMs;
+                    settleFromSwipe_ = swipe_;
+                }
+                break;
+            default:
+                break;
+        }
+    }
+    // Swipe settles back to 0 (ease out) after a release.
+    if (!dragging && swipe_ != 0) {
+        float t = static_cast<float>((ui.nowMs - settleFromMs_) / tokens::motion::transitionMs);
+        swipe_ = settleFromSwipe_ * (1 - tokens::easeOutCubic(t));
+        if (t >= 1)
+            swipe_ = 0;
+        else
+            ui.animateUntil(settleFromMs_ + tokens::motion::transitionMs);
+    }
+
+    // Backdrop and photos (neighbours visible while swiping).
+    dl()->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), theme::col(ui, 0x0A0F1A, 0.96f));
+    float margin = ui.px(tokens::space::xl);
+    float capH = ui.px(120);
+    ImVec2 boxMin(margin, ui.px(tokens::space::topBar)), boxMax(W - margin, H - capH);
+    dl()->PushClipRect(ImVec2(0, 0), ImVec2(W, H - capH), true); // the caption bar stays clear
+    for (int d = -1; d <= 1; ++d) {
+        int i = index_ + d;
+        if (i < 0 || i >= static_cast<int>(photos_.size())) continue;
+        if (d != 0 && swipe_ == 0) continue;
+        const Photo& p = *photos_[i];
+        float z = d == 0 ? zoom_ : 1.0f;
+        ImVec2 off(swipe_ + d * W + (d == 0 ? pan_.x : 0), d == 0 ? pan_.y : 0);
+        ImVec2 bc((boxMin.x + boxMax.x) * 0.5f, (boxMin.y + boxMax.y) * 0.5f);
+        ImVec2 half((boxMax.x - boxMin.x) * 0.5f * z, (boxMax.y - boxMin.y) * 0.5f * z);
+        // Contain inside the box (a photo is seen whole), scaled by the zoom.
+        const std::string& name = p.file.empty() ? p.thumb : p.file;
+        bool drawn = false;
+        if (ui.textures && !p.file.empty() &&
+            ui.textures->get(p.file).state == TextureRef::State::Loading && !p.thumb.empty() &&
+            ui.textures->get(p.thumb).state == TextureRef::State::Ready) {
+            drawn = image(ui, p.thumb, bc - half + off, bc + half + off, 0, true);
+        }
+        if (!drawn) image(ui, name, bc - half + off, bc + half + off, 0, true);
+    }
+    dl()->PopClipRect();
+    // Caption, counter, close.
+    const Photo& p = *photos_[index_];
+    dl()->AddRectFilled(ImVec2(0, H - capH), ImVec2(W, H), theme::col(ui, 0x0A0F1A));
+    ImVec2 capPos(margin, H - capH + ui.px(24));
+    para(ui, FontRole::Body, capPos, C::textOnPrimary, ui.tr(p.caption),
+         W - margin * 2 - ui.px(260));
+    char counter[32];
+    std::snprintf(counter, sizeof counter, "%d / %d", index_ + 1, static_cast<int>(photos_.size()));
+    ImVec2 cs = theme::textSize(ui, FontRole::BodyBold, counter);
+    theme::text(ui, FontRole::BodyBold, ImVec2(W - margin - cs.x, capPos.y), C::textOnPrimary,
+                counter);
+    if (zoom_ > 1.01f) ui.hits->noteText("zoom " + std::to_string(static_cast<int>(zoom_ * 10)));
+
+    float btn = ui.px(tokens::space::touchMin);
+    ImVec2 cmin(W - margin - btn, ui.px(16)), cmax(W - margin, ui.px(16) + btn);
+    bool pressed = false;
+    if (touchArea(ui, "viewer-close", uiText(UiString::MediaClose), cmin, cmax, &pressed))
+        open_ = false;
+    ImVec2 cc = (cmin + cmax) * 0.5f;
+    dl()->AddCircleFilled(cc, btn * 0.5f, theme::col(ui, C::surface, pressed ? 0.35f : 0.18f));
+    float s = btn * 0.2f;
+    ImU32 white = theme::col(ui, C::textOnPrimary);
+    dl()->AddLine(cc - ImVec2(s, s), cc + ImVec2(s, s), white, ui.px(5));
+    dl()->AddLine(cc + ImVec2(-s, s), cc + ImVec2(s, -s), white, ui.px(5));
+    // Previous / next as large side targets (swipe works too).
+    if (index_ > 0 && touchArea(ui, "viewer-prev", uiText(UiString::MediaPrevious),
+                                ImVec2(0, H * 0.4f), ImVec2(margin * 1.5f, H * 0.6f)))
+        go(-1, ui.nowMs);
+    if (index_ + 1 < static_cast<int>(photos_.size()) &&
+        touchArea(ui, "viewer-next", uiText(UiString::MediaNext),
+                  ImVec2(W - margin * 1.5f, H * 0.4f), ImVec2(W, H * 0.6f)))
+        go(+1, ui.nowMs);
+    for (int side = -1; side <= 1; side += 2) {
+        bool has = side < 0 ? index_ > 0 : index_ + 1 < static_cast<int>(photos_.size());
+        if (!has) continue;
+        float x = side < 0 ? margin * 0.6f : W - margin * 0.6f;
+        ImVec2 chevron[] = {ImVec2(x - side * ui.px(10), H * 0.5f - ui.px(22)),
+                            ImVec2(x + side * ui.px(10), H * 0.5f),
+                            ImVec2(x - side * ui.px(10), H * 0.5f + ui.px(22))};
+        dl()->AddPolyline(chevron, 3, theme::col(ui, C::textOnPrimary, 0.8f), ImDrawFlags_None,
+                          ui.px(5));
+    }
+    ui.fade = saved;
+}
+
+// [SECTION] Video
+
+namespace {
+std::string clockText(double s) {
+    int t = static_cast<int>(std::max(0.0, s));
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%d:%02d", t / 60, t % 60);
+    return buf;
+}
+} // namespace
+
+void videoView(UiContext& ui, VideoPlayer& player, const std::string& poster, ImVec2 min,
+               ImVec2 max) {
+    float r = ui.px(tokens::radius::card);
+    dl()->AddRectFilled(min, max, theme::col(ui, 0x0A0F1A), r);
+    float barH = ui.px(tokens::space::touchMin);
+    ImVec2 vidMax(max.x, max.y - barH);
+    player.setSubtitleLanguageZh(ui.lang == Lang::Zh);
+    player.renderIfNeeded();
+    float pad = ui.px(tokens::space::m);
+
+    if (player.failed() || !player.opened()) {
+        // A clear message where the picture would be; the rest of the screen keeps working.
+        ImVec2 c = (min + vidMax) * 0.5f;
+        const std::string& msg = ui.tr(uiText(UiString::VideoFailed));
+        ImVec2 ms = theme::textSize(ui, FontRole::H2, msg);
+        theme::text(ui, FontRole::H2, ImVec2(c.x - ms.x * 0.5f, c.y - ms.y), C::textOnPrimary, msg);
+        const std::string& hint = ui.tr(uiText(UiString::VideoFailedHint));
+        ImVec2 hs = paraSize(ui, FontRole::Body, hint, max.x - min.x - pad * 2);
+        para(ui, FontRole::Body, ImVec2(c.x - hs.x * 0.5f, c.y + ui.px(12)), C::textOnPrimary, hint,
+             max.x - min.x - pad * 2, 0.7f);
+        return;
+    }
+    if (player.hasFrame() && player.texture()) {
+        float w = vidMax.x - min.x, h = vidMax.y - min.y;
+        float va = static_cast<float>(player.width()) / std::max(1, player.height());
+        ImVec2 size = va > w / h ? ImVec2(w, w / va) : ImVec2(h * va, h);
+        ImVec2 a(min.x + (w - size.x) * 0.5f, min.y + (h - size.y) * 0.5f);
+        dl()->AddImageRounded(texId(player.texture()), a, a + size, ImVec2(0, 0), ImVec2(1, 1),
+                              theme::col(ui, C::surface), a.y <= min.y + 1 ? r : 0,
+                              ImDrawFlags_RoundCornersTop);
+    } else {
+        loadingTile(ui, min, vidMax, r);
+        theme::textCentered(ui, FontRole::Body, min, vidMax, C::textSecondary,
+                            ui.tr(uiText(UiString::VideoLoading)));
+    }
+    // Until the visitor starts it, a poster photo (the film opens on black).
+    if (!player.playing() && player.position() < 0.5 && !poster.empty()) {
+        ImVec2 pmin = min;
+        ImVec2 pmax = vidMax;
+        image(ui, poster, pmin, pmax, tokens::radius::card);
+        dl()->AddRectFilled(ImVec2(pmin.x, pmax.y - ui.px(24)), pmax, theme::col(ui, 0x0A0F1A));
+    }
+    // Tapping the picture toggles play/pause too (the biggest target there is).
+    bool playing = player.playing();
+    const Text& toggleLabel = uiText(playing ? UiString::VideoPause : UiString::VideoPlay);
+    if (clippedTouch(ui, "video-picture", toggleLabel, min, vidMax, min, vidMax))
+        player.togglePause();
+    if (!playing) {
+        ImVec2 c = (min + vidMax) * 0.5f;
+        float s = ui.px(64);
+        dl()->AddCircleFilled(c, s, theme::col(ui, C::shadow, 0.55f), 48);
+        dl()->AddTriangleFilled(ImVec2(c.x - s * 0.3f, c.y - s * 0.45f),
+                                ImVec2(c.x - s * 0.3f, c.y + s * 0.45f),
+                                ImVec2(c.x + s * 0.5f, c.y), theme::col(ui, C::textOnPrimary));
+    }
+
+    // Control bar: play/pause, time, scrubber, mute.
+    ImVec2 bmin(min.x, vidMax.y), bmax = max;
+    ImU32 white = theme::col(ui, C::textOnPrimary);
+    float x = bmin.x + pad * 0.5f;
+    ImVec2 pmin(x, bmin.y), pmax(x + barH, bmax.y);
+    if (clippedTouch(ui, "video-toggle", toggleLabel, pmin, pmax, pmin, pmax)) player.togglePause();
+    ImVec2 pc = (pmin + pmax) * 0.5f;
+    float is = barH * 0.2f;
+    if (playing) {
+        dl()->AddRectFilled(ImVec2(pc.x - is * 0.8f, pc.y - is),
+                            ImVec2(pc.x - is * 0.25f, pc.y + is), white);
+        dl()->AddRectFilled(ImVec2(pc.x + is * 0.25f, pc.y - is),
+                            ImVec2(pc.x + is * 0.8f, pc.y + is), white);
+    } else {
+        dl()->AddTriangleFilled(ImVec2(pc.x - is * 0.7f, pc.y - is),
+                                ImVec2(pc.x - is * 0.7f, pc.y + is), ImVec2(pc.x + is, pc.y),
+                                white);
+    }
+    ui.hits->noteText(
+        ui.tr(playing ? uiText(UiString::VideoStatePlaying) : uiText(UiString::VideoStatePaused)));
+    x = pmax.x + pad * 0.25f;
+    std::string time = clockText(player.position()) + " / " + clockText(player.duration());
+    ImVec2 ts = theme::textSize(ui, FontRole::Caption, time);
+    theme::text(ui, FontRole::Caption, ImVec2(x, (bmin.y + bmax.y - ts.y) * 0.5f), C::textOnPrimary,
+                time);
+    x += ts.x + pad;
+    ImVec2 mmax(bmax.x - pad * 0.5f, bmax.y), mmin(mmax.x - barH, bmin.y);
+    // Scrubber: a tap or a drag along it seeks.
+    ImVec2 smin(x, bmin.y), smax(mmin.x - pad, bmax.y);
+    float cy = (bmin.y + bmax.y) * 0.5f;
+    double frac = player.duration() > 0 ? player.position() / player.duration() : 0;
+    dl()->AddRectFilled(ImVec2(smin.x, cy - ui.px(4)), ImVec2(smax.x, cy + ui.px(4)),
+                        theme::col(ui, C::surface, 0.3f), ui.px(4));
+    float fx = smin.x + (smax.x - smin.x) * static_cast<float>(std::clamp(frac, 0.0, 1.0));
+    dl()->AddRectFilled(ImVec2(smin.x, cy - ui.px(4)), ImVec2(fx, cy + ui.px(4)),
+                        theme::col(ui, C::gold), ui.px(4));
+    dl()->AddCircleFilled(ImVec2(fx, cy), ui.px(14), theme::col(ui, C::gold));
+    ui.hits->add("video-scrubber", uiText(UiString::VideoScrubber),
+                 {smin.x, smin.y, smax.x - smin.x, smax.y - smin.y});
+    for (const Gesture& g : *ui.gestures) {
+        bool seek = (g.kind == Gesture::Kind::Tap || g.kind == Gesture::Kind::DragMove ||
+                     g.kind == Gesture::Kind::DragEnd) &&
+                    inRect(g.kind == Gesture::Kind::Tap ? g.pos : g.pos, smin, smax);
+        if (seek && smax.x > smin.x) player.seekFraction((g.pos.x - smin.x) / (smax.x - smin.x));
+    }
+    bool muted = player.muted();
+    if (clippedTouch(ui, "video-mute", uiText(muted ? UiString::VideoUnmute : UiString::VideoMute),
+                     mmin, mmax, mmin, mmax))
+        player.setMuted(!muted);
+    ImVec2 mc = (mmin + mmax) * 0.5f;
+    ImVec2 spk[] = {
+        ImVec2(mc.x - is, mc.y - is * 0.4f),        ImVec2(mc.x - is * 0.4f, mc.y - is * 0.4f),
+        ImVec2(mc.x + is * 0.2f, mc.y - is),        ImVec2(mc.x + is * 0.2f, mc.y + is),
+        ImVec2(mc.x - is * 0.4f, mc.y + is * 0.4f), ImVec2(mc.x - is, mc.y + is * 0.4f)};
+    dl()->AddConvexPolyFilled(spk, 6, white);
+    if (muted) {
+        dl()->AddLine(ImVec2(mc.x + is * 0.5f, mc.y - is * 0.5f),
+                      ImVec2(mc.x + is * 1.2f, mc.y + is * 0.5f), white, ui.px(4));
+        dl()->AddLine(ImVec2(mc.x + is * 0.5f, mc.y + is * 0.5f),
+                      ImVec2(mc.x + is * 1.2f, mc.y - is * 0.5f), white, ui.px(4));
+    } else {
+        dl()->PathArcTo(ImVec2(mc.x + is * 0.2f, mc.y), is * 0.8f, -0.9f, 0.9f, 12);
+        dl()->PathStroke(white, 0, ui.px(4));
+    }
+}
+
+// [SECTION] QR and figures
+
+ImVec2 qrCard(UiContext& ui, const std::string& text, const Text& caption, ImVec2 tl,
+              float codePx) {
+    QrTexture q = qrTexture(text);
+    float pad = ui.px(tokens::space::m);
+    // Whole pixels per module keep every module the same size (a cleaner scan).
+    float code = codePx;
+    if (q.modules > 0) code = std::floor(codePx / q.modules) * q.modules;
+    const std::string& zh = caption.zh;
+    const std::string& en = caption.en;
+    ImVec2 zs = theme::textSize(ui, FontRole::BodyBold, zh, code);
+    ImVec2 es = theme::textSize(ui, FontRole::Caption, en, code);
+    ImVec2 size(code + pad * 2, code + pad * 2 + zs.y + es.y + ui.px(8));
+    theme::card(ui, tl, tl + size, C::surface, tokens::radius::card, 8);
+    ImVec2 cmin(tl.x + pad, tl.y + pad);
+    if (q.glTexture)
+        dl()->AddImage(texId(q.glTexture), cmin, cmin + ImVec2(code, code), ImVec2(0, 0),
+                       ImVec2(1, 1), theme::col(ui, C::surface));
+    else
+        brokenTile(ui, cmin, cmin + ImVec2(code, code), ui.px(8));
+    float y = cmin.y + code + ui.px(8);
+    theme::text(ui, FontRole::BodyBold, ImVec2(tl.x + (size.x - zs.x) * 0.5f, y), C::text, zh,
+                code);
+    theme::text(ui, FontRole::Caption, ImVec2(tl.x + (size.x - es.x) * 0.5f, y + zs.y),
+                C::textSecondary, en, code);
+    ui.hits->noteText("qr:" + text);
+    return size;
+}
+
+std::string formatNumber(double value) {
+    char buf[32];
+    bool whole = std::fabs(value - std::round(value)) < 1e-6;
+    std::snprintf(buf, sizeof buf, whole ? "%.0f" : "%.1f", value);
+    return buf;
+}
+
+std::string countUp(UiContext& ui, double value, double startMs) {
+    float t = static_cast<float>((ui.nowMs - startMs) / tokens::motion::countUpMs);
+    if (t >= 1) return formatNumber(value);
+    ui.animateUntil(startMs + tokens::motion::countUpMs);
+    double shown = value * tokens::easeOutCubic(std::max(0.0f, t));
+    char buf[32];
+    bool whole = std::fabs(value - std::round(value)) < 1e-6;
+    std::snprintf(buf, sizeof buf, whole ? "%.0f" : "%.1f", shown);
+    return buf;
+}
+
+} // namespace zj::widgets
