@@ -9,9 +9,13 @@
 #include "core/content/startup.hpp"
 #include "core/ui_strings.hpp"
 #include "platform/screenshot.hpp"
+#include "platform/video_player.hpp"
 #include "platform/service_notify.hpp"
 #include "ui/builtin_content.hpp"
+#include "ui/screens/city_screen.hpp"
 #include "ui/screens/home_screen.hpp"
+#include "ui/screens/industry_screen.hpp"
+#include "ui/screens/invest_screen.hpp"
 #include "ui/screens/map_screen.hpp"
 #include "ui/screens/placeholder_screen.hpp"
 #include "ui/theme.hpp"
@@ -25,15 +29,25 @@
 
 namespace zj {
 
+namespace {
+// Logical bundle names -> blob paths, for the texture cache and the video (a copy of the bundle,
+// so decodes in flight never see a switched one).
+TextureCache::Resolver mediaResolver(const std::optional<Bundle>& bundle) {
+    return [bundle](const std::string& name) {
+        return bundle ? bundle->pathOf(name) : std::filesystem::path();
+    };
+}
+} // namespace
+
 // [SECTION] Construction and start-up
 
 KioskApp::KioskApp(AppOptions options, Clock& clock)
     : options_(std::move(options)), clock_(clock), lang_(options_.defaultLang) {
     screens_.push_back(std::make_unique<HomeScreen>());
-    screens_.push_back(std::make_unique<PlaceholderScreen>(ScreenId::City, 0));
+    screens_.push_back(std::make_unique<CityScreen>());
     screens_.push_back(std::make_unique<MapScreen>());
-    screens_.push_back(std::make_unique<PlaceholderScreen>(ScreenId::Industry, 2));
-    screens_.push_back(std::make_unique<PlaceholderScreen>(ScreenId::Invest, 3));
+    screens_.push_back(std::make_unique<IndustryScreen>());
+    screens_.push_back(std::make_unique<InvestScreen>());
 }
 
 KioskApp::~KioskApp() {
@@ -57,6 +71,10 @@ bool KioskApp::init(std::string& err) {
     ImGui_ImplSDL2_InitForOpenGL(window_.sdl(), window_.glContext());
     ImGui_ImplOpenGL3_Init("#version 330 core");
     imguiReady_ = true;
+    // Media: headless scenarios play no sound and never autoplay (see video_player.hpp).
+    VideoPlayer::setHeadless(options_.window.allowHeadless);
+    textures_ = std::make_unique<TextureCache>();
+    textures_->setResolver(mediaResolver(bundle_));
     lastFrameClockMs_ = clock_.nowMs();
     if (!rebuildFontsIfNeeded(err)) return false;
     enterCurrentScreen();
@@ -88,6 +106,7 @@ void KioskApp::loadContent() {
     LoadedContent loaded = loadStartupContent(data, demo, publisher);
     for (const auto& line : loaded.log) std::fprintf(stderr, "zjmap-kiosk: content: %s\n", line.c_str());
     bundle_ = loaded.bundle;
+    if (textures_) textures_->setResolver(mediaResolver(bundle_)); // drops the old textures
     content_ = loaded.content ? loaded.content : std::make_shared<const Content>(builtinContent());
     fontsDirty_ = true;
 }
@@ -170,10 +189,15 @@ void KioskApp::waitAndHandleEvents(int timeoutMs) {
         gestures_.insert(gestures_.end(), timed.begin(), timed.end());
         framesPending_ = std::max(framesPending_, 2);
     }
+    // Finished image uploads and new video frames ask for a frame; nothing else here does.
+    if (textures_ && textures_->pump()) framesPending_ = std::max(framesPending_, 1);
+    videoWantsFrame_ = VideoPlayer::pumpAll();
 }
 
 bool KioskApp::frameWanted() const {
-    return framesPending_ > 0 || clock_.nowMs() < animateUntilMs_ || input_.needsFollowUpFrame() ||
+    // Image decodes and uploads count too: scenarios settle only when every image is shown.
+    return framesPending_ > 0 || videoWantsFrame_ || (textures_ && textures_->busy()) ||
+           clock_.nowMs() < animateUntilMs_ || input_.needsFollowUpFrame() ||
            nav_.pending() || fontsDirty_;
 }
 
@@ -214,6 +238,7 @@ bool KioskApp::renderFrame(const std::string* shotPath, std::string* err) {
     ui.hits = &hits_;
     ui.clock = &clock_;
     ui.gestures = &gestures_;
+    ui.textures = textures_.get();
     ui.nowMs = now;
     float t = static_cast<float>((now - transitionStartMs_) / tokens::motion::transitionMs);
     ui.fade = tokens::easeOutCubic(t);
@@ -281,6 +306,7 @@ void KioskApp::enterCurrentScreen() {
     ui.hits = &hits_;
     ui.clock = &clock_;
     ui.fonts = &fonts_;
+    ui.textures = textures_.get();
     screenFor(nav_.current().screen)->onEnter(ui, nav_.current().selection);
     transitionStartMs_ = ui.nowMs;
     animateUntilMs_ = std::max({animateUntilMs_, ui.animateUntilMs,

@@ -8,6 +8,7 @@
 #include "core/navigation.hpp"
 #include "platform/fonts.hpp"
 #include "platform/input.hpp"
+#include "platform/texture_cache.hpp"
 #include "platform/window.hpp"
 
 #include <memory>
@@ -87,6 +88,8 @@ class KioskApp {
     std::shared_ptr<const Content> content_;
     std::optional<Bundle> bundle_; // the bundle content_ came from (media paths); none: built-in
     std::vector<std::unique_ptr<Screen>> screens_;
+    std::unique_ptr<TextureCache> textures_; // bundle images; created once GL is up
+    bool videoWantsFrame_ = false;           // a video on screen has a new frame (or loads)
     std::vector<Gesture> gestures_; // this frame's screen-level gestures
     Lang lang_ = Lang::Zh;
     bool quit_ = false;
