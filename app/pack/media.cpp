@@ -4,6 +4,7 @@
 //   video     libavformat/libavcodec: must contain a video stream that decodes a frame
 //   subtitles .srt: UTF-8 text with at least one cue
 //   entry     processMedia (photos on two threads; results kept in source order)
+#include "core/jpeg_check.hpp"
 #include "pack/sources.hpp"
 
 #pragma GCC diagnostic push
@@ -161,6 +162,10 @@ static PhotoResult processPhoto(const Sources& src, const MediaSource& media) {
     bool png = bytes.size() >= 8 && std::memcmp(data, "\x89PNG\r\n\x1a\n", 8) == 0;
     if (!jpeg && !png) {
         diag.error(media.loc, media.path + ": not a JPEG or PNG image");
+        return finish();
+    }
+    if (jpeg && !jpegHuffmanTablesSafe(data, bytes.size())) {
+        diag.error(media.loc, media.path + ": undecodable image (corrupt JPEG Huffman table)");
         return finish();
     }
     int w = 0, h = 0, comp = 0;

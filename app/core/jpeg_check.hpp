@@ -1,0 +1,12 @@
+// A guard for stb_image 2.27 (Debian 12's libstb-dev), which trusts the symbol counts of a JPEG's
+// Huffman tables (DHT): more than 256 symbols overflow its fixed tables (a heap buffer overflow,
+// fixed upstream in 2.28), and stbi_info alone already parses them. Found by tests/fuzz/fuzz_image.
+// Call this before any stbi_* call on JPEG bytes; false means "corrupt JPEG, do not decode".
+#pragma once
+#include <cstddef>
+
+namespace zj {
+
+bool jpegHuffmanTablesSafe(const unsigned char* data, size_t size);
+
+} // namespace zj
