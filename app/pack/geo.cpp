@@ -113,6 +113,13 @@ static std::string readPolygon(const json& rings, PolygonRings& out) {
 }
 
 // Parses and shape-checks the GeoJSON; reports at the geo file with the feature's line.
+// obj["key"] when it is a string, else "". json::value() would throw type_error for a number
+// there and take zjmap-pack down (found with the fuzz_geojson harness: {"type": 1}).
+static std::string stringMember(const json& obj, const char* key) {
+    auto it = obj.find(key);
+    return it != obj.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
 static bool readGeoJson(const std::string& shown, const std::string& text,
                         std::vector<Feature>& out, Diagnostics& diag) {
     json doc;
@@ -126,7 +133,7 @@ static bool readGeoJson(const std::string& shown, const std::string& text,
                    std::string("malformed JSON: ") + e.what());
         return false;
     }
-    if (!doc.is_object() || doc.value("type", "") != "FeatureCollection" ||
+    if (!doc.is_object() || stringMember(doc, "type") != "FeatureCollection" ||
         !doc.contains("features") || !doc["features"].is_array()) {
         diag.error(SourceLoc{shown, 1, "type"}, "not a GeoJSON FeatureCollection with features");
         return false;
@@ -148,7 +155,7 @@ static bool readGeoJson(const std::string& shown, const std::string& text,
         feature.line = pos == std::string::npos ? 1 : lineAt(text, pos);
         SourceLoc at{shown, feature.line, field + ".geometry"};
         const json* geometry = f.contains("geometry") ? &f["geometry"] : nullptr;
-        std::string type = geometry && geometry->is_object() ? geometry->value("type", "") : "";
+        std::string type = geometry && geometry->is_object() ? stringMember(*geometry, "type") : "";
         const json* coords = geometry && geometry->is_object() && geometry->contains("coordinates")
                                  ? &(*geometry)["coordinates"]
                                  : nullptr;
