@@ -6,6 +6,7 @@
 #include "core/content/model.hpp"
 #include "core/hit_registry.hpp"
 #include "core/navigation.hpp"
+#include "core/session/session_config.hpp"
 #include "platform/fonts.hpp"
 #include "platform/input.hpp"
 #include "platform/texture_cache.hpp"
@@ -21,6 +22,7 @@ union SDL_Event;
 namespace zj {
 
 class Screen;
+class SessionLayer;
 
 struct AppOptions {
     WindowOptions window;        // fullscreen unless --windowed / scenario
@@ -29,6 +31,7 @@ struct AppOptions {
     std::string bundleDir;       // a packed bundle to show (--bundle); default: the demo bundle
     std::string publicKeyFile;   // publisher key that bundles must be signed with
     Lang defaultLang = Lang::Zh; // the language a new session starts in
+    SessionConfig session;       // [attract] [staff] [display] [analytics] of the config
 };
 
 struct FrameStats {
@@ -77,6 +80,7 @@ class KioskApp {
     Screen* screenFor(ScreenId id);
     void afterFrame(bool langSwitchRequested, double animateUntil);
     void enterCurrentScreen(); // onEnter + transition start for nav_.current()
+    void setUpSession();       // the session layer and the attract and staff screens
 
     AppOptions options_;
     Clock& clock_;
@@ -89,6 +93,9 @@ class KioskApp {
     std::optional<Bundle> bundle_; // the bundle content_ came from (media paths); none: built-in
     std::vector<std::unique_ptr<Screen>> screens_;
     std::unique_ptr<TextureCache> textures_; // bundle images; created once GL is up
+    std::unique_ptr<SessionLayer> session_;  // idle/attract, staff, tours, display hours, analytics
+    int exitCode_ = 0;                       // run()'s result (the staff panel's restart / exit)
+    double startedMs_ = 0;                   // for the staff panel's uptime
     bool videoWantsFrame_ = false;           // a video on screen has a new frame (or loads)
     std::vector<Gesture> gestures_; // this frame's screen-level gestures
     Lang lang_ = Lang::Zh;
