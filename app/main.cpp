@@ -1,9 +1,7 @@
 // zjmap-kiosk: wiring only. Parses the command line, builds the app, runs it or a scenario.
 #include "core/scenario.hpp"
-#include "core/session/analytics.hpp"
-#include "core/session/pin.hpp"
-#include "core/session/session_config.hpp"
 #include "core/sync/commands.hpp"
+#include "core/sync/config.hpp"
 #include "core/version.hpp"
 #include "ui/app.hpp"
 #include "ui/monkey.hpp"
@@ -32,6 +30,7 @@ const char* kUsage =
     "  --bundle DIR            show this packed bundle\n"
     "  --data DIR              the content store (default /var/lib/zjmap-kiosk)\n"
     "  --public-key FILE       the publisher key bundles must be signed with\n"
+    "  --config FILE           kiosk.toml (default /etc/zjmap-kiosk/kiosk.toml if present)\n"
     "  --scenario FILE         run a scripted scenario headless and exit (tests/ui/README.md)\n"
     "  --shots DIR             where a scenario writes its screenshots\n"
     "  --stats                 with --scenario: print first-frame time and peak RSS at exit\n"
@@ -41,9 +40,7 @@ const char* kUsage =
     "                          fails if memory keeps growing (--seed S)\n"
     "  --seed S                random seed for --monkey / --soak (default 1)\n"
     "  --viewport WxH          window size for --monkey / --soak (default 960x540)\n"
-    "  --version | --help\n"
-    "  hash-pin PIN            print the [staff] pin_hash for a staff PIN (4..12 digits)\n"
-    "  report [--since YYYY-MM-DD] [--csv] [--data DIR]   visitor statistics\n";
+    "  --version | --help\n";
 
 // Peak resident memory of this process (VmHWM), in KB; 0 when unknown.
 long peakRssKb() {
@@ -79,17 +76,12 @@ int main(int argc, char** argv) {
         std::vector<std::string> rest(argv + 2, argv + argc);
         if (command == "sync") return zj::runSyncCommand(rest);
         if (command == "status") return zj::runStatusCommand(rest);
-        if (command == "report") return zj::runReportCommand(rest);
-        if (command == "hash-pin") {
-            if (rest.size() != 1 || !zj::isValidPin(rest[0]))
-                return usageError("hash-pin needs one PIN of 4..12 digits");
-            std::printf("%s\n", zj::hashPin(rest[0]).c_str());
-            return 0;
-        }
     }
     zj::AppOptions options;
     std::string scenarioFile, shotsDir;
     bool printStats = false;
+    std::string configFile; // --config; default /etc/zjmap-kiosk/kiosk.toml when it exists
+    bool dataGiven = false;
     zj::MonkeyOptions monkey;
     zj::SoakOptions soak;
     bool runMonkey = false, runSoak = false;
@@ -118,7 +110,7 @@ int main(int argc, char** argv) {
             if (!v || !zj::parseLang(v, options.defaultLang))
                 return usageError("--lang needs zh or en");
         } else if (a == "--scenario" || a == "--shots" || a == "--bundle" || a == "--data" ||
-                   a == "--public-key") {
+                   a == "--public-key" || a == "--config") {
             const char* v = value("value");
             if (!v) return usageError(a + " needs a value");
             if (a == "--scenario")
@@ -128,7 +120,9 @@ int main(int argc, char** argv) {
             else if (a == "--bundle")
                 options.bundleDir = v;
             else if (a == "--data")
-                options.dataDir = v;
+                options.dataDir = v, dataGiven = true;
+            else if (a == "--config")
+                configFile = v;
             else
                 options.publicKeyFile = v;
         } else if (a == "--stats") {
@@ -176,6 +170,23 @@ int main(int argc, char** argv) {
     }
 
     if (scenarioFile.empty()) {
+        // The kiosk itself: its config gives the store, the publisher key and the sync sources;
+        // flags override. A broken config is reported and the kiosk runs without sync.
+        std::error_code ec;
+        if (configFile.empty() && std::filesystem::exists(zj::kDefaultConfigFile, ec))
+            configFile = zj::kDefaultConfigFile;
+        if (!configFile.empty()) {
+            std::string err;
+            zj::KioskConfig config;
+            if (zj::loadKioskConfig(configFile, config, err)) {
+                if (!dataGiven) options.dataDir = config.dataDir.string();
+                config.dataDir = options.dataDir;
+                if (options.publicKeyFile.empty()) options.publicKey = config.publicKey;
+                options.sync = config;
+            } else {
+                std::fprintf(stderr, "zjmap-kiosk: config: %s (running without sync)\n", err.c_str());
+            }
+        }
         zj::SystemClock clock;
         zj::KioskApp app(options, clock);
         std::string err;
@@ -203,18 +214,6 @@ int main(int argc, char** argv) {
             options.window.height = static_cast<int>(step.nums[1]);
             break;
         }
-    }
-    // The session tables ([attract] [staff] [display] [analytics]) of --config, or of FILE.toml
-    // next to FILE.scn: scenarios of idle times, PINs and display hours run on their own config.
-    std::filesystem::path sessionConfig;
-    if (sessionConfig.empty()) {
-        std::filesystem::path sibling = std::filesystem::path(scenarioFile).replace_extension(".toml");
-        std::error_code ec;
-        if (std::filesystem::exists(sibling, ec)) sessionConfig = sibling;
-    }
-    if (!sessionConfig.empty() && !zj::loadSessionConfig(sessionConfig, options.session, err)) {
-        std::fprintf(stderr, "zjmap-kiosk: config: %s\n", err.c_str());
-        return 2;
     }
     options.window.fullscreen = false;
     options.window.allowHeadless = true;

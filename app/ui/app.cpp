@@ -7,6 +7,7 @@
 
 #include "core/bundle/crypto.hpp"
 #include "core/content/startup.hpp"
+#include "core/sync/sync_service.hpp"
 #include "core/ui_strings.hpp"
 #include "platform/screenshot.hpp"
 #include "platform/video_player.hpp"
@@ -18,7 +19,6 @@
 #include "ui/screens/invest_screen.hpp"
 #include "ui/screens/map_screen.hpp"
 #include "ui/screens/placeholder_screen.hpp"
-#include "ui/session_layer.hpp"
 #include "ui/theme.hpp"
 
 #include <SDL.h>
@@ -26,6 +26,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <backends/imgui_impl_sdl.h>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 namespace zj {
@@ -49,11 +50,12 @@ KioskApp::KioskApp(AppOptions options, Clock& clock)
     screens_.push_back(std::make_unique<MapScreen>());
     screens_.push_back(std::make_unique<IndustryScreen>());
     screens_.push_back(std::make_unique<InvestScreen>());
-    setUpSession(); // app_session.cpp: attract and staff screens, the session layer
 }
 
 KioskApp::~KioskApp() {
+    if (sync_) sync_->stop();
     if (imguiReady_) {
+        fonts_.releaseTexture();
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplSDL2_Shutdown();
         ImGui::DestroyContext();
@@ -61,9 +63,18 @@ KioskApp::~KioskApp() {
 }
 
 bool KioskApp::init(std::string& err) {
+    double t0 = SystemClock().nowMs();
+    auto lap = [&t0](const char* what) {
+        double now = SystemClock().nowMs();
+        if (std::getenv("ZJ_TRACE_STARTUP")) std::fprintf(stderr, "startup: %s %.1f ms\n", what, now - t0);
+        t0 = now;
+    };
     if (!fonts_.loadFiles(err)) return false;
+    lap("font files");
     loadContent();
+    lap("content");
     if (!window_.open(options_.window, err)) return false;
+    lap("window");
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -72,15 +83,44 @@ bool KioskApp::init(std::string& err) {
     io.LogFilename = nullptr;
     ImGui_ImplSDL2_InitForOpenGL(window_.sdl(), window_.glContext());
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    // Create the shader and buffers now: left to the first NewFrame, the backend would also
+    // rebuild our font atlas from scratch as RGBA.
+    ImGui::GetIO().Fonts->AddFontDefault();
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
     imguiReady_ = true;
     // Media: headless scenarios play no sound and never autoplay (see video_player.hpp).
     VideoPlayer::setHeadless(options_.window.allowHeadless);
     textures_ = std::make_unique<TextureCache>();
     textures_->setResolver(mediaResolver(bundle_));
     lastFrameClockMs_ = clock_.nowMs();
+    lap("imgui");
     if (!rebuildFontsIfNeeded(err)) return false;
+    lap("font atlas");
+    if (std::getenv("ZJ_TRACE_STARTUP"))
+        std::fprintf(stderr, "startup: atlas %dx%d, %d glyphs\n", fonts_.stats().atlasWidth,
+                     fonts_.stats().atlasHeight, fonts_.stats().glyphCount);
     enterCurrentScreen();
+    if (options_.sync && !options_.sync->sources.empty() && options_.sync->publicKey) {
+        sync_ = std::make_unique<SyncService>(*options_.sync, clock_);
+        sync_->setVersionInUse(content_->version);
+        sync_->start();
+    }
     return true;
+}
+
+void KioskApp::switchToNewContentWhenSafe() {
+    if (!sync_) return;
+    if (auto v = sync_->takeNewVersion()) pendingContentVersion_ = *v;
+    // Never in the middle of a visit: only on the home screen (or the attract loop), with no
+    // finger down, and not while a transition is still running.
+    bool safe = (screen() == ScreenId::Home || screen() == ScreenId::Attract) &&
+                input_.recognizer().fingerCount() == 0 && clock_.nowMs() >= animateUntilMs_;
+    if (pendingContentVersion_ && safe) {
+        std::fprintf(stderr, "zjmap-kiosk: switching to content version %llu\n",
+                     static_cast<unsigned long long>(pendingContentVersion_));
+        pendingContentVersion_ = 0;
+        reloadContent();
+    }
 }
 
 // [SECTION] Content and fonts
@@ -99,6 +139,8 @@ void KioskApp::loadContent() {
     if (!options_.publicKeyFile.empty()) {
         if (!crypto::readPublicKey(options_.publicKeyFile, publisher, err))
             std::fprintf(stderr, "zjmap-kiosk: %s\n", err.c_str());
+    } else if (options_.publicKey) {
+        publisher = *options_.publicKey;
     } else {
         crypto::fromHex(ZJ_DEV_PUBLIC_KEY_HEX, publisher.data(), publisher.size());
     }
@@ -119,7 +161,10 @@ bool KioskApp::rebuildFontsIfNeeded(std::string& err) {
                       .scale;
     if (!fontsDirty_ && scale == fonts_.builtScale()) return true;
     std::string glyphs = allUiGlyphText() + content_->glyphText;
-    if (!fonts_.build(glyphs, scale, err)) return false;
+    std::string displayGlyphs; // units shown next to large figures
+    for (const auto& f : content_->site.keyFigures) displayGlyphs += f.unit;
+    for (const auto& f : content_->projectFigures) displayGlyphs += f.unit.zh + f.unit.en;
+    if (!fonts_.build(glyphs, displayGlyphs, scale, err)) return false;
     theme::applyImGuiStyle(scale);
     fontsDirty_ = false;
     return true;
@@ -139,7 +184,9 @@ bool KioskApp::resize(int w, int h, std::string& err) {
 
 void KioskApp::reloadContent() {
     screenFor(nav_.current().screen)->onLeave();
+    for (auto& screen : screens_) screen->resetSession(); // selections may name old content
     loadContent();
+    if (sync_) sync_->setVersionInUse(content_->version);
     nav_.resetTo(ScreenId::Home);
     input_.reset();
     enterCurrentScreen();
@@ -156,10 +203,6 @@ void KioskApp::handleEvent(const SDL_Event& e) {
         quit_ = true; // development only: in kiosk mode only the staff panel can quit
         return;
     }
-    if (session_->filterInput(e)) { // woke the kiosk / dismissed the prompt / closed page
-        framesPending_ = std::max(framesPending_, 2);
-        return;
-    }
     double now = clock_.nowMs();
     if (input_.handle(e, now, static_cast<float>(width()), static_cast<float>(height()),
                       gestures_)) {
@@ -168,7 +211,7 @@ void KioskApp::handleEvent(const SDL_Event& e) {
     }
     switch (e.type) {
         case SDL_WINDOWEVENT:
-            if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) fontsDirty_ = true;
+            // A size change rebuilds the atlas only if the scale changed (rebuildFontsIfNeeded).
             framesPending_ = std::max(framesPending_, 1);
             break;
         case SDL_KEYDOWN:
@@ -195,7 +238,7 @@ void KioskApp::waitAndHandleEvents(int timeoutMs) {
         gestures_.insert(gestures_.end(), timed.begin(), timed.end());
         framesPending_ = std::max(framesPending_, 2);
     }
-    if (session_->update()) framesPending_ = std::max(framesPending_, 1);
+    switchToNewContentWhenSafe();
     // Finished image uploads and new video frames ask for a frame; nothing else here does.
     if (textures_ && textures_->pump()) framesPending_ = std::max(framesPending_, 1);
     videoWantsFrame_ = VideoPlayer::pumpAll();
@@ -211,8 +254,6 @@ bool KioskApp::frameWanted() const {
 double KioskApp::nextDeadlineMs() const {
     double d = input_.deadline();
     if (clock_.nowMs() < animateUntilMs_) d = d < 0 ? animateUntilMs_ : std::min(d, animateUntilMs_);
-    double s = session_->deadline(); // idle timeout, countdown, schedule, tour, attract pacing
-    if (s >= 0) d = d < 0 ? s : std::min(d, s);
     return d;
 }
 
@@ -263,16 +304,12 @@ bool KioskApp::renderFrame(const std::string* shotPath, std::string* err) {
     dl->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32(0xF4, 0xF6, 0xF9, 0xFF));
     // Screen transition: the new screen fades in and rises a little (vertices shifted after).
     int vtxStart = dl->VtxBuffer.Size;
-    if (session_->closed())
-        session_->drawClosedPage(ui); // outside the display hours
-    else
-        screenFor(nav_.current().screen)->draw(ui);
+    screenFor(nav_.current().screen)->draw(ui);
     if (t < 1) {
         float rise = (1.0f - ui.fade) * ui.px(24);
         for (int i = vtxStart; i < dl->VtxBuffer.Size; ++i) dl->VtxBuffer[i].pos.y += rise;
     }
     ImGui::End();
-    if (!session_->closed()) session_->drawOverlays(ui, nav_.current()); // prompt, tour bar
     ImGui::Render();
 
     glViewport(0, 0, w, h);
@@ -300,7 +337,6 @@ void KioskApp::afterFrame(bool langSwitchRequested, double animateUntil) {
     animateUntilMs_ = std::max(animateUntilMs_, animateUntil);
     if (langSwitchRequested) {
         lang_ = lang_ == Lang::Zh ? Lang::En : Lang::Zh;
-        session_->onLanguageChosen(lang_);
         framesPending_ = std::max(framesPending_, 2);
     }
     ScreenId before = nav_.current().screen;
@@ -322,7 +358,6 @@ void KioskApp::enterCurrentScreen() {
     ui.fonts = &fonts_;
     ui.textures = textures_.get();
     screenFor(nav_.current().screen)->onEnter(ui, nav_.current().selection);
-    session_->onScreenEntered(nav_.current());
     transitionStartMs_ = ui.nowMs;
     animateUntilMs_ = std::max({animateUntilMs_, ui.animateUntilMs,
                                 transitionStartMs_ + tokens::motion::transitionMs});
@@ -352,7 +387,7 @@ int KioskApp::run() {
             if (spent < 16.0) SDL_Delay(static_cast<Uint32>(16.0 - spent));
         }
     }
-    return exitCode_;
+    return 0;
 }
 
 } // namespace zj

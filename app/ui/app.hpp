@@ -3,10 +3,10 @@
 #pragma once
 #include "core/bundle/bundle.hpp"
 #include "core/clock.hpp"
+#include "core/sync/config.hpp"
 #include "core/content/model.hpp"
 #include "core/hit_registry.hpp"
 #include "core/navigation.hpp"
-#include "core/session/session_config.hpp"
 #include "platform/fonts.hpp"
 #include "platform/input.hpp"
 #include "platform/texture_cache.hpp"
@@ -22,7 +22,7 @@ union SDL_Event;
 namespace zj {
 
 class Screen;
-class SessionLayer;
+class SyncService;
 
 struct AppOptions {
     WindowOptions window;        // fullscreen unless --windowed / scenario
@@ -30,8 +30,9 @@ struct AppOptions {
     std::string dataDir = "/var/lib/zjmap-kiosk"; // the synced content store (--data)
     std::string bundleDir;       // a packed bundle to show (--bundle); default: the demo bundle
     std::string publicKeyFile;   // publisher key that bundles must be signed with
+    std::optional<crypto::PublicKey> publicKey; // from the config (publicKeyFile wins)
+    std::optional<KioskConfig> sync; // background sync (sources in the config); none: no sync
     Lang defaultLang = Lang::Zh; // the language a new session starts in
-    SessionConfig session;       // [attract] [staff] [display] [analytics] of the config
 };
 
 struct FrameStats {
@@ -72,6 +73,7 @@ class KioskApp {
     // Reruns the start-up content selection between frames and starts a new session on the
     // home screen, as a bundle switch does (the soak test's content switch).
     void reloadContent();
+    void switchToNewContentWhenSafe(); // a version the sync installed, at a safe moment
 
   private:
     void handleEvent(const SDL_Event& e);
@@ -80,7 +82,6 @@ class KioskApp {
     Screen* screenFor(ScreenId id);
     void afterFrame(bool langSwitchRequested, double animateUntil);
     void enterCurrentScreen(); // onEnter + transition start for nav_.current()
-    void setUpSession();       // the session layer and the attract and staff screens
 
     AppOptions options_;
     Clock& clock_;
@@ -93,9 +94,8 @@ class KioskApp {
     std::optional<Bundle> bundle_; // the bundle content_ came from (media paths); none: built-in
     std::vector<std::unique_ptr<Screen>> screens_;
     std::unique_ptr<TextureCache> textures_; // bundle images; created once GL is up
-    std::unique_ptr<SessionLayer> session_;  // idle/attract, staff, tours, display hours, analytics
-    int exitCode_ = 0;                       // run()'s result (the staff panel's restart / exit)
-    double startedMs_ = 0;                   // for the staff panel's uptime
+    std::unique_ptr<SyncService> sync_;      // background sync, when the config names sources
+    uint64_t pendingContentVersion_ = 0;     // installed by sync, not yet on screen
     bool videoWantsFrame_ = false;           // a video on screen has a new frame (or loads)
     std::vector<Gesture> gestures_; // this frame's screen-level gestures
     Lang lang_ = Lang::Zh;
