@@ -1,5 +1,8 @@
 // zjmap-kiosk: wiring only. Parses the command line, builds the app, runs it or a scenario.
 #include "core/scenario.hpp"
+#include "core/session/analytics.hpp"
+#include "core/session/pin.hpp"
+#include "core/session/session_config.hpp"
 #include "core/sync/commands.hpp"
 #include "core/sync/config.hpp"
 #include "core/version.hpp"
@@ -40,7 +43,9 @@ const char* kUsage =
     "                          fails if memory keeps growing (--seed S)\n"
     "  --seed S                random seed for --monkey / --soak (default 1)\n"
     "  --viewport WxH          window size for --monkey / --soak (default 960x540)\n"
-    "  --version | --help\n";
+    "  --version | --help\n"
+    "  hash-pin PIN            print the [staff] pin_hash for a staff PIN (4..12 digits)\n"
+    "  report [--since YYYY-MM-DD] [--csv] [--data DIR]   visitor statistics\n";
 
 // Peak resident memory of this process (VmHWM), in KB; 0 when unknown.
 long peakRssKb() {
@@ -76,6 +81,13 @@ int main(int argc, char** argv) {
         std::vector<std::string> rest(argv + 2, argv + argc);
         if (command == "sync") return zj::runSyncCommand(rest);
         if (command == "status") return zj::runStatusCommand(rest);
+        if (command == "report") return zj::runReportCommand(rest);
+        if (command == "hash-pin") {
+            if (rest.size() != 1 || !zj::isValidPin(rest[0]))
+                return usageError("hash-pin needs one PIN of 4..12 digits");
+            std::printf("%s\n", zj::hashPin(rest[0]).c_str());
+            return 0;
+        }
     }
     zj::AppOptions options;
     std::string scenarioFile, shotsDir;
@@ -186,6 +198,8 @@ int main(int argc, char** argv) {
             } else {
                 std::fprintf(stderr, "zjmap-kiosk: config: %s (running without sync)\n", err.c_str());
             }
+            if (!zj::loadSessionConfig(configFile, options.session, err))
+                std::fprintf(stderr, "zjmap-kiosk: config: %s (session defaults)\n", err.c_str());
         }
         zj::SystemClock clock;
         zj::KioskApp app(options, clock);
@@ -214,6 +228,18 @@ int main(int argc, char** argv) {
             options.window.height = static_cast<int>(step.nums[1]);
             break;
         }
+    }
+    // The session tables ([attract] [staff] [display] [analytics]) of --config, or of FILE.toml
+    // next to FILE.scn: scenarios of idle times, PINs and display hours run on their own config.
+    std::filesystem::path sessionConfig = configFile;
+    if (sessionConfig.empty()) {
+        std::filesystem::path sibling = std::filesystem::path(scenarioFile).replace_extension(".toml");
+        std::error_code ec;
+        if (std::filesystem::exists(sibling, ec)) sessionConfig = sibling;
+    }
+    if (!sessionConfig.empty() && !zj::loadSessionConfig(sessionConfig, options.session, err)) {
+        std::fprintf(stderr, "zjmap-kiosk: config: %s\n", err.c_str());
+        return 2;
     }
     options.window.fullscreen = false;
     options.window.allowHeadless = true;

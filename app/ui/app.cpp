@@ -10,15 +10,16 @@
 #include "core/sync/sync_service.hpp"
 #include "core/ui_strings.hpp"
 #include "platform/screenshot.hpp"
-#include "platform/video_player.hpp"
 #include "platform/service_notify.hpp"
+#include "platform/video_player.hpp"
 #include "ui/builtin_content.hpp"
 #include "ui/screens/city_screen.hpp"
 #include "ui/screens/home_screen.hpp"
+#include "ui/screens/map_screen.hpp"
 #include "ui/screens/industry_screen.hpp"
 #include "ui/screens/invest_screen.hpp"
-#include "ui/screens/map_screen.hpp"
 #include "ui/screens/placeholder_screen.hpp"
+#include "ui/session_layer.hpp"
 #include "ui/theme.hpp"
 
 #include <SDL.h>
@@ -50,6 +51,7 @@ KioskApp::KioskApp(AppOptions options, Clock& clock)
     screens_.push_back(std::make_unique<MapScreen>());
     screens_.push_back(std::make_unique<IndustryScreen>());
     screens_.push_back(std::make_unique<InvestScreen>());
+    setUpSession(); // app_session.cpp: attract and staff screens, the session layer
 }
 
 KioskApp::~KioskApp() {
@@ -203,6 +205,10 @@ void KioskApp::handleEvent(const SDL_Event& e) {
         quit_ = true; // development only: in kiosk mode only the staff panel can quit
         return;
     }
+    if (session_->filterInput(e)) { // woke the kiosk / dismissed the prompt / closed page
+        framesPending_ = std::max(framesPending_, 2);
+        return;
+    }
     double now = clock_.nowMs();
     if (input_.handle(e, now, static_cast<float>(width()), static_cast<float>(height()),
                       gestures_)) {
@@ -238,6 +244,7 @@ void KioskApp::waitAndHandleEvents(int timeoutMs) {
         gestures_.insert(gestures_.end(), timed.begin(), timed.end());
         framesPending_ = std::max(framesPending_, 2);
     }
+    if (session_->update()) framesPending_ = std::max(framesPending_, 1);
     switchToNewContentWhenSafe();
     // Finished image uploads and new video frames ask for a frame; nothing else here does.
     if (textures_ && textures_->pump()) framesPending_ = std::max(framesPending_, 1);
@@ -254,6 +261,8 @@ bool KioskApp::frameWanted() const {
 double KioskApp::nextDeadlineMs() const {
     double d = input_.deadline();
     if (clock_.nowMs() < animateUntilMs_) d = d < 0 ? animateUntilMs_ : std::min(d, animateUntilMs_);
+    double s = session_->deadline(); // idle timeout, countdown, schedule, tour, attract pacing
+    if (s >= 0) d = d < 0 ? s : std::min(d, s);
     return d;
 }
 
@@ -304,12 +313,16 @@ bool KioskApp::renderFrame(const std::string* shotPath, std::string* err) {
     dl->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32(0xF4, 0xF6, 0xF9, 0xFF));
     // Screen transition: the new screen fades in and rises a little (vertices shifted after).
     int vtxStart = dl->VtxBuffer.Size;
-    screenFor(nav_.current().screen)->draw(ui);
+    if (session_->closed())
+        session_->drawClosedPage(ui); // outside the display hours
+    else
+        screenFor(nav_.current().screen)->draw(ui);
     if (t < 1) {
         float rise = (1.0f - ui.fade) * ui.px(24);
         for (int i = vtxStart; i < dl->VtxBuffer.Size; ++i) dl->VtxBuffer[i].pos.y += rise;
     }
     ImGui::End();
+    if (!session_->closed()) session_->drawOverlays(ui, nav_.current()); // prompt, tour bar
     ImGui::Render();
 
     glViewport(0, 0, w, h);
@@ -337,6 +350,7 @@ void KioskApp::afterFrame(bool langSwitchRequested, double animateUntil) {
     animateUntilMs_ = std::max(animateUntilMs_, animateUntil);
     if (langSwitchRequested) {
         lang_ = lang_ == Lang::Zh ? Lang::En : Lang::Zh;
+        session_->onLanguageChosen(lang_);
         framesPending_ = std::max(framesPending_, 2);
     }
     ScreenId before = nav_.current().screen;
@@ -358,6 +372,7 @@ void KioskApp::enterCurrentScreen() {
     ui.fonts = &fonts_;
     ui.textures = textures_.get();
     screenFor(nav_.current().screen)->onEnter(ui, nav_.current().selection);
+    session_->onScreenEntered(nav_.current());
     transitionStartMs_ = ui.nowMs;
     animateUntilMs_ = std::max({animateUntilMs_, ui.animateUntilMs,
                                 transitionStartMs_ + tokens::motion::transitionMs});
@@ -387,7 +402,7 @@ int KioskApp::run() {
             if (spent < 16.0) SDL_Delay(static_cast<Uint32>(16.0 - spent));
         }
     }
-    return 0;
+    return exitCode_;
 }
 
 } // namespace zj

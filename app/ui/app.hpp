@@ -7,6 +7,7 @@
 #include "core/content/model.hpp"
 #include "core/hit_registry.hpp"
 #include "core/navigation.hpp"
+#include "core/session/session_config.hpp"
 #include "platform/fonts.hpp"
 #include "platform/input.hpp"
 #include "platform/texture_cache.hpp"
@@ -23,6 +24,7 @@ namespace zj {
 
 class Screen;
 class SyncService;
+class SessionLayer;
 
 struct AppOptions {
     WindowOptions window;        // fullscreen unless --windowed / scenario
@@ -33,6 +35,7 @@ struct AppOptions {
     std::optional<crypto::PublicKey> publicKey; // from the config (publicKeyFile wins)
     std::optional<KioskConfig> sync; // background sync (sources in the config); none: no sync
     Lang defaultLang = Lang::Zh; // the language a new session starts in
+    SessionConfig session;       // [attract] [staff] [display] [analytics] of the config
 };
 
 struct FrameStats {
@@ -82,6 +85,7 @@ class KioskApp {
     Screen* screenFor(ScreenId id);
     void afterFrame(bool langSwitchRequested, double animateUntil);
     void enterCurrentScreen(); // onEnter + transition start for nav_.current()
+    void setUpSession();       // the session layer and the attract and staff screens
 
     AppOptions options_;
     Clock& clock_;
@@ -95,6 +99,9 @@ class KioskApp {
     std::vector<std::unique_ptr<Screen>> screens_;
     std::unique_ptr<TextureCache> textures_; // bundle images; created once GL is up
     std::unique_ptr<SyncService> sync_;      // background sync, when the config names sources
+    std::unique_ptr<SessionLayer> session_;  // idle/attract, staff, tours, display hours, analytics
+    int exitCode_ = 0;                       // run()'s result (the staff panel's restart / exit)
+    double startedMs_ = 0;                   // for the staff panel's uptime
     uint64_t pendingContentVersion_ = 0;     // installed by sync, not yet on screen
     bool videoWantsFrame_ = false;           // a video on screen has a new frame (or loads)
     std::vector<Gesture> gestures_; // this frame's screen-level gestures
