@@ -153,7 +153,7 @@ std::string selfTest() {
 void misbehave(const std::string& mode, uint64_t event, std::vector<std::string>& leaked) {
     if (event < 20 || mode.empty()) return;
     if (mode == "abort") std::abort();                       // what a failed assert() does
-    if (mode == "leak") leaked.emplace_back(16 * 1024, 'x'); // 16 KB per event, never freed
+    if (mode == "leak") leaked.emplace_back(64 * 1024, 'x'); // 64 KB per event, never freed
     if (mode == "stuck" && event == 20)
         std::this_thread::sleep_for(std::chrono::milliseconds(2100));
 }
