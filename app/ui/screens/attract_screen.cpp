@@ -46,11 +46,14 @@ void AttractScreen::drawPhoto(UiContext& ui, size_t index, double ageMs, float a
     // Cover the screen, zoomed 6..12 % and panning slowly: alternate directions per photo.
     float t = static_cast<float>(std::clamp(ageMs / (slideMs_ + kFadeMs), 0.0, 1.0));
     float zoom = 1.06f + 0.06f * t;
-    float cover = std::max(W / tex.width, H / tex.height) * zoom;
-    float iw = tex.width * cover, ih = tex.height * cover;
+    // Portrait: a landscape photo covering the screen would lose two thirds of itself; it fills
+    // the width above the words instead, over the drawn backdrop.
+    bool portrait = ui.ds.portrait();
+    float fit = portrait ? W / tex.width : std::max(W / tex.width, H / tex.height);
+    float iw = tex.width * fit * zoom, ih = tex.height * fit * zoom;
     float dir = index % 2 ? -1.0f : 1.0f;
     float ox = (W - iw) * (0.5f + 0.5f * dir * (t - 0.5f));
-    float oy = (H - ih) * 0.5f;
+    float oy = portrait ? (H * 0.72f - ih) * 0.5f : (H - ih) * 0.5f;
     dl()->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(tex.glTexture)),
                    ImVec2(ox, oy), ImVec2(ox + iw, oy + ih), ImVec2(0, 0), ImVec2(1, 1),
                    theme::col(ui, C::surface, alpha));
@@ -87,16 +90,17 @@ void AttractScreen::draw(UiContext& ui) {
                                   theme::col(ui, C::shadow, 0.78f));
     float margin = ui.px(portrait ? tokens::space::l : tokens::space::xl);
     float wrap = W - margin * 2;
-    const Text& caption =
-        content.attract.caption.zh.empty() ? content.site.title : content.attract.caption;
+    // The site's title in both languages, then the content's call to action (or ours).
+    const Text& title = content.site.title;
     float y = H - bandH + ui.px(tokens::space::xl);
-    y += theme::text(ui, FontRole::H1, ImVec2(margin, y), C::textOnPrimary, caption.zh, wrap).y;
+    y += theme::text(ui, FontRole::H1, ImVec2(margin, y), C::textOnPrimary, title.zh, wrap).y;
     y += theme::text(ui, FontRole::H2, ImVec2(margin, y + ui.px(tokens::space::xs)),
-                     C::textOnPrimary, caption.en, wrap, 0.85f)
+                     C::textOnPrimary, title.en, wrap, 0.85f)
              .y +
          ui.px(tokens::space::l);
     // "Touch to explore", breathing gently (the pacing is 10 fps: a slow pulse looks fine).
-    const Text& touch = uiText(UiString::AttractTouch);
+    const Text& touch = content.attract.caption.zh.empty() ? uiText(UiString::AttractTouch)
+                                                           : content.attract.caption;
     std::string line = touch.zh + "  ·  " + touch.en;
     float pulse = 0.75f + 0.25f * static_cast<float>(std::sin((ui.nowMs - enteredMs_) / 700.0));
     ImVec2 ls = theme::textSize(ui, FontRole::H2, line);
