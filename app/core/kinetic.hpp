@@ -8,7 +8,7 @@ namespace zj {
 
 struct KineticSettings {
     float friction = 3.2f;            // 1/s: velocity decays as exp(-friction * t)
-    float stopVelocity = 12.0f;       // px/s: below this the list stands still
+    float stopVelocity = 30.0f;       // px/s: below this it stands still (~1 px a frame)
     float springOmega = 18.0f;        // rad/s: critically damped spring back (bounce, snap)
     float rubberBand = 0.45f;         // finger movement that moves content beyond an end
     float maxOverscroll = 220.0f;     // px: rubber band limit

@@ -8,8 +8,10 @@
 
 #include <SDL.h>
 #include <SDL_opengl.h>
+#include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
 #include <deque>
 #include <mutex>
 #include <thread>
@@ -61,7 +63,19 @@ struct Done {
     uint64_t generation = 0;
     std::string name;
     DecodedImage image;
+    double decodeMs = 0;
 };
+
+double wallMs() {
+    using namespace std::chrono;
+    return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+
+// ZJ_TRACE_MEDIA=1: one line per image (request to on-GPU latency, decode time, memory).
+bool traceMedia() {
+    static const bool on = std::getenv("ZJ_TRACE_MEDIA") != nullptr;
+    return on;
+}
 } // namespace
 
 struct TextureCache::Impl {
@@ -72,6 +86,8 @@ struct TextureCache::Impl {
         std::vector<uint8_t> pixels;
         int rowsUploaded = 0;
         bool uploading = false;
+        double requestedMs = 0; // wall clock, for ZJ_TRACE_MEDIA
+        double decodeMs = 0;
     };
 
     TextureCacheSettings settings;
@@ -104,10 +120,12 @@ struct TextureCache::Impl {
                 jobs.pop_back();
                 ++running;
             }
+            double t0 = wallMs();
             DecodedImage img = decodeImageFile(job.path, settings.maxPixels);
+            double ms = wallMs() - t0;
             std::lock_guard<std::mutex> lock(mutex);
             --running;
-            done.push_back({job.generation, std::move(job.name), std::move(img)});
+            done.push_back({job.generation, std::move(job.name), std::move(img), ms});
         }
     }
 
@@ -164,6 +182,12 @@ struct TextureCache::Impl {
                 e.pixels.shrink_to_fit();
                 e.ref.state = TextureRef::State::Ready;
                 ledger.put(it->first, rowBytes * h, e.lastFrame);
+                if (traceMedia())
+                    std::fprintf(stderr,
+                                 "zjmap-kiosk: media: %s %dx%d on the GPU %.0f ms after the "
+                                 "request (decode %.0f ms); %.1f MB resident\n",
+                                 it->first.c_str(), w, h, wallMs() - e.requestedMs, e.decodeMs,
+                                 ledger.bytes() / 1048576.0);
                 uploadQueue.pop_front();
                 changed = true;
             }
@@ -204,6 +228,7 @@ TextureRef TextureCache::get(const std::string& logicalName) {
     }
     Impl::Entry& e = m.entries[logicalName];
     e.lastFrame = m.frame;
+    e.requestedMs = wallMs();
     std::filesystem::path path = m.resolve ? m.resolve(logicalName) : std::filesystem::path();
     if (path.empty()) {
         std::fprintf(stderr, "zjmap-kiosk: image %s: not in the bundle\n", logicalName.c_str());
@@ -242,6 +267,7 @@ bool TextureCache::pump() {
         e.ref.width = d.image.width;
         e.ref.height = d.image.height;
         e.pixels = std::move(d.image.rgba);
+        e.decodeMs = d.decodeMs;
         e.rowsUploaded = 0;
         e.uploading = true;
         m.uploadQueue.push_back(d.name);

@@ -411,6 +411,13 @@ void PhotoViewer::draw(UiContext& ui) {
             ui.animateUntil(settleFromMs_ + tokens::motion::transitionMs);
     }
 
+    // The neighbours load ahead, so a swipe lands on a ready photo.
+    if (ui.textures)
+        for (int d : {-1, 1}) {
+            int i = index_ + d;
+            if (i >= 0 && i < static_cast<int>(photos_.size()) && !photos_[i]->file.empty())
+                ui.textures->get(photos_[i]->file);
+        }
     // Backdrop and photos (neighbours visible while swiping).
     dl()->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), theme::col(ui, 0x0A0F1A, 0.96f));
     float margin = ui.px(tokens::space::xl);
@@ -493,13 +500,17 @@ std::string clockText(double s) {
 }
 } // namespace
 
-void videoView(UiContext& ui, VideoPlayer& player, const std::string& poster, ImVec2 min,
+bool videoView(UiContext& ui, VideoPlayer& player, const std::string& poster, ImVec2 min,
                ImVec2 max) {
     float r = ui.px(tokens::radius::card);
     dl()->AddRectFilled(min, max, theme::col(ui, 0x0A0F1A), r);
     float barH = ui.px(tokens::space::touchMin);
     ImVec2 vidMax(max.x, max.y - barH);
     player.setSubtitleLanguageZh(ui.lang == Lang::Zh);
+    ImVec2 clipMin = dl()->GetClipRectMin(), clipMax = dl()->GetClipRectMax();
+    bool visible = max.x > clipMin.x && min.x < clipMax.x && max.y > clipMin.y && min.y < clipMax.y;
+    player.setOnScreen(visible);
+    if (!visible) return false;
     player.renderIfNeeded();
     float pad = ui.px(tokens::space::m);
 
@@ -513,7 +524,7 @@ void videoView(UiContext& ui, VideoPlayer& player, const std::string& poster, Im
         ImVec2 hs = paraSize(ui, FontRole::Body, hint, max.x - min.x - pad * 2);
         para(ui, FontRole::Body, ImVec2(c.x - hs.x * 0.5f, c.y + ui.px(12)), C::textOnPrimary, hint,
              max.x - min.x - pad * 2, 0.7f);
-        return;
+        return true;
     }
     if (player.hasFrame() && player.texture()) {
         float w = vidMax.x - min.x, h = vidMax.y - min.y;
@@ -613,6 +624,7 @@ void videoView(UiContext& ui, VideoPlayer& player, const std::string& poster, Im
         dl()->PathArcTo(ImVec2(mc.x + is * 0.2f, mc.y), is * 0.8f, -0.9f, 0.9f, 12);
         dl()->PathStroke(white, 0, ui.px(4));
     }
+    return true;
 }
 
 // [SECTION] QR and figures

@@ -106,7 +106,9 @@ class PhotoViewer {
 // The video in [min, max] (letterboxed), with play/pause, scrubber, mute and a clear message
 // when the file does not play. Subtitles follow ui.lang.
 // `poster` (a bundle image name, may be empty) covers the picture until playback starts.
-void videoView(UiContext& ui, VideoPlayer& player, const std::string& poster, ImVec2 min,
+// Returns whether any of it is visible (inside the current clip rect): an off-screen video
+// neither draws nor asks for frames.
+bool videoView(UiContext& ui, VideoPlayer& player, const std::string& poster, ImVec2 min,
                ImVec2 max);
 
 // [SECTION] QR and figures

@@ -44,11 +44,10 @@ void CityScreen::onEnter(UiContext& ui, const std::string&) {
     viewer_.close();
     figuresStartMs_ = -1;
     input_ = true;
-    if (videoOpened_ && videoContent_ == ui.content && !VideoPlayer::headless() && !video_.failed())
-        video_.play(); // back on the screen: carry on where the visitor left it
 }
 
 void CityScreen::onLeave() {
+    resumeOnView_ = video_.playing(); // back on the screen: carry on where the visitor left it
     video_.pause();
     video_.setOnScreen(false);
 }
@@ -75,7 +74,9 @@ void CityScreen::openVideo(UiContext& ui) {
             src.height = v.height;
         }
     }
-    video_.open(src, /*autoplay=*/true); // muted autoplay; headless never autoplays
+    video_.open(src, /*autoplay=*/false);
+    // Muted autoplay once the film is in view (never headless: scenarios stay deterministic).
+    resumeOnView_ = !VideoPlayer::headless();
 }
 
 // [SECTION] Layout
@@ -156,7 +157,16 @@ float CityScreen::drawMedia(UiContext& ui, float x, float y, float w) {
     const Text& title = c.video ? c.video->title : uiText(UiString::CityVideo);
     const Module* m = c.module("city");
     const Photo* poster = m ? c.photo(m->photo) : nullptr;
-    widgets::videoView(ui, video_, poster ? poster->file : std::string(), vmin, vmax);
+    bool visible =
+        widgets::videoView(ui, video_, poster ? poster->file : std::string(), vmin, vmax);
+    // Plays only while in view: scrolled away it pauses (no decoding, no frames), and resumes.
+    if (visible && resumeOnView_) {
+        video_.play();
+        resumeOnView_ = false;
+    } else if (!visible && video_.playing()) {
+        video_.pause();
+        resumeOnView_ = true;
+    }
     float capY = vmax.y + ui.px(10);
     ImVec2 cs = widgets::para(ui, FontRole::Caption, ImVec2(vmin.x, capY), C::textSecondary,
                               ui.tr(title), videoW - ui.px(140));

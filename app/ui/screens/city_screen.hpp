@@ -28,6 +28,7 @@ class CityScreen final : public Screen {
 
     VideoPlayer video_;
     bool videoOpened_ = false;
+    bool resumeOnView_ = false; // play when the film is next in view (autoplay, or it was playing)
     const Content* videoContent_ = nullptr; // the content the video was opened for
     widgets::KineticArea scroll_;
     widgets::Gallery gallery_;

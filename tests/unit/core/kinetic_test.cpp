@@ -37,8 +37,9 @@ TEST(kinetic, InertiaDecaysAndStops) {
     EXPECT_TRUE(k.animating());
     k.update(5000);
     EXPECT_FALSE(k.animating());
-    // Total glide of v/friction = 1500/3.2 ≈ 469 px (minus the stop threshold).
-    EXPECT_NEAR(k.offset(), 1500 / 3.2f, 10);
+    // Glides (v0 - vStop) / friction: (1500 - 30) / 3.2 ≈ 459 px.
+    KineticSettings s;
+    EXPECT_NEAR(k.offset(), (1500 - s.stopVelocity) / s.friction, 3);
 }
 
 TEST(kinetic, FrameRateIndependent) {
