@@ -101,7 +101,7 @@ bool KioskApp::init(std::string& err) {
     if (std::getenv("ZJ_TRACE_STARTUP"))
         std::fprintf(stderr, "startup: atlas %dx%d, %d glyphs\n", fonts_.stats().atlasWidth,
                      fonts_.stats().atlasHeight, fonts_.stats().glyphCount);
-    enterCurrentScreen();
+    enterCurrentScreen(/*instant=*/true); // the first screen appears at once: a fast first frame
     if (options_.sync && !options_.sync->sources.empty() && options_.sync->publicKey) {
         sync_ = std::make_unique<SyncService>(*options_.sync, clock_);
         sync_->setVersionInUse(content_->version);
@@ -361,8 +361,9 @@ void KioskApp::afterFrame(bool langSwitchRequested, double animateUntil) {
     }
 }
 
-void KioskApp::enterCurrentScreen() {
+void KioskApp::enterCurrentScreen(bool instant) {
     UiContext ui;
+    ui.instantEntry = instant;
     ui.nowMs = clock_.nowMs();
     ui.lang = lang_;
     ui.content = content_.get();
@@ -373,9 +374,9 @@ void KioskApp::enterCurrentScreen() {
     ui.textures = textures_.get();
     screenFor(nav_.current().screen)->onEnter(ui, nav_.current().selection);
     session_->onScreenEntered(nav_.current());
-    transitionStartMs_ = ui.nowMs;
+    transitionStartMs_ = instant ? -1e9 : ui.nowMs;
     animateUntilMs_ = std::max({animateUntilMs_, ui.animateUntilMs,
-                                transitionStartMs_ + tokens::motion::transitionMs});
+                                instant ? 0.0 : transitionStartMs_ + tokens::motion::transitionMs});
     framesPending_ = std::max(framesPending_, 2);
 }
 

@@ -84,7 +84,7 @@ class KioskApp {
     bool rebuildFontsIfNeeded(std::string& err);
     Screen* screenFor(ScreenId id);
     void afterFrame(bool langSwitchRequested, double animateUntil);
-    void enterCurrentScreen(); // onEnter + transition start for nav_.current()
+    void enterCurrentScreen(bool instant = false); // onEnter + transition for nav_.current()
     void setUpSession();       // the session layer and the attract and staff screens
 
     AppOptions options_;

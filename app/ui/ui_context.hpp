@@ -35,6 +35,7 @@ struct UiContext {
     double nowMs = 0;
     float fade = 1;                 // screen transition opacity, applied to every colour
     double animateUntilMs = 0;      // screens extend this to keep frames coming
+    bool instantEntry = false;      // onEnter at start-up: appear at once, no entrance animation
     bool langSwitchRequested = false; // the on-screen 中文/EN switch was tapped this frame
 
     float px(float designUnits) const { return ds.px(designUnits); }

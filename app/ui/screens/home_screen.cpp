@@ -38,8 +38,8 @@ void drawRiver(const UiContext& ui, ImVec2 min, ImVec2 max) {
 } // namespace
 
 void HomeScreen::onEnter(UiContext& ui, const std::string&) {
-    enteredMs_ = ui.nowMs;
-    ui.animateUntil(ui.nowMs + tokens::motion::transitionMs + 4 * kStaggerMs);
+    enteredMs_ = ui.instantEntry ? -1e9 : ui.nowMs;
+    if (!ui.instantEntry) ui.animateUntil(ui.nowMs + tokens::motion::transitionMs + 4 * kStaggerMs);
 }
 
 void HomeScreen::draw(UiContext& ui) {
