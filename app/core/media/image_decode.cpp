@@ -1,5 +1,7 @@
 #include "core/media/image_decode.hpp"
 
+#include "core/jpeg_check.hpp"
+
 #include <cstdio>
 
 // A private copy of stb_image (static functions): the pack tool has its own.
@@ -42,6 +44,12 @@ DecodedImage decodeImageMemory(const uint8_t* data, size_t size, int maxPixels) 
     }
     if (size > static_cast<size_t>(INT32_MAX)) {
         out.error = "file too large";
+        return out;
+    }
+    // stb_image 2.27 overflows its tables on a JPEG with oversized Huffman tables, already in
+    // stbi_info: refuse those before any stb call (see core/jpeg_check.hpp).
+    if (isJpeg(data, size) && !jpegHuffmanTablesSafe(data, size)) {
+        out.error = "corrupt JPEG (Huffman table larger than the format allows)";
         return out;
     }
     int w = 0, h = 0, comp = 0;

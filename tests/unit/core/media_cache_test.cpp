@@ -104,3 +104,13 @@ TEST(ImageDecode, MissingAndEmptyFiles) {
     const uint8_t junk[] = {1, 2, 3, 4, 5};
     EXPECT_FALSE(decodeImageMemory(junk, sizeof junk, 1000).ok());
 }
+
+// The fuzzer's stb_image 2.27 Huffman-table overflow must be refused before stb sees it: the
+// kiosk decodes bundle images on worker threads with the same library as the pack tool.
+TEST(ImageDecode, RefusesTheStbHuffmanOverflowJpeg) {
+    zj::DecodedImage img = zj::decodeImageFile(
+        std::filesystem::path(ZJ_SOURCE_DIR) / "tests/fuzz/corpus/image/stb-dht-overflow.jpg",
+        40'000'000);
+    EXPECT_TRUE(img.rgba.empty());
+    EXPECT_NE(img.error.find("Huffman"), std::string::npos) << img.error;
+}
