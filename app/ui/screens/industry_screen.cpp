@@ -60,7 +60,8 @@ void IndustryScreen::resetSession() {
 
 void IndustryScreen::draw(UiContext& ui) {
     const Industry* ind = industry_.empty() ? nullptr : ui.content->industry(industry_);
-    widgets::topBar(ui, ind ? ind->name : moduleTitle(ui), ind ? hueOf(*ind) : kHue);
+    // The chain's bar in its industry's hue, darkened so white text stays readable.
+    widgets::topBar(ui, ind ? ind->name : moduleTitle(ui), ind ? inkOf(hueOf(*ind)) : kHue);
     float top = ui.px(tokens::space::topBar);
     float margin = ui.px(ui.ds.portrait() ? tokens::space::l : tokens::space::xl);
     ImVec2 min(margin, top), max(ui.ds.width - margin, ui.ds.height);
@@ -173,9 +174,14 @@ void IndustryScreen::drawChain(UiContext& ui, const Industry& ind, ImVec2 min, I
     float detailW = portrait ? w : w * 0.32f;
     float detailH = portrait ? ui.px(620) : max.y - y - ui.px(tokens::space::l);
     ImVec2 chainMin(min.x, y);
-    ImVec2 chainMax = portrait ? ImVec2(max.x, max.y - detailH - ui.px(tokens::space::l) - pad)
-                               : ImVec2(max.x - detailW - ui.px(tokens::space::l),
-                                        max.y - ui.px(tokens::space::l));
+    // Portrait: the chain takes what its nodes need (last frame's measure), the detail the rest.
+    float chainNeed = y + ui.px(64 + 12) + chainH_ + pad;
+    float chainBottom = std::min(chainNeed, max.y - detailH - ui.px(tokens::space::l) - pad);
+    ImVec2 chainMax =
+        portrait
+            ? ImVec2(max.x,
+                     chainH_ > 0 ? chainBottom : max.y - detailH - ui.px(tokens::space::l) - pad)
+            : ImVec2(max.x - detailW - ui.px(tokens::space::l), max.y - ui.px(tokens::space::l));
     ImVec2 detailMin = portrait ? ImVec2(min.x, chainMax.y + pad)
                                 : ImVec2(chainMax.x + ui.px(tokens::space::l), y);
     ImVec2 detailMax =
@@ -240,14 +246,21 @@ void IndustryScreen::drawChain(UiContext& ui, const Industry& ind, ImVec2 min, I
     if (sel)
         drawNodeDetail(ui, ind, *sel, detailMin, detailMax);
     else {
-        dl()->AddRect(detailMin, detailMax, theme::col(ui, hue, 0.45f), ui.px(tokens::radius::card),
-                      0, ui.px(3));
+        // Nothing picked yet: the industry's picture, and what to do.
         const std::string& hint = ui.tr(uiText(UiString::IndustryTapNode));
-        float hw = detailMax.x - detailMin.x - pad * 4;
+        float hw = detailMax.x - detailMin.x - pad * 2;
         ImVec2 hs = widgets::paraSize(ui, FontRole::Body, hint, hw);
-        widgets::para(ui, FontRole::Body,
-                      ImVec2((detailMin.x + detailMax.x - hs.x) * 0.5f,
-                             (detailMin.y + detailMax.y - hs.y) * 0.5f),
+        // At the photo's own aspect (16:10): the sample art is shown whole, never cut.
+        float pw = detailMax.x - detailMin.x;
+        ImVec2 photoMax(detailMax.x,
+                        std::min(detailMax.y - hs.y - pad * 2, detailMin.y + pw * 0.625f));
+        if (const Photo* p = ui.content->photo("ind-" + ind.id);
+            p && photoMax.y - detailMin.y > ui.px(200))
+            widgets::photo(ui, *p, widgets::PhotoSize::Display, detailMin, photoMax,
+                           tokens::radius::card, 0.0f);
+        else
+            photoMax.y = detailMin.y + (detailMax.y - detailMin.y - hs.y) * 0.5f - pad;
+        widgets::para(ui, FontRole::Body, ImVec2(detailMin.x + pad, photoMax.y + pad),
                       C::textSecondary, hint, hw);
     }
 }
