@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cinttypes>
 #include <cstdio>
+#include <malloc.h>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -74,6 +75,11 @@ int usageError(const std::string& message) {
 } // namespace
 
 int main(int argc, char** argv) {
+    // Months of image decodes on worker threads: a fixed mmap threshold returns every large
+    // buffer (decoded photos, screenshots) to the system on free instead of letting glibc raise
+    // the threshold and keep them in per-thread arenas; two arenas are plenty for our threads.
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+    mallopt(M_ARENA_MAX, 2);
     const auto mainStarted = std::chrono::steady_clock::now();
     // Headless subcommands first: they need no display.
     if (argc >= 2) {

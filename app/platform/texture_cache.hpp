@@ -21,7 +21,7 @@ struct TextureRef {
 };
 
 struct TextureCacheSettings {
-    uint64_t memoryBudgetBytes = 256ull << 20;  // GPU bytes kept (LRU evicts beyond this)
+    uint64_t memoryBudgetBytes = 96ull << 20;   // GPU bytes kept (LRU evicts beyond this)
     uint64_t uploadBudgetBytes = 8ull << 20;    // bytes uploaded per frame at most
     int workerThreads = 2;
     int maxPixels = 40'000'000;                 // refuse larger images before decoding

@@ -70,6 +70,7 @@ class KioskApp {
     const Content& content() const { return *content_; }
     const FrameStats& stats() const { return stats_; }
     const FontSet& fonts() const { return fonts_; }
+    uint64_t textureBytes() const { return textures_ ? textures_->bytesResident() : 0; }
     int width() const { return window_.width(); }
     int height() const { return window_.height(); }
     bool resize(int width, int height, std::string& err);

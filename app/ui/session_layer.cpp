@@ -65,6 +65,13 @@ SessionLayer::SessionLayer(SessionConfig config, const Clock& clock, Host host)
 
 void SessionLayer::openAnalytics(const std::filesystem::path& dataDir) {
     if (!config_.analytics) return;
+    // The store is made by the package (postinst) or by --data; a kiosk started elsewhere must not
+    // create /var/lib/zjmap-kiosk behind its back: then it simply counts nothing.
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dataDir, ec)) {
+        logLine("analytics off: no data directory %s", dataDir.c_str());
+        return;
+    }
     std::string err;
     if (!analytics_.open(dataDir / "analytics.db",
                          {config_.analyticsMaxRows, config_.analyticsMaxDays}, err)) {

@@ -5,7 +5,8 @@ set -u
 kiosk=$1; scn=$2
 line=$(sed -n 's/^# fails at line \([0-9]*\).*/\1/p' "$scn" | head -1)
 [ -n "$line" ] || { echo "no '# fails at line N' in $scn"; exit 2; }
-err=$(SDL_VIDEODRIVER=offscreen "$kiosk" --scenario "$scn" 2>&1 >/dev/null); rc=$?
+data=$(mktemp -d); trap 'rm -rf "$data"' EXIT
+err=$(SDL_VIDEODRIVER=offscreen "$kiosk" --scenario "$scn" --data "$data" 2>&1 >/dev/null); rc=$?
 echo "$err"
 [ "$rc" = 1 ] || { echo "expected exit 1, got $rc"; exit 1; }
 grep -q "$(basename "$scn"):$line:" <<<"$err" || { echo "expected the message to name line $line"; exit 1; }
