@@ -27,7 +27,7 @@ struct MonkeyOptions {
 struct SoakOptions {
     double days = 1;
     uint64_t seed = 1;
-    double warmupDays = 0;           // 0: a quarter of the run, at most one day
+    double warmupDays = 0;           // 0: half the run, at most one day
     double maxGrowthKbPerDay = 1024; // fail when RSS grows faster than this after warm-up
 };
 
