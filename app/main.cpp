@@ -15,11 +15,11 @@
 #include <chrono>
 #include <cinttypes>
 #include <cstdio>
-#include <malloc.h>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <malloc.h>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -202,7 +202,8 @@ int main(int argc, char** argv) {
                 if (options.publicKeyFile.empty()) options.publicKey = config.publicKey;
                 options.sync = config;
             } else {
-                std::fprintf(stderr, "zjmap-kiosk: config: %s (running without sync)\n", err.c_str());
+                std::fprintf(stderr, "zjmap-kiosk: config: %s (running without sync)\n",
+                             err.c_str());
             }
             if (!zj::loadSessionConfig(configFile, options.session, err))
                 std::fprintf(stderr, "zjmap-kiosk: config: %s (session defaults)\n", err.c_str());
@@ -239,7 +240,8 @@ int main(int argc, char** argv) {
     // next to FILE.scn: scenarios of idle times, PINs and display hours run on their own config.
     std::filesystem::path sessionConfig = configFile;
     if (sessionConfig.empty()) {
-        std::filesystem::path sibling = std::filesystem::path(scenarioFile).replace_extension(".toml");
+        std::filesystem::path sibling =
+            std::filesystem::path(scenarioFile).replace_extension(".toml");
         std::error_code ec;
         if (std::filesystem::exists(sibling, ec)) sessionConfig = sibling;
     }

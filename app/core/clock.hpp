@@ -8,7 +8,7 @@ namespace zj {
 class Clock {
   public:
     virtual ~Clock() = default;
-    virtual double nowMs() const = 0;      // monotonic milliseconds
+    virtual double nowMs() const = 0;        // monotonic milliseconds
     virtual int64_t wallSeconds() const = 0; // unix time, for schedules and expiry
 };
 

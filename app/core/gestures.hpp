@@ -48,8 +48,8 @@ struct GestureSettings {
 
 // What ImGui should see of the pointer this frame.
 struct PointerState {
-    Vec2 pos;             // valid when !offscreen
-    bool down = false;    // io.MouseDown[0]
+    Vec2 pos;              // valid when !offscreen
+    bool down = false;     // io.MouseDown[0]
     bool offscreen = true; // move the pointer away so nothing under it is hovered or pressed
 };
 

@@ -23,7 +23,8 @@ const HitTarget* HitRegistry::find(std::string_view label) const {
 
 bool HitRegistry::isVisible(std::string_view text) const {
     for (const auto& t : targets_)
-        if (t.label.zh.find(text) != std::string::npos || t.label.en.find(text) != std::string::npos)
+        if (t.label.zh.find(text) != std::string::npos ||
+            t.label.en.find(text) != std::string::npos)
             return true;
     for (const auto& s : texts_)
         if (s.find(text) != std::string::npos) return true;

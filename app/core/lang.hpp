@@ -7,10 +7,18 @@ namespace zj {
 
 enum class Lang { Zh, En };
 
-inline const char* langCode(Lang lang) { return lang == Lang::Zh ? "zh" : "en"; }
+inline const char* langCode(Lang lang) {
+    return lang == Lang::Zh ? "zh" : "en";
+}
 inline bool parseLang(std::string_view code, Lang& out) {
-    if (code == "zh") { out = Lang::Zh; return true; }
-    if (code == "en") { out = Lang::En; return true; }
+    if (code == "zh") {
+        out = Lang::Zh;
+        return true;
+    }
+    if (code == "en") {
+        out = Lang::En;
+        return true;
+    }
     return false;
 }
 

@@ -8,9 +8,8 @@ struct ScreenNameEntry {
     const char* name;
 };
 constexpr ScreenNameEntry kScreenNames[] = {
-    {ScreenId::Home, "home"},         {ScreenId::City, "city"},
-    {ScreenId::Map, "map"},           {ScreenId::Industry, "industry"},
-    {ScreenId::Invest, "invest"},     {ScreenId::Attract, "attract"},
+    {ScreenId::Home, "home"},         {ScreenId::City, "city"},     {ScreenId::Map, "map"},
+    {ScreenId::Industry, "industry"}, {ScreenId::Invest, "invest"}, {ScreenId::Attract, "attract"},
     {ScreenId::Staff, "staff"},
 };
 } // namespace

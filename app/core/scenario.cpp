@@ -1,7 +1,7 @@
 #include "core/scenario.hpp"
 
-#include <charconv>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -109,7 +109,8 @@ bool parseScenario(std::string_view source, Scenario& out, std::string& err) {
         } else if (verb == "tap" || verb == "longpress") {
             bool longPress = verb == "longpress";
             if (toks.size() == 2 && toks[1].quoted) {
-                step.kind = longPress ? ScenarioStep::Kind::LongPress : ScenarioStep::Kind::TapLabel;
+                step.kind =
+                    longPress ? ScenarioStep::Kind::LongPress : ScenarioStep::Kind::TapLabel;
                 step.arg = toks[1].text;
                 step.nums[0] = step.nums[1] = -1;
             } else if (numbers(toks, 1, 2, step.nums)) {

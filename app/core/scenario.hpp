@@ -10,11 +10,11 @@ namespace zj {
 struct ScenarioStep {
     enum class Kind { Viewport, Lang, TapAt, TapLabel, LongPress, Drag, Pinch, Idle, Expect, Shot };
     Kind kind = Kind::Idle;
-    int line = 0;                // 1-based line in the file
-    std::string text;            // the source line, for error messages
+    int line = 0;                    // 1-based line in the file
+    std::string text;                // the source line, for error messages
     float nums[5] = {0, 0, 0, 0, 0}; // coordinates, sizes, durations (ms or s per kind)
-    std::string arg;             // label, language, screenshot name, expectation subject
-    std::string value;           // expectation value
+    std::string arg;                 // label, language, screenshot name, expectation subject
+    std::string value;               // expectation value
 };
 
 struct Scenario {

@@ -37,14 +37,14 @@ constexpr float caption = 24; // secondary lines, tags
 
 // [SECTION] Spacing and shape
 namespace space {
-constexpr float unit = 8;  // the grid
+constexpr float unit = 8; // the grid
 constexpr float xs = 8;
 constexpr float s = 16;
 constexpr float m = 24;
 constexpr float l = 40;
 constexpr float xl = 64;
-constexpr float touchMin = 96;  // ≥ 20 mm on a 55" 1080p screen
-constexpr float topBar = 128;   // header height
+constexpr float touchMin = 96; // ≥ 20 mm on a 55" 1080p screen
+constexpr float topBar = 128;  // header height
 } // namespace space
 
 namespace radius {
@@ -63,30 +63,30 @@ constexpr double pressMs = 120;      // press feedback
 
 // [SECTION] Map (spatial distribution)
 namespace map {
-constexpr uint32_t background = 0xDDE6F0;  // around the city (reads as "not Zhenjiang")
+constexpr uint32_t background = 0xDDE6F0; // around the city (reads as "not Zhenjiang")
 constexpr uint32_t districtTints[6] = {0xE3EEFA, 0xE4F3EA, 0xFBF0DE, 0xEEE8F8, 0xFAE8E6, 0xE0F2F2};
-constexpr uint32_t outline = 0x8C9DB5;     // district borders
+constexpr uint32_t outline = 0x8C9DB5;       // district borders
 constexpr uint32_t districtLabel = 0x3D4B5E; // district names
-constexpr uint32_t special = 0x00897B;     // special parks (river teal)
-constexpr uint32_t markerRing = 0xFFFFFF;  // ring around every marker
-constexpr float outlineWidth = 2.0f;       // design units
-constexpr float markerNational = 19;       // marker radii, design units
+constexpr uint32_t special = 0x00897B;       // special parks (river teal)
+constexpr uint32_t markerRing = 0xFFFFFF;    // ring around every marker
+constexpr float outlineWidth = 2.0f;         // design units
+constexpr float markerNational = 19;         // marker radii, design units
 constexpr float markerProvincial = 15;
 constexpr float markerSpecial = 12;
-constexpr float fingerRadius = 48;         // a tap this close to a marker selects it
-constexpr float fadedAlpha = 0.22f;        // markers that do not match the filter
-constexpr float cardWidth = 700;           // park card in landscape
-constexpr float sheetHeight = 0.56f;       // park card in portrait, share of the window height
-constexpr float chipHeight = 72;           // filter chips (their touch area is 96 tall)
-constexpr float cardPhotoHeight = 300;     // photo strip in the card
-constexpr float qrSize = 220;              // QR code on the card
-constexpr float panelWidth = 470;          // filter column in landscape
-constexpr float legendRow = 44;            // one legend line
-constexpr float legendWidth = 330;         // floating legend in portrait
-constexpr float creditsHeight = 48;        // scale bar and data credit line under the map
-constexpr float cityPadding = 48;          // margin around the city when it is framed
-constexpr float fitParksPadding = 160;     // margin around a group of parks shown together
-constexpr float scaleBarMax = 200;         // the scale bar is at most this long
+constexpr float fingerRadius = 48;     // a tap this close to a marker selects it
+constexpr float fadedAlpha = 0.22f;    // markers that do not match the filter
+constexpr float cardWidth = 700;       // park card in landscape
+constexpr float sheetHeight = 0.56f;   // park card in portrait, share of the window height
+constexpr float chipHeight = 72;       // filter chips (their touch area is 96 tall)
+constexpr float cardPhotoHeight = 300; // photo strip in the card
+constexpr float qrSize = 220;          // QR code on the card
+constexpr float panelWidth = 470;      // filter column in landscape
+constexpr float legendRow = 44;        // one legend line
+constexpr float legendWidth = 330;     // floating legend in portrait
+constexpr float creditsHeight = 48;    // scale bar and data credit line under the map
+constexpr float cityPadding = 48;      // margin around the city when it is framed
+constexpr float fitParksPadding = 160; // margin around a group of parks shown together
+constexpr float scaleBarMax = 200;     // the scale bar is at most this long
 } // namespace map
 
 float easeOutCubic(float t); // 0..1 -> 0..1

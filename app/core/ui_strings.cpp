@@ -55,12 +55,14 @@ const Text kUiStrings[] = {
     {"播放进度", "Playback position"},
     {"视频加载中…", "Loading the video…"},
     {"视频无法播放", "The video cannot be played"},
-    {"视频文件损坏或无法读取,其他内容不受影响。", "The video file is damaged or unreadable; everything else works as usual."},
+    {"视频文件损坏或无法读取,其他内容不受影响。",
+     "The video file is damaged or unreadable; everything else works as usual."},
     {"宣传片", "Promo film"},
     {"2019年全市开发区主要指标", "The development zones in 2019"},
     {"城市与园区影像", "The city and its parks"},
     {"开发区综合排名", "How the zones rank"},
-    {"七大产业:点击产业查看上中下游产业链与配套资源。", "The seven major industries: tap one to see its chain, from upstream to downstream."},
+    {"七大产业:点击产业查看上中下游产业链与配套资源。",
+     "The seven major industries: tap one to see its chain, from upstream to downstream."},
     {"个产业链环节", "links in the chain"},
     {"上游", "Upstream"},
     {"中游", "Midstream"},
@@ -69,7 +71,8 @@ const Text kUiStrings[] = {
     {"在地图上显示这些园区", "Show these parks on the map"},
     {"承载园区", "Host parks"},
     {"配套企业", "Supporting enterprises"},
-    {"点击产业链环节,查看承载园区和配套企业。", "Tap a link of the chain to see the parks that host it and its supporting enterprises."},
+    {"点击产业链环节,查看承载园区和配套企业。",
+     "Tap a link of the chain to see the parks that host it and its supporting enterprises."},
     {"招商项目", "Projects"},
     {"产业", "Industry"},
     {"园区", "Zone"},
@@ -83,7 +86,9 @@ const Text kUiStrings[] = {
     {"活动签约", "Events"},
     {"联系方式", "Contacts"},
     {"我的清单", "My list"},
-    {"在左侧项目上点击“加入清单”,这里会生成二维码,扫码即可带走。", "Tap “Add to my list” on a project: a QR code appears here for you to take the list with you."},
+    {"在左侧项目上点击“加入清单”,这里会生成二维码,扫码即可带走。",
+     "Tap “Add to my list” on a project: a QR code appears here for you to take the list with "
+     "you."},
     {"扫码带走您的清单", "Scan to take your list with you"},
     {"扫码保存联系方式", "Scan to save the contact"},
     {"还在浏览吗?", "Still there?"},
@@ -131,7 +136,9 @@ static_assert(sizeof(kUiStrings) / sizeof(kUiStrings[0]) == static_cast<size_t>(
               "every UiString needs its text");
 } // namespace
 
-const Text& uiText(UiString id) { return kUiStrings[static_cast<size_t>(id)]; }
+const Text& uiText(UiString id) {
+    return kUiStrings[static_cast<size_t>(id)];
+}
 
 std::string allUiGlyphText() {
     std::string all;

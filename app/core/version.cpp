@@ -1,5 +1,7 @@
 #include "core/version.hpp"
 
 namespace zj {
-const char* versionString() { return ZJ_VERSION; }
+const char* versionString() {
+    return ZJ_VERSION;
+}
 } // namespace zj

@@ -5,9 +5,9 @@
 
 namespace zj::pack {
 
-int runKeygen(const std::vector<std::string>& args);  // keygen --out DIR
-int runBuild(const std::vector<std::string>& args);   // build SRC --key FILE --out DIR [--version N]
-int runVerify(const std::vector<std::string>& args);  // verify DIR --public-key FILE
+int runKeygen(const std::vector<std::string>& args); // keygen --out DIR
+int runBuild(const std::vector<std::string>& args);  // build SRC --key FILE --out DIR [--version N]
+int runVerify(const std::vector<std::string>& args); // verify DIR --public-key FILE
 int runInspect(const std::vector<std::string>& args); // inspect DIR
 int runPublish(const std::vector<std::string>& args); // publish DIR DEST [--public-key FILE]
 

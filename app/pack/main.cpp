@@ -8,22 +8,33 @@
 #include <vector>
 
 static void printUsage(FILE* out) {
-    std::fprintf(out,
-                 "usage: zjmap-pack <command> [options]\n"
-                 "  keygen --out DIR                                  new Ed25519 publisher key pair\n"
-                 "  build SRC --key FILE --out DIR [--version N]      check and pack content sources\n"
-                 "  verify DIR --public-key FILE                      check every hash and the signature\n"
-                 "  inspect DIR                                       print a bundle's manifest summary\n"
-                 "  publish DIR DEST [--public-key FILE]              blobs, then the manifest, to a dir or rsync target\n"
-                 "  --version | --help\n");
+    std::fprintf(
+        out,
+        "usage: zjmap-pack <command> [options]\n"
+        "  keygen --out DIR                                  new Ed25519 publisher key pair\n"
+        "  build SRC --key FILE --out DIR [--version N]      check and pack content sources\n"
+        "  verify DIR --public-key FILE                      check every hash and the signature\n"
+        "  inspect DIR                                       print a bundle's manifest summary\n"
+        "  publish DIR DEST [--public-key FILE]              blobs, then the manifest, to a dir or "
+        "rsync target\n"
+        "  --version | --help\n");
 }
 
 int main(int argc, char** argv) {
-    if (argc < 2) { printUsage(stderr); return 2; }
+    if (argc < 2) {
+        printUsage(stderr);
+        return 2;
+    }
     std::string command = argv[1];
     std::vector<std::string> args(argv + 2, argv + argc);
-    if (command == "--help" || command == "-h") { printUsage(stdout); return 0; }
-    if (command == "--version") { std::printf("zjmap-pack %s\n", zj::versionString()); return 0; }
+    if (command == "--help" || command == "-h") {
+        printUsage(stdout);
+        return 0;
+    }
+    if (command == "--version") {
+        std::printf("zjmap-pack %s\n", zj::versionString());
+        return 0;
+    }
     if (command == "keygen") return zj::pack::runKeygen(args);
     if (command == "build") return zj::pack::runBuild(args);
     if (command == "verify") return zj::pack::runVerify(args);

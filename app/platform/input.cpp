@@ -14,9 +14,9 @@ bool InputLayer::handle(const SDL_Event& e, double nowMs, float w, float h,
         case SDL_FINGERDOWN:
         case SDL_FINGERMOTION:
         case SDL_FINGERUP:
-            t.kind = e.type == SDL_FINGERDOWN   ? TouchEvent::Kind::Down
-                     : e.type == SDL_FINGERUP   ? TouchEvent::Kind::Up
-                                                : TouchEvent::Kind::Move;
+            t.kind = e.type == SDL_FINGERDOWN ? TouchEvent::Kind::Down
+                     : e.type == SDL_FINGERUP ? TouchEvent::Kind::Up
+                                              : TouchEvent::Kind::Move;
             t.finger = static_cast<int64_t>(e.tfinger.fingerId);
             t.pos = {e.tfinger.x * w, e.tfinger.y * h};
             break;

@@ -21,10 +21,10 @@ struct TextureRef {
 };
 
 struct TextureCacheSettings {
-    uint64_t memoryBudgetBytes = 96ull << 20;   // GPU bytes kept (LRU evicts beyond this)
-    uint64_t uploadBudgetBytes = 8ull << 20;    // bytes uploaded per frame at most
+    uint64_t memoryBudgetBytes = 96ull << 20; // GPU bytes kept (LRU evicts beyond this)
+    uint64_t uploadBudgetBytes = 8ull << 20;  // bytes uploaded per frame at most
     int workerThreads = 2;
-    int maxPixels = 40'000'000;                 // refuse larger images before decoding
+    int maxPixels = 40'000'000; // refuse larger images before decoding
 };
 
 class TextureCache {
@@ -37,14 +37,14 @@ class TextureCache {
     TextureCache(const TextureCache&) = delete;
     TextureCache& operator=(const TextureCache&) = delete;
 
-    void setResolver(Resolver resolve); // on a content switch: also drops every texture
+    void setResolver(Resolver resolve);             // on a content switch: also drops every texture
     TextureRef get(const std::string& logicalName); // call from the UI thread, each frame
     // Between frames on the UI thread: uploads finished decodes within the budget. Returns true
     // when something new became Ready or Broken (the UI should redraw).
     bool pump();
-    bool busy() const;            // decodes queued or running, or uploads waiting
+    bool busy() const; // decodes queued or running, or uploads waiting
     uint64_t bytesResident() const;
-    void clear();                 // frees every texture (GL context must be current)
+    void clear(); // frees every texture (GL context must be current)
     // The file path of a logical bundle name through the resolver (e.g. for the video), or empty.
     std::filesystem::path resolve(const std::string& logicalName) const;
 

@@ -6,7 +6,9 @@
 
 namespace zj {
 
-Window::~Window() { close(); }
+Window::~Window() {
+    close();
+}
 
 bool Window::open(const WindowOptions& options, std::string& err) {
     // Touch is handled by our own gesture layer: no synthetic mouse events from touches, and
@@ -33,7 +35,8 @@ bool Window::open(const WindowOptions& options, std::string& err) {
     // SDL falls back to its offscreen driver when no display answers: for the kiosk itself
     // that means there is no screen to show anything on.
     const char* driver = SDL_GetCurrentVideoDriver();
-    bool offscreen = driver && (SDL_strcmp(driver, "offscreen") == 0 || SDL_strcmp(driver, "dummy") == 0);
+    bool offscreen =
+        driver && (SDL_strcmp(driver, "offscreen") == 0 || SDL_strcmp(driver, "dummy") == 0);
     const char* asked = SDL_getenv("SDL_VIDEODRIVER");
     if (offscreen && !options.allowHeadless && !(asked && SDL_strcmp(asked, driver) == 0)) {
         err = "no display: neither X11 nor Wayland answered (DISPLAY / WAYLAND_DISPLAY unset or "

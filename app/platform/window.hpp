@@ -28,8 +28,8 @@ class Window {
 
     SDL_Window* sdl() const { return window_; }
     void* glContext() const { return context_; }
-    int width() const;  // drawable pixels
-    int height() const; // drawable pixels
+    int width() const;                                    // drawable pixels
+    int height() const;                                   // drawable pixels
     bool resize(int width, int height, std::string& err); // windowed/headless only
     void swap();
     bool fullscreen() const { return fullscreen_; }

@@ -15,9 +15,9 @@
 #include "ui/builtin_content.hpp"
 #include "ui/screens/city_screen.hpp"
 #include "ui/screens/home_screen.hpp"
-#include "ui/screens/map_screen.hpp"
 #include "ui/screens/industry_screen.hpp"
 #include "ui/screens/invest_screen.hpp"
+#include "ui/screens/map_screen.hpp"
 #include "ui/screens/placeholder_screen.hpp"
 #include "ui/session_layer.hpp"
 #include "ui/theme.hpp"
@@ -68,7 +68,8 @@ bool KioskApp::init(std::string& err) {
     double t0 = SystemClock().nowMs();
     auto lap = [&t0](const char* what) {
         double now = SystemClock().nowMs();
-        if (std::getenv("ZJ_TRACE_STARTUP")) std::fprintf(stderr, "startup: %s %.1f ms\n", what, now - t0);
+        if (std::getenv("ZJ_TRACE_STARTUP"))
+            std::fprintf(stderr, "startup: %s %.1f ms\n", what, now - t0);
         t0 = now;
     };
     if (!fonts_.loadFiles(err)) return false;
@@ -130,7 +131,8 @@ void KioskApp::switchToNewContentWhenSafe() {
 namespace {
 std::filesystem::path defaultDemoBundle() {
     std::error_code ec;
-    if (std::filesystem::exists(ZJ_DEMO_BUNDLE_BUILD "/manifest.json", ec)) return ZJ_DEMO_BUNDLE_BUILD;
+    if (std::filesystem::exists(ZJ_DEMO_BUNDLE_BUILD "/manifest.json", ec))
+        return ZJ_DEMO_BUNDLE_BUILD;
     return ZJ_DEMO_BUNDLE_INSTALLED;
 }
 } // namespace
@@ -146,11 +148,13 @@ void KioskApp::loadContent() {
     } else {
         crypto::fromHex(ZJ_DEV_PUBLIC_KEY_HEX, publisher.data(), publisher.size());
     }
-    std::filesystem::path demo = options_.bundleDir.empty() ? defaultDemoBundle()
-                                                            : std::filesystem::path(options_.bundleDir);
+    std::filesystem::path demo = options_.bundleDir.empty()
+                                     ? defaultDemoBundle()
+                                     : std::filesystem::path(options_.bundleDir);
     std::filesystem::path data = options_.dataDir;
     LoadedContent loaded = loadStartupContent(data, demo, publisher);
-    for (const auto& line : loaded.log) std::fprintf(stderr, "zjmap-kiosk: content: %s\n", line.c_str());
+    for (const auto& line : loaded.log)
+        std::fprintf(stderr, "zjmap-kiosk: content: %s\n", line.c_str());
     bundle_ = loaded.bundle;
     if (textures_) textures_->setResolver(mediaResolver(bundle_)); // drops the old textures
     content_ = loaded.content ? loaded.content : std::make_shared<const Content>(builtinContent());
@@ -158,9 +162,8 @@ void KioskApp::loadContent() {
 }
 
 bool KioskApp::rebuildFontsIfNeeded(std::string& err) {
-    float scale = DesignScale::forViewport(static_cast<float>(width()),
-                                           static_cast<float>(height()))
-                      .scale;
+    float scale =
+        DesignScale::forViewport(static_cast<float>(width()), static_cast<float>(height())).scale;
     if (!fontsDirty_ && scale == fonts_.builtScale()) return true;
     std::string glyphs = allUiGlyphText() + content_->glyphText;
     std::string displayGlyphs; // units shown next to large figures
@@ -254,13 +257,14 @@ void KioskApp::waitAndHandleEvents(int timeoutMs) {
 bool KioskApp::frameWanted() const {
     // Image decodes and uploads count too: scenarios settle only when every image is shown.
     return framesPending_ > 0 || videoWantsFrame_ || (textures_ && textures_->busy()) ||
-           clock_.nowMs() < animateUntilMs_ || input_.needsFollowUpFrame() ||
-           nav_.pending() || fontsDirty_;
+           clock_.nowMs() < animateUntilMs_ || input_.needsFollowUpFrame() || nav_.pending() ||
+           fontsDirty_;
 }
 
 double KioskApp::nextDeadlineMs() const {
     double d = input_.deadline();
-    if (clock_.nowMs() < animateUntilMs_) d = d < 0 ? animateUntilMs_ : std::min(d, animateUntilMs_);
+    if (clock_.nowMs() < animateUntilMs_)
+        d = d < 0 ? animateUntilMs_ : std::min(d, animateUntilMs_);
     double s = session_->deadline(); // idle timeout, countdown, schedule, tour, attract pacing
     if (s >= 0) d = d < 0 ? s : std::min(d, s);
     return d;
@@ -338,7 +342,8 @@ bool KioskApp::renderFrame(const std::string* shotPath, std::string* err) {
     window_.swap();
 
     stats_.framesRendered++;
-    stats_.lastFrameMs = (SDL_GetPerformanceCounter() - t0) * 1000.0 / SDL_GetPerformanceFrequency();
+    stats_.lastFrameMs =
+        (SDL_GetPerformanceCounter() - t0) * 1000.0 / SDL_GetPerformanceFrequency();
     if (stats_.framesRendered == 1) stats_.firstFrameWallMs = SDL_GetTicks();
     gestures_.clear();
     if (framesPending_ > 0) --framesPending_;

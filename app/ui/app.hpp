@@ -3,11 +3,11 @@
 #pragma once
 #include "core/bundle/bundle.hpp"
 #include "core/clock.hpp"
-#include "core/sync/config.hpp"
 #include "core/content/model.hpp"
 #include "core/hit_registry.hpp"
 #include "core/navigation.hpp"
 #include "core/session/session_config.hpp"
+#include "core/sync/config.hpp"
 #include "platform/fonts.hpp"
 #include "platform/input.hpp"
 #include "platform/texture_cache.hpp"
@@ -27,15 +27,15 @@ class SyncService;
 class SessionLayer;
 
 struct AppOptions {
-    WindowOptions window;        // fullscreen unless --windowed / scenario
-    bool escapeQuits = false;    // only in --windowed development mode
+    WindowOptions window;                         // fullscreen unless --windowed / scenario
+    bool escapeQuits = false;                     // only in --windowed development mode
     std::string dataDir = "/var/lib/zjmap-kiosk"; // the synced content store (--data)
-    std::string bundleDir;       // a packed bundle to show (--bundle); default: the demo bundle
-    std::string publicKeyFile;   // publisher key that bundles must be signed with
+    std::string bundleDir;     // a packed bundle to show (--bundle); default: the demo bundle
+    std::string publicKeyFile; // publisher key that bundles must be signed with
     std::optional<crypto::PublicKey> publicKey; // from the config (publicKeyFile wins)
     std::optional<KioskConfig> sync; // background sync (sources in the config); none: no sync
-    Lang defaultLang = Lang::Zh; // the language a new session starts in
-    SessionConfig session;       // [attract] [staff] [display] [analytics] of the config
+    Lang defaultLang = Lang::Zh;     // the language a new session starts in
+    SessionConfig session;           // [attract] [staff] [display] [analytics] of the config
 };
 
 struct FrameStats {
@@ -86,7 +86,7 @@ class KioskApp {
     Screen* screenFor(ScreenId id);
     void afterFrame(bool langSwitchRequested, double animateUntil);
     void enterCurrentScreen(bool instant = false); // onEnter + transition for nav_.current()
-    void setUpSession();       // the session layer and the attract and staff screens
+    void setUpSession(); // the session layer and the attract and staff screens
 
     AppOptions options_;
     Clock& clock_;
@@ -105,12 +105,12 @@ class KioskApp {
     double startedMs_ = 0;                   // for the staff panel's uptime
     uint64_t pendingContentVersion_ = 0;     // installed by sync, not yet on screen
     bool videoWantsFrame_ = false;           // a video on screen has a new frame (or loads)
-    std::vector<Gesture> gestures_; // this frame's screen-level gestures
+    std::vector<Gesture> gestures_;          // this frame's screen-level gestures
     Lang lang_ = Lang::Zh;
     bool quit_ = false;
     bool imguiReady_ = false;
     bool fontsDirty_ = true;
-    int framesPending_ = 2;         // ImGui settles hover/active state over two frames
+    int framesPending_ = 2; // ImGui settles hover/active state over two frames
     double animateUntilMs_ = 0;
     double transitionStartMs_ = -1e9;
     double lastFrameClockMs_ = 0;

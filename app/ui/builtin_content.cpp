@@ -18,7 +18,8 @@ Content builtinContent() {
         {"industry", UiString::ModuleIndustry, UiString::ModuleIndustrySub},
         {"invest", UiString::ModuleInvest, UiString::ModuleInvestSub},
     };
-    for (const auto& m : modules) c.modules.push_back({m.id, uiText(m.title), uiText(m.subtitle), ""});
+    for (const auto& m : modules)
+        c.modules.push_back({m.id, uiText(m.title), uiText(m.subtitle), ""});
     return c;
 }
 

@@ -132,7 +132,9 @@ double rssKb() {
 
 // Resident memory outside the texture cache: the cache fills up to its budget by design (LRU),
 // so growth is judged on what is left, and the cache's own bytes are printed beside it.
-double heldKb(const KioskApp& app) { return rssKb() - app.textureBytes() / 1024.0; }
+double heldKb(const KioskApp& app) {
+    return rssKb() - app.textureBytes() / 1024.0;
+}
 
 double mib(double kb) {
     return kb / 1024.0;
@@ -192,7 +194,7 @@ class Driver {
     std::map<std::string, std::pair<double, uint64_t>> frameMsByScreen; // sum, count
     uint64_t langSwitches = 0;
     uint64_t langSwitchesTaken = 0; // switch taps an overlay or a session end took first
-    std::string selfTestMode; // see misbehave()
+    std::string selfTestMode;       // see misbehave()
     std::vector<std::string> leaked;
 
     bool ok() const { return failure.empty(); }
@@ -515,12 +517,12 @@ int runMonkey(KioskApp& app, ManualClock& clock, const MonkeyOptions& o) {
                  "monkey: %" PRIu64 " events, seed %" PRIu64 ", %.1f s wall, %" PRIu64
                  " frames (slowest %.0f ms), %.1f h simulated, %" PRIu64
                  " language switches (%" PRIu64 " taken by an overlay); screens: %s\n"
-                 "monkey: RSS outside the texture cache %.1f MiB after %" PRIu64 " warm-up events, %.1f MiB at the end "
+                 "monkey: RSS outside the texture cache %.1f MiB after %" PRIu64
+                 " warm-up events, %.1f MiB at the end "
                  "(peak %.1f), growth %+.0f KB (limit %.0f KB), trend %+.2f KB per 1000 events\n",
                  o.events, o.seed, wallSeconds(started), d.frames, d.slowestFrameMs, simHours,
                  d.langSwitches, d.langSwitchesTaken, joined(d.screensSeen).c_str(), mib(base),
-                 warmup, mib(end),
-                 mib(peak), end - base, limitKb, perThousand);
+                 warmup, mib(end), mib(peak), end - base, limitKb, perThousand);
     std::fprintf(stderr, "monkey: mean frame time at %dx%d: %s\n", app.width(), app.height(),
                  frameTimes(d).c_str());
 #if defined(__SANITIZE_ADDRESS__)
@@ -609,15 +611,16 @@ int runSoak(KioskApp& app, ManualClock& clock, const SoakOptions& o) {
     for (auto [x, kb] : samples) peak = std::max(peak, kb);
     double perDay = slope(samples);
     double span = samples.back().first - samples.front().first;
-    std::fprintf(stderr,
-                 "soak: %.1f simulated days, seed %" PRIu64 ", %.1f s wall: %" PRIu64
-                 " visits, %" PRIu64 " actions, %" PRIu64 " content reloads, %" PRIu64
-                 " frames; screens: %s\n"
-                 "soak: RSS outside the texture cache %.1f MiB after %.2f warm-up days, %.1f MiB at the end (peak %.1f); "
-                 "growth %+.0f KB per simulated day (limit %.0f); texture cache %.1f MiB at the end\n",
-                 o.days, o.seed, wallSeconds(started), visits, actions, reloads, d.frames,
-                 joined(d.screensSeen).c_str(), mib(base), warmupDays, mib(end), mib(peak), perDay,
-                 o.maxGrowthKbPerDay, app.textureBytes() / 1048576.0);
+    std::fprintf(
+        stderr,
+        "soak: %.1f simulated days, seed %" PRIu64 ", %.1f s wall: %" PRIu64 " visits, %" PRIu64
+        " actions, %" PRIu64 " content reloads, %" PRIu64 " frames; screens: %s\n"
+        "soak: RSS outside the texture cache %.1f MiB after %.2f warm-up days, %.1f MiB at the end "
+        "(peak %.1f); "
+        "growth %+.0f KB per simulated day (limit %.0f); texture cache %.1f MiB at the end\n",
+        o.days, o.seed, wallSeconds(started), visits, actions, reloads, d.frames,
+        joined(d.screensSeen).c_str(), mib(base), warmupDays, mib(end), mib(peak), perDay,
+        o.maxGrowthKbPerDay, app.textureBytes() / 1048576.0);
     // A trend over less than half a day of samples says little; noise under 2 MiB in total is
     // allocator settling, not a leak.
     if (span >= 0.5 && perDay > o.maxGrowthKbPerDay && end - base > 2048) {

@@ -11,7 +11,7 @@ namespace zj {
 
 namespace {
 
-constexpr double kFrameMs = 33.0;  // simulated time per rendered frame (30 fps)
+constexpr double kFrameMs = 33.0;     // simulated time per rendered frame (30 fps)
 constexpr int kMaxSettleFrames = 600; // 20 s of simulated animation at most
 constexpr double kTapHoldMs = 60.0;
 
@@ -79,7 +79,8 @@ class Runner {
         const HitTarget* t = app_.hits().find(label);
         if (!t) {
             std::string seen;
-            for (const auto& h : app_.hits().targets()) seen += " \"" + h.label.get(app_.lang()) + "\"";
+            for (const auto& h : app_.hits().targets())
+                seen += " \"" + h.label.get(app_.lang()) + "\"";
             return fail("nothing tappable labelled \"" + label + "\" on screen " +
                         screenName(app_.screen()) + " (tappable:" + seen + ")");
         }
@@ -92,7 +93,8 @@ class Runner {
     bool tap(float x, float y, double holdMs) {
         if (!inside(x, y)) return false;
         finger(SDL_FINGERDOWN, 1, x, y);
-        for (double held = 0; held < holdMs; held += kFrameMs) tick(std::min(kFrameMs, holdMs - held));
+        for (double held = 0; held < holdMs; held += kFrameMs)
+            tick(std::min(kFrameMs, holdMs - held));
         finger(SDL_FINGERUP, 1, x, y);
         settle();
         return true;
@@ -189,22 +191,30 @@ class Runner {
                     if (!targetCenter("lang-switch", x, y)) return false;
                     if (!tap(x, y, kTapHoldMs)) return false;
                 }
-                if (app_.lang() != want) return fail("the language switch did not switch to " + s.arg);
+                if (app_.lang() != want)
+                    return fail("the language switch did not switch to " + s.arg);
                 return true;
             }
-            case K::TapAt: return tap(x, y, kTapHoldMs);
+            case K::TapAt:
+                return tap(x, y, kTapHoldMs);
             case K::TapLabel:
                 return targetCenter(s.arg, x, y) && tap(x, y, kTapHoldMs);
             case K::LongPress:
                 if (!s.arg.empty() && !targetCenter(s.arg, x, y)) return false;
                 return tap(x, y, 900.0);
-            case K::Drag: return drag(s.nums[0], s.nums[1], s.nums[2], s.nums[3], s.nums[4]);
-            case K::Pinch: return pinch(s.nums[0], s.nums[1], s.nums[2], s.nums[3]);
-            case K::Idle: idle(s.nums[0] * 1000.0); return true;
-            case K::Expect: return expect(s);
+            case K::Drag:
+                return drag(s.nums[0], s.nums[1], s.nums[2], s.nums[3], s.nums[4]);
+            case K::Pinch:
+                return pinch(s.nums[0], s.nums[1], s.nums[2], s.nums[3]);
+            case K::Idle:
+                idle(s.nums[0] * 1000.0);
+                return true;
+            case K::Expect:
+                return expect(s);
             case K::Shot: {
                 if (opts_.shotsDir.empty()) return true;
-                std::string path = (std::filesystem::path(opts_.shotsDir) / (s.arg + ".png")).string();
+                std::string path =
+                    (std::filesystem::path(opts_.shotsDir) / (s.arg + ".png")).string();
                 std::string err;
                 app_.waitAndHandleEvents(0);
                 if (!app_.renderFrame(&path, &err)) return fail("screenshot failed: " + err);

@@ -5,7 +5,9 @@
 namespace zj::theme {
 
 namespace {
-ImDrawList* dl() { return ImGui::GetWindowDrawList(); }
+ImDrawList* dl() {
+    return ImGui::GetWindowDrawList();
+}
 } // namespace
 
 ImU32 col(const UiContext& ui, uint32_t rgb, float alpha) {

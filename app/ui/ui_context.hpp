@@ -23,8 +23,8 @@ class TextureCache;
 //   "parks:<id>,<id>,..."        show only these parks (e.g. the hosts of a chain node)
 
 struct UiContext {
-    DesignScale ds;                 // design units -> pixels
-    Lang lang = Lang::Zh;           // current UI language
+    DesignScale ds;                   // design units -> pixels
+    Lang lang = Lang::Zh;             // current UI language
     const Content* content = nullptr; // the current bundle's content (never null while drawing)
     FontSet* fonts = nullptr;
     TextureCache* textures = nullptr; // bundle images (may be null before the media work lands)
@@ -33,9 +33,9 @@ struct UiContext {
     const Clock* clock = nullptr;
     const std::vector<Gesture>* gestures = nullptr; // screen-level gestures of this frame
     double nowMs = 0;
-    float fade = 1;                 // screen transition opacity, applied to every colour
-    double animateUntilMs = 0;      // screens extend this to keep frames coming
-    bool instantEntry = false;      // onEnter at start-up: appear at once, no entrance animation
+    float fade = 1;                   // screen transition opacity, applied to every colour
+    double animateUntilMs = 0;        // screens extend this to keep frames coming
+    bool instantEntry = false;        // onEnter at start-up: appear at once, no entrance animation
     bool langSwitchRequested = false; // the on-screen 中文/EN switch was tapped this frame
 
     float px(float designUnits) const { return ds.px(designUnits); }

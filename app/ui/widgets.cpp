@@ -11,7 +11,9 @@
 namespace zj::widgets {
 
 namespace {
-ImDrawList* dl() { return ImGui::GetWindowDrawList(); }
+ImDrawList* dl() {
+    return ImGui::GetWindowDrawList();
+}
 namespace C = tokens::color;
 } // namespace
 
@@ -34,15 +36,27 @@ bool button(UiContext& ui, const char* id, const Text& label, ImVec2 min, ImVec2
     uint32_t fill = C::primary, textColor = C::textOnPrimary;
     float fillAlpha = 1.0f;
     switch (style) {
-        case ButtonStyle::Primary: break;
-        case ButtonStyle::Secondary: fill = C::surface; textColor = C::primary; break;
-        case ButtonStyle::Ghost: fill = C::surfaceMuted; textColor = C::text; break;
-        case ButtonStyle::OnPrimary: fill = C::surface; textColor = C::surface; fillAlpha = 0.16f; break;
+        case ButtonStyle::Primary:
+            break;
+        case ButtonStyle::Secondary:
+            fill = C::surface;
+            textColor = C::primary;
+            break;
+        case ButtonStyle::Ghost:
+            fill = C::surfaceMuted;
+            textColor = C::text;
+            break;
+        case ButtonStyle::OnPrimary:
+            fill = C::surface;
+            textColor = C::surface;
+            fillAlpha = 0.16f;
+            break;
     }
     float r = (max.y - min.y) * 0.5f;
     ImVec2 sink = pressed ? ImVec2(0, ui.px(2)) : ImVec2(0, 0);
     if (style == ButtonStyle::Secondary)
-        theme::card(ui, min + sink, max + sink, fill, (max.y - min.y) * 0.5f / ui.ds.scale, pressed ? 2 : 6);
+        theme::card(ui, min + sink, max + sink, fill, (max.y - min.y) * 0.5f / ui.ds.scale,
+                    pressed ? 2 : 6);
     else
         dl()->AddRectFilled(min + sink, max + sink,
                             theme::col(ui, fill, fillAlpha * (pressed ? 0.8f : 1.0f)), r);
@@ -64,15 +78,16 @@ void languageSwitch(UiContext& ui, ImVec2 topRight, bool onDark) {
     float inset = ui.px(12);
     ImVec2 pmin(min.x, min.y + inset), pmax(max.x, max.y - inset);
     float r = (pmax.y - pmin.y) * 0.5f;
-    dl()->AddRectFilled(pmin, pmax, theme::col(ui, onDark ? C::surface : C::surfaceMuted,
-                                               onDark ? 0.18f : 1.0f), r);
+    dl()->AddRectFilled(
+        pmin, pmax, theme::col(ui, onDark ? C::surface : C::surfaceMuted, onDark ? 0.18f : 1.0f),
+        r);
     bool zh = ui.lang == Lang::Zh;
     ImVec2 selMin = zh ? pmin : ImVec2(pmin.x + segW, pmin.y);
     ImVec2 selMax = zh ? ImVec2(pmin.x + segW, pmax.y) : pmax;
     float pad = ui.px(5);
-    dl()->AddRectFilled(ImVec2(selMin.x + pad, selMin.y + pad), ImVec2(selMax.x - pad, selMax.y - pad),
-                        theme::col(ui, onDark ? C::surface : C::primary, pressed ? 0.85f : 1.0f),
-                        r - pad);
+    dl()->AddRectFilled(
+        ImVec2(selMin.x + pad, selMin.y + pad), ImVec2(selMax.x - pad, selMax.y - pad),
+        theme::col(ui, onDark ? C::surface : C::primary, pressed ? 0.85f : 1.0f), r - pad);
     uint32_t selText = onDark ? C::primary : C::textOnPrimary;
     uint32_t otherText = onDark ? C::textOnPrimary : C::textSecondary;
     theme::textCentered(ui, FontRole::BodyBold, pmin, ImVec2(pmin.x + segW, pmax.y),
@@ -187,7 +202,8 @@ void icon(UiContext& ui, Icon which, ImVec2 c, float size, ImU32 color, float th
         case Icon::Globe: {
             d->AddCircle(c, s * 0.85f, color, 32, th);
             d->AddLine(P(-0.85f, 0), P(0.85f, 0), color, th);
-            d->AddBezierCubic(P(0, -0.85f), P(-0.5f, -0.4f), P(-0.5f, 0.4f), P(0, 0.85f), color, th);
+            d->AddBezierCubic(P(0, -0.85f), P(-0.5f, -0.4f), P(-0.5f, 0.4f), P(0, 0.85f), color,
+                              th);
             d->AddBezierCubic(P(0, -0.85f), P(0.5f, -0.4f), P(0.5f, 0.4f), P(0, 0.85f), color, th);
             break;
         }

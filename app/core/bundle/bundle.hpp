@@ -34,8 +34,7 @@ std::optional<Bundle> openBundle(const std::filesystem::path& manifestDir,
 
 // A packed bundle directory (blobs in DIR/blobs).
 inline std::optional<Bundle> openPackedBundle(const std::filesystem::path& dir,
-                                              const crypto::PublicKey& publisher,
-                                              VerifyLevel level,
+                                              const crypto::PublicKey& publisher, VerifyLevel level,
                                               std::vector<std::string>& problems) {
     return openBundle(dir, dir / "blobs", publisher, level, problems);
 }

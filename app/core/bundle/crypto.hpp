@@ -8,8 +8,8 @@
 
 namespace zj::crypto {
 
-using PublicKey = std::array<uint8_t, 32>;  // Ed25519 public key
-using SecretKey = std::array<uint8_t, 64>;  // Ed25519 secret key (libsodium layout: seed + pk)
+using PublicKey = std::array<uint8_t, 32>; // Ed25519 public key
+using SecretKey = std::array<uint8_t, 64>; // Ed25519 secret key (libsodium layout: seed + pk)
 using Signature = std::array<uint8_t, 64>;
 
 std::string sha256Hex(std::string_view bytes); // 64 lowercase hex digits

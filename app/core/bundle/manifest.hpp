@@ -9,7 +9,7 @@
 namespace zj {
 
 struct ManifestFile {
-    std::string name;   // logical name: "content.db", "media/photos/etdz-1.jpg" (plain relative path)
+    std::string name; // logical name: "content.db", "media/photos/etdz-1.jpg" (plain relative path)
     std::string sha256; // 64 lowercase hex digits: also the blob's file name
     uint64_t size = 0;  // bytes; downloads are capped at this
 };
@@ -31,7 +31,7 @@ std::string manifestToJson(const Manifest& manifest);
 // control characters), duplicate names, absurd sizes. `err` says what and where.
 bool parseManifest(std::string_view json, Manifest& out, std::string& err);
 
-std::string formatUtc(int64_t unixSeconds);              // "2026-11-27T00:00:00Z"
+std::string formatUtc(int64_t unixSeconds);                 // "2026-11-27T00:00:00Z"
 bool parseUtc(std::string_view text, int64_t& unixSeconds); // the same format only
 
 } // namespace zj

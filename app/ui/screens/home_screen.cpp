@@ -9,7 +9,9 @@ namespace zj {
 
 namespace {
 namespace C = tokens::color;
-ImDrawList* dl() { return ImGui::GetWindowDrawList(); }
+ImDrawList* dl() {
+    return ImGui::GetWindowDrawList();
+}
 
 constexpr widgets::Icon kModuleIcons[4] = {widgets::Icon::City, widgets::Icon::Map,
                                            widgets::Icon::Industry, widgets::Icon::Invest};
@@ -87,8 +89,8 @@ void HomeScreen::draw(UiContext& ui) {
     }
 
     // Footer: who publishes this and which content version is showing.
-    std::string footer = ui.tr(uiText(UiString::ContentVersion)) + " " +
-                         std::to_string(content.version);
+    std::string footer =
+        ui.tr(uiText(UiString::ContentVersion)) + " " + std::to_string(content.version);
     ImVec2 fs = theme::textSize(ui, FontRole::Caption, footer);
     theme::text(ui, FontRole::Caption, ImVec2(W - margin - fs.x, H - ui.px(56)), C::textSecondary,
                 footer);

@@ -21,8 +21,8 @@ void PlaceholderScreen::draw(UiContext& ui) {
     float W = ui.ds.width, H = ui.ds.height;
     float cardW = std::min(W - ui.px(2 * tokens::space::xl), ui.px(1100));
     float cardH = ui.px(420);
-    ImVec2 min((W - cardW) * 0.5f, ui.px(tokens::space::topBar) +
-                                       (H - ui.px(tokens::space::topBar) - cardH) * 0.45f);
+    ImVec2 min((W - cardW) * 0.5f,
+               ui.px(tokens::space::topBar) + (H - ui.px(tokens::space::topBar) - cardH) * 0.45f);
     ImVec2 max(min.x + cardW, min.y + cardH);
     theme::card(ui, min, max, C::surface, tokens::radius::card);
     float pad = ui.px(tokens::space::xl);

@@ -108,9 +108,9 @@ TEST(ImageDecode, MissingAndEmptyFiles) {
 // The fuzzer's stb_image 2.27 Huffman-table overflow must be refused before stb sees it: the
 // kiosk decodes bundle images on worker threads with the same library as the pack tool.
 TEST(ImageDecode, RefusesTheStbHuffmanOverflowJpeg) {
-    zj::DecodedImage img = zj::decodeImageFile(
-        std::filesystem::path(ZJ_SOURCE_DIR) / "tests/fuzz/corpus/image/stb-dht-overflow.jpg",
-        40'000'000);
+    zj::DecodedImage img = zj::decodeImageFile(std::filesystem::path(ZJ_SOURCE_DIR) /
+                                                   "tests/fuzz/corpus/image/stb-dht-overflow.jpg",
+                                               40'000'000);
     EXPECT_TRUE(img.rgba.empty());
     EXPECT_NE(img.error.find("Huffman"), std::string::npos) << img.error;
 }
