@@ -45,6 +45,7 @@ const char* kUsage =
     "  --seed S                random seed for --monkey / --soak (default 1)\n"
     "  --viewport WxH          window size for --monkey / --soak (default 960x540)\n"
     "  --version | --help\n"
+    "installed demo bundle: " ZJ_DEMO_BUNDLE_INSTALLED "\n"
     "  hash-pin PIN            print the [staff] pin_hash for a staff PIN (4..12 digits)\n"
     "  report [--since YYYY-MM-DD] [--csv] [--data DIR]   visitor statistics\n";
 
