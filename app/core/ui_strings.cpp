@@ -11,8 +11,6 @@ const Text kUiStrings[] = {
     {"返回", "Back"},
     {"中文", "中文"},
     {"EN", "EN"},
-    {"此模块尚在建设中", "This module is not yet built"},
-    {"内容将在后续版本中加入。", "Its content arrives in a later version."},
     {"示例", "Sample"},
     {"点击进入", "Tap to open"},
     {"走进镇江", "Discover Zhenjiang"},

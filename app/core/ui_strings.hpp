@@ -13,8 +13,6 @@ enum class UiString {
     Back,
     LanguageZh,
     LanguageEn,
-    NotYetBuilt,
-    NotYetBuiltDetail,
     SampleTag,
     TapToOpen,
     ModuleCity,

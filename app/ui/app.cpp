@@ -18,7 +18,6 @@
 #include "ui/screens/industry_screen.hpp"
 #include "ui/screens/invest_screen.hpp"
 #include "ui/screens/map_screen.hpp"
-#include "ui/screens/placeholder_screen.hpp"
 #include "ui/session_layer.hpp"
 #include "ui/theme.hpp"
 
