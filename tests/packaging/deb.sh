@@ -22,16 +22,28 @@ marker=$store/.zjmap-packaging-test # says "this test installed it, purge freely
 pub=$src/content/keys/dev-publisher.pub
 
 # A real kiosk's content and config must never be purged by a test run on it by mistake.
-if dpkg-query -W -f='${Status}' zjmap-kiosk 2>/dev/null | grep -q 'ok installed' ||
-    [ -d "$store" ]; then
-    [ -e "$marker" ] || [ "${ZJ_PACKAGING_TEST_FORCE:-}" = 1 ] ||
-        fail "zjmap-kiosk is installed here and not by this test: refusing to purge it" \
-            "(set ZJ_PACKAGING_TEST_FORCE=1 to allow)"
+installed=0
+dpkg-query -W -f='${Status}' zjmap-kiosk 2>/dev/null | grep -q 'ok installed' && installed=1
+if [ $installed = 1 ] && [ ! -e "$marker" ] && [ "${ZJ_PACKAGING_TEST_FORCE:-}" != 1 ]; then
+    fail "zjmap-kiosk is installed here and not by this test: refusing to purge it" \
+        "(set ZJ_PACKAGING_TEST_FORCE=1 to allow)"
 fi
 
 work=$(mktemp -d /tmp/zjmap-deb-test.XXXXXX)
+# A store without the package (a developer's run of a build-tree kiosk without --data, an
+# earlier version's leftovers) is not ours to purge: set it aside and put it back on exit.
+saved_store=""
+if [ $installed = 0 ] && [ -e "$store" ] && [ ! -e "$marker" ]; then
+    saved_store=$work/saved-store
+    mv "$store" "$saved_store"
+    echo "set aside a store left without the package: $store (restored on exit)"
+fi
 cleanup() {
     dpkg -P zjmap-kiosk >/dev/null 2>&1 || true
+    if [ -n "$saved_store" ]; then
+        rm -rf "$store"
+        mv "$saved_store" "$store"
+    fi
     rm -rf "$work"
 }
 trap cleanup EXIT
