@@ -301,6 +301,7 @@ bool KioskApp::renderFrame(const std::string* shotPath, std::string* err) {
     ui.clock = &clock_;
     ui.gestures = &gestures_;
     ui.textures = textures_.get();
+    ui.usage = &usage_;
     ui.nowMs = now;
     float t = static_cast<float>((now - transitionStartMs_) / tokens::motion::transitionMs);
     ui.fade = tokens::easeOutCubic(t);
@@ -326,6 +327,8 @@ bool KioskApp::renderFrame(const std::string* shotPath, std::string* err) {
     }
     ImGui::End();
     if (!session_->closed()) session_->drawOverlays(ui, nav_.current()); // prompt, tour bar
+    for (const UsageNote& n : usage_) session_->onUsage(n.kind, n.item);
+    usage_.clear();
     ImGui::Render();
 
     glViewport(0, 0, w, h);

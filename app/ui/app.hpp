@@ -12,6 +12,7 @@
 #include "platform/input.hpp"
 #include "platform/texture_cache.hpp"
 #include "platform/window.hpp"
+#include "ui/ui_context.hpp"
 
 #include <memory>
 #include <optional>
@@ -95,6 +96,7 @@ class KioskApp {
     FontSet fonts_;
     Navigator nav_;
     HitRegistry hits_;
+    std::vector<UsageNote> usage_; // this frame's analytics notes from the screens
     std::shared_ptr<const Content> content_;
     std::optional<Bundle> bundle_; // the bundle content_ came from (media paths); none: built-in
     std::vector<std::unique_ptr<Screen>> screens_;

@@ -107,18 +107,22 @@ bool SessionLayer::filterInput(const SDL_Event& e) {
         std::vector<SessionEvent> events;
         bool swallow = idle_.touch(now, events);
         if (idle_.mode() == SessionMode::Closed) showHoursUntilMs_ = now + kShowHoursMs;
-        if (idle_.mode() == SessionMode::Visitor && !sessionActive_) {
-            sessionActive_ = true; // the first touch after start-up begins a visit too
-            ++sessionId_;
-            sessionStartMs_ = now;
-            logEvent(event::SessionStart);
-        }
+        if (idle_.mode() == SessionMode::Visitor && !sessionActive_)
+            beginVisit(now); // the first touch after start-up begins a visit too
         apply(events);
         if (swallow) swallowing_ = !up;
         return swallow;
     }
     if (e.type == SDL_KEYDOWN || e.type == SDL_MOUSEWHEEL || pointer) idle_.activity(now);
     return idle_.mode() == SessionMode::Closed && pointer; // nothing under a closed page
+}
+
+void SessionLayer::beginVisit(double nowMs) {
+    sessionActive_ = true;
+    ++sessionId_;
+    sessionStartMs_ = nowMs;
+    countedThisVisit_.clear();
+    logEvent(event::SessionStart);
 }
 
 void SessionLayer::apply(const std::vector<SessionEvent>& events) {
@@ -129,12 +133,7 @@ void SessionLayer::apply(const std::vector<SessionEvent>& events) {
             case SessionEvent::PromptDismissed:
                 break; // drawn from mode()
             case SessionEvent::SessionStarted:
-                if (!sessionActive_) {
-                    sessionActive_ = true;
-                    ++sessionId_;
-                    sessionStartMs_ = now;
-                    logEvent(event::SessionStart);
-                }
+                if (!sessionActive_) beginVisit(now);
                 if (host_.startSession) host_.startSession();
                 break;
             case SessionEvent::SessionEnded:
@@ -196,6 +195,8 @@ double SessionLayer::deadline() const {
 }
 
 void SessionLayer::onScreenEntered(const NavState& state) {
+    // A module view is counted when the visitor comes to it, not again for each selection in it.
+    bool cameToModule = state.screen != screen_;
     screen_ = state.screen;
     lastFrameMs_ = -1e9;
     switch (state.screen) {
@@ -203,7 +204,7 @@ void SessionLayer::onScreenEntered(const NavState& state) {
         case ScreenId::Map:
         case ScreenId::Industry:
         case ScreenId::Invest:
-            logEvent(event::Module, screenName(state.screen));
+            if (cameToModule) logEvent(event::Module, screenName(state.screen));
             break;
         default:
             break;
@@ -220,6 +221,14 @@ void SessionLayer::onScreenEntered(const NavState& state) {
     } else if (state.screen == ScreenId::Invest) {
         logEvent(event::Project, sel);
     }
+}
+
+void SessionLayer::onUsage(const char* kind, const std::string& item) {
+    std::string once = std::string(kind) == event::QrShown || std::string(kind) == event::VideoPlay
+                           ? std::string(kind) + '/' + item
+                           : std::string();
+    if (!once.empty() && !countedThisVisit_.insert(once).second) return;
+    logEvent(kind, item);
 }
 
 void SessionLayer::onLanguageChosen(Lang lang) {

@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 
 union SDL_Event;
@@ -49,6 +50,9 @@ class SessionLayer {
     // [SECTION] Events from the app
     void onScreenEntered(const NavState& state); // analytics, tour "back" chip, attract pacing
     void onLanguageChosen(Lang lang);
+    // A screen's usage note: QR codes and the video count once per visit (they stay on screen
+    // for many frames; a visitor pausing and resuming is one play).
+    void onUsage(const char* kind, const std::string& item);
 
     // [SECTION] Staff (StaffServices)
     PinGate& pinGate() { return pinGate_; }
@@ -67,6 +71,7 @@ class SessionLayer {
     void goToStop(size_t index);
     void drawPrompt(UiContext& ui);
     void drawTourBar(UiContext& ui, const NavState& current);
+    void beginVisit(double nowMs);
     void logEvent(const char* kind, const std::string& item = {}, double value = 0);
 
     SessionConfig config_;
@@ -78,14 +83,15 @@ class SessionLayer {
     int64_t sessionId_ = 0; // numbers visits in the analytics (no one is identified)
     double sessionStartMs_ = 0;
     int64_t utcOffsetS_ = 0;
-    bool sessionActive_ = false;    // a visit is running (logged start, not yet end)
-    bool swallowing_ = false;       // the rest of a touch that woke the kiosk
-    int shownSeconds_ = -1;         // prompt countdown last drawn
-    int64_t shownMinute_ = -1;      // closed clock last drawn
-    bool hoursShown_ = false;       // closed page: the hours were on the last frame
-    std::vector<double> staffTaps_; // recent taps on the staff corner
-    double showHoursUntilMs_ = 0;   // closed page: a touch shows the hours for a while
-    double lastFrameMs_ = -1e9;     // attract pacing: a frame every kAttractFrameMs
+    bool sessionActive_ = false;             // a visit is running (logged start, not yet end)
+    std::set<std::string> countedThisVisit_; // "kind/item" counted once per visit (QR, video)
+    bool swallowing_ = false;                // the rest of a touch that woke the kiosk
+    int shownSeconds_ = -1;                  // prompt countdown last drawn
+    int64_t shownMinute_ = -1;               // closed clock last drawn
+    bool hoursShown_ = false;                // closed page: the hours were on the last frame
+    std::vector<double> staffTaps_;          // recent taps on the staff corner
+    double showHoursUntilMs_ = 0;            // closed page: a touch shows the hours for a while
+    double lastFrameMs_ = -1e9;              // attract pacing: a frame every kAttractFrameMs
     ScreenId screen_ = ScreenId::Home;
     struct ActiveTour {
         Tour tour; // a copy: content may switch under a running tour

@@ -11,6 +11,7 @@
 #include "platform/fonts.hpp"
 
 #include <algorithm>
+#include <string>
 #include <vector>
 
 namespace zj {
@@ -21,6 +22,12 @@ class TextureCache;
 //   "<park id>"                  fly to the park and open its card
 //   "industry:<industry id>"     set that industry filter
 //   "parks:<id>,<id>,..."        show only these parks (e.g. the hosts of a chain node)
+
+// Something a visitor did that the analytics count (a kind from core/session/usage_events.hpp).
+struct UsageNote {
+    const char* kind; // event::QrShown, ...
+    std::string item; // a content id, never visitor input
+};
 
 struct UiContext {
     DesignScale ds;                   // design units -> pixels
@@ -37,11 +44,15 @@ struct UiContext {
     double animateUntilMs = 0;        // screens extend this to keep frames coming
     bool instantEntry = false;        // onEnter at start-up: appear at once, no entrance animation
     bool langSwitchRequested = false; // the on-screen 中文/EN switch was tapped this frame
+    std::vector<UsageNote>* usage = nullptr; // notes for the analytics, drained after the frame
 
     float px(float designUnits) const { return ds.px(designUnits); }
     const std::string& tr(const Text& t) const { return t.get(lang); }
     void animateUntil(double ms) { animateUntilMs = std::max(animateUntilMs, ms); }
     void post(NavCommand c) const { nav->post(std::move(c)); }
+    void noteUsage(const char* kind, std::string item) const {
+        if (usage) usage->push_back({kind, std::move(item)});
+    }
 };
 
 } // namespace zj

@@ -7,6 +7,7 @@
 // [SECTION] QR and figures
 #include "ui/widgets_media.hpp"
 
+#include "core/session/usage_events.hpp"
 #include "core/ui_strings.hpp"
 #include "platform/qr.hpp"
 #include "platform/texture_cache.hpp"
@@ -549,8 +550,11 @@ bool videoView(UiContext& ui, VideoPlayer& player, const std::string& poster, Im
     // Tapping the picture toggles play/pause too (the biggest target there is).
     bool playing = player.playing();
     const Text& toggleLabel = uiText(playing ? UiString::VideoPause : UiString::VideoPlay);
-    if (clippedTouch(ui, "video-picture", toggleLabel, min, vidMax, min, vidMax))
+    auto toggle = [&] {
+        if (!playing) ui.noteUsage(event::VideoPlay, "promo");
         player.togglePause();
+    };
+    if (clippedTouch(ui, "video-picture", toggleLabel, min, vidMax, min, vidMax)) toggle();
     if (!playing) {
         ImVec2 c = (min + vidMax) * 0.5f;
         float s = ui.px(64);
@@ -565,7 +569,7 @@ bool videoView(UiContext& ui, VideoPlayer& player, const std::string& poster, Im
     ImU32 white = theme::col(ui, C::textOnPrimary);
     float x = bmin.x + pad * 0.5f;
     ImVec2 pmin(x, bmin.y), pmax(x + barH, bmax.y);
-    if (clippedTouch(ui, "video-toggle", toggleLabel, pmin, pmax, pmin, pmax)) player.togglePause();
+    if (clippedTouch(ui, "video-toggle", toggleLabel, pmin, pmax, pmin, pmax)) toggle();
     ImVec2 pc = (pmin + pmax) * 0.5f;
     float is = barH * 0.2f;
     if (playing) {
@@ -629,8 +633,8 @@ bool videoView(UiContext& ui, VideoPlayer& player, const std::string& poster, Im
 
 // [SECTION] QR and figures
 
-ImVec2 qrCard(UiContext& ui, const std::string& text, const Text& caption, ImVec2 tl,
-              float codePx) {
+ImVec2 qrCard(UiContext& ui, const std::string& text, const Text& caption, ImVec2 tl, float codePx,
+              const std::string& usageItem) {
     QrTexture q = qrTexture(text);
     float pad = ui.px(tokens::space::m);
     // Whole pixels per module keep every module the same size (a cleaner scan).
@@ -654,6 +658,7 @@ ImVec2 qrCard(UiContext& ui, const std::string& text, const Text& caption, ImVec
     theme::text(ui, FontRole::Caption, ImVec2(tl.x + (size.x - es.x) * 0.5f, y + zs.y),
                 C::textSecondary, en, code);
     ui.hits->noteText("qr:" + text);
+    ui.noteUsage(event::QrShown, usageItem);
     return size;
 }
 

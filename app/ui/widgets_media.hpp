@@ -113,9 +113,9 @@ bool videoView(UiContext& ui, VideoPlayer& player, const std::string& poster, Im
 
 // [SECTION] QR and figures
 // A white card with the code (≥ 300 px: scannable from 1 m) and a bilingual caption under it.
-// Returns the card's size.
+// Returns the card's size. `usageItem` names it for the analytics (QR shown).
 ImVec2 qrCard(UiContext& ui, const std::string& text, const Text& caption, ImVec2 topLeft,
-              float codePx);
+              float codePx, const std::string& usageItem);
 // `value` counted up from 0 over tokens::motion::countUpMs since `startMs`, formatted with as
 // many decimals as the value has (52.3 -> "52.3", 68 -> "68").
 std::string countUp(UiContext& ui, double value, double startMs);

@@ -139,6 +139,10 @@ AnalyticsReport AnalyticsStore::report(int64_t sinceTs, int64_t utcOffsetS, size
                               "SELECT COUNT(DISTINCT session) FROM events WHERE kind = 'qr_shown' "
                               "AND session > 0 AND ts >= ?1",
                               sinceTs);
+    r.sessionsWithVideo = scalar(db_,
+                                 "SELECT COUNT(DISTINCT session) FROM events WHERE kind = "
+                                 "'video_play' AND session > 0 AND ts >= ?1",
+                                 sinceTs);
     auto ranked = [&](const char* kind, AnalyticsReport::Ranked& out) {
         sqlite3_stmt* q = nullptr;
         if (sqlite3_prepare_v2(db_,
@@ -159,6 +163,7 @@ AnalyticsReport AnalyticsStore::report(int64_t sinceTs, int64_t utcOffsetS, size
     ranked(event::Industry, r.industries);
     ranked(event::Project, r.projects);
     ranked(event::Language, r.languages);
+    ranked(event::QrShown, r.qrCodes);
     return r;
 }
 
@@ -175,6 +180,7 @@ std::string formatReport(const AnalyticsReport& r, bool csv) {
         o << "funnel,attract_to_session," << r.sessions << '\n';
         o << "funnel,session_to_module," << r.sessionsWithModule << '\n';
         o << "funnel,module_to_qr," << r.sessionsWithQr << '\n';
+        o << "summary,sessions_with_video," << r.sessionsWithVideo << '\n';
         auto list = [&](const char* name, const AnalyticsReport::Ranked& items) {
             for (const auto& [item, n] : items) o << name << ',' << item << ',' << n << '\n';
         };
@@ -183,6 +189,7 @@ std::string formatReport(const AnalyticsReport& r, bool csv) {
         list("industry", r.industries);
         list("project", r.projects);
         list("language", r.languages);
+        list("qr", r.qrCodes);
         return o.str();
     }
     o << "Sessions per day\n";
@@ -190,6 +197,7 @@ std::string formatReport(const AnalyticsReport& r, bool csv) {
     o << "Sessions: " << r.sessions << ", average length " << avg << " s\n";
     o << "Funnel: " << r.sessions << " sessions -> " << r.sessionsWithModule
       << " opened a module -> " << r.sessionsWithQr << " saw a QR code\n";
+    o << "Sessions that played the video: " << r.sessionsWithVideo << '\n';
     auto list = [&](const char* name, const AnalyticsReport::Ranked& items) {
         o << name << '\n';
         if (items.empty()) o << "  (none)\n";
@@ -200,6 +208,7 @@ std::string formatReport(const AnalyticsReport& r, bool csv) {
     list("Top industries", r.industries);
     list("Top projects", r.projects);
     list("Languages", r.languages);
+    list("QR codes shown", r.qrCodes);
     return o.str();
 }
 

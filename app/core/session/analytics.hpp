@@ -3,6 +3,8 @@
 // number (session length). No names, no faces, no free text from visitors. Bounded: older than
 // `maxDays` or beyond the newest `maxRows` rows is deleted.
 #pragma once
+#include "core/session/usage_events.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -13,20 +15,6 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 namespace zj {
-
-// Event kinds (the `kind` column); `item` meaning in brackets.
-namespace event {
-inline constexpr const char* SessionStart = "session_start";
-inline constexpr const char* SessionEnd = "session_end"; // value: length in seconds
-inline constexpr const char* Module = "module";          // [screen name]
-inline constexpr const char* Park = "park";              // [park id]
-inline constexpr const char* Industry = "industry";      // [industry id]
-inline constexpr const char* Project = "project";        // [project id]
-inline constexpr const char* VideoPlay = "video_play";
-inline constexpr const char* QrShown = "qr_shown";   // [what the code is for]
-inline constexpr const char* Language = "language";  // [zh | en]
-inline constexpr const char* TourStep = "tour_step"; // [tour id:stop index]
-} // namespace event
 
 struct AnalyticsLimits {
     int64_t maxRows = 200000; // about 10 MB
@@ -44,7 +32,8 @@ struct AnalyticsReport {
     double averageSessionS = 0;     // over sessions that ended
     int64_t sessionsWithModule = 0; // funnel: attract -> a module ...
     int64_t sessionsWithQr = 0;     // ... -> a QR code shown
-    Ranked modules, parks, industries, projects, languages;
+    int64_t sessionsWithVideo = 0;  // sessions that played the promo video
+    Ranked modules, parks, industries, projects, languages, qrCodes;
 };
 
 class AnalyticsStore {

@@ -3,6 +3,7 @@
 // [SECTION] Sections
 #include "ui/screens/city_screen.hpp"
 
+#include "core/session/usage_events.hpp"
 #include "core/ui_strings.hpp"
 #include "platform/texture_cache.hpp"
 #include "ui/widgets.hpp"
@@ -161,6 +162,7 @@ float CityScreen::drawMedia(UiContext& ui, float x, float y, float w) {
         widgets::videoView(ui, video_, poster ? poster->file : std::string(), vmin, vmax);
     // Plays only while in view: scrolled away it pauses (no decoding, no frames), and resumes.
     if (visible && resumeOnView_) {
+        if (video_.position() < 0.5) ui.noteUsage(event::VideoPlay, "promo"); // autoplay's start
         video_.play();
         resumeOnView_ = false;
     } else if (!visible && video_.playing()) {

@@ -5,6 +5,7 @@
 // [SECTION] Tabs: policies, events, contacts, my list
 #include "ui/screens/invest_screen.hpp"
 
+#include "core/session/usage_events.hpp"
 #include "core/ui_strings.hpp"
 #include "ui/widgets.hpp"
 
@@ -267,8 +268,10 @@ void InvestScreen::drawProjects(UiContext& ui, ImVec2 min, ImVec2 max) {
                     lmin, lmax)) {
                 if (on)
                     picks_.erase(std::remove(picks_.begin(), picks_.end(), p->id), picks_.end());
-                else if (picks_.size() < kMaxPicks)
+                else if (picks_.size() < kMaxPicks) {
                     picks_.push_back(p->id);
+                    ui.noteUsage(event::Project, p->id);
+                }
             }
             float r = btnH * 0.5f;
             if (on)
@@ -434,7 +437,8 @@ float InvestScreen::drawContacts(UiContext& ui, float x, float y, float w, ImVec
             if (ct.sample) widgets::sampleTag(ui, ImVec2(x + pad, ty + ui.px(6)));
             ImVec2 qpos = side ? ImVec2(x + w - code - pad * 3, y + pad)
                                : ImVec2(x + (w - code) * 0.5f - pad, ty + ui.px(56));
-            widgets::qrCard(ui, qr, uiText(UiString::InvestContactQr), qpos, code);
+            widgets::qrCard(ui, qr, uiText(UiString::InvestContactQr), qpos, code,
+                            "contact:" + ct.id);
         }
         y += cardH + ui.px(tokens::space::m);
     }
@@ -453,7 +457,7 @@ float InvestScreen::drawMyList(UiContext& ui, float x, float y, float w, ImVec2 
     }
     float code = ui.px(360);
     ImVec2 card = widgets::qrCard(ui, takeAwayText(c, picks_), uiText(UiString::InvestTakeAway),
-                                  ImVec2(x + (w - code) * 0.5f - ui.px(24), y), code);
+                                  ImVec2(x + (w - code) * 0.5f - ui.px(24), y), code, "my-list");
     y += card.y + ui.px(tokens::space::l);
     for (const auto& id : picks_) {
         const Project* p = c.project(id);

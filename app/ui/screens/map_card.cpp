@@ -1,6 +1,7 @@
 // [SECTION] Card frame
 // [SECTION] Card body
 // [SECTION] Photos
+#include "core/session/usage_events.hpp"
 #include "core/ui_strings.hpp"
 #include "platform/qr.hpp"
 #include "platform/texture_cache.hpp"
@@ -237,6 +238,7 @@ float MapScreen::drawCardBody(UiContext& ui, const Park& park, ImVec2 o, float w
 
     if (!park.url.empty()) {
         QrTexture qr = qrTexture(park.url);
+        ui.noteUsage(event::QrShown, "park:" + park.id);
         float q = ui.px(M::qrSize);
         if (qr.glTexture != 0) {
             dl()->AddRectFilled(ImVec2(o.x, y), ImVec2(o.x + q, y + q), theme::col(ui, C::surface));

@@ -26,13 +26,16 @@ TEST(SessionAnalytics, ReportNumbersOnAKnownEventList) {
     store.log(kDay1 + 100, 1, event::SessionStart);
     store.log(kDay1 + 110, 1, event::Module, "map");
     store.log(kDay1 + 120, 1, event::Park, "zj-etdz");
-    store.log(kDay1 + 130, 1, event::QrShown, "park");
+    store.log(kDay1 + 130, 1, event::QrShown, "park:zj-etdz");
+    store.log(kDay1 + 140, 1, event::VideoPlay, "promo");
     store.log(kDay1 + 160, 1, event::SessionEnd, "", 60);
     store.log(kDay1 + 200, 2, event::SessionStart);
     store.log(kDay1 + 210, 2, event::Language, "en");
     store.log(kDay1 + 220, 2, event::Module, "map");
     store.log(kDay1 + 230, 2, event::Park, "zj-etdz");
     store.log(kDay1 + 240, 2, event::Park, "zj-hitech");
+    store.log(kDay1 + 250, 2, event::VideoPlay, "promo");
+    store.log(kDay1 + 260, 0, event::VideoPlay, "promo"); // outside a visit: no session
     store.log(kDay1 + 320, 2, event::SessionEnd, "", 120);
     store.log(kDay1 + 86400 + 5, 3, event::SessionStart);
     store.log(kDay1 + 86400 + 6, 3, event::Module, "industry");
@@ -47,6 +50,9 @@ TEST(SessionAnalytics, ReportNumbersOnAKnownEventList) {
     EXPECT_DOUBLE_EQ(r.averageSessionS, 70);
     EXPECT_EQ(r.sessionsWithModule, 3);
     EXPECT_EQ(r.sessionsWithQr, 1);
+    EXPECT_EQ(r.sessionsWithVideo, 2);
+    ASSERT_EQ(r.qrCodes.size(), 1u);
+    EXPECT_EQ(r.qrCodes[0], std::make_pair(std::string("park:zj-etdz"), int64_t(1)));
     ASSERT_FALSE(r.modules.empty());
     EXPECT_EQ(r.modules[0], std::make_pair(std::string("map"), int64_t(2)));
     ASSERT_EQ(r.parks.size(), 2u);
@@ -60,6 +66,7 @@ TEST(SessionAnalytics, ReportNumbersOnAKnownEventList) {
     std::string csv = formatReport(r, true);
     EXPECT_NE(csv.find("sessions_per_day,2027-01-01,2"), std::string::npos);
     EXPECT_NE(csv.find("park,zj-etdz,2"), std::string::npos);
+    EXPECT_NE(csv.find("summary,sessions_with_video,2"), std::string::npos);
     EXPECT_NE(formatReport(r, false).find("average length 70.0 s"), std::string::npos);
 }
 
