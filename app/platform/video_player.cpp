@@ -19,6 +19,7 @@ namespace zj {
 
 namespace {
 bool gHeadless = false;
+int gVolume = 70; // percent, the staff panel's setting
 Uint32 gWakeEvent = static_cast<Uint32>(-1);
 std::vector<VideoPlayer*> gPlayers;     // UI thread only
 constexpr double kLoadTimeoutMs = 8000; // a file that never answers is reported as failed
@@ -83,6 +84,28 @@ void VideoPlayer::setHeadless(bool headless) {
 }
 bool VideoPlayer::headless() {
     return gHeadless;
+}
+
+int VideoPlayer::setVolume(int percent) {
+    gVolume = std::clamp(percent, 0, 100);
+    std::string v = std::to_string(gVolume);
+    int reported = -1;
+    for (VideoPlayer* p : gPlayers) {
+        if (!p->mpv_) continue;
+        mpv_set_property_string(p->mpv_, "volume", v.c_str());
+        reported = p->mpvVolume();
+    }
+    return reported;
+}
+
+int VideoPlayer::volume() {
+    return gVolume;
+}
+
+int VideoPlayer::mpvVolume() const {
+    int64_t v = -1;
+    if (mpv_) mpv_get_property(mpv_, "volume", MPV_FORMAT_INT64, &v);
+    return static_cast<int>(v);
 }
 
 bool VideoPlayer::pumpAll() {
@@ -177,6 +200,7 @@ bool VideoPlayer::open(const Source& source, bool autoplay) {
     if (gHeadless) mpv_set_option_string(mpv_, "ao", "null");
     muted_ = true; // a booth video starts muted; the visitor can turn sound on
     mpv_set_option_string(mpv_, "mute", "yes");
+    mpv_set_option_string(mpv_, "volume", std::to_string(gVolume).c_str());
     playing_ = autoplay && !gHeadless;
     mpv_set_option_string(mpv_, "pause", playing_ ? "no" : "yes");
     std::string subs;

@@ -32,6 +32,11 @@ class VideoPlayer {
     // Process-wide settings, set once by the app before any player exists.
     static void setHeadless(bool headless);
     static bool headless();
+    // The staff panel's volume (0..100), applied to every open player and to those opened later.
+    // Returns what an open player's mpv then reports (-1: none open).
+    static int setVolume(int percent);
+    static int volume();
+    int mpvVolume() const; // what mpv reports (-1: not open): the setting really reached it
     // Drains every player's mpv events; true when one on screen needs a frame drawn.
     static bool pumpAll();
 

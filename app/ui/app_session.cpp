@@ -1,7 +1,10 @@
 // KioskApp's session wiring: the attract and staff screens and the session layer with the
 // callbacks that let it end and start visits (kept apart from app.cpp, which others edit too).
+#include "core/bundle/file_util.hpp"
 #include "core/bundle/store.hpp"
+#include "core/session/log_ring.hpp"
 #include "core/sync/sync_service.hpp"
+#include "platform/video_player.hpp"
 #include "ui/app.hpp"
 #include "ui/screens/attract_screen.hpp"
 #include "ui/screens/staff_screen.hpp"
@@ -22,6 +25,32 @@ std::string lastSyncLine(const SyncServiceStatus& s) {
     std::string line = std::string(when) + "  " + s.last->result;
     if (!s.last->reason.empty()) line += ": " + s.last->reason;
     return line;
+}
+
+// The staff panel's volume outlives a restart: DATA/staff-volume (one number), only where the
+// store exists (a build-tree kiosk must not create /var/lib/zjmap-kiosk).
+std::filesystem::path volumeFile(const std::filesystem::path& dataDir) {
+    return dataDir / "staff-volume";
+}
+
+std::optional<int> loadVolume(const std::filesystem::path& dataDir) {
+    std::string text, err;
+    if (!fileutil::readFile(volumeFile(dataDir), text, err, 16)) return std::nullopt;
+    char* end = nullptr;
+    long v = std::strtol(text.c_str(), &end, 10);
+    if (end == text.c_str() || v < 0 || v > 100) {
+        logLine("staff: ignoring %s: not a volume 0..100", volumeFile(dataDir).c_str());
+        return std::nullopt;
+    }
+    return static_cast<int>(v);
+}
+
+void saveVolume(const std::filesystem::path& dataDir, int volume) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dataDir, ec)) return;
+    std::string err;
+    if (!fileutil::writeFileAtomic(volumeFile(dataDir), std::to_string(volume) + "\n", err))
+        logLine("staff: volume not kept: %s", err.c_str());
 }
 } // namespace
 
@@ -54,6 +83,8 @@ void KioskApp::setUpSession() {
     };
     session_ = std::make_unique<SessionLayer>(options_.session, clock_, std::move(host));
     session_->openAnalytics(options_.dataDir);
+    if (std::optional<int> v = loadVolume(options_.dataDir)) session_->volume = *v;
+    VideoPlayer::setVolume(session_->volume);
 
     StaffServices staff;
     staff.tryPin = [this](const std::string& pin) {
@@ -71,6 +102,7 @@ void KioskApp::setUpSession() {
             SyncServiceStatus st = sync_->status();
             s.syncing = st.syncing;
             s.syncLine = lastSyncLine(st);
+            if (st.last && st.last->attemptTime != 0) s.serverReached = st.last->sourceReached;
         }
         s.contentCreated = bundle_ ? bundle_->manifest.created : 0;
         std::error_code ec;
@@ -86,7 +118,16 @@ void KioskApp::setUpSession() {
     staff.syncNow = [this] {
         if (sync_) sync_->syncNow();
     };
-    staff.volume = [this]() -> int& { return session_->volume; };
+    staff.volume = [this] { return session_->volume; };
+    staff.setVolume = [this](int v) {
+        session_->volume = v;
+        int reported = VideoPlayer::setVolume(v);
+        saveVolume(options_.dataDir, v);
+        if (reported >= 0)
+            logLine("staff: volume %d (the video player reports %d)", v, reported);
+        else
+            logLine("staff: volume %d (no video open)", v);
+    };
     staff.startTour = [this](const Tour& tour) { session_->startTour(tour); };
     staff.quit = [this](int code) {
         exitCode_ = code;

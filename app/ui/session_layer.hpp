@@ -63,7 +63,7 @@ class SessionLayer {
     bool touring() const { return tour_.has_value(); }
     const SessionConfig& config() const { return config_; }
     SessionMode mode() const { return idle_.mode(); }
-    int volume = 70; // 0..100, set on the staff panel (kept in memory; no audio device here)
+    int volume = 70; // 0..100, set on the staff panel (kept in DATA/staff-volume)
 
   private:
     int64_t localNow() const; // wall seconds shifted to local time

@@ -74,6 +74,7 @@ TEST_F(SyncFault, ConnectionRefused) {
     Outcome o = run("http://127.0.0.1:" + std::to_string(closed));
     EXPECT_EQ(o.result.status, SyncStatus::Failed) << o.result.reason;
     EXPECT_NE(o.result.reason.find("manifest.json"), std::string::npos) << o.result.reason;
+    EXPECT_FALSE(o.result.sourceReached); // the staff panel says "not reachable"
     EXPECT_LT(o.seconds, 3);
     expectUntouched();
 }
@@ -83,6 +84,7 @@ TEST_F(SyncFault, ServerError500And404) {
     Outcome o = run();
     EXPECT_EQ(o.result.status, SyncStatus::Failed);
     EXPECT_NE(o.result.reason.find("HTTP 500"), std::string::npos) << o.result.reason;
+    EXPECT_TRUE(o.result.sourceReached); // the network works; the server has a problem
     server_->setFault("/manifest.json", Fault::Status404);
     o = run();
     EXPECT_EQ(o.result.status, SyncStatus::Failed);

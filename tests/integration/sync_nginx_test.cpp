@@ -46,6 +46,8 @@ TEST_F(SyncNginx, FirstSyncInstallsVersion1ThenNotModified) {
     fs::path data = freshStore("nginx-first");
     SyncResult r = sync(data);
     ASSERT_EQ(r.status, SyncStatus::Updated) << r.reason;
+    EXPECT_TRUE(r.sourceReached);
+    EXPECT_TRUE(toLastSync(r, 1).sourceReached);
     EXPECT_EQ(r.version, 1u);
     EXPECT_EQ(slotVersion(data, "current"), 1u);
     EXPECT_EQ(verifiedStartupVersion(data), 1u);

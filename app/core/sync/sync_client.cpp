@@ -304,6 +304,7 @@ class Source {
     }
 
     bool isHttp() const { return http_; }
+    bool reached() const { return reached_; } // a server answered (any HTTP status) or the dir read
     std::string where(const std::string& rel) const {
         return http_ ? base_ + "/" + rel : (dir_ / rel).string();
     }
@@ -318,6 +319,7 @@ class Source {
         if (!http_) {
             std::string err;
             if (!fileutil::readFile(dir_ / rel, body, err, maxBytes)) return Step::fail(err);
+            reached_ = true;
             bytes_ += body.size();
             return {};
         }
@@ -332,6 +334,7 @@ class Source {
             return true;
         };
         HttpResponse res = httpGet(curl_, req, options_.limits, options_.stop, deadline_);
+        if (res.code > 0) reached_ = true;
         bytes_ += res.received;
         if (tooBig || res.rc == CURLE_FILESIZE_EXCEEDED)
             return Step::refuse(req.url + ": larger than the " + humanBytes(maxBytes) + " allowed");
@@ -395,6 +398,7 @@ class Source {
             return writer.write(data, n, writeErr);
         };
         HttpResponse res = httpGet(curl_, req, options_.limits, options_.stop, deadline_);
+        if (res.code > 0) reached_ = true;
         bytes_ += res.received;
         if (oversize || res.rc == CURLE_FILESIZE_EXCEEDED) {
             writer.abort();
@@ -433,6 +437,7 @@ class Source {
     const SyncOptions& options_;
     SteadyTime deadline_;
     bool http_ = false;
+    bool reached_ = false;
     std::string base_;
     fs::path dir_;
     CurlHandle curl_;
@@ -570,7 +575,9 @@ void finishPendingCheck(const SyncOptions& o) {
 SyncResult cycle(const std::string& sourceUrl, const SyncOptions& o) {
     SyncResult r;
     r.source = sourceUrl;
+    const Source* reachedBy = nullptr; // set once the source exists
     auto finish = [&](Step step, uint64_t bytes) {
+        r.sourceReached = reachedBy && reachedBy->reached();
         r.status = step.status;
         r.reason = step.reason;
         r.bytesDownloaded = bytes;
@@ -586,6 +593,7 @@ SyncResult cycle(const std::string& sourceUrl, const SyncOptions& o) {
     const SteadyTime deadline =
         std::chrono::steady_clock::now() + std::chrono::seconds(o.limits.totalTimeoutS);
     Source source(sourceUrl, o, deadline);
+    reachedBy = &source;
     if (!source.validLocal())
         return finish(Step::fail(sourceUrl + ": not an http(s):// or file:// URL or an absolute "
                                              "directory"),
@@ -755,9 +763,12 @@ SyncResult runSyncCycleAll(const std::vector<std::string>& sources, const SyncOp
     SyncResult last;
     std::string reasons;
     uint64_t bytes = 0;
+    bool reached = false;
     for (const std::string& s : sources) {
         last = runSyncCycle(s, options);
         bytes += last.bytesDownloaded;
+        reached = reached || last.sourceReached;
+        last.sourceReached = reached;
         if (last.ok()) {
             last.bytesDownloaded = bytes;
             return last;
@@ -783,6 +794,7 @@ LastSync toLastSync(const SyncResult& r, int64_t attemptTime) {
     l.version = r.version;
     l.bytesDownloaded = r.bytesDownloaded;
     l.blobsFetched = r.blobsFetched;
+    l.sourceReached = r.sourceReached;
     return l;
 }
 
@@ -790,7 +802,7 @@ bool saveLastSync(const fs::path& dataDir, const LastSync& l, std::string& err) 
     nlohmann::json j = {{"attempt", l.attemptTime}, {"result", l.result},
                         {"reason", l.reason},       {"source", l.source},
                         {"version", l.version},     {"bytes", l.bytesDownloaded},
-                        {"blobs", l.blobsFetched}};
+                        {"blobs", l.blobsFetched},  {"reached", l.sourceReached}};
     if (!ensureStoreLayout(dataDir, err)) return false;
     return fileutil::writeFileAtomic(stateFile(dataDir, "last-sync.json"), j.dump(2) + "\n", err);
 }
@@ -809,6 +821,7 @@ std::optional<LastSync> loadLastSync(const fs::path& dataDir) {
         l.version = j.value("version", uint64_t(0));
         l.bytesDownloaded = j.value("bytes", uint64_t(0));
         l.blobsFetched = j.value("blobs", size_t(0));
+        l.sourceReached = j.value("reached", false);
         return l;
     } catch (...) {
         return std::nullopt;

@@ -36,6 +36,7 @@ struct SyncResult {
     size_t blobsFetched = 0;      // blobs downloaded and committed in this cycle
     std::string source;           // the source URL used
     std::string reason;           // one line: what happened, or why not
+    bool sourceReached = false;   // a server answered (any HTTP status) or the directory was read
     bool ok() const { return status == SyncStatus::UpToDate || status == SyncStatus::Updated; }
 };
 
@@ -71,6 +72,7 @@ struct LastSync {
     uint64_t version = 0; // current version after it
     uint64_t bytesDownloaded = 0;
     size_t blobsFetched = 0;
+    bool sourceReached = false; // the network check of the staff panel
 };
 
 bool saveLastSync(const std::filesystem::path& dataDir, const LastSync& last, std::string& err);

@@ -226,6 +226,10 @@ float StaffScreen::drawStatus(UiContext& ui, ImVec2 pos, float width) {
                                                            : status_.syncLine))
             : ui.tr(T(UiString::StaffSyncNotConfigured));
     y += row(ui, ImVec2(x, y), w, T(UiString::StaffSync), sync);
+    if (status_.serverReached)
+        y += row(ui, ImVec2(x, y), w, T(UiString::StaffNetwork),
+                 ui.tr(T(*status_.serverReached ? UiString::StaffNetworkReachable
+                                                : UiString::StaffNetworkUnreachable)));
     y += row(ui, ImVec2(x, y), w, T(UiString::StaffStorage), bytes(status_.storeBytes));
     y += row(ui, ImVec2(x, y), w, T(UiString::StaffFreeDisk), bytes(status_.freeBytes));
     y += row(ui, ImVec2(x, y), w, T(UiString::StaffUptime), duration(status_.uptimeS));
@@ -261,17 +265,19 @@ float StaffScreen::drawActions(UiContext& ui, ImVec2 pos, float width) {
         y += bh + gap;
     }
     // Volume: - value +
-    int& volume = services_.volume();
+    int volume = services_.volume ? services_.volume() : 0;
     float vb = bh;
     if (widgets::button(ui, "staff-volume-down", {"-", "-"}, ImVec2(x, y), ImVec2(x + vb, y + bh),
-                        widgets::ButtonStyle::Ghost))
-        volume = std::max(0, volume - 10);
+                        widgets::ButtonStyle::Ghost) &&
+        services_.setVolume)
+        services_.setVolume(std::max(0, volume - 10));
     std::string v = ui.tr(T(UiString::StaffVolume)) + " " + std::to_string(volume);
     theme::textCentered(ui, FontRole::BodyBold, ImVec2(x + vb, y), ImVec2(x + w - vb, y + bh),
                         C::text, v);
     if (widgets::button(ui, "staff-volume-up", {"+", "+"}, ImVec2(x + w - vb, y),
-                        ImVec2(x + w, y + bh), widgets::ButtonStyle::Ghost))
-        volume = std::min(100, volume + 10);
+                        ImVec2(x + w, y + bh), widgets::ButtonStyle::Ghost) &&
+        services_.setVolume)
+        services_.setVolume(std::min(100, volume + 10));
     y += bh + gap;
     if (widgets::button(ui, "staff-test-pattern", T(UiString::StaffTestPattern), ImVec2(x, y),
                         ImVec2(x + w, y + bh), widgets::ButtonStyle::Secondary))

@@ -18,7 +18,8 @@ struct StaffStatus {
     std::string syncLine; // last sync, one line ("" = sync not configured)
     bool syncConfigured = false;
     bool syncing = false;
-    int64_t contentCreated = 0; // bundle created, unix seconds (0 = unknown / built-in)
+    std::optional<bool> serverReached; // at the last sync attempt (none: no attempt yet)
+    int64_t contentCreated = 0;        // bundle created, unix seconds (0 = unknown / built-in)
     uint64_t storeBytes = 0;
     uint64_t freeBytes = 0;
     double uptimeS = 0;
@@ -34,7 +35,8 @@ struct StaffServices {
     std::function<void()> left;          // the panel closed
     std::function<StaffStatus(bool withStorage)> status; // storage walks the disk: on entry
     std::function<void()> syncNow;
-    std::function<int&()> volume;
+    std::function<int()> volume;        // 0..100
+    std::function<void(int)> setVolume; // applies it to the video and keeps it
     std::function<void(const Tour&)> startTour;
     std::function<void(int code)> quit; // 0: exit to desktop; kRestartExitCode: restart
 };
