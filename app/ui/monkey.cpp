@@ -7,6 +7,7 @@
 //   soak           simulated days: visits, idles, content reloads; growth per simulated day
 #include "ui/monkey.hpp"
 
+#include "core/session/pin.hpp"
 #include "ui/app.hpp"
 
 #include <SDL.h>
@@ -194,6 +195,8 @@ class Driver {
     std::map<std::string, std::pair<double, uint64_t>> frameMsByScreen; // sum, count
     uint64_t langSwitches = 0;
     uint64_t langSwitchesTaken = 0; // switch taps an overlay or a session end took first
+    uint64_t pinsTyped = 0;         // PINs entered on the staff keypad ...
+    uint64_t pinsRight = 0;         // ... of which the right one (the panel opened)
     std::string selfTestMode;       // see misbehave()
     std::vector<std::string> leaked;
 
@@ -206,9 +209,12 @@ class Driver {
         if (roll < 450) {
             g_action = "tap target";
             tapTarget(kTapHoldMs);
-        } else if (roll < 550) {
+        } else if (roll < 535) {
             g_action = "tap anywhere";
             tap(randomX(), randomY(), kTapHoldMs);
+        } else if (roll < 550) {
+            g_action = "staff gesture and PIN";
+            staffAttempt();
         } else if (roll < 650) {
             g_action = "drag";
             drag(randomX(), randomY(), randomX(), randomY(), uniform(60, 900));
@@ -244,6 +250,8 @@ class Driver {
         const auto& targets = app_.hits().targets();
         if (targets.empty()) return tap(randomX(), randomY(), holdMs);
         const HitTarget& t = targets[static_cast<size_t>(uniform(0, int(targets.size()) - 1))];
+        // The staff panel's restart and exit end the process by design: not a monkey's to press.
+        if (t.id == "staff-restart" || t.id == "staff-exit") return;
         float fx = static_cast<float>(uniform(20, 80)) / 100.0f;
         float fy = static_cast<float>(uniform(20, 80)) / 100.0f;
         tap(clampX(t.rect.x + t.rect.w * fx), clampY(t.rect.y + t.rect.h * fy), holdMs);
@@ -318,6 +326,45 @@ class Driver {
             finger(SDL_FINGERUP, f + 1, at[size_t(f)].first, at[size_t(f)].second, true);
         if (uniform(0, 9) == 0) finger(SDL_FINGERUP, 9, randomX(), randomY());
         settle();
+    }
+
+    // The hidden staff gesture (a long press on the home screen's corner), then a PIN on the
+    // keypad: mostly wrong ones (the gate rate-limits them), one in five the right one.
+    void staffAttempt() {
+        const HitTarget* corner = app_.hits().find("staff-corner");
+        if (!corner) { // the corner is on the home screen: go there first when a button leads
+            const HitTarget* home = app_.hits().find("首页");
+            if (!home) home = app_.hits().find("Home");
+            if (!home) return tapTarget(kTapHoldMs);
+            Vec2 h = home->rect.center();
+            tap(h.x, h.y, kTapHoldMs);
+            corner = app_.hits().find("staff-corner");
+            if (!corner || !ok()) return;
+        }
+        Vec2 c = corner->rect.center();
+        tap(c.x, c.y, kLongPressMs);
+        if (!ok() || app_.screen() != ScreenId::Staff) return;
+        bool right = uniform(0, 4) == 0;
+        std::string pin = kDevPin;
+        if (!right) {
+            pin.clear();
+            for (int n = uniform(1, 7); n > 0; --n) pin += static_cast<char>('0' + uniform(0, 9));
+            right = pin == kDevPin;
+        }
+        for (char digit : pin) {
+            if (!pressKey(std::string("pin-key-") + digit)) return;
+        }
+        if (!pressKey("pin-key-OK")) return;
+        ++pinsTyped;
+        if (right) ++pinsRight;
+    }
+
+    bool pressKey(const std::string& id) {
+        const HitTarget* key = app_.hits().find(id);
+        if (!key || !ok()) return false;
+        Vec2 c = key->rect.center();
+        tap(c.x, c.y, kTapHoldMs);
+        return ok();
     }
 
     void switchLanguage() {
@@ -497,6 +544,15 @@ int runMonkey(KioskApp& app, ManualClock& clock, const MonkeyOptions& o) {
                          static_cast<const char*>(g_action), screenName(app.screen()), rssKb());
         if (!d.ok()) return report("monkey", d, i, o.events, o.seed);
         if (i >= warmup && (i - warmup) % every == 0) samples.push_back({double(i), heldKb(app)});
+        // A long run says how it goes: its figures survive even if it is stopped early.
+        if (o.events >= 20'000 && (i + 1) % 10'000 == 0)
+            std::fprintf(stderr,
+                         "monkey: progress %" PRIu64 " of %" PRIu64
+                         " events, %.0f s wall, %.1f h simulated, %" PRIu64
+                         " frames; RSS outside the texture cache %.1f MiB, textures %.1f MiB\n",
+                         i + 1, o.events, wallSeconds(started),
+                         (clock.nowMs() - simStart) / 3'600'000.0, d.frames, mib(heldKb(app)),
+                         app.textureBytes() / 1048576.0);
     }
     g_event = o.events;
     samples.push_back({double(o.events), heldKb(app)});
@@ -516,13 +572,15 @@ int runMonkey(KioskApp& app, ManualClock& clock, const MonkeyOptions& o) {
     std::fprintf(stderr,
                  "monkey: %" PRIu64 " events, seed %" PRIu64 ", %.1f s wall, %" PRIu64
                  " frames (slowest %.0f ms), %.1f h simulated, %" PRIu64
-                 " language switches (%" PRIu64 " taken by an overlay); screens: %s\n"
+                 " language switches (%" PRIu64 " taken by an overlay), %" PRIu64
+                 " staff PINs typed (%" PRIu64 " right); screens: %s\n"
                  "monkey: RSS outside the texture cache %.1f MiB after %" PRIu64
                  " warm-up events, %.1f MiB at the end "
                  "(peak %.1f), growth %+.0f KB (limit %.0f KB), trend %+.2f KB per 1000 events\n",
                  o.events, o.seed, wallSeconds(started), d.frames, d.slowestFrameMs, simHours,
-                 d.langSwitches, d.langSwitchesTaken, joined(d.screensSeen).c_str(), mib(base),
-                 warmup, mib(end), mib(peak), end - base, limitKb, perThousand);
+                 d.langSwitches, d.langSwitchesTaken, d.pinsTyped, d.pinsRight,
+                 joined(d.screensSeen).c_str(), mib(base), warmup, mib(end), mib(peak), end - base,
+                 limitKb, perThousand);
     std::fprintf(stderr, "monkey: mean frame time at %dx%d: %s\n", app.width(), app.height(),
                  frameTimes(d).c_str());
 #if defined(__SANITIZE_ADDRESS__)
