@@ -191,6 +191,9 @@ bool VideoPlayer::open(const Source& source, bool autoplay) {
     }
     mpv_set_option_string(mpv_, "vo", "libmpv");
     mpv_set_option_string(mpv_, "hwdec", "no");
+    // No GPU interop probing either: on a machine without CUDA it prints "Cannot load
+    // libcuda.so.1" on every open, which buried real messages in the journal.
+    mpv_set_option_string(mpv_, "gpu-hwdec-interop", "no");
     mpv_set_option_string(mpv_, "terminal", "no");
     mpv_set_option_string(mpv_, "input-default-bindings", "no");
     mpv_set_option_string(mpv_, "loop-file", "inf");
