@@ -5,6 +5,7 @@
 
 #include "core/media/image_decode.hpp"
 #include "core/media/lru_ledger.hpp"
+#include "core/session/log_ring.hpp"
 
 #include <SDL.h>
 #include <SDL_opengl.h>
@@ -231,7 +232,7 @@ TextureRef TextureCache::get(const std::string& logicalName) {
     e.requestedMs = wallMs();
     std::filesystem::path path = m.resolve ? m.resolve(logicalName) : std::filesystem::path();
     if (path.empty()) {
-        std::fprintf(stderr, "zjmap-kiosk: image %s: not in the bundle\n", logicalName.c_str());
+        logLine("image %s: not in the bundle", logicalName.c_str());
         e.ref.state = TextureRef::State::Broken;
         return e.ref;
     }
@@ -258,8 +259,8 @@ bool TextureCache::pump() {
         if (it == m.entries.end()) continue;
         Impl::Entry& e = it->second;
         if (!d.image.ok() || !gl.ok) {
-            std::fprintf(stderr, "zjmap-kiosk: image %s: %s\n", d.name.c_str(),
-                         gl.ok ? d.image.error.c_str() : "no GL texture functions");
+            logLine("image %s: %s", d.name.c_str(),
+                    gl.ok ? d.image.error.c_str() : "no GL texture functions");
             e.ref.state = TextureRef::State::Broken;
             changed = true;
             continue;

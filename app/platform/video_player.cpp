@@ -5,6 +5,8 @@
 // [SECTION] Controls
 #include "platform/video_player.hpp"
 
+#include "core/session/log_ring.hpp"
+
 #include <SDL.h>
 #include <SDL_opengl.h>
 #include <algorithm>
@@ -165,7 +167,7 @@ void VideoPlayer::fail(const std::string& why) {
     loading_ = false;
     playing_ = false;
     error_ = why;
-    std::fprintf(stderr, "zjmap-kiosk: video: %s\n", why.c_str());
+    logLine("video: %s", why.c_str());
 }
 
 bool VideoPlayer::open(const Source& source, bool autoplay) {

@@ -5,6 +5,8 @@
 // [SECTION] The interactive loop
 #include "ui/app.hpp"
 
+#include "core/session/log_ring.hpp"
+
 #include "core/bundle/crypto.hpp"
 #include "core/content/startup.hpp"
 #include "core/sync/sync_service.hpp"
@@ -118,8 +120,8 @@ void KioskApp::switchToNewContentWhenSafe() {
     bool safe = (screen() == ScreenId::Home || screen() == ScreenId::Attract) &&
                 input_.recognizer().fingerCount() == 0 && clock_.nowMs() >= animateUntilMs_;
     if (pendingContentVersion_ && safe) {
-        std::fprintf(stderr, "zjmap-kiosk: switching to content version %llu\n",
-                     static_cast<unsigned long long>(pendingContentVersion_));
+        logLine("switching to content version %llu",
+                static_cast<unsigned long long>(pendingContentVersion_));
         pendingContentVersion_ = 0;
         reloadContent();
     }
@@ -141,7 +143,7 @@ void KioskApp::loadContent() {
     std::string err;
     if (!options_.publicKeyFile.empty()) {
         if (!crypto::readPublicKey(options_.publicKeyFile, publisher, err))
-            std::fprintf(stderr, "zjmap-kiosk: %s\n", err.c_str());
+            logLine("%s", err.c_str());
     } else if (options_.publicKey) {
         publisher = *options_.publicKey;
     } else {
@@ -152,8 +154,7 @@ void KioskApp::loadContent() {
                                      : std::filesystem::path(options_.bundleDir);
     std::filesystem::path data = options_.dataDir;
     LoadedContent loaded = loadStartupContent(data, demo, publisher);
-    for (const auto& line : loaded.log)
-        std::fprintf(stderr, "zjmap-kiosk: content: %s\n", line.c_str());
+    for (const auto& line : loaded.log) logLine("content: %s", line.c_str());
     bundle_ = loaded.bundle;
     if (textures_) textures_->setResolver(mediaResolver(bundle_)); // drops the old textures
     content_ = loaded.content ? loaded.content : std::make_shared<const Content>(builtinContent());
@@ -274,7 +275,7 @@ double KioskApp::nextDeadlineMs() const {
 bool KioskApp::renderFrame(const std::string* shotPath, std::string* err) {
     std::string localErr;
     if (!rebuildFontsIfNeeded(localErr)) {
-        std::fprintf(stderr, "zjmap-kiosk: fonts: %s\n", localErr.c_str());
+        logLine("fonts: %s", localErr.c_str());
     }
     Uint64 t0 = SDL_GetPerformanceCounter();
     double now = clock_.nowMs();

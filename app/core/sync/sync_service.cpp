@@ -1,5 +1,6 @@
 #include "core/sync/sync_service.hpp"
 #include "core/bundle/store.hpp"
+#include "core/session/log_ring.hpp"
 
 #include <chrono>
 #include <ctime>
@@ -104,6 +105,11 @@ void SyncService::run() {
         LastSync last = toLastSync(result, clock_.wallSeconds());
         std::string err;
         saveLastSync(config_.dataDir, last, err); // best effort: the snapshot is in memory too
+        // Every outcome but a repeated "up to date" goes to the log (journal and staff panel):
+        // a poll every few minutes must not push the interesting lines out.
+        if (result.status != SyncStatus::UpToDate || !lastWasUpToDate_)
+            logLine("sync: %s: %s", syncStatusName(result.status), result.reason.c_str());
+        lastWasUpToDate_ = result.status == SyncStatus::UpToDate;
 
         lock.lock();
         syncing_ = false;

@@ -63,6 +63,7 @@ class SyncService {
     bool nowRequested_ = false;
     bool syncing_ = false;
     uint64_t cycles_ = 0;
+    bool lastWasUpToDate_ = false; // worker thread only: log "up to date" once per streak
     Backoff backoff_;
     std::optional<uint64_t> newVersion_;
     uint64_t versionInUse_ = 0;
