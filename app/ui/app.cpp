@@ -318,10 +318,14 @@ bool KioskApp::renderFrame(const std::string* shotPath, std::string* err) {
     dl->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32(0xF4, 0xF6, 0xF9, 0xFF));
     // Screen transition: the new screen fades in and rises a little (vertices shifted after).
     int vtxStart = dl->VtxBuffer.Size;
-    if (session_->closed())
+    if (session_->closed()) {
         session_->drawClosedPage(ui); // outside the display hours
-    else
+    } else {
+        float inset = session_->bottomInset(ui.ds);
+        ui.ds.height -= inset; // the screen lays out above the tour bar
         screenFor(nav_.current().screen)->draw(ui);
+        ui.ds.height += inset;
+    }
     if (t < 1) {
         float rise = (1.0f - ui.fade) * ui.px(24);
         for (int i = vtxStart; i < dl->VtxBuffer.Size; ++i) dl->VtxBuffer[i].pos.y += rise;

@@ -379,12 +379,20 @@ void SessionLayer::drawPrompt(UiContext& ui) {
                         theme::col(ui, C::gold), ui.px(4));
 }
 
+float SessionLayer::tourBarHeight(const DesignScale& ds) {
+    return ds.portrait() ? ds.px(300) : ds.px(180);
+}
+
+float SessionLayer::bottomInset(const DesignScale& ds) const {
+    return tour_ && !closed() ? tourBarHeight(ds) : 0.0f;
+}
+
 void SessionLayer::drawTourBar(UiContext& ui, const NavState& current) {
     float W = ui.ds.width, H = ui.ds.height;
     bool portrait = ui.ds.portrait();
     float pad = ui.px(tokens::space::m);
     float btnH = ui.px(tokens::space::touchMin);
-    float barH = portrait ? ui.px(300) : ui.px(180);
+    float barH = tourBarHeight(ui.ds);
     bool away = current.screen != stopState_.screen || current.selection != stopState_.selection;
     float chipH = btnH;
     float top = H - barH - (away ? chipH + pad : 0);

@@ -5,6 +5,7 @@
 #pragma once
 #include "core/clock.hpp"
 #include "core/content/model.hpp"
+#include "core/layout.hpp"
 #include "core/navigation.hpp"
 #include "core/session/analytics.hpp"
 #include "core/session/idle_machine.hpp"
@@ -46,6 +47,9 @@ class SessionLayer {
     // Over the screen: the staff corner (home), the tour bar, the prompt. Call after the
     // screen's window has ended: the tour bar is a window of its own, above it.
     void drawOverlays(UiContext& ui, const NavState& current);
+    // Pixels at the bottom the screens leave to the tour bar (0 without a tour): the stop's
+    // card and buttons are laid out above it, not under it.
+    float bottomInset(const DesignScale& ds) const;
 
     // [SECTION] Events from the app
     void onScreenEntered(const NavState& state); // analytics, tour "back" chip, attract pacing
@@ -71,6 +75,7 @@ class SessionLayer {
     void goToStop(size_t index);
     void drawPrompt(UiContext& ui);
     void drawTourBar(UiContext& ui, const NavState& current);
+    static float tourBarHeight(const DesignScale& ds);
     void beginVisit(double nowMs);
     void logEvent(const char* kind, const std::string& item = {}, double value = 0);
 

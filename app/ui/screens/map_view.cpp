@@ -86,9 +86,13 @@ void MapScreen::prepareGeometry(const Content& content) {
     markerRects_.reserve(parks + 3);
     labelCandidates_.reserve(parks + content.districts.size());
     labelKinds_.reserve(parks + content.districts.size());
-    cardPark_ = -1;
-    cardOpen_ = false;
-    pending_ = Pending::FrameCity;
+    // The selection onEnter made against this content stays (a tour or another module opening
+    // the map with a park before the map was ever drawn); only an index it no longer has goes.
+    if (cardPark_ >= static_cast<int>(parks)) {
+        cardPark_ = -1;
+        cardOpen_ = false;
+    }
+    if (pending_ == Pending::None) pending_ = Pending::FrameCity;
 }
 
 // The coarsest band whose simplification error stays within two pixels (the border width).
