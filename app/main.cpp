@@ -7,6 +7,7 @@
 #include "core/sync/config.hpp"
 #include "core/version.hpp"
 #include "ui/app.hpp"
+#include "ui/frame_bench.hpp"
 #include "ui/monkey.hpp"
 #include "ui/scenario_runner.hpp"
 
@@ -42,6 +43,8 @@ const char* kUsage =
     "                          assertion, a stuck frame or memory growth (--seed S)\n"
     "  --soak DAYS             simulated days of visits, idles and content reloads headless;\n"
     "                          fails if memory keeps growing (--seed S)\n"
+    "  --frame-bench           frame time per screen beside an empty frame, map pan, photo\n"
+    "                          open latency (headless, --viewport); tests/bench/run.sh\n"
     "  --seed S                random seed for --monkey / --soak (default 1)\n"
     "  --viewport WxH          window size for --monkey / --soak (default 960x540)\n"
     "  --version | --help\n"
@@ -103,7 +106,7 @@ int main(int argc, char** argv) {
     bool dataGiven = false;
     zj::MonkeyOptions monkey;
     zj::SoakOptions soak;
-    bool runMonkey = false, runSoak = false;
+    bool runMonkey = false, runSoak = false, runBench = false;
     int viewportW = 960, viewportH = 540; // small: the monkey's frames stay cheap on llvmpipe
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -157,6 +160,8 @@ int main(int argc, char** argv) {
             soak.days = v ? std::strtod(v, &end) : 0;
             if (!v || *end || !(soak.days > 0)) return usageError("--soak needs a number of days");
             runSoak = true;
+        } else if (a == "--frame-bench") {
+            runBench = true;
         } else if (a == "--seed") {
             const char* v = value("S");
             if (!v || !parseCount(v, monkey.seed)) return usageError("--seed needs a number");
@@ -170,9 +175,10 @@ int main(int argc, char** argv) {
         }
     }
 
-    if (runMonkey || runSoak) {
+    if (runMonkey || runSoak || runBench) {
         // Headless like a scenario: simulated clock, offscreen window of --viewport.
-        if (runMonkey && runSoak) return usageError("--monkey and --soak are separate runs");
+        if (int(runMonkey) + int(runSoak) + int(runBench) > 1)
+            return usageError("--monkey, --soak and --frame-bench are separate runs");
         options.window.width = viewportW;
         options.window.height = viewportH;
         options.window.fullscreen = false;
@@ -185,6 +191,7 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "zjmap-kiosk: %s\n", err.c_str());
             return 3;
         }
+        if (runBench) return zj::runFrameBench(app, clock);
         return runMonkey ? zj::runMonkey(app, clock, monkey) : zj::runSoak(app, clock, soak);
     }
 

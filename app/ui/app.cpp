@@ -272,6 +272,21 @@ double KioskApp::nextDeadlineMs() const {
 
 // [SECTION] Frames
 
+void KioskApp::renderEmptyFrame() {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(width()), static_cast<float>(height()));
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+    ImGui::NewFrame();
+    ImGui::Render();
+    glViewport(0, 0, width(), height());
+    glClearColor(0.957f, 0.965f, 0.976f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    window_.swap();
+}
+
 bool KioskApp::renderFrame(const std::string* shotPath, std::string* err) {
     std::string localErr;
     if (!rebuildFontsIfNeeded(localErr)) {

@@ -60,6 +60,9 @@ class KioskApp {
     bool frameWanted() const;
     // Renders one frame; with `shotPath` also writes it as PNG before presenting.
     bool renderFrame(const std::string* shotPath = nullptr, std::string* err = nullptr);
+    // A frame with nothing on it (ImGui, clear, swap): the floor the benchmark compares with.
+    void renderEmptyFrame();
+    bool texturesBusy() const { return textures_ && textures_->busy(); } // decodes or uploads
     double nextDeadlineMs() const; // the next timer (long press, animation), or < 0
     bool quitRequested() const { return quit_; }
 

@@ -33,17 +33,16 @@ idle=$(bash tests/bench/idle-cpu.sh "$build" 10 2>/dev/null)
 row "idle CPU, home screen, 10 s" "$(sed -n 's/.*idle_cpu_percent=\([0-9.]*\).*/\1/p' <<<"$idle")% of a core" "$(sed -n 's/.*via=\(.*\)/\1/p' <<<"$idle")"
 row "RSS / PSS of the idle kiosk" "$(sed -n 's/.*rss_mib=\([0-9]*\).*/\1/p' <<<"$idle") / $(sed -n 's/.*pss_mib=\([0-9a-z/]*\).*/\1/p' <<<"$idle") MiB" "/proc/PID/status, smaps_rollup"
 
-# Frame time per screen at 1920x1080: the monkey's mean wall time per rendered frame.
-mk=$("$kiosk" --monkey 150 --seed 11 --viewport 1920x1080 --data "$tmp/data" 2>&1)
-times=$(sed -n 's/^monkey: mean frame time at [0-9x]*: //p' <<<"$mk")
+# Frame time per screen at 1920x1080 beside an empty frame, map pan and photo open latency, all
+# from one --frame-bench run of the real app (a settled screen redrawn 40 times).
+fb=$("$kiosk" --frame-bench --viewport 1920x1080 --data "$tmp/data" 2>/dev/null)
+bench() { sed -n "s/^bench: $1 *mean_ms=\([0-9.]*\) frames=\([0-9]*\).*/\1 ms/p" <<<"$fb"; }
+row "empty frame, 1920x1080" "$(bench empty)" "ImGui + clear + swap: the floor of any frame"
 for screen in home city map industry invest; do
-  v=$(grep -o "$screen [0-9.]* ms ([0-9]* frames)" <<<"$times" | head -1)
-  row "frame time, $screen, 1920x1080" "${v:-n/a}" "mean over the monkey's frames on it"
+  row "frame time, $screen, 1920x1080" "$(bench "$screen")" "settled screen redrawn, mean of 40"
 done
-row "empty frame, 1920x1080" "n/a" "needs an empty-screen mode in the app"
-row "photo open latency" "n/a" "no photo viewer in this build"
-row "map pan frame time" "n/a" "see frame time, map (pans included)"
-
+row "map pan frame time, 1920x1080" "$(bench map-pan)" "a finger dragging the map, mean of 60"
+row "photo open latency" "$(bench photo-open)" "viewer 'next' to an undecoded photo until on the GPU"
 # Pack time of the demo content.
 t0=$(now_ms)
 if "$build/app/zjmap-pack" build content --key content/keys/dev-publisher.key --out "$tmp/bundle" >/dev/null 2>&1; then

@@ -1,0 +1,179 @@
+// `zjmap-kiosk --frame-bench`: the frame-time rows of tests/bench/run.sh, measured in one run of
+// the real app (headless, simulated clock, offscreen window of --viewport):
+//   empty frame       ImGui with nothing on it + clear + swap: the floor of any frame here
+//   <screen>          a settled screen redrawn again and again (what a frame of it costs)
+//   photo open        gallery tap -> the full photo decoded and on the GPU, with a cold cache
+//   map pan           frames while a finger drags the map
+// Prints `bench: name mean_ms=.. frames=..` lines (photo-open: mean ms per photo, photos); nothing
+// is asserted (figures, not tests).
+#include "ui/frame_bench.hpp"
+
+#include "ui/app.hpp"
+
+#include <SDL.h>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+namespace zj {
+
+namespace {
+
+constexpr int kRedraws = 40;      // frames per settled screen
+constexpr double kStepMs = 100.0; // simulated time per frame while settling
+constexpr double kSettleLimitMs = 20'000;
+
+double msSince(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+class BenchDriver {
+  public:
+    BenchDriver(KioskApp& app, ManualClock& clock) : app_(app), clock_(clock) {}
+
+    void finger(Uint32 type, float x, float y) {
+        SDL_Event e{};
+        e.type = type;
+        e.tfinger.touchId = 1;
+        e.tfinger.fingerId = 1;
+        e.tfinger.x = std::clamp(x / float(app_.width()), 0.0f, 1.0f);
+        e.tfinger.y = std::clamp(y / float(app_.height()), 0.0f, 1.0f);
+        e.tfinger.pressure = 1.0f;
+        SDL_PushEvent(&e);
+    }
+
+    void frame() {
+        app_.waitAndHandleEvents(0);
+        app_.renderFrame();
+        clock_.advance(kStepMs);
+    }
+
+    // Renders until nothing animates and no image is loading (or the limit passes).
+    void settle() {
+        for (double t = 0; t < kSettleLimitMs; t += kStepMs) {
+            app_.waitAndHandleEvents(0);
+            if (!app_.frameWanted() && !app_.texturesBusy()) return;
+            frame();
+            if (app_.texturesBusy()) SDL_Delay(1); // decodes run on worker threads
+        }
+    }
+
+    bool tap(const char* label) {
+        const HitTarget* t = app_.hits().find(label);
+        if (!t) {
+            std::fprintf(stderr, "bench: nothing labelled \"%s\" on screen %s\n", label,
+                         screenName(app_.screen()));
+            return false;
+        }
+        Vec2 c = t->rect.center();
+        finger(SDL_FINGERDOWN, c.x, c.y);
+        frame();
+        finger(SDL_FINGERUP, c.x, c.y);
+        frame();
+        return true;
+    }
+
+    // The first target whose id starts with `prefix` (e.g. a gallery photo).
+    const HitTarget* findPrefix(const std::string& prefix) const {
+        for (const HitTarget& t : app_.hits().targets())
+            if (t.id.rfind(prefix, 0) == 0) return &t;
+        return nullptr;
+    }
+
+    double redrawMeanMs(int frames) {
+        auto t0 = std::chrono::steady_clock::now();
+        for (int i = 0; i < frames; ++i) {
+            app_.waitAndHandleEvents(0);
+            app_.renderFrame();
+        }
+        return msSince(t0) / frames;
+    }
+
+  private:
+    KioskApp& app_;
+    ManualClock& clock_;
+};
+
+void print(const char* name, double meanMs, int frames) {
+    std::printf("bench: %-12s mean_ms=%.2f frames=%d\n", name, meanMs, frames);
+}
+
+} // namespace
+
+int runFrameBench(KioskApp& app, ManualClock& clock) {
+    BenchDriver d(app, clock);
+    d.settle();
+    std::printf("bench: viewport %dx%d\n", app.width(), app.height());
+
+    // Empty frames first, then each module from home, redrawn when settled.
+    auto t0 = std::chrono::steady_clock::now();
+    for (int i = 0; i < kRedraws; ++i) app.renderEmptyFrame();
+    print("empty", msSince(t0) / kRedraws, kRedraws);
+    print("home", d.redrawMeanMs(kRedraws), kRedraws);
+    const struct {
+        const char* name;
+        const char* tile;
+    } modules[] = {{"city", "tile:city"},
+                   {"map", "tile:map"},
+                   {"industry", "tile:industry"},
+                   {"invest", "tile:invest"}};
+    for (const auto& m : modules) {
+        if (app.screen() != ScreenId::Home && !d.tap("首页") && !d.tap("Home")) return 1;
+        d.settle();
+        if (!d.tap(m.tile)) return 1;
+        d.settle();
+        print(m.name, d.redrawMeanMs(kRedraws), kRedraws);
+    }
+
+    // Map pan: a finger dragging across the map, one motion per frame.
+    if (app.screen() != ScreenId::Map) {
+        d.tap("首页");
+        d.settle();
+        d.tap("tile:map");
+        d.settle();
+    }
+    float cx = app.width() * 0.62f, cy = app.height() * 0.55f, reach = app.width() * 0.2f;
+    d.finger(SDL_FINGERDOWN, cx, cy);
+    d.frame();
+    constexpr int kPanFrames = 60;
+    t0 = std::chrono::steady_clock::now();
+    for (int i = 0; i < kPanFrames; ++i) {
+        float t = float(i) / kPanFrames;
+        d.finger(SDL_FINGERMOTION, cx - reach * t, cy - reach * 0.3f * t);
+        app.waitAndHandleEvents(0);
+        app.renderFrame();
+        clock.advance(16);
+    }
+    print("map-pan", msSince(t0) / kPanFrames, kPanFrames);
+    d.finger(SDL_FINGERUP, cx - reach, cy - reach * 0.3f);
+    d.settle();
+
+    // Photo open: in the city's photo viewer, "next" to a photo not shown before, until it is
+    // decoded and on the GPU (the gallery shows one photo at a time; the others are cold).
+    d.tap("首页");
+    d.settle();
+    d.tap("tile:city");
+    d.settle();
+    const HitTarget* photo = d.findPrefix("gallery:");
+    if (!photo) {
+        std::fprintf(stderr, "bench: no gallery photo on the city screen\n");
+        return 1;
+    }
+    std::string first = photo->id;
+    d.tap(first.c_str());
+    d.settle();
+    double sum = 0;
+    int opened = 0;
+    for (int i = 0; i < 6 && app.hits().find("viewer-next"); ++i) {
+        t0 = std::chrono::steady_clock::now();
+        d.tap("viewer-next");
+        d.settle();
+        sum += msSince(t0);
+        ++opened;
+    }
+    if (opened) print("photo-open", sum / opened, opened);
+    return 0;
+}
+
+} // namespace zj
