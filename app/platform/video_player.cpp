@@ -21,7 +21,8 @@ namespace zj {
 
 namespace {
 bool gHeadless = false;
-int gVolume = 70; // percent, the staff panel's setting
+int gVolume = 70;    // percent, the staff panel's setting
+uint64_t gLoops = 0; // films played to the end and restarted, all players (the soak's figure)
 Uint32 gWakeEvent = static_cast<Uint32>(-1);
 std::vector<VideoPlayer*> gPlayers;     // UI thread only
 constexpr double kLoadTimeoutMs = 8000; // a file that never answers is reported as failed
@@ -102,6 +103,10 @@ int VideoPlayer::setVolume(int percent) {
 
 int VideoPlayer::volume() {
     return gVolume;
+}
+
+uint64_t VideoPlayer::loopsPlayed() {
+    return gLoops;
 }
 
 int VideoPlayer::mpvVolume() const {
@@ -338,7 +343,13 @@ bool VideoPlayer::pump() {
                     auto* p = static_cast<mpv_event_property*>(ev->data);
                     if (p->format == MPV_FORMAT_DOUBLE && p->data) {
                         double v = *static_cast<double*>(p->data);
-                        if (ev->reply_userdata == 1) position_ = v;
+                        if (ev->reply_userdata == 1) {
+                            // Back near the start from past the middle: the film looped.
+                            if (duration_ > 0 && position_ > duration_ * 0.5 &&
+                                v < duration_ * 0.25)
+                                ++gLoops;
+                            position_ = v;
+                        }
                         if (ev->reply_userdata == 2) duration_ = v;
                     }
                     break;

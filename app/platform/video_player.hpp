@@ -36,6 +36,7 @@ class VideoPlayer {
     // Returns what an open player's mpv then reports (-1: none open).
     static int setVolume(int percent);
     static int volume();
+    static uint64_t loopsPlayed(); // times a film reached its end and started again (all players)
     int mpvVolume() const; // what mpv reports (-1: not open): the setting really reached it
     // Drains every player's mpv events; true when one on screen needs a frame drawn.
     static bool pumpAll();

@@ -8,6 +8,7 @@
 #include "ui/monkey.hpp"
 
 #include "core/session/pin.hpp"
+#include "platform/video_player.hpp"
 #include "ui/app.hpp"
 
 #include <SDL.h>
@@ -359,6 +360,49 @@ class Driver {
         if (right) ++pinsRight;
     }
 
+    // A visitor watching the film to its end: it must loop (mpv's loop-file) and keep playing.
+    // Seeks close to the end, then draws frames for a few seconds of wall time (mpv plays in
+    // real time, whatever the simulated clock says). True when the film was found and played.
+    bool watchFilm() {
+        if (app_.screen() != ScreenId::City) {
+            if (!pressKey("首页") && !pressKey("Home") && app_.screen() != ScreenId::Home) {
+                settle();
+            }
+            if (!pressKey("tile:city")) return false;
+        }
+        // Scroll until the film's control bar is on screen (the page scrolls under the header).
+        auto barShown = [&] {
+            const HitTarget* bar = app_.hits().find("video-scrubber");
+            return bar && bar->rect.y + bar->rect.h <= float(app_.height());
+        };
+        for (int scroll = 0; scroll < 8 && ok() && !barShown(); ++scroll) {
+            float x = app_.width() * 0.5f;
+            drag(x, app_.height() * 0.7f, x, app_.height() * 0.45f, 300);
+        }
+        const HitTarget* picture = app_.hits().find("video-picture");
+        if (!picture || !ok()) return false;
+        Vec2 c = picture->rect.center();
+        tap(c.x, c.y, kTapHoldMs);
+        wallFrames(800); // mpv opens the file and learns the duration
+        const HitTarget* bar = app_.hits().find("video-scrubber");
+        if (bar && barShown() && ok()) {
+            tap(bar->rect.x + bar->rect.w * 0.97f, bar->rect.center().y, kTapHoldMs);
+            wallFrames(4000);
+        }
+        return ok();
+    }
+
+    // Frames for `ms` of wall time at ~25 fps, the simulated clock moving along.
+    void wallFrames(double ms) {
+        auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(int64_t(ms));
+        while (ok() && std::chrono::steady_clock::now() < until) {
+            app_.waitAndHandleEvents(0);
+            render();
+            clock_.advance(40);
+            SDL_Delay(20);
+        }
+    }
+
     bool pressKey(const std::string& id) {
         const HitTarget* key = app_.hits().find(id);
         if (!key || !ok()) return false;
@@ -619,7 +663,8 @@ int runSoak(KioskApp& app, ManualClock& clock, const SoakOptions& o) {
     // The first day warms every cache (fonts, textures, the video player): judge from its night on.
     double warmupDays = o.warmupDays > 0 ? o.warmupDays : std::min(1.0, o.days / 2);
     std::vector<std::pair<double, double>> samples; // (simulated day, RSS KB) after warm-up
-    uint64_t visits = 0, actions = 0, reloads = 0;
+    uint64_t visits = 0, actions = 0, reloads = 0, films = 0;
+    int filmDay = -1; // the day the film was last watched
     double t0 = clock.nowMs();
     double nextReload = t0 + kReloadEveryMs, nextSample = t0;
     auto day = [&] { return (clock.nowMs() - t0) / kDayMs; };
@@ -635,6 +680,12 @@ int runSoak(KioskApp& app, ManualClock& clock, const SoakOptions& o) {
                 d.randomAction(false);
             }
             if (!d.ok()) break;
+            if (filmDay != int(day()) && timeOfDay >= 12 * kHourMs) { // one film a day
+                g_action = "watching the film";
+                filmDay = int(day());
+                if (d.watchFilm()) ++films;
+                if (!d.ok()) break;
+            }
             g_action = "idle between visitors";
             d.idle(d.uniform(5, 40) * 60'000.0);
         } else {
@@ -672,13 +723,14 @@ int runSoak(KioskApp& app, ManualClock& clock, const SoakOptions& o) {
     std::fprintf(
         stderr,
         "soak: %.1f simulated days, seed %" PRIu64 ", %.1f s wall: %" PRIu64 " visits, %" PRIu64
-        " actions, %" PRIu64 " content reloads, %" PRIu64 " frames; screens: %s\n"
+        " actions, %" PRIu64 " content reloads, %" PRIu64 " films watched (%" PRIu64
+        " loops played), %" PRIu64 " frames; screens: %s\n"
         "soak: RSS outside the texture cache %.1f MiB after %.2f warm-up days, %.1f MiB at the end "
         "(peak %.1f); "
         "growth %+.0f KB per simulated day (limit %.0f); texture cache %.1f MiB at the end\n",
-        o.days, o.seed, wallSeconds(started), visits, actions, reloads, d.frames,
-        joined(d.screensSeen).c_str(), mib(base), warmupDays, mib(end), mib(peak), perDay,
-        o.maxGrowthKbPerDay, app.textureBytes() / 1048576.0);
+        o.days, o.seed, wallSeconds(started), visits, actions, reloads, films,
+        VideoPlayer::loopsPlayed(), d.frames, joined(d.screensSeen).c_str(), mib(base), warmupDays,
+        mib(end), mib(peak), perDay, o.maxGrowthKbPerDay, app.textureBytes() / 1048576.0);
     // A trend over less than half a day of samples says little; noise under 2 MiB in total is
     // allocator settling, not a leak.
     if (span >= 0.5 && perDay > o.maxGrowthKbPerDay && end - base > 2048) {
