@@ -132,6 +132,18 @@ static bool readGeoJson(const std::string& shown, const std::string& text,
         diag.error(SourceLoc{shown, lineAt(text, at), "(syntax)", column},
                    std::string("malformed JSON: ") + e.what());
         return false;
+    } catch (const json::exception& e) { // e.g. a number too large for a double (out_of_range)
+        // "number overflow parsing '1e999'": point at the number's line when it can be found.
+        std::string what = e.what();
+        size_t q = what.find("parsing '");
+        int line = 1;
+        if (q != std::string::npos) {
+            std::string token = what.substr(q + 9, what.find('\'', q + 9) - (q + 9));
+            size_t at = token.empty() ? std::string::npos : text.find(token);
+            if (at != std::string::npos) line = lineAt(text, at);
+        }
+        diag.error(SourceLoc{shown, line, "(number)"}, "unreadable JSON: " + what);
+        return false;
     }
     if (!doc.is_object() || stringMember(doc, "type") != "FeatureCollection" ||
         !doc.contains("features") || !doc["features"].is_array()) {

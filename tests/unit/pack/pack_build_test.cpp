@@ -333,6 +333,14 @@ TEST_F(PackBuild, MalformedGeoJson) {
     expectError("geo/zhenjiang-districts.geojson", "{\"type\": ]", "malformed JSON");
 }
 
+// Found by fuzz_geojson in an hour-long run: a number beyond a double's range made nlohmann's
+// parser throw out_of_range, which was not caught: zjmap-pack died instead of naming the line.
+TEST_F(PackBuild, GeoJsonNumberOverflow) {
+    edit("geo/zhenjiang-districts.geojson", "[[[119.4, 32.1], [119.5, 32.1]",
+         "[[[119.4, 32.1], [1" + std::string(400, '0') + ", 32.1]");
+    expectError("geo/zhenjiang-districts.geojson", std::string(400, '0'), "number overflow");
+}
+
 TEST_F(PackBuild, GeoJsonFeatureMissing) {
     edit("districts.toml", "id   = \"321111\"", "id   = \"321112\"");
     expectError("districts.toml", "321112", "no feature with id '321112'");
