@@ -155,7 +155,22 @@ void replaceFile(Manifest& m, const fs::path& outDir, const std::string& name,
 // [SECTION] nginx
 //-----------------------------------------------------------------------------
 
-Nginx::Nginx(const fs::path& root, const fs::path& workDir) {
+std::string makeSelfSignedCert(const fs::path& dir, TlsFiles& out) {
+    fs::create_directories(dir);
+    out.cert = dir / "cert.pem";
+    out.key = dir / "key.pem";
+    pid_t pid = spawn({"/usr/bin/openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                       "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2", "-subj",
+                       "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout",
+                       out.key.string(), "-out", out.cert.string()},
+                      dir / "openssl.out", dir / "openssl.err");
+    if (waitExit(pid) != 0 || !fs::exists(out.cert))
+        return "openssl req failed (install Debian's openssl): " + readBytes(dir / "openssl.err");
+    return {};
+}
+
+Nginx::Nginx(const fs::path& root, const fs::path& workDir, const TlsFiles* tls)
+    : tls_(tls != nullptr) {
     const char* exe = "/usr/sbin/nginx";
     if (::access(exe, X_OK) != 0) {
         error_ = std::string(exe) + " not found: install Debian's nginx-light";
@@ -172,8 +187,11 @@ Nginx::Nginx(const fs::path& root, const fs::path& workDir) {
         "/temp/fastcgi;\n  uwsgi_temp_path " + w + "/temp/uwsgi;\n" + "  scgi_temp_path " + w +
         "/temp/scgi;\n" +
         "  types { application/json json; }\n  default_type application/octet-stream;\n" +
-        "  server {\n    listen 127.0.0.1:" + std::to_string(port_) + ";\n    root " +
-        root.string() + ";\n    etag on;\n  }\n}\n";
+        "  server {\n    listen 127.0.0.1:" + std::to_string(port_) + (tls ? " ssl" : "") + ";\n" +
+        (tls ? "    ssl_certificate " + tls->cert.string() + ";\n    ssl_certificate_key " +
+                   tls->key.string() + ";\n"
+             : std::string()) +
+        "    root " + root.string() + ";\n    etag on;\n  }\n}\n";
     writeBytes(workDir / "nginx.conf", conf);
     pid_ = spawn({exe, "-p", w, "-c", w + "/nginx.conf", "-e", w + "/error.log"},
                  workDir / "nginx.out", workDir / "nginx.err");

@@ -55,18 +55,29 @@ void replaceFile(Manifest& m, const fs::path& outDir, const std::string& name,
 // ---------------------------------------------------------------------------------------
 
 // nginx serving `root` on 127.0.0.1:<port>, started in the constructor, killed in the destructor.
+struct TlsFiles {
+    fs::path cert, key; // PEM; the cert is also the CA a client must trust (self-signed)
+};
+
+// A self-signed certificate for 127.0.0.1 (openssl req); "" or what went wrong.
+std::string makeSelfSignedCert(const fs::path& dir, TlsFiles& out);
+
 class Nginx {
   public:
-    explicit Nginx(const fs::path& root, const fs::path& workDir);
+    // Plain HTTP, or HTTPS with `tls` (then url() is https://).
+    explicit Nginx(const fs::path& root, const fs::path& workDir, const TlsFiles* tls = nullptr);
     ~Nginx();
     int port() const { return port_; }
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+    std::string url() const {
+        return (tls_ ? "https" : "http") + std::string("://127.0.0.1:") + std::to_string(port_);
+    }
     bool running() const { return pid_ > 0; }
     std::string startError() const { return error_; }
 
   private:
     pid_t pid_ = -1;
     int port_ = 0;
+    bool tls_ = false;
     std::string error_;
 };
 

@@ -124,6 +124,7 @@ int runSyncCommand(const std::vector<std::string>& argv) {
     options.dataDir = config.dataDir;
     options.publicKey = *config.publicKey;
     options.limits = config.limits;
+    options.caFile = config.caFile;
     options.clock = &clock;
     // Keep what a running kiosk may still show: current and previous are kept anyway.
     SyncResult r = runSyncCycleAll(config.sources, options);

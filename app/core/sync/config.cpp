@@ -130,6 +130,22 @@ bool readPublicKeyFileField(const toml::node& n, KioskConfig& c, ParseContext& c
     return true;
 }
 
+bool readCaFile(const toml::node& n, KioskConfig& c, ParseContext& ctx, std::string& why) {
+    std::optional<std::string> s = n.value_exact<std::string>();
+    if (!s || s->empty()) {
+        why = "expected the path of a PEM CA bundle";
+        return false;
+    }
+    fs::path file = fs::path(*s).is_absolute() ? fs::path(*s) : ctx.baseDir / *s;
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) {
+        why = "no such file: " + file.string();
+        return false;
+    }
+    c.caFile = file;
+    return true;
+}
+
 bool readDataDir(const toml::node& n, KioskConfig& c, ParseContext& ctx, std::string& why) {
     std::optional<std::string> s = n.value_exact<std::string>();
     if (!s || s->empty()) {
@@ -158,6 +174,7 @@ const std::vector<Field>& fields() {
         {"sync", "interval_s", integer(10, 7 * 86400, &KioskConfig::intervalS)},
         {"sync", "jitter_s", integer(0, 86400, &KioskConfig::jitterS)},
         {"sync", "max_backoff_s", integer(10, 7 * 86400, &KioskConfig::maxBackoffS)},
+        {"sync", "ca_file", readCaFile},
         {"store", "data_dir", readDataDir},
         {"limits", "connect_timeout_s", limit(1, 3600, &SyncLimits::connectTimeoutS)},
         {"limits", "low_speed_bytes_per_s",

@@ -36,7 +36,8 @@ struct KioskConfig {
     int64_t maxBackoffS = 4 * 3600;             // cap of the doubling wait after failures
     std::filesystem::path dataDir = "/var/lib/zjmap-kiosk"; // the bundle store
     SyncLimits limits;
-    std::string loadedFrom; // the file read ("" = built-in defaults)
+    std::filesystem::path caFile; // [sync] ca_file: CA bundle for https ("" = the system's)
+    std::string loadedFrom;       // the file read ("" = built-in defaults)
 };
 
 // Parses `text` (named `fileName` in errors) over the defaults already in `out`. Relative

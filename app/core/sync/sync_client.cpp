@@ -144,6 +144,7 @@ struct HttpRequest {
     uint64_t maxBytes = 0;   // body cap (CURLOPT_MAXFILESIZE_LARGE + the sink)
     uint64_t resumeFrom = 0; // > 0: Range request from this offset
     std::string ifNoneMatch; // ETag of the copy we have
+    std::string caFile;      // https: CA bundle to trust instead of the system's ("" = system)
     std::function<bool(const char*, size_t)> sink;
 };
 
@@ -235,6 +236,8 @@ HttpResponse httpGet(CurlHandle& curl, HttpRequest& request, const SyncLimits& l
     curl_easy_reset(h); // keeps the connection cache: blobs reuse the manifest's connection
     curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
     curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+    // A bureau's own CA ([sync] ca_file); otherwise the system's (curl_easy_reset restored it).
+    if (!request.caFile.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, request.caFile.c_str());
     curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"); // never file:// or others
     curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
     curl_easy_setopt(h, CURLOPT_MAXREDIRS, 3L);
@@ -324,6 +327,7 @@ class Source {
             return {};
         }
         HttpRequest req;
+        req.caFile = options_.caFile.string();
         req.url = where(rel);
         req.maxBytes = maxBytes;
         req.ifNoneMatch = etagIn;
@@ -388,6 +392,7 @@ class Source {
             return Step::fail(err);
         }
         HttpRequest req;
+        req.caFile = options_.caFile.string();
         req.url = url;
         req.maxBytes = file.size;
         req.resumeFrom = offset;

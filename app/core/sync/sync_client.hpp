@@ -44,6 +44,7 @@ struct SyncOptions {
     std::filesystem::path dataDir;           // the bundle store
     crypto::PublicKey publicKey{};           // manifests must be signed by this key
     SyncLimits limits;                       // timeouts, caps, free space
+    std::filesystem::path caFile;            // https: trust this CA bundle ("" = the system's)
     const Clock* clock = nullptr;            // wall time for expiry (nullptr = system clock)
     const std::atomic<bool>* stop = nullptr; // set from another thread: abort transfers promptly
     std::vector<uint64_t> keepVersions;      // also kept by GC (e.g. the bundle still on screen)

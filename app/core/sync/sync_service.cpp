@@ -91,6 +91,7 @@ void SyncService::run() {
         options.dataDir = config_.dataDir;
         options.publicKey = config_.publicKey.value_or(crypto::PublicKey{});
         options.limits = config_.limits;
+        options.caFile = config_.caFile;
         options.clock = &clock_;
         options.stop = &stopping_;
         if (versionInUse_) options.keepVersions.push_back(versionInUse_);
