@@ -1,5 +1,7 @@
 #include "core/jpeg_check.hpp"
 
+#include <cstdint>
+
 namespace zj {
 
 // Walks the markers as stb does (fill bytes, standalone markers, segments, and the entropy-coded
@@ -39,6 +41,11 @@ bool jpegHuffmanTablesSafe(const unsigned char* d, size_t size) {
         p += 2 + size_t(length < 2 ? 2 : length);
     }
     return true;
+}
+
+bool jpegSizePlausible(size_t fileBytes, int width, int height) {
+    if (width <= 0 || height <= 0) return false;
+    return uint64_t(fileBytes) * 512 >= uint64_t(width) * uint64_t(height);
 }
 
 } // namespace zj

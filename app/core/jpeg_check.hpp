@@ -9,4 +9,10 @@ namespace zj {
 
 bool jpegHuffmanTablesSafe(const unsigned char* data, size_t size);
 
+// Every 8x8 block a JPEG codes costs at least one bit (the shortest Huffman code), so a file
+// smaller than one byte per 512 pixels cannot hold the size its header claims: a truncated or
+// forged file that would still cost a full-size decode (found by fuzz_image: 118 bytes claiming
+// 8456x2568). Never refuses a real JPEG.
+bool jpegSizePlausible(size_t fileBytes, int width, int height);
+
 } // namespace zj

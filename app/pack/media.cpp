@@ -189,6 +189,12 @@ static PhotoResult processPhoto(const Sources& src, const MediaSource& media) {
                                   "; at most 40 megapixels and 12000 px a side)");
         return finish();
     }
+    if (jpeg && !jpegSizePlausible(bytes.size(), w, h)) {
+        diag.error(media.loc, media.path + ": corrupt JPEG (" + std::to_string(bytes.size()) +
+                                  " bytes cannot hold " + std::to_string(w) + "x" +
+                                  std::to_string(h) + " pixels; truncated?)");
+        return finish();
+    }
     int dw = 0, dh = 0;
     stbi_uc* rgb = stbi_load_from_memory(data, int(bytes.size()), &dw, &dh, &comp, 3);
     if (!rgb) {

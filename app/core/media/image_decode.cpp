@@ -63,6 +63,11 @@ DecodedImage decodeImageMemory(const uint8_t* data, size_t size, int maxPixels) 
                     ", more than the allowed " + std::to_string(maxPixels) + " pixels";
         return out;
     }
+    if (isJpeg(data, size) && !jpegSizePlausible(size, w, h)) {
+        out.error = "corrupt JPEG (" + std::to_string(size) + " bytes cannot hold " +
+                    std::to_string(w) + "x" + std::to_string(h) + " pixels)";
+        return out;
+    }
     if (isJpeg(data, size) && !jpegHasEnd(data, size)) {
         out.error = "truncated JPEG (no end-of-image marker)";
         return out;

@@ -1,5 +1,6 @@
 // The texture cache's pure parts: LRU accounting under a budget, the per-frame upload budget,
 // and the decoder's refusal paths (corrupt, truncated, too large).
+#include "core/jpeg_check.hpp"
 #include "core/media/image_decode.hpp"
 #include "core/media/lru_ledger.hpp"
 
@@ -113,4 +114,20 @@ TEST(ImageDecode, RefusesTheStbHuffmanOverflowJpeg) {
                                                40'000'000);
     EXPECT_TRUE(img.rgba.empty());
     EXPECT_NE(img.error.find("Huffman"), std::string::npos) << img.error;
+}
+
+// Found by an hour of fuzz_image: 118 bytes whose header claims 8456x2568 pixels cost a full-size
+// decode and resize (a 10 s timeout under the sanitizers). A JPEG needs at least one bit per
+// 8x8 block: such a file is refused from its size, and a real photo never is.
+TEST(ImageDecode, RefusesAJpegTooSmallForItsClaimedSize) {
+    zj::DecodedImage img =
+        zj::decodeImageFile(std::filesystem::path(ZJ_SOURCE_DIR) /
+                                "tests/fuzz/corpus/image/regress-tiny-claims-22mp.jpg",
+                            40'000'000);
+    EXPECT_TRUE(img.rgba.empty());
+    EXPECT_NE(img.error.find("118 bytes cannot hold 8456x2568"), std::string::npos) << img.error;
+    EXPECT_FALSE(zj::jpegSizePlausible(118, 8456, 2568));
+    EXPECT_TRUE(zj::jpegSizePlausible(42'413, 8456, 2568)); // one bit per block: the floor
+    EXPECT_TRUE(zj::jpegSizePlausible(1, 16, 16));
+    EXPECT_FALSE(zj::jpegSizePlausible(100, 0, 16));
 }

@@ -61,3 +61,12 @@ title        = { zh = "影片", en = "Film" }
     expectRefused("site.toml", "file         = \"media/video/promo.mp4\"",
                   "video.file: media/video/promo.mp4: truncated");
 }
+
+TEST_F(BadMedia, JpegTooSmallForItsClaimedSize) {
+    // fuzz_image's find: 118 bytes claiming 8456x2568 pixels (a full-size decode of nothing).
+    writeText(
+        src / "media/photos/p2.jpg",
+        readText(fs::path(ZJ_SOURCE_DIR) / "tests/fuzz/corpus/image/regress-tiny-claims-22mp.jpg"));
+    expectRefused("photos.toml", "media/photos/p2.jpg",
+                  "media/photos/p2.jpg: corrupt JPEG (118 bytes cannot hold 8456x2568 pixels");
+}
