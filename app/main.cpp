@@ -43,6 +43,7 @@ const char* kUsage =
     "                          assertion, a stuck frame or memory growth (--seed S)\n"
     "  --soak DAYS             simulated days of visits, idles and content reloads headless;\n"
     "                          fails if memory keeps growing (--seed S)\n"
+    "  --metrics FILE          write a Prometheus textfile (node_exporter) every minute\n"
     "  --frame-bench           frame time per screen beside an empty frame, map pan, photo\n"
     "                          open latency (headless, --viewport); tests/bench/run.sh\n"
     "  --seed S                random seed for --monkey / --soak (default 1)\n"
@@ -147,6 +148,10 @@ int main(int argc, char** argv) {
                 configFile = v;
             else
                 options.publicKeyFile = v;
+        } else if (a == "--metrics") {
+            const char* v = value("FILE");
+            if (!v || !*v) return usageError("--metrics needs a file");
+            options.metricsFile = v;
         } else if (a == "--stats") {
             printStats = true;
         } else if (a == "--monkey") {

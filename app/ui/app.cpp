@@ -7,10 +7,13 @@
 
 #include "core/session/log_ring.hpp"
 
+#include <unistd.h>
+
 #include "core/bundle/crypto.hpp"
 #include "core/content/startup.hpp"
 #include "core/sync/sync_service.hpp"
 #include "core/ui_strings.hpp"
+#include "core/version.hpp"
 #include "platform/screenshot.hpp"
 #include "platform/service_notify.hpp"
 #include "platform/video_player.hpp"
@@ -420,6 +423,11 @@ int KioskApp::run() {
         }
         waitAndHandleEvents(timeout);
         service::notifyWatchdog(); // a hung loop stops pinging: systemd restarts the kiosk
+        if (sync_) sync_->setSessions(session_->visitsSinceStart());
+        if (!options_.metricsFile.empty() && clock_.nowMs() >= nextMetricsMs_) {
+            writeMetrics();
+            nextMetricsMs_ = clock_.nowMs() + 60'000;
+        }
         if (quit_) break;
         if (frameWanted()) {
             double start = clock_.nowMs();
@@ -431,6 +439,36 @@ int KioskApp::run() {
         }
     }
     return exitCode_;
+}
+
+void KioskApp::writeMetrics() {
+    KioskMetrics m;
+    if (sync_) {
+        m.status = sync_->statusReport();
+        SyncServiceStatus st = sync_->status();
+        if (st.last) {
+            m.lastSyncAttempt = st.last->attemptTime;
+            m.lastSyncOk = st.last->result == "updated" || st.last->result == "up-to-date";
+        }
+    } else {
+        m.status.kioskId = options_.sync && !options_.sync->kioskId.empty() ? options_.sync->kioskId
+                                                                            : defaultKioskId();
+        m.status.appVersion = versionString();
+        m.status.uptimeS = (clock_.nowMs() - startedMs_) / 1000.0;
+    }
+    m.status.contentVersion = content_ ? content_->version : 0; // what is on screen
+    m.status.sessions = session_->visitsSinceStart();
+    long pages = 0, resident = 0;
+    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+        std::fclose(f);
+    }
+    m.rssBytes = static_cast<uint64_t>(resident) * static_cast<uint64_t>(sysconf(_SC_PAGESIZE));
+    m.textureBytes = textureBytes();
+    m.framesRendered = stats_.framesRendered;
+    std::string err;
+    if (!writeMetricsFile(options_.metricsFile, prometheusText(m), err))
+        logLine("metrics: %s", err.c_str());
 }
 
 } // namespace zj

@@ -35,6 +35,7 @@ struct AppOptions {
     std::string publicKeyFile; // publisher key that bundles must be signed with
     std::optional<crypto::PublicKey> publicKey; // from the config (publicKeyFile wins)
     std::optional<KioskConfig> sync; // background sync (sources in the config); none: no sync
+    std::string metricsFile;         // --metrics FILE: a Prometheus textfile rewritten every minute
     Lang defaultLang = Lang::Zh;     // the language a new session starts in
     SessionConfig session;           // [attract] [staff] [display] [analytics] of the config
 };
@@ -89,6 +90,7 @@ class KioskApp {
     bool rebuildFontsIfNeeded(std::string& err);
     Screen* screenFor(ScreenId id);
     void afterFrame(bool langSwitchRequested, double animateUntil);
+    void writeMetrics();                           // --metrics: the Prometheus textfile
     void enterCurrentScreen(bool instant = false); // onEnter + transition for nav_.current()
     void setUpSession(); // the session layer and the attract and staff screens
 
@@ -100,6 +102,7 @@ class KioskApp {
     Navigator nav_;
     HitRegistry hits_;
     std::vector<UsageNote> usage_; // this frame's analytics notes from the screens
+    double nextMetricsMs_ = 0;     // when --metrics is rewritten next
     std::shared_ptr<const Content> content_;
     std::optional<Bundle> bundle_; // the bundle content_ came from (media paths); none: built-in
     std::vector<std::unique_ptr<Screen>> screens_;

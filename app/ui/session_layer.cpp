@@ -121,6 +121,7 @@ void SessionLayer::beginVisit(double nowMs) {
     sessionActive_ = true;
     ++sessionId_;
     sessionStartMs_ = nowMs;
+    ++visitsSinceStart_;
     countedThisVisit_.clear();
     logEvent(event::SessionStart);
 }

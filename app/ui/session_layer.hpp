@@ -57,6 +57,7 @@ class SessionLayer {
     // A screen's usage note: QR codes and the video count once per visit (they stay on screen
     // for many frames; a visitor pausing and resuming is one play).
     void onUsage(const char* kind, const std::string& item);
+    uint64_t visitsSinceStart() const { return visitsSinceStart_; } // heartbeat and metrics
 
     // [SECTION] Staff (StaffServices)
     PinGate& pinGate() { return pinGate_; }
@@ -88,7 +89,8 @@ class SessionLayer {
     int64_t sessionId_ = 0; // numbers visits in the analytics (no one is identified)
     double sessionStartMs_ = 0;
     int64_t utcOffsetS_ = 0;
-    bool sessionActive_ = false;             // a visit is running (logged start, not yet end)
+    bool sessionActive_ = false; // a visit is running (logged start, not yet end)
+    uint64_t visitsSinceStart_ = 0;
     std::set<std::string> countedThisVisit_; // "kind/item" counted once per visit (QR, video)
     bool swallowing_ = false;                // the rest of a touch that woke the kiosk
     int shownSeconds_ = -1;                  // prompt countdown last drawn

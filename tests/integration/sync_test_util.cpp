@@ -311,13 +311,39 @@ void FaultServer::serve(int fd) {
         if (n <= 0) break;
         request.append(buf, size_t(n));
     }
-    std::string path;
+    std::string path, method;
     {
         std::istringstream line(request.substr(0, request.find("\r\n")));
-        std::string method;
         line >> method >> path;
     }
     if (path.empty() || path[0] != '/') { // the client went away before its request line
+        ::close(fd);
+        return;
+    }
+    if (method == "POST") { // a heartbeat: record "POST /path BODY", answer 204 (or the fault)
+        size_t cl = request.find("\r\nContent-Length: ");
+        size_t want = cl == std::string::npos ? 0 : size_t(std::atoll(request.c_str() + cl + 18));
+        size_t bodyAt = request.find("\r\n\r\n") + 4;
+        while (request.size() - bodyAt < want && !stop_) {
+            pollfd p{fd, POLLIN, 0};
+            if (::poll(&p, 1, 50) <= 0) continue;
+            ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+            if (n <= 0) break;
+            request.append(buf, size_t(n));
+        }
+        Fault postFault = Fault::Normal;
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            auto it = faults_.find(path);
+            if (it != faults_.end()) postFault = it->second;
+            if (postFault == Fault::Normal)
+                requests_.push_back("POST " + path + " " + request.substr(bodyAt, want));
+        }
+        std::string answer = postFault == Fault::Normal
+                                 ? "HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"
+                                 : "HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n"
+                                   "Connection: close\r\n\r\n";
+        (void)!::send(fd, answer.data(), answer.size(), MSG_NOSIGNAL);
         ::close(fd);
         return;
     }

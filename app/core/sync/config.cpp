@@ -146,6 +146,26 @@ bool readCaFile(const toml::node& n, KioskConfig& c, ParseContext& ctx, std::str
     return true;
 }
 
+bool readHeartbeatUrl(const toml::node& n, KioskConfig& c, ParseContext&, std::string& why) {
+    std::optional<std::string> s = n.value_exact<std::string>();
+    if (!s || (s->rfind("http://", 0) != 0 && s->rfind("https://", 0) != 0)) {
+        why = "expected an http:// or https:// URL";
+        return false;
+    }
+    c.heartbeatUrl = *s;
+    return true;
+}
+
+bool readKioskId(const toml::node& n, KioskConfig& c, ParseContext&, std::string& why) {
+    std::optional<std::string> s = n.value_exact<std::string>();
+    if (!s || s->empty() || s->size() > 64) {
+        why = "expected a name of 1 to 64 characters";
+        return false;
+    }
+    c.kioskId = *s;
+    return true;
+}
+
 bool readDataDir(const toml::node& n, KioskConfig& c, ParseContext& ctx, std::string& why) {
     std::optional<std::string> s = n.value_exact<std::string>();
     if (!s || s->empty()) {
@@ -175,6 +195,9 @@ const std::vector<Field>& fields() {
         {"sync", "jitter_s", integer(0, 86400, &KioskConfig::jitterS)},
         {"sync", "max_backoff_s", integer(10, 7 * 86400, &KioskConfig::maxBackoffS)},
         {"sync", "ca_file", readCaFile},
+        {"heartbeat", "url", readHeartbeatUrl},
+        {"heartbeat", "kiosk_id", readKioskId},
+        {"heartbeat", "timeout_s", integer(1, 300, &KioskConfig::heartbeatTimeoutS)},
         {"store", "data_dir", readDataDir},
         {"limits", "connect_timeout_s", limit(1, 3600, &SyncLimits::connectTimeoutS)},
         {"limits", "low_speed_bytes_per_s",

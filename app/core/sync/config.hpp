@@ -36,8 +36,11 @@ struct KioskConfig {
     int64_t maxBackoffS = 4 * 3600;             // cap of the doubling wait after failures
     std::filesystem::path dataDir = "/var/lib/zjmap-kiosk"; // the bundle store
     SyncLimits limits;
-    std::filesystem::path caFile; // [sync] ca_file: CA bundle for https ("" = the system's)
-    std::string loadedFrom;       // the file read ("" = built-in defaults)
+    std::filesystem::path caFile;   // [sync] ca_file: CA bundle for https ("" = the system's)
+    std::string heartbeatUrl;       // [heartbeat] url: JSON status POST after each sync ("" = off)
+    std::string kioskId;            // [heartbeat] kiosk_id ("" = the host name)
+    int64_t heartbeatTimeoutS = 10; // [heartbeat] timeout_s
+    std::string loadedFrom;         // the file read ("" = built-in defaults)
 };
 
 // Parses `text` (named `fileName` in errors) over the defaults already in `out`. Relative

@@ -1,6 +1,7 @@
 #include "core/sync/sync_service.hpp"
 #include "core/bundle/store.hpp"
 #include "core/session/log_ring.hpp"
+#include "core/version.hpp"
 
 #include <chrono>
 #include <ctime>
@@ -18,6 +19,28 @@ static BackoffPolicy policyOf(const KioskConfig& c) {
 SyncService::SyncService(KioskConfig config, const Clock& clock)
     : config_(std::move(config)), clock_(clock), backoff_(clock, policyOf(config_)) {
     last_ = loadLastSync(config_.dataDir);
+    startedMs_ = clock_.nowMs();
+    if (!config_.heartbeatUrl.empty())
+        heartbeat_ = std::make_unique<HeartbeatSender>(
+            config_.heartbeatUrl, config_.heartbeatTimeoutS, config_.caFile.string());
+}
+
+KioskStatusReport SyncService::statusReport() const {
+    KioskStatusReport r;
+    r.kioskId = config_.kioskId.empty() ? defaultKioskId() : config_.kioskId;
+    r.appVersion = versionString();
+    r.contentVersion = slotVersion(config_.dataDir, "current").value_or(0);
+    r.uptimeS = (clock_.nowMs() - startedMs_) / 1000.0;
+    r.time = clock_.wallSeconds();
+    r.sessions = sessions_;
+    std::lock_guard<std::mutex> lock(mutex_);
+    r.syncCycles = cycles_;
+    r.syncFailures = backoff_.failures();
+    if (last_) {
+        r.lastSyncResult = last_->result;
+        if (last_->result == "failed" || last_->result == "refused") r.lastError = last_->reason;
+    }
+    return r;
 }
 
 SyncService::~SyncService() {
@@ -121,6 +144,15 @@ void SyncService::run() {
             backoff_.onSuccess();
         else
             backoff_.onFailure();
+        if (heartbeat_) {
+            lock.unlock(); // statusReport() locks; the POST must not hold up status() callers
+            std::string hbErr;
+            size_t before = heartbeat_->queued() + 1;
+            size_t sent = heartbeat_->send(heartbeatJson(statusReport()), hbErr);
+            if (sent < before)
+                logLine("heartbeat: %zu queued (%s)", heartbeat_->queued(), hbErr.c_str());
+            lock.lock();
+        }
     }
 }
 

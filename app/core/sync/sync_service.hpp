@@ -14,11 +14,13 @@
 #include "core/clock.hpp"
 #include "core/sync/backoff.hpp"
 #include "core/sync/config.hpp"
+#include "core/sync/heartbeat.hpp"
 #include "core/sync/sync_client.hpp"
 
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -50,6 +52,10 @@ class SyncService {
     std::optional<uint64_t> takeNewVersion();
     void setVersionInUse(uint64_t version); // the bundle on screen: GC keeps its blobs
     SyncServiceStatus status() const;
+    // Visits since start, for the heartbeat's counts (any thread).
+    void setSessions(uint64_t sessions) { sessions_ = sessions; }
+    // The figures the heartbeat and the metrics textfile report (any thread).
+    KioskStatusReport statusReport() const;
 
   private:
     void run();
@@ -63,7 +69,11 @@ class SyncService {
     bool nowRequested_ = false;
     bool syncing_ = false;
     uint64_t cycles_ = 0;
-    bool lastWasUpToDate_ = false; // worker thread only: log "up to date" once per streak
+    bool lastWasUpToDate_ = false;
+    std::atomic<uint64_t> sessions_{0};
+    double startedMs_ = 0;
+    std::unique_ptr<HeartbeatSender> heartbeat_; // worker thread only; null without a URL // worker
+                                                 // thread only: log "up to date" once per streak
     Backoff backoff_;
     std::optional<uint64_t> newVersion_;
     uint64_t versionInUse_ = 0;

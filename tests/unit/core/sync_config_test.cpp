@@ -161,4 +161,19 @@ TEST(SyncConfig, PublicKeyHexHelper) {
     EXPECT_FALSE(parsePublicKeyHex("zz", k));
 }
 
+TEST(SyncConfig, Heartbeat) {
+    KioskConfig c;
+    std::string err;
+    ASSERT_TRUE(parse("[heartbeat]\nurl = \"https://monitor.example.org/hb\"\n"
+                      "kiosk_id = \"booth-1\"\ntimeout_s = 5\n",
+                      c, err))
+        << err;
+    EXPECT_EQ(c.heartbeatUrl, "https://monitor.example.org/hb");
+    EXPECT_EQ(c.kioskId, "booth-1");
+    EXPECT_EQ(c.heartbeatTimeoutS, 5);
+    EXPECT_NE(errorOf("[heartbeat]\nurl = \"ftp://x\"\n").find("[heartbeat] url"),
+              std::string::npos);
+    EXPECT_NE(errorOf("[heartbeat]\nkiosk = \"x\"\n").find("unknown key"), std::string::npos);
+}
+
 } // namespace zj

@@ -1,0 +1,120 @@
+#include "core/sync/heartbeat.hpp"
+
+#include "core/bundle/file_util.hpp"
+
+#include <curl/curl.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <sstream>
+#include <unistd.h>
+
+namespace zj {
+
+std::string defaultKioskId() {
+    char host[256] = {0};
+    return gethostname(host, sizeof host - 1) == 0 && host[0] ? host : "kiosk";
+}
+
+std::string heartbeatJson(const KioskStatusReport& r) {
+    nlohmann::json j = {{"kiosk_id", r.kioskId},
+                        {"app_version", r.appVersion},
+                        {"content_version", r.contentVersion},
+                        {"uptime_s", static_cast<int64_t>(r.uptimeS)},
+                        {"time", r.time},
+                        {"last_sync", r.lastSyncResult},
+                        {"last_error", r.lastError},
+                        {"counts",
+                         {{"sync_cycles", r.syncCycles},
+                          {"sync_failures", r.syncFailures},
+                          {"sessions", r.sessions}}}};
+    return j.dump();
+}
+
+std::string prometheusText(const KioskMetrics& m) {
+    std::ostringstream o;
+    std::string id = m.status.kioskId;
+    for (char& c : id)
+        if (c == '"' || c == '\\' || c == '\n') c = '_'; // a label value stays one quoted token
+    auto metric = [&](const char* name, const char* type, const char* help, double value) {
+        o << "# HELP " << name << ' ' << help << "\n# TYPE " << name << ' ' << type << '\n'
+          << name << "{kiosk=\"" << id << "\"} " << std::fixed;
+        o.precision(value == static_cast<double>(static_cast<int64_t>(value)) ? 0 : 3);
+        o << value << '\n';
+    };
+    metric("zjmap_up", "gauge", "1 while the kiosk runs", 1);
+    metric("zjmap_uptime_seconds", "gauge", "Seconds since the kiosk started", m.status.uptimeS);
+    metric("zjmap_content_version", "gauge", "Version of the content bundle installed",
+           double(m.status.contentVersion));
+    metric("zjmap_sync_cycles_total", "counter", "Sync cycles run since start",
+           double(m.status.syncCycles));
+    metric("zjmap_sync_consecutive_failures", "gauge", "Failed or refused sync cycles in a row",
+           m.status.syncFailures);
+    metric("zjmap_sync_last_ok", "gauge", "1 if the last sync cycle succeeded",
+           m.lastSyncOk ? 1 : 0);
+    metric("zjmap_sync_last_attempt_timestamp_seconds", "gauge",
+           "Unix time of the last sync attempt (0 = never)", double(m.lastSyncAttempt));
+    metric("zjmap_sessions_total", "counter", "Visitor sessions since start",
+           double(m.status.sessions));
+    metric("zjmap_resident_memory_bytes", "gauge", "Resident memory of the kiosk process",
+           double(m.rssBytes));
+    metric("zjmap_texture_cache_bytes", "gauge", "Photo textures held on the GPU",
+           double(m.textureBytes));
+    metric("zjmap_frames_rendered_total", "counter", "Frames drawn since start",
+           double(m.framesRendered));
+    return o.str();
+}
+
+bool writeMetricsFile(const std::filesystem::path& file, const std::string& text,
+                      std::string& err) {
+    return fileutil::writeFileAtomic(file, text, err);
+}
+
+// [SECTION] Sending
+
+size_t HeartbeatSender::send(std::string json, std::string& err) {
+    queue_.push_back(std::move(json));
+    while (queue_.size() > maxQueued_) {
+        queue_.pop_front();
+        ++dropped_;
+    }
+    size_t sent = 0;
+    while (!queue_.empty()) {
+        if (!post(queue_.front(), err)) break;
+        queue_.pop_front();
+        ++sent;
+    }
+    return sent;
+}
+
+bool HeartbeatSender::post(const std::string& body, std::string& err) {
+    CURL* h = curl_easy_init();
+    if (!h) {
+        err = "curl_easy_init failed";
+        return false;
+    }
+    char errbuf[CURL_ERROR_SIZE] = {0};
+    struct curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
+    curl_easy_setopt(h, CURLOPT_URL, url_.c_str());
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+    if (!caFile_.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, caFile_.c_str());
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(h, CURLOPT_POSTFIELDS, body.c_str());
+    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
+    curl_easy_setopt(h, CURLOPT_TIMEOUT, long(timeoutS_));
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, long(timeoutS_));
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_FAILONERROR, 1L);
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
+    // The answer's body is not ours to keep.
+    curl_easy_setopt(
+        h, CURLOPT_WRITEFUNCTION, +[](char*, size_t size, size_t n, void*) { return size * n; });
+    CURLcode rc = curl_easy_perform(h);
+    if (rc != CURLE_OK)
+        err = url_ + ": " + (errbuf[0] ? std::string(errbuf) : curl_easy_strerror(rc));
+    curl_slist_free_all(headers);
+    curl_easy_cleanup(h);
+    return rc == CURLE_OK;
+}
+
+} // namespace zj

@@ -1,0 +1,66 @@
+// Fleet monitoring without personal data: after each sync cycle the kiosk POSTs a small JSON
+// status to an optional URL ([heartbeat] url), queued (bounded) while the server is unreachable
+// and sent oldest first when it answers again; and a Prometheus textfile (--metrics FILE) for
+// node_exporter's textfile collector, so a fleet is watched with existing monitoring.
+#pragma once
+#include <cstdint>
+#include <deque>
+#include <filesystem>
+#include <string>
+
+namespace zj {
+
+struct KioskStatusReport {
+    std::string kioskId;         // [heartbeat] kiosk_id (default: the host name)
+    std::string appVersion;      // zjmap-kiosk's version
+    uint64_t contentVersion = 0; // the bundle installed (0 = none)
+    double uptimeS = 0;          // since the process started
+    int64_t time = 0;            // unix seconds of the report
+    std::string lastSyncResult;  // "updated", "up-to-date", "refused", "failed", "" = none yet
+    std::string lastError;       // the reason of the last failed or refused sync ("" = none)
+    uint64_t syncCycles = 0;     // since start
+    int syncFailures = 0;        // consecutive
+    uint64_t sessions = 0;       // visits since start
+};
+
+std::string heartbeatJson(const KioskStatusReport& report);
+std::string defaultKioskId(); // the host name ("kiosk" if it has none)
+
+// The Prometheus text exposition of the same figures (+ process memory, textures, frames).
+struct KioskMetrics {
+    KioskStatusReport status;
+    bool lastSyncOk = false;
+    int64_t lastSyncAttempt = 0; // unix seconds (0 = never)
+    uint64_t rssBytes = 0;
+    uint64_t textureBytes = 0;
+    uint64_t framesRendered = 0;
+};
+std::string prometheusText(const KioskMetrics& m);
+// Writes `text` to `file` atomically (node_exporter never reads half a file).
+bool writeMetricsFile(const std::filesystem::path& file, const std::string& text, std::string& err);
+
+class HeartbeatSender {
+  public:
+    HeartbeatSender(std::string url, int64_t timeoutS, std::string caFile = {},
+                    size_t maxQueued = 96)
+        : url_(std::move(url)), caFile_(std::move(caFile)), timeoutS_(timeoutS),
+          maxQueued_(maxQueued) {}
+
+    // Queues `json` (dropping the oldest beyond the bound) and posts the queue oldest first,
+    // stopping at the first failure (that one and the rest wait for the next call). Returns
+    // how many were delivered; `err` says why the first undelivered one failed.
+    size_t send(std::string json, std::string& err);
+    size_t queued() const { return queue_.size(); }
+    uint64_t dropped() const { return dropped_; }
+
+  private:
+    bool post(const std::string& body, std::string& err);
+
+    std::string url_, caFile_;
+    int64_t timeoutS_;
+    size_t maxQueued_;
+    std::deque<std::string> queue_;
+    uint64_t dropped_ = 0;
+};
+
+} // namespace zj

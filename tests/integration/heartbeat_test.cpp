@@ -1,0 +1,103 @@
+// The heartbeat: a JSON status POSTed after each sync cycle to a real HTTP server on loopback,
+// queued while the server is down and delivered oldest first when it is back; the Prometheus
+// text names every figure once with HELP and TYPE.
+#include "sync_fixture.hpp"
+
+#include "core/sync/heartbeat.hpp"
+#include "core/sync/sync_service.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <thread>
+
+namespace zj::itest {
+
+namespace {
+std::vector<std::string> posts(FaultServer& server) {
+    std::vector<std::string> out;
+    for (const std::string& r : server.requests())
+        if (r.rfind("POST ", 0) == 0) out.push_back(r);
+    return out;
+}
+nlohmann::json bodyOf(const std::string& post) { // "POST /hb {...}"
+    return nlohmann::json::parse(post.substr(post.find(' ', 5) + 1));
+}
+} // namespace
+
+TEST(Heartbeat, QueuedWhileTheServerFailsThenDeliveredInOrder) {
+    FaultServer server(scratchDir("heartbeat-queue"));
+    HeartbeatSender sender(server.url() + "/hb", 5, {}, 3);
+    server.setFault("/hb", Fault::Status500);
+    std::string err;
+    for (int i = 1; i <= 4; ++i)
+        EXPECT_EQ(sender.send("{\"n\":" + std::to_string(i) + "}", err), 0u);
+    EXPECT_NE(err.find("500"), std::string::npos) << err;
+    EXPECT_EQ(sender.queued(), 3u); // bounded: the oldest went
+    EXPECT_EQ(sender.dropped(), 1u);
+    server.clearFaults();
+    EXPECT_EQ(sender.send("{\"n\":5}", err), 3u); // the bound holds with the new one too
+    EXPECT_EQ(sender.queued(), 0u);
+    EXPECT_EQ(sender.dropped(), 2u);
+    std::vector<std::string> got = posts(server);
+    ASSERT_EQ(got.size(), 3u);
+    for (int i = 0; i < 3; ++i) EXPECT_EQ(bodyOf(got[size_t(i)])["n"], i + 3);
+}
+
+TEST(Heartbeat, SyncServicePostsItsStatusAfterACycle) {
+    FaultServer server(scratchDir("heartbeat-service-www"));
+    fs::path data = freshStore("heartbeat-service");
+    KioskConfig config;
+    config.sources = {"file://" + bundles().v1.string()};
+    config.publicKey = bundles().key.pub;
+    config.dataDir = data;
+    config.limits = fastLimits();
+    config.intervalS = 3600;
+    config.heartbeatUrl = server.url() + "/status";
+    config.kioskId = "booth-7";
+    SystemClock clock;
+    SyncService service(config, clock);
+    service.setSessions(12);
+    service.start();
+    std::vector<std::string> got;
+    for (int i = 0; i < 400 && got.empty(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
+        got = posts(server);
+    }
+    service.stop();
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_EQ(got[0].rfind("POST /status ", 0), 0u) << got[0];
+    nlohmann::json j = bodyOf(got[0]);
+    EXPECT_EQ(j["kiosk_id"], "booth-7");
+    EXPECT_EQ(j["content_version"], 1);
+    EXPECT_EQ(j["last_sync"], "updated");
+    EXPECT_EQ(j["last_error"], "");
+    EXPECT_EQ(j["counts"]["sync_cycles"], 1);
+    EXPECT_EQ(j["counts"]["sessions"], 12);
+    EXPECT_FALSE(j["app_version"].get<std::string>().empty());
+}
+
+TEST(Heartbeat, PrometheusTextHasEveryFigureOnce) {
+    KioskMetrics m;
+    m.status.kioskId = "booth \"7\"";
+    m.status.contentVersion = 3;
+    m.status.sessions = 41;
+    m.lastSyncOk = true;
+    m.rssBytes = 123456789;
+    std::string t = prometheusText(m);
+    EXPECT_NE(t.find("# TYPE zjmap_up gauge\nzjmap_up{kiosk=\"booth _7_\"} 1\n"), std::string::npos)
+        << t;
+    EXPECT_NE(t.find("zjmap_content_version{kiosk=\"booth _7_\"} 3\n"), std::string::npos) << t;
+    EXPECT_NE(t.find("zjmap_sessions_total{kiosk=\"booth _7_\"} 41\n"), std::string::npos) << t;
+    EXPECT_NE(t.find("zjmap_resident_memory_bytes{kiosk=\"booth _7_\"} 123456789\n"),
+              std::string::npos)
+        << t;
+    EXPECT_NE(t.find("zjmap_sync_last_ok{kiosk=\"booth _7_\"} 1\n"), std::string::npos) << t;
+    size_t helps = 0;
+    for (size_t at = t.find("# HELP "); at != std::string::npos; at = t.find("# HELP ", at + 1))
+        ++helps;
+    EXPECT_EQ(helps, 11u);
+}
+
+} // namespace zj::itest
