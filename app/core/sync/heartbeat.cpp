@@ -72,7 +72,7 @@ bool writeMetricsFile(const std::filesystem::path& file, const std::string& text
 
 // [SECTION] Sending
 
-size_t HeartbeatSender::send(std::string json, std::string& err) {
+size_t HeartbeatSender::send(std::string json, std::string& err, const std::atomic<bool>* stop) {
     queue_.push_back(std::move(json));
     while (queue_.size() > maxQueued_) {
         queue_.pop_front();
@@ -80,14 +80,15 @@ size_t HeartbeatSender::send(std::string json, std::string& err) {
     }
     size_t sent = 0;
     while (!queue_.empty()) {
-        if (!post(queue_.front(), err)) break;
+        if (!post(queue_.front(), err, stop)) break;
         queue_.pop_front();
         ++sent;
     }
     return sent;
 }
 
-bool HeartbeatSender::post(const std::string& body, std::string& err) {
+bool HeartbeatSender::post(const std::string& body, std::string& err,
+                           const std::atomic<bool>* stop) {
     CURL* h = curl_easy_init();
     if (!h) {
         err = "curl_easy_init failed";
@@ -106,6 +107,15 @@ bool HeartbeatSender::post(const std::string& body, std::string& err) {
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(h, CURLOPT_FAILONERROR, 1L);
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
+    if (stop) { // the kiosk shutting down must not wait for an unreachable monitor
+        curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+        curl_easy_setopt(h, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(stop));
+        curl_easy_setopt(
+            h, CURLOPT_XFERINFOFUNCTION,
+            +[](void* s, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+                return static_cast<std::atomic<bool>*>(s)->load() ? 1 : 0;
+            });
+    }
     // The answer's body is not ours to keep.
     curl_easy_setopt(
         h, CURLOPT_WRITEFUNCTION, +[](char*, size_t size, size_t n, void*) { return size * n; });

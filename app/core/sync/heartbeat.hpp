@@ -3,6 +3,7 @@
 // and sent oldest first when it answers again; and a Prometheus textfile (--metrics FILE) for
 // node_exporter's textfile collector, so a fleet is watched with existing monitoring.
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <filesystem>
@@ -49,12 +50,13 @@ class HeartbeatSender {
     // Queues `json` (dropping the oldest beyond the bound) and posts the queue oldest first,
     // stopping at the first failure (that one and the rest wait for the next call). Returns
     // how many were delivered; `err` says why the first undelivered one failed.
-    size_t send(std::string json, std::string& err);
+    // `stop` (may be null), set from another thread, aborts a POST in progress promptly.
+    size_t send(std::string json, std::string& err, const std::atomic<bool>* stop = nullptr);
     size_t queued() const { return queue_.size(); }
     uint64_t dropped() const { return dropped_; }
 
   private:
-    bool post(const std::string& body, std::string& err);
+    bool post(const std::string& body, std::string& err, const std::atomic<bool>* stop);
 
     std::string url_, caFile_;
     int64_t timeoutS_;

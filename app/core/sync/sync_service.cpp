@@ -148,7 +148,7 @@ void SyncService::run() {
             lock.unlock(); // statusReport() locks; the POST must not hold up status() callers
             std::string hbErr;
             size_t before = heartbeat_->queued() + 1;
-            size_t sent = heartbeat_->send(heartbeatJson(statusReport()), hbErr);
+            size_t sent = heartbeat_->send(heartbeatJson(statusReport()), hbErr, &stopping_);
             if (sent < before)
                 logLine("heartbeat: %zu queued (%s)", heartbeat_->queued(), hbErr.c_str());
             lock.lock();
