@@ -5,12 +5,9 @@
 // [SECTION] The interactive loop
 #include "ui/app.hpp"
 
-#include "core/session/log_ring.hpp"
-
-#include <unistd.h>
-
 #include "core/bundle/crypto.hpp"
 #include "core/content/startup.hpp"
+#include "core/session/log_ring.hpp"
 #include "core/sync/sync_service.hpp"
 #include "core/ui_strings.hpp"
 #include "core/version.hpp"
@@ -33,6 +30,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <unistd.h>
 
 namespace zj {
 
