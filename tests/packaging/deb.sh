@@ -151,10 +151,12 @@ step "USB offline update: sync from a file:// source into the system store"
 usb=$work/usb/zjmap
 /usr/bin/zjmap-pack publish /usr/share/zjmap-kiosk/demo-bundle "$usb" >/dev/null ||
     fail "publish to the stick directory failed"
+# The key beside the stick: the source tree may sit where the kiosk user cannot read (/root).
+cp "$pub" "$work/publisher.pub"
 chmod -R a+rX "$work" # the stick is readable by the kiosk user, as a mounted FAT stick is
 # As the kiosk user, like the service: the store (0750, zjmap) must be writable by it.
 out=$(runuser -u zjmap -- /usr/bin/zjmap-kiosk sync --once --source "file://$usb" \
-    --public-key "$pub" 2>&1) || fail "file:// sync as zjmap failed: $out"
+    --public-key "$work/publisher.pub" 2>&1) || fail "file:// sync as zjmap failed: $out"
 echo "$out"
 bundle_version=$(/usr/bin/zjmap-pack inspect /usr/share/zjmap-kiosk/demo-bundle | sed -n 's/^version *//p')
 contains "$(/usr/bin/zjmap-kiosk status)" "installed  bundle $bundle_version" "status after the USB update"
