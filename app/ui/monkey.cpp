@@ -19,6 +19,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <map>
 #include <random>
@@ -162,8 +163,17 @@ void misbehave(const std::string& mode, uint64_t event, std::vector<std::string>
     if (event < 20 || mode.empty()) return;
     if (mode == "abort") std::abort();                       // what a failed assert() does
     if (mode == "leak") leaked.emplace_back(64 * 1024, 'x'); // 64 KB per event, never freed
-    if (mode == "stuck" && event == 20)
-        std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+    if (mode == "stuck" && event == 20) { // a frame busy for 2.1 s, as an endless layout loop
+        auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(2100);
+        while (std::chrono::steady_clock::now() < until) {}
+    }
+}
+
+// CPU seconds of the whole process (every thread): what the app itself spent.
+double processCpuSeconds() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) * 1e-9;
 }
 
 double wallSeconds(std::chrono::steady_clock::time_point since) {
@@ -179,9 +189,10 @@ double wallSeconds(std::chrono::steady_clock::time_point since) {
 constexpr double kFrameStepMs = 100.0;
 constexpr double kTapHoldMs = 60.0;
 constexpr double kLongPressMs = 900.0;
-constexpr double kStuckFrameWallMs = 2000.0; // a single frame slower than this is stuck
-constexpr double kMaxAnimationMs = 60'000.0; // frames wanted this long without input: stuck
-constexpr double kAttractStepMs = 5'000.0;   // simulated time between frames while attracting
+constexpr double kStuckFrameWallMs = 2000.0;       // a frame slower than this that kept a core busy
+constexpr double kStuckFrameIdleWallMs = 10'000.0; // any frame slower than this (a blocked wait)
+constexpr double kMaxAnimationMs = 60'000.0;       // frames wanted this long without input: stuck
+constexpr double kAttractStepMs = 5'000.0;         // simulated time between frames while attracting
 
 class Driver {
   public:
@@ -198,6 +209,7 @@ class Driver {
     uint64_t langSwitchesTaken = 0; // switch taps an overlay or a session end took first
     uint64_t pinsTyped = 0;         // PINs entered on the staff keypad ...
     uint64_t pinsRight = 0;         // ... of which the right one (the panel opened)
+    uint64_t descheduledFrames = 0; // over 2 s of wall time with the process hardly running
     std::string selfTestMode;       // see misbehave()
     std::vector<std::string> leaked;
 
@@ -517,17 +529,25 @@ class Driver {
 
     void render() {
         auto t0 = std::chrono::steady_clock::now();
+        double cpu0 = processCpuSeconds();
         if (selfTestMode == "stuck") misbehave(selfTestMode, g_event, leaked);
         app_.renderFrame();
         double ms = wallSeconds(t0) * 1000.0;
+        double cpuMs = (processCpuSeconds() - cpu0) * 1000.0;
         ++frames;
         slowestFrameMs = std::max(slowestFrameMs, ms);
         auto& [sum, count] = frameMsByScreen[screenName(app_.screen())];
         sum += ms;
         ++count;
-        if (ms > kStuckFrameWallMs && ok())
+        // A slow frame that kept the process busy is the app's (a loop that does not end); one
+        // in which the process hardly ran is the machine's (an overloaded host descheduled it),
+        // unless it lasts so long that only a blocked wait explains it.
+        bool busy = cpuMs >= 0.3 * ms;
+        if (ms > kStuckFrameWallMs && !busy) ++descheduledFrames;
+        if (((ms > kStuckFrameWallMs && busy) || ms > kStuckFrameIdleWallMs) && ok())
             failure = "stuck frame: one frame took " + std::to_string(static_cast<int>(ms)) +
-                      " ms of wall time on screen " + screenName(app_.screen());
+                      " ms of wall time (" + std::to_string(static_cast<int>(cpuMs)) +
+                      " ms of CPU) on screen " + screenName(app_.screen());
         if (app_.quitRequested() && ok()) failure = "the app quit";
     }
 
@@ -615,16 +635,17 @@ int runMonkey(KioskApp& app, ManualClock& clock, const MonkeyOptions& o) {
     double simHours = (clock.nowMs() - simStart) / 3'600'000.0;
     std::fprintf(stderr,
                  "monkey: %" PRIu64 " events, seed %" PRIu64 ", %.1f s wall, %" PRIu64
-                 " frames (slowest %.0f ms), %.1f h simulated, %" PRIu64
+                 " frames (slowest %.0f ms; %" PRIu64
+                 " over 2 s while the host starved the process), %.1f h simulated, %" PRIu64
                  " language switches (%" PRIu64 " taken by an overlay), %" PRIu64
                  " staff PINs typed (%" PRIu64 " right); screens: %s\n"
                  "monkey: RSS outside the texture cache %.1f MiB after %" PRIu64
                  " warm-up events, %.1f MiB at the end "
                  "(peak %.1f), growth %+.0f KB (limit %.0f KB), trend %+.2f KB per 1000 events\n",
-                 o.events, o.seed, wallSeconds(started), d.frames, d.slowestFrameMs, simHours,
-                 d.langSwitches, d.langSwitchesTaken, d.pinsTyped, d.pinsRight,
-                 joined(d.screensSeen).c_str(), mib(base), warmup, mib(end), mib(peak), end - base,
-                 limitKb, perThousand);
+                 o.events, o.seed, wallSeconds(started), d.frames, d.slowestFrameMs,
+                 d.descheduledFrames, simHours, d.langSwitches, d.langSwitchesTaken, d.pinsTyped,
+                 d.pinsRight, joined(d.screensSeen).c_str(), mib(base), warmup, mib(end), mib(peak),
+                 end - base, limitKb, perThousand);
     std::fprintf(stderr, "monkey: mean frame time at %dx%d: %s\n", app.width(), app.height(),
                  frameTimes(d).c_str());
 #if defined(__SANITIZE_ADDRESS__)
