@@ -37,7 +37,7 @@ class VideoPlayer {
     static int setVolume(int percent);
     static int volume();
     static uint64_t loopsPlayed(); // times a film reached its end and started again (all players)
-    int mpvVolume() const; // what mpv reports (-1: not open): the setting really reached it
+    int mpvVolume() const;         // what mpv reports (-1: not open): the setting really reached it
     // Drains every player's mpv events; true when one on screen needs a frame drawn.
     static bool pumpAll();
 
