@@ -101,10 +101,6 @@ int VideoPlayer::setVolume(int percent) {
     return reported;
 }
 
-int VideoPlayer::volume() {
-    return gVolume;
-}
-
 uint64_t VideoPlayer::loopsPlayed() {
     return gLoops;
 }

@@ -35,7 +35,6 @@ class VideoPlayer {
     // The staff panel's volume (0..100), applied to every open player and to those opened later.
     // Returns what an open player's mpv then reports (-1: none open).
     static int setVolume(int percent);
-    static int volume();
     static uint64_t loopsPlayed(); // times a film reached its end and started again (all players)
     int mpvVolume() const;         // what mpv reports (-1: not open): the setting really reached it
     // Drains every player's mpv events; true when one on screen needs a frame drawn.

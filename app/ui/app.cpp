@@ -6,7 +6,9 @@
 #include "ui/app.hpp"
 
 #include "core/bundle/crypto.hpp"
+#include "core/bundle/file_util.hpp"
 #include "core/content/startup.hpp"
+#include "core/process_memory.hpp"
 #include "core/session/log_ring.hpp"
 #include "core/sync/sync_service.hpp"
 #include "core/ui_strings.hpp"
@@ -30,7 +32,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <unistd.h>
 
 namespace zj {
 
@@ -456,16 +457,12 @@ void KioskApp::writeMetrics() {
     }
     m.status.contentVersion = content_ ? content_->version : 0; // what is on screen
     m.status.sessions = session_->visitsSinceStart();
-    long pages = 0, resident = 0;
-    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
-        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
-        std::fclose(f);
-    }
-    m.rssBytes = static_cast<uint64_t>(resident) * static_cast<uint64_t>(sysconf(_SC_PAGESIZE));
+    m.rssBytes = residentBytes();
     m.textureBytes = textureBytes();
     m.framesRendered = stats_.framesRendered;
     std::string err;
-    if (!writeMetricsFile(options_.metricsFile, prometheusText(m), err))
+    // Atomic rename: node_exporter never reads half a file.
+    if (!fileutil::writeFileAtomic(options_.metricsFile, prometheusText(m), err))
         logLine("metrics: %s", err.c_str());
 }
 

@@ -7,6 +7,7 @@
 //   soak           simulated days: visits, idles, content reloads; growth per simulated day
 #include "ui/monkey.hpp"
 
+#include "core/process_memory.hpp"
 #include "core/session/pin.hpp"
 #include "platform/video_player.hpp"
 #include "ui/app.hpp"
@@ -20,7 +21,6 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
-#include <fstream>
 #include <map>
 #include <random>
 #include <set>
@@ -127,10 +127,7 @@ void installCrashReport(const char* mode, uint64_t seed, uint64_t events) {
 // ---------------------------------------------------------------------------------------
 
 double rssKb() {
-    std::ifstream statm("/proc/self/statm");
-    uint64_t size = 0, resident = 0;
-    statm >> size >> resident;
-    return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / 1024.0;
+    return static_cast<double>(residentBytes()) / 1024.0;
 }
 
 // Resident memory outside the texture cache: the cache fills up to its budget by design (LRU),
@@ -344,16 +341,9 @@ class Driver {
     // The hidden staff gesture (a long press on the home screen's corner), then a PIN on the
     // keypad: mostly wrong ones (the gate rate-limits them), one in five the right one.
     void staffAttempt() {
+        if (!goHome()) return tapTarget(kTapHoldMs); // the corner is on the home screen
         const HitTarget* corner = app_.hits().find("staff-corner");
-        if (!corner) { // the corner is on the home screen: go there first when a button leads
-            const HitTarget* home = app_.hits().find("首页");
-            if (!home) home = app_.hits().find("Home");
-            if (!home) return tapTarget(kTapHoldMs);
-            Vec2 h = home->rect.center();
-            tap(h.x, h.y, kTapHoldMs);
-            corner = app_.hits().find("staff-corner");
-            if (!corner || !ok()) return;
-        }
+        if (!corner) return;
         Vec2 c = corner->rect.center();
         tap(c.x, c.y, kLongPressMs);
         if (!ok() || app_.screen() != ScreenId::Staff) return;
@@ -376,12 +366,7 @@ class Driver {
     // Seeks close to the end, then draws frames for a few seconds of wall time (mpv plays in
     // real time, whatever the simulated clock says). True when the film was found and played.
     bool watchFilm() {
-        if (app_.screen() != ScreenId::City) {
-            if (!pressKey("首页") && !pressKey("Home") && app_.screen() != ScreenId::Home) {
-                settle();
-            }
-            if (!pressKey("tile:city")) return false;
-        }
+        if (app_.screen() != ScreenId::City && (!goHome() || !pressKey("tile:city"))) return false;
         // Scroll until the film's control bar is on screen (the page scrolls under the header).
         auto barShown = [&] {
             const HitTarget* bar = app_.hits().find("video-scrubber");
@@ -413,6 +398,12 @@ class Driver {
             clock_.advance(40);
             SDL_Delay(20);
         }
+    }
+
+    // The home screen through its header button (either language); false if none leads there.
+    bool goHome() {
+        if (app_.screen() != ScreenId::Home && !pressKey("首页")) pressKey("Home");
+        return ok() && app_.screen() == ScreenId::Home;
     }
 
     bool pressKey(const std::string& id) {

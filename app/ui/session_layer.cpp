@@ -12,6 +12,7 @@
 #include <SDL.h>
 #include <cmath>
 #include <ctime>
+#include <string_view>
 
 namespace zj {
 
@@ -225,10 +226,9 @@ void SessionLayer::onScreenEntered(const NavState& state) {
 }
 
 void SessionLayer::onUsage(const char* kind, const std::string& item) {
-    std::string once = std::string(kind) == event::QrShown || std::string(kind) == event::VideoPlay
-                           ? std::string(kind) + '/' + item
-                           : std::string();
-    if (!once.empty() && !countedThisVisit_.insert(once).second) return;
+    std::string_view k = kind;
+    bool oncePerVisit = k == event::QrShown || k == event::VideoPlay;
+    if (oncePerVisit && !countedThisVisit_.insert(std::string(k) + '/' + item).second) return;
     logEvent(kind, item);
 }
 

@@ -1,7 +1,5 @@
 #include "core/sync/heartbeat.hpp"
 
-#include "core/bundle/file_util.hpp"
-
 #include <curl/curl.h>
 #include <nlohmann/json.hpp>
 
@@ -63,11 +61,6 @@ std::string prometheusText(const KioskMetrics& m) {
     metric("zjmap_frames_rendered_total", "counter", "Frames drawn since start",
            double(m.framesRendered));
     return o.str();
-}
-
-bool writeMetricsFile(const std::filesystem::path& file, const std::string& text,
-                      std::string& err) {
-    return fileutil::writeFileAtomic(file, text, err);
 }
 
 // [SECTION] Sending

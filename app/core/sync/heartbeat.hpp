@@ -6,7 +6,6 @@
 #include <atomic>
 #include <cstdint>
 #include <deque>
-#include <filesystem>
 #include <string>
 
 namespace zj {
@@ -37,8 +36,6 @@ struct KioskMetrics {
     uint64_t framesRendered = 0;
 };
 std::string prometheusText(const KioskMetrics& m);
-// Writes `text` to `file` atomically (node_exporter never reads half a file).
-bool writeMetricsFile(const std::filesystem::path& file, const std::string& text, std::string& err);
 
 class HeartbeatSender {
   public:

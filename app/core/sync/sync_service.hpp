@@ -69,11 +69,10 @@ class SyncService {
     bool nowRequested_ = false;
     bool syncing_ = false;
     uint64_t cycles_ = 0;
-    bool lastWasUpToDate_ = false;
-    std::atomic<uint64_t> sessions_{0};
-    double startedMs_ = 0;
-    std::unique_ptr<HeartbeatSender> heartbeat_; // worker thread only; null without a URL // worker
-                                                 // thread only: log "up to date" once per streak
+    bool lastWasUpToDate_ = false;               // worker only: "up to date" logged once a streak
+    std::atomic<uint64_t> sessions_{0};          // visits since start (setSessions)
+    double startedMs_ = 0;                       // for the uptime
+    std::unique_ptr<HeartbeatSender> heartbeat_; // worker only; null without a URL
     Backoff backoff_;
     std::optional<uint64_t> newVersion_;
     uint64_t versionInUse_ = 0;
