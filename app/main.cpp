@@ -215,8 +215,26 @@ int main(int argc, char** argv) {
                 if (options.publicKeyFile.empty()) options.publicKey = config.publicKey;
                 options.sync = config;
             } else {
-                std::fprintf(stderr, "zjmap-kiosk: config: %s (running without sync)\n",
-                             err.c_str());
+                // Sync is off, but one typo must not replace the bureau's content with the demo:
+                // the installed content stays, verified with the key the broken file still
+                // states on its own line, else with the key the store was installed with.
+                zj::ConfigSalvage salvage = zj::salvageKioskConfig(configFile);
+                if (!dataGiven && salvage.dataDir) options.dataDir = salvage.dataDir->string();
+                const char* keyFrom = "the command line";
+                if (options.publicKeyFile.empty()) {
+                    options.publicKey = salvage.publicKey;
+                    keyFrom = "its public_key line";
+                    if (!options.publicKey) {
+                        options.publicKey = zj::recordedPublisherKey(options.dataDir);
+                        keyFrom = options.publicKey ? "the store's record of the last install"
+                                                    : "nowhere (the demo bundle only)";
+                    }
+                }
+                options.syncOffReason = err;
+                std::fprintf(stderr,
+                             "zjmap-kiosk: config: %s (sync is off; content verified with the key "
+                             "from %s)\n",
+                             err.c_str(), keyFrom);
             }
             if (!zj::loadSessionConfig(configFile, options.session, err))
                 std::fprintf(stderr, "zjmap-kiosk: config: %s (session defaults)\n", err.c_str());

@@ -103,6 +103,7 @@ const Text kUiStrings[] = {
     {"上次同步", "Last sync"},
     {"立即同步", "Sync now"},
     {"未配置同步", "Sync not configured"},
+    {"同步已关闭：配置文件有误（见日志）", "Sync off: the config file has an error (see log)"},
     {"尚未同步", "Not synced yet"},
     {"正在同步…", "Syncing…"},
     {"网络", "Network"},

@@ -100,6 +100,7 @@ enum class UiString {
     StaffSync,
     StaffSyncNow,
     StaffSyncNotConfigured,
+    StaffSyncOffConfigError,
     StaffSyncNever,
     StaffSyncRunning,
     StaffNetwork,

@@ -1,13 +1,18 @@
-// zjmap-pack build SRC --key FILE --out DIR [--version N]
+// zjmap-pack build SRC --key FILE --out DIR [--version N] [--created now|YYYY-MM-DDTHH:MM:SSZ]
 // Checks every source first (all errors at once, each naming file, line and field); only a clean
 // check goes on to write the bundle, so a failed build leaves nothing behind.
 #include "core/bundle/bundle_writer.hpp"
 #include "core/bundle/crypto.hpp"
+#include "core/bundle/manifest.hpp"
 #include "pack/commands.hpp"
 #include "pack/sources.hpp"
 
+#include <cerrno>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
+#include <ctime>
+#include <optional>
 
 namespace zj::pack {
 
@@ -16,7 +21,9 @@ namespace fs = std::filesystem;
 static int usage(const char* problem) {
     std::fprintf(stderr,
                  "zjmap-pack build: %s\nusage: zjmap-pack build SRC --key FILE --out DIR "
-                 "[--version N]\n",
+                 "[--version N] [--created now|YYYY-MM-DDTHH:MM:SSZ]\n"
+                 "  --created  overrides site.toml's created (the bundle is valid from then for\n"
+                 "             valid_days): a re-issue of unchanged sources, a test bundle\n",
                  problem);
     return 2;
 }
@@ -24,6 +31,7 @@ static int usage(const char* problem) {
 int runBuild(const std::vector<std::string>& args) {
     std::string src, keyFile, outDir;
     uint64_t version = 1;
+    std::optional<int64_t> created; // --created: instead of site.toml's
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         bool hasValue = i + 1 < args.size();
@@ -34,10 +42,21 @@ int runBuild(const std::vector<std::string>& args) {
         else if (a == "--version" && hasValue) {
             const std::string& v = args[++i];
             char* end = nullptr;
+            errno = 0;
             unsigned long long n = std::strtoull(v.c_str(), &end, 10);
             if (v.empty() || *end || n == 0 || v[0] == '-')
                 return usage("--version needs a positive integer");
+            if (errno == ERANGE || n >= UINT64_MAX) // never silently 2^64-1
+                return usage("--version is out of range (at most 18446744073709551614)");
             version = n;
+        } else if (a == "--created" && hasValue) {
+            const std::string& v = args[++i];
+            int64_t t = 0;
+            if (v == "now")
+                t = int64_t(std::time(nullptr));
+            else if (!parseUtc(v, t))
+                return usage("--created needs 'now' or a UTC time like 2026-11-27T00:00:00Z");
+            created = t;
         } else if (!a.starts_with("--") && src.empty())
             src = a;
         else
@@ -76,6 +95,7 @@ int runBuild(const std::vector<std::string>& args) {
     }
 
     Content& content = sources.content;
+    if (created) content.site.created = *created; // before content.db: it shows the date too
     content.version = version;
     content.glyphText = collectGlyphs(content, subtitleText);
     std::vector<BundleInputFile> files;

@@ -106,6 +106,8 @@ bool KioskApp::init(std::string& err) {
         std::fprintf(stderr, "startup: atlas %dx%d, %d glyphs\n", fonts_.stats().atlasWidth,
                      fonts_.stats().atlasHeight, fonts_.stats().glyphCount);
     enterCurrentScreen(/*instant=*/true); // the first screen appears at once: a fast first frame
+    if (!options_.syncOffReason.empty())  // journal and the staff panel's recent lines
+        logLine("config: %s: sync is off until it is fixed", options_.syncOffReason.c_str());
     if (options_.sync && !options_.sync->sources.empty() && options_.sync->publicKey) {
         sync_ = std::make_unique<SyncService>(*options_.sync, clock_);
         sync_->setVersionInUse(content_->version);

@@ -35,6 +35,7 @@ struct AppOptions {
     std::string publicKeyFile; // publisher key that bundles must be signed with
     std::optional<crypto::PublicKey> publicKey; // from the config (publicKeyFile wins)
     std::optional<KioskConfig> sync; // background sync (sources in the config); none: no sync
+    std::string syncOffReason;       // why sync is off although a config exists (it is broken)
     std::string metricsFile;         // --metrics FILE: a Prometheus textfile rewritten every minute
     Lang defaultLang = Lang::Zh;     // the language a new session starts in
     SessionConfig session;           // [attract] [staff] [display] [analytics] of the config

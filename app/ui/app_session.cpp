@@ -98,6 +98,7 @@ void KioskApp::setUpSession() {
     staff.status = [this](bool withStorage) {
         StaffStatus s;
         s.syncConfigured = sync_ != nullptr;
+        s.syncOffReason = options_.syncOffReason;
         if (sync_) {
             SyncServiceStatus st = sync_->status();
             s.syncing = st.syncing;

@@ -75,7 +75,9 @@ TEST_F(SyncFault, ConnectionRefused) {
     EXPECT_EQ(o.result.status, SyncStatus::Failed) << o.result.reason;
     EXPECT_NE(o.result.reason.find("manifest.json"), std::string::npos) << o.result.reason;
     EXPECT_FALSE(o.result.sourceReached); // the staff panel says "not reachable"
-    EXPECT_LT(o.seconds, 3);
+    // Refused at once, not waited out: curl's connect error, not a timeout.
+    EXPECT_NE(o.result.reason.find("connect"), std::string::npos) << o.result.reason;
+    EXPECT_EQ(o.result.reason.find("timed out"), std::string::npos) << o.result.reason;
     expectUntouched();
 }
 
@@ -108,9 +110,11 @@ TEST_F(SyncFault, StallTimesOut) {
     server_->setFault("/manifest.json", Fault::Stall);
     Outcome o = run();
     EXPECT_EQ(o.result.status, SyncStatus::Failed);
+    // Cut by the low-speed limit (1000 bytes/s for 2 s in fastLimits), not the cycle deadline.
     EXPECT_NE(o.result.reason.find("timed out"), std::string::npos) << o.result.reason;
-    EXPECT_GE(o.seconds, 1.5);
-    EXPECT_LT(o.seconds, 5) << "low-speed limit is 2 s";
+    EXPECT_NE(o.result.reason.find("Less than 1000 bytes/sec transferred the last 2 seconds"),
+              std::string::npos)
+        << o.result.reason;
     expectUntouched();
 }
 
@@ -119,7 +123,9 @@ TEST_F(SyncFault, OneBytePerSecondTimesOut) {
     Outcome o = run();
     EXPECT_EQ(o.result.status, SyncStatus::Failed);
     EXPECT_NE(o.result.reason.find("timed out"), std::string::npos) << o.result.reason;
-    EXPECT_LT(o.seconds, 5);
+    EXPECT_NE(o.result.reason.find("Less than 1000 bytes/sec transferred the last 2 seconds"),
+              std::string::npos)
+        << o.result.reason;
     expectUntouched();
 }
 
@@ -165,7 +171,6 @@ TEST_F(SyncFault, EndlessBodyCappedAndRefused) {
         << o.result.reason;
     EXPECT_LT(o.result.bytesDownloaded, deltaBytes(bundles().v1, bundles().v2) + 256 * 1024)
         << "stopped at the cap";
-    EXPECT_LT(o.seconds, 3);
     EXPECT_FALSE(fs::exists(part())) << "an oversized download is not kept";
     expectUntouched();
 }
@@ -184,7 +189,7 @@ TEST_F(SyncFault, ResetMidBody) {
     server_->setFault(blobPathOnServer(), Fault::Reset);
     Outcome o = run();
     EXPECT_EQ(o.result.status, SyncStatus::Failed) << o.result.reason;
-    EXPECT_LT(o.seconds, 3);
+    EXPECT_NE(o.result.reason.find("reset"), std::string::npos) << o.result.reason;
     expectUntouched();
     server_->clearFaults();
     o = run();
@@ -235,10 +240,13 @@ TEST_F(SyncFault, StopAbortsAStalledTransferPromptly) {
     ASSERT_GE(server_->requests().size(), 3u) << "the blob request should be in flight";
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     EXPECT_TRUE(service.status().syncing);
-    auto t0 = std::chrono::steady_clock::now();
     service.stop();
-    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    EXPECT_LT(s, 1.5) << "stop() must abort the transfer, not wait for a timeout";
+    // The transfer ended by stop(), not by the 60 s low-speed limit or the deadline: the cycle's
+    // result says so (what a timeout would say is "timed out" / "deadline").
+    std::optional<LastSync> last = loadLastSync(data_);
+    ASSERT_TRUE(last);
+    EXPECT_EQ(last->result, "failed");
+    EXPECT_NE(last->reason.find(blob_.sha256 + ": stopped"), std::string::npos) << last->reason;
     EXPECT_FALSE(service.takeNewVersion());
     expectUntouched();
 }

@@ -24,6 +24,25 @@ static void bumpMtime(const fs::path& file, int secondsAgo) {
     fs::last_write_time(file, fs::file_time_type::clock::now() - std::chrono::seconds(secondsAgo));
 }
 
+// The sync tests' bundles carry their own validity: created a day before the test runs (the
+// pack fixture's fixed date would expire them a year after it was written, and every sync test
+// with it), so the suite passes on any date, with the clock moved too (tests/README-time).
+static void createdYesterday(const fs::path& src) {
+    fs::path site = src / "site.toml";
+    std::string text = readBytes(site);
+    const std::string key = "created   = ";
+    size_t at = text.find(key);
+    if (at == std::string::npos) throw std::runtime_error(site.string() + ": no created line");
+    size_t end = text.find('\n', at);
+    std::time_t t = std::time(nullptr) - 86400;
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    text.replace(at, end - at, key + stamp);
+    writeBytes(site, text);
+}
+
 static Bundles makeBundles() {
     Bundles b;
     b.root = scratchDir("bundles");
@@ -34,6 +53,7 @@ static Bundles makeBundles() {
 
     fs::path src1 = b.root / "src-v1", src2 = b.root / "src-v2";
     test::writeFixture(src1);
+    createdYesterday(src1);
     fs::copy(src1, src2, fs::copy_options::recursive);
     // v2: p1.png with different pixels (the packer re-encodes photos, so new bytes alone would
     // not change its output): exactly that photo's display and thumbnail blobs change.
@@ -55,11 +75,13 @@ static Bundles makeBundles() {
     bumpMtime(b.otherKeyV3 / "manifest.json", 700);
 
     b.expiredV3 = b.root / "expired-v3";
-    resignBundle(b.v2, b.expiredV3, b.key, [](Manifest& m, const fs::path&) {
-        const int64_t now = int64_t(std::time(nullptr));
+    // Expired a day before v1 was created: refused by any clock, and by v1's `created` as the
+    // time floor when the clock is behind.
+    const int64_t v1Created = readManifest(b.v1).created;
+    resignBundle(b.v2, b.expiredV3, b.key, [v1Created](Manifest& m, const fs::path&) {
         m.version = 3;
-        m.created = now - 40 * 86400;
-        m.expires = now - 86400;
+        m.created = v1Created - 40 * 86400;
+        m.expires = v1Created - 86400;
     });
     bumpMtime(b.expiredV3 / "manifest.json", 600);
 

@@ -244,9 +244,10 @@ TEST_F(SyncNginx, ServiceInstallsInTheBackgroundAndHandsOverTheVersion) {
     ASSERT_TRUE(s.last);
     EXPECT_EQ(s.last->result, "updated");
     EXPECT_GT(s.msUntilNextAttempt, 3000e3);
-    auto t0 = std::chrono::steady_clock::now();
+    // stop() wakes the worker out of its hour-long wait (were it to wait, ctest's timeout fails
+    // the suite): the wait is not measured here, the machine may be busy.
     service.stop();
-    EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(1));
+    EXPECT_FALSE(service.status().syncing);
     std::optional<LastSync> saved = loadLastSync(data);
     ASSERT_TRUE(saved);
     EXPECT_EQ(saved->version, 2u);

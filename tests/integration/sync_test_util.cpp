@@ -437,13 +437,17 @@ void FaultServer::serve(int fd) {
 // [SECTION] Child processes
 //-----------------------------------------------------------------------------
 
-pid_t spawn(const std::vector<std::string>& argv, const fs::path& outFile,
-            const fs::path& errFile) {
+pid_t spawn(const std::vector<std::string>& argv, const fs::path& outFile, const fs::path& errFile,
+            const std::vector<std::string>& extraEnv) {
     // Everything the child needs is prepared before fork(): the test process has threads (the
     // fault server), so the child may only call async-signal-safe functions until execv.
     std::vector<char*> args;
     for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
+    std::vector<char*> env;
+    for (char** e = environ; *e; ++e) env.push_back(*e);
+    for (const std::string& e : extraEnv) env.push_back(const_cast<char*>(e.c_str()));
+    env.push_back(nullptr);
     const std::string out = outFile.string(), err = errFile.string();
     pid_t pid = ::fork();
     if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
@@ -452,7 +456,7 @@ pid_t spawn(const std::vector<std::string>& argv, const fs::path& outFile,
         int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         if (o >= 0) ::dup2(o, 1);
         if (e >= 0) ::dup2(e, 2);
-        ::execv(args[0], args.data());
+        ::execve(args[0], args.data(), env.data());
         _exit(127);
     }
     return pid;

@@ -129,8 +129,9 @@ class FaultServer {
 // ---- Child processes
 // -----------------------------------------------------------------------------
 
-pid_t spawn(const std::vector<std::string>& argv, const fs::path& outFile, const fs::path& errFile);
-int waitExit(pid_t pid); // exit code, or 128 + signal
+pid_t spawn(const std::vector<std::string>& argv, const fs::path& outFile, const fs::path& errFile,
+            const std::vector<std::string>& extraEnv = {}); // "NAME=value" added to the child's
+int waitExit(pid_t pid);                                    // exit code, or 128 + signal
 
 // Limits short enough that every fault case ends within a few seconds.
 SyncLimits fastLimits();

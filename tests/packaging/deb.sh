@@ -149,7 +149,12 @@ grep -qx 'Type=notify' "$unit" && grep -qx 'WatchdogSec=30' "$unit" && grep -qx 
 
 step "USB offline update: sync from a file:// source into the system store"
 usb=$work/usb/zjmap
-/usr/bin/zjmap-pack publish /usr/share/zjmap-kiosk/demo-bundle "$usb" >/dev/null ||
+# A bundle with its own validity (created now): the demo bundle's fixed date would make this
+# test expire with it. Packed by the installed zjmap-pack, from the demo sources.
+/usr/bin/zjmap-pack build "$src/content" --key "$src/content/keys/dev-publisher.key" \
+    --out "$work/usb-bundle" --created now >"$work/pack.log" 2>&1 ||
+    fail "pack for the stick failed: $(tail -n 5 "$work/pack.log")"
+/usr/bin/zjmap-pack publish "$work/usb-bundle" "$usb" >/dev/null ||
     fail "publish to the stick directory failed"
 # The key beside the stick: the source tree may sit where the kiosk user cannot read (/root).
 cp "$pub" "$work/publisher.pub"
@@ -158,7 +163,7 @@ chmod -R a+rX "$work" # the stick is readable by the kiosk user, as a mounted FA
 out=$(runuser -u zjmap -- /usr/bin/zjmap-kiosk sync --once --source "file://$usb" \
     --public-key "$work/publisher.pub" 2>&1) || fail "file:// sync as zjmap failed: $out"
 echo "$out"
-bundle_version=$(/usr/bin/zjmap-pack inspect /usr/share/zjmap-kiosk/demo-bundle | sed -n 's/^version *//p')
+bundle_version=$(/usr/bin/zjmap-pack inspect "$work/usb-bundle" | sed -n 's/^version *//p')
 contains "$(/usr/bin/zjmap-kiosk status)" "installed  bundle $bundle_version" "status after the USB update"
 
 step "reinstall (the upgrade path) keeps the store and an edited config"

@@ -15,6 +15,12 @@ work=$(mktemp -d /tmp/zjmap-publish-test.XXXXXX)
 trap 'stop_nginx; rm -rf "$work"' EXIT
 
 blob_count() { find "$1/blobs" -type f | wc -l; }
+
+# The bundle under test carries its own validity (created now, valid for the content's
+# valid_days): the demo bundle's fixed date would make this test expire with it.
+"$pack" build "$src/content" --key "$src/content/keys/dev-publisher.key" --out "$work/bundle" \
+    --created now >"$work/pack.log" 2>&1 || fail "pack failed: $(tail -n 5 "$work/pack.log")"
+demo=$work/bundle
 demo_blobs=$(blob_count "$demo")
 [ "$demo_blobs" -gt 10 ] || fail "demo bundle $demo has only $demo_blobs blobs"
 

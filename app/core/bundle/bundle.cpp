@@ -2,6 +2,7 @@
 // the blobs. Reads outside data, so it never throws.
 #include "core/bundle/bundle.hpp"
 #include "core/bundle/file_util.hpp"
+#include "core/bundle/verified_blobs.hpp"
 
 namespace zj {
 
@@ -29,25 +30,24 @@ static bool readSignature(const fs::path& file, crypto::Signature& sig, std::str
     return true;
 }
 
-static std::optional<Bundle> openBundleUnchecked(const fs::path& manifestDir,
-                                                 const fs::path& blobDir,
-                                                 const crypto::PublicKey& publisher,
-                                                 VerifyLevel level,
-                                                 std::vector<std::string>& problems) {
+static std::optional<Bundle>
+openBundleUnchecked(const fs::path& manifestDir, const fs::path& blobDir,
+                    const crypto::PublicKey& publisher, VerifyLevel level,
+                    std::vector<std::string>& problems, BundleFindings& findings,
+                    VerifiedBlobs* verified) {
     std::string err, json;
     crypto::Signature sig{};
-    if (!fileutil::readFile(manifestDir / "manifest.json", json, err)) {
+    if (!fileutil::readFile(manifestDir / "manifest.json", json, err) ||
+        !readSignature(manifestDir / "manifest.json.sig", sig, err)) {
         problems.push_back(err);
-        return std::nullopt;
-    }
-    if (!readSignature(manifestDir / "manifest.json.sig", sig, err)) {
-        problems.push_back(err);
+        findings.untrusted = true;
         return std::nullopt;
     }
     // Verify before parsing: the parser never sees unauthenticated bytes from a bundle.
     if (!crypto::verify(json, sig, publisher)) {
         problems.push_back((manifestDir / "manifest.json").string() +
                            ": signature does not verify with the publisher key");
+        findings.untrusted = true;
         return std::nullopt;
     }
     Bundle bundle;
@@ -68,34 +68,45 @@ static std::optional<Bundle> openBundleUnchecked(const fs::path& manifestDir,
         fs::file_status st = fs::symlink_status(blob, ec);
         if (!fs::exists(st)) {
             problems.push_back(label + ": missing" + suffix);
+            findings.damaged.push_back(f);
             ok = false;
             continue;
         }
         if (!fs::is_regular_file(st)) {
             problems.push_back(label + ": not a regular file" + suffix);
+            findings.damaged.push_back(f);
             ok = false;
             continue;
         }
         uint64_t size = fs::file_size(blob, ec);
         if (ec) {
             problems.push_back(label + ": cannot stat: " + ec.message() + suffix);
+            findings.damaged.push_back(f);
             ok = false;
             continue;
         }
         if (size != f.size) {
             problems.push_back(label + ": size " + std::to_string(size) + ", expected " +
                                std::to_string(f.size) + suffix);
+            findings.damaged.push_back(f);
             ok = false;
             continue;
         }
-        if (level == VerifyLevel::Full) {
+        if (level == VerifyLevel::Full && !(verified && verified->known(f.sha256, blob))) {
             std::string hex;
+            FileStamp before;
+            stampOf(blob, before);
             if (!crypto::sha256File(blob, hex, nullptr, err)) {
                 problems.push_back(label + ": " + err + suffix);
+                findings.damaged.push_back(f);
                 ok = false;
             } else if (hex != f.sha256) {
                 problems.push_back(label + ": sha256 mismatch" + suffix);
+                findings.damaged.push_back(f);
+                if (verified) verified->forget(f.sha256);
                 ok = false;
+            } else if (verified) {
+                verified->record(f.sha256, blob, before);
             }
         }
     }
@@ -105,9 +116,12 @@ static std::optional<Bundle> openBundleUnchecked(const fs::path& manifestDir,
 
 std::optional<Bundle> openBundle(const fs::path& manifestDir, const fs::path& blobDir,
                                  const crypto::PublicKey& publisher, VerifyLevel level,
-                                 std::vector<std::string>& problems) {
+                                 std::vector<std::string>& problems, BundleFindings* findings,
+                                 VerifiedBlobs* verified) {
+    BundleFindings ignored;
     try {
-        return openBundleUnchecked(manifestDir, blobDir, publisher, level, problems);
+        return openBundleUnchecked(manifestDir, blobDir, publisher, level, problems,
+                                   findings ? *findings : ignored, verified);
     } catch (const std::exception& e) { // bad_alloc and the like: refuse, do not crash
         problems.push_back(manifestDir.string() + ": " + e.what());
     } catch (...) {

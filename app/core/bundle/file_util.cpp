@@ -1,5 +1,6 @@
 // POSIX durable-write helpers for bundles and the store.
 #include "core/bundle/file_util.hpp"
+#include "core/failpoint.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -65,6 +66,7 @@ bool writeFileSynced(const std::filesystem::path& file, std::string_view bytes, 
         err = sysError(file, "cannot create");
         return false;
     }
+    failpoint("file.created");
     if (!writeAll(fd, bytes.data(), bytes.size())) {
         err = sysError(file, "write error");
         ::close(fd);
@@ -108,11 +110,13 @@ bool writeFileAtomic(const std::filesystem::path& file, std::string_view bytes, 
         ::unlink(tmp.c_str());
         return false;
     }
+    failpoint("file.atomic-before-rename");
     if (::rename(tmp.c_str(), file.c_str()) != 0) {
         err = sysError(file, "rename failed");
         ::unlink(tmp.c_str());
         return false;
     }
+    failpoint("file.atomic-renamed");
     return fsyncDir(parentOrDot(file), err);
 }
 
@@ -156,6 +160,7 @@ bool copyFileAtomic(const std::filesystem::path& from, const std::filesystem::pa
         err = sysError(tmp, "close failed");
         ok = false;
     }
+    if (ok) failpoint("file.copy-before-rename");
     if (ok && ::rename(tmp.c_str(), to.c_str()) != 0) {
         err = sysError(to, "rename failed");
         ok = false;

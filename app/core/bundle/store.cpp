@@ -9,11 +9,13 @@
 // [SECTION] Size and garbage collection
 #include "core/bundle/store.hpp"
 #include "core/bundle/file_util.hpp"
+#include "core/failpoint.hpp"
 
 #include <cerrno>
 #include <charconv>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -48,6 +50,28 @@ bool ensureStoreLayout(const fs::path& dataDir, std::string& err) {
     return true;
 }
 
+StoreLock::~StoreLock() {
+    if (fd_ >= 0) ::close(fd_); // closing releases the flock
+}
+
+bool StoreLock::tryAcquire(const fs::path& dataDir, std::string& err) {
+    if (fd_ >= 0) return true;
+    if (!ensureStoreLayout(dataDir, err)) return false;
+    fs::path file = dataDir / "state" / "sync.lock";
+    int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        err = file.string() + ": cannot open: " + std::strerror(errno);
+        return false;
+    }
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        err = "another sync is running (" + file.string() + " is locked)";
+        ::close(fd);
+        return false;
+    }
+    fd_ = fd;
+    return true;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Blobs
 //-----------------------------------------------------------------------------
@@ -63,6 +87,14 @@ bool hasBlob(const fs::path& dataDir, const ManifestFile& file) {
     if (ec || !fs::is_regular_file(st)) return false;
     uint64_t size = fs::file_size(p, ec);
     return !ec && size == file.size;
+}
+
+void removeBlob(const fs::path& dataDir, std::string_view sha256) {
+    if (sha256.size() != 64 || sha256.find_first_not_of("0123456789abcdef") != std::string::npos)
+        return;
+    std::error_code ec;
+    fs::remove(blobPath(dataDir, sha256), ec);
+    failpoint("store.blob-removed");
 }
 
 bool addBlobFromFile(const fs::path& dataDir, const ManifestFile& expected, const fs::path& source,
@@ -209,12 +241,14 @@ bool BlobWriter::commit(std::string& err) {
     }
     ::close(fd_);
     fd_ = -1;
+    failpoint("store.blob-before-rename");
     fs::path target = blobPath(dataDir_, expected_.sha256);
     if (::rename(partPath_.c_str(), target.c_str()) != 0) {
         err = target.string() + ": rename failed: " + std::strerror(errno);
         ::unlink(partPath_.c_str());
         return false;
     }
+    failpoint("store.blob-renamed");
     return fileutil::fsyncDir(dataDir_ / "blobs", err);
 }
 
@@ -255,6 +289,12 @@ bool writeHighestVersion(const fs::path& dataDir, uint64_t version, std::string&
                                      std::to_string(version) + "\n", err);
 }
 
+bool raiseHighestVersion(const fs::path& dataDir, uint64_t version, std::string& err) {
+    uint64_t highest = 0;
+    if (!readHighestVersion(dataDir, highest, err)) return false;
+    return version <= highest || writeHighestVersion(dataDir, version, err);
+}
+
 std::set<uint64_t> readBadVersions(const fs::path& dataDir) {
     std::set<uint64_t> bad;
     std::string text, err;
@@ -287,6 +327,12 @@ bool checkInstallable(const fs::path& dataDir, uint64_t version, std::string& er
     if (version <= highest) {
         err = "bundle " + std::to_string(version) +
               " refused: not newer than the highest installed version " + std::to_string(highest);
+        return false;
+    }
+    std::optional<uint64_t> current = slotVersion(dataDir, "current");
+    if (current && version <= *current) {
+        err = "bundle " + std::to_string(version) +
+              " refused: not newer than the current version " + std::to_string(*current);
         return false;
     }
     if (readBadVersions(dataDir).count(version)) {
@@ -331,9 +377,12 @@ bool commitVersion(const fs::path& dataDir, uint64_t version, std::string_view m
         fs::remove_all(tmp, ec);
         return false;
     }
-    // A leftover dir of the same version (e.g. an install interrupted before its switch) is
-    // replaced; the one current/previous point to is never a candidate (versions only rise).
+    failpoint("store.commit-tmp-written");
+    // A leftover dir of the same version (an install interrupted before its switch, or current's
+    // own dir when its manifest is repaired) is replaced; a kill in between leaves the slot
+    // dangling, which start-up skips and the next sync repairs.
     fs::remove_all(dir, ec);
+    failpoint("store.commit-old-removed");
     fs::rename(tmp, dir, ec);
     if (ec) {
         err = dir.string() + ": cannot rename into place: " + ec.message();
@@ -352,11 +401,13 @@ static bool replaceSymlink(const fs::path& dataDir, const std::string& name,
         err = tmp.string() + ": cannot create symlink: " + std::strerror(errno);
         return false;
     }
+    failpoint("store.symlink-created");
     if (::rename(tmp.c_str(), link.c_str()) != 0) {
         err = link.string() + ": rename failed: " + std::strerror(errno);
         ::unlink(tmp.c_str());
         return false;
     }
+    failpoint("store.symlink-renamed");
     return true;
 }
 
@@ -374,19 +425,21 @@ bool switchCurrent(const fs::path& dataDir, uint64_t version, std::string& err) 
         return false;
     if (!replaceSymlink(dataDir, "current", "bundles/" + std::to_string(version), err))
         return false;
-    if (!fileutil::fsyncDir(dataDir, err)) return false;
-    uint64_t highest = 0;
-    std::string ignored;
-    readHighestVersion(dataDir, highest, ignored);
-    if (version > highest) return writeHighestVersion(dataDir, version, err);
-    return true;
+    return fileutil::fsyncDir(dataDir, err);
 }
 
 bool markBadAndRollBack(const fs::path& dataDir, std::string& err) {
     std::optional<uint64_t> cur = slotVersion(dataDir, "current");
     std::optional<uint64_t> prev = slotVersion(dataDir, "previous");
     if (cur && !markVersionBad(dataDir, *cur, err)) return false;
+    failpoint("store.rollback-marked");
     if (!prev) {
+        // Nothing to go back to: current goes, so that no sync takes the bad version for the
+        // installed one (start-up then shows the demo bundle).
+        fs::path link = dataDir / "current";
+        ::unlink(link.c_str());
+        std::string ignored;
+        fileutil::fsyncDir(dataDir, ignored);
         err = "cannot roll back: no previous bundle";
         return false;
     }
@@ -441,6 +494,8 @@ static bool installUnchecked(const fs::path& dataDir, const fs::path& packedDir,
         return false;
     }
     if (!switchCurrent(dataDir, version, err)) return false;
+    // Fully verified before the switch: it counts as checked.
+    if (!raiseHighestVersion(dataDir, version, err)) return false;
     if (installedVersion) *installedVersion = version;
     return true;
 }
@@ -472,7 +527,7 @@ static std::string firstProblem(const std::vector<std::string>& problems) {
 static std::optional<Bundle> trySlot(const fs::path& dataDir, const char* slot,
                                      const std::set<uint64_t>& bad,
                                      const crypto::PublicKey& publisher,
-                                     std::vector<std::string>& log) {
+                                     std::vector<std::string>& log, VerifiedBlobs* verified) {
     std::error_code ec;
     if (!fs::is_symlink(fs::symlink_status(dataDir / slot, ec))) return std::nullopt; // no slot
     std::optional<uint64_t> version = slotVersion(dataDir, slot);
@@ -488,7 +543,7 @@ static std::optional<Bundle> trySlot(const fs::path& dataDir, const char* slot,
     std::vector<std::string> problems;
     // Open by the resolved dir, not through the symlink: a later switch must not move it.
     std::optional<Bundle> b = openBundle(bundleDirOf(dataDir, *version), dataDir / "blobs",
-                                         publisher, VerifyLevel::SignatureAndPresence, problems);
+                                         publisher, VerifyLevel::Full, problems, nullptr, verified);
     if (!b) {
         log.push_back(name + " refused: " + firstProblem(problems));
         return std::nullopt;
@@ -504,18 +559,18 @@ static std::optional<Bundle> trySlot(const fs::path& dataDir, const char* slot,
 
 std::optional<Bundle> selectStartupBundle(const fs::path& dataDir, const fs::path& demoDir,
                                           const crypto::PublicKey& publisher,
-                                          std::vector<std::string>& log) {
+                                          std::vector<std::string>& log, VerifiedBlobs* verified) {
     try {
         std::set<uint64_t> bad = readBadVersions(dataDir);
-        if (auto b = trySlot(dataDir, "current", bad, publisher, log)) return b;
-        if (auto b = trySlot(dataDir, "previous", bad, publisher, log)) return b;
+        if (auto b = trySlot(dataDir, "current", bad, publisher, log, verified)) return b;
+        if (auto b = trySlot(dataDir, "previous", bad, publisher, log, verified)) return b;
         if (demoDir.empty()) {
             log.push_back("no demo bundle configured");
             return std::nullopt;
         }
         std::vector<std::string> problems;
         std::optional<Bundle> demo =
-            openPackedBundle(demoDir, publisher, VerifyLevel::SignatureAndPresence, problems);
+            openPackedBundle(demoDir, publisher, VerifyLevel::Full, problems);
         if (!demo) {
             log.push_back("demo bundle " + demoDir.string() +
                           " refused: " + firstProblem(problems));
@@ -591,6 +646,7 @@ GarbageReport collectGarbage(const fs::path& dataDir, const std::vector<uint64_t
                 report.removedBlobs++;
                 report.freedBytes += size;
             }
+            failpoint("store.gc-blob-removed");
         }
         for (const fs::path& dir : list(dataDir / "bundles")) {
             uint64_t v;

@@ -3,14 +3,22 @@
 //   bundles/<version>/manifest.json     (+ manifest.json.sig) one dir per committed version
 //   current  -> bundles/<version>       relative symlinks; switched by one rename()
 //   previous -> bundles/<version>
-//   state/highest-version               highest version ever installed (rollback protection)
-//   state/bad-versions                  versions that failed a self-check, one per line
+//   state/highest-version               highest version that passed its self-check as current
+//                                       (rollback protection)
+//   state/bad-versions                  versions whose own signed content failed a self-check
+//   state/pending-check                 the version switched to whose self-check has not ended
+//   state/verified-blobs                stamps of blobs whose hash was checked (verified_blobs.hpp)
+//   state/sync.lock                     flock of the one writer (StoreLock)
+//   state/time-floor, etag-*, last-sync.json, publisher-key   sync's own (sync_client.cpp)
 //   tmp/                                partial blobs (same filesystem as blobs/, for rename)
 // The pieces are separate so that sync can reuse them: check installable -> add missing blobs ->
-// commit version -> switch current; and after a failed self-check: mark bad + roll back.
-// Single writer: call the mutating functions from one thread (the sync worker) only.
+// commit version -> switch current -> self-check (self_check.hpp) -> raise highest; after a
+// failed self-check: mark bad + roll back. A kill between any two file operations leaves a
+// state that recoverStore() (self_check.hpp) finishes or undoes.
+// Single writer: mutate only while holding the StoreLock.
 #pragma once
 #include "core/bundle/bundle.hpp"
+#include "core/bundle/verified_blobs.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -27,12 +35,30 @@ inline constexpr const char* kDefaultDataDir = "/var/lib/zjmap-kiosk";
 // Creates blobs/, bundles/, state/ and tmp/ when missing.
 bool ensureStoreLayout(const std::filesystem::path& dataDir, std::string& err);
 
+// An exclusive lock on state/sync.lock (released by the kernel if the holder is killed): one
+// writer at a time, whether the app's sync thread, its start-up recovery or a `sync --once`.
+class StoreLock {
+  public:
+    StoreLock() = default;
+    StoreLock(const StoreLock&) = delete;
+    StoreLock& operator=(const StoreLock&) = delete;
+    ~StoreLock();
+    bool tryAcquire(const std::filesystem::path& dataDir, std::string& err); // never waits
+    bool held() const { return fd_ >= 0; }
+
+  private:
+    int fd_ = -1;
+};
+
 // ---- Blobs -------------------------------------------------------------------------------------
 
 std::filesystem::path blobPath(const std::filesystem::path& dataDir, std::string_view sha256);
 
-// Present as a regular file with the declared size (the hash was checked when it was added).
+// Present as a regular file with the declared size (says nothing about its bytes).
 bool hasBlob(const std::filesystem::path& dataDir, const ManifestFile& file);
+
+// Deletes a damaged blob so that the next sync fetches it again.
+void removeBlob(const std::filesystem::path& dataDir, std::string_view sha256);
 
 // Copies `source` into blobs/<sha256> (tmp file + fsync + rename), hashing while copying;
 // refuses (and leaves nothing) when the content does not match `expected`.
@@ -74,10 +100,13 @@ class BlobWriter {
 // corrupt (then refuse to install: silently treating it as 0 would re-open rollback attacks).
 bool readHighestVersion(const std::filesystem::path& dataDir, uint64_t& out, std::string& err);
 bool writeHighestVersion(const std::filesystem::path& dataDir, uint64_t version, std::string& err);
+// Raises state/highest-version to `version` (never lowers it).
+bool raiseHighestVersion(const std::filesystem::path& dataDir, uint64_t version, std::string& err);
 std::set<uint64_t> readBadVersions(const std::filesystem::path& dataDir);
 bool markVersionBad(const std::filesystem::path& dataDir, uint64_t version, std::string& err);
 
-// True when `version` may be installed: greater than the highest ever installed and not bad.
+// True when `version` may be installed: greater than the highest ever installed and than
+// current (which may still await its self-check), and not marked bad.
 bool checkInstallable(const std::filesystem::path& dataDir, uint64_t version, std::string& err);
 
 // The version a slot ("current" / "previous") points to, or nullopt when absent/invalid.
@@ -89,7 +118,7 @@ bool commitVersion(const std::filesystem::path& dataDir, uint64_t version,
                    std::string_view manifestJson, std::string_view signatureText, std::string& err);
 
 // current -> bundles/<version> atomically (current.new + rename); the old current becomes
-// previous; raises state/highest-version when `version` exceeds it.
+// previous. The highest version is raised only once the new current passed its self-check.
 bool switchCurrent(const std::filesystem::path& dataDir, uint64_t version, std::string& err);
 
 // After a failed self-check: marks current's version bad and renames previous over current
@@ -107,13 +136,15 @@ bool installFromPackedBundle(const std::filesystem::path& dataDir,
                              uint64_t* installedVersion = nullptr);
 
 // What the kiosk shows at startup: current, else previous, else the packed demo bundle at
-// `demoDir` (all at VerifyLevel::SignatureAndPresence). Appends one line per refusal
-// ("bundle 7 refused: blobs/ab12...: missing (media/photos/x.jpg)") and one "using ..." line.
-// Versions marked bad are refused. Never throws; nullopt when nothing usable exists.
+// `demoDir`, each with every blob's hash checked (VerifyLevel::Full; store blobs that
+// `verified` vouches for are not hashed again). Appends one line per refusal
+// ("bundle 7 refused: blobs/ab12...: sha256 mismatch (media/photos/x.jpg)") and one "using ..."
+// line. Versions marked bad are refused. Never throws; nullopt when nothing usable exists.
 std::optional<Bundle> selectStartupBundle(const std::filesystem::path& dataDir,
                                           const std::filesystem::path& demoDir,
                                           const crypto::PublicKey& publisher,
-                                          std::vector<std::string>& log);
+                                          std::vector<std::string>& log,
+                                          VerifiedBlobs* verified = nullptr);
 
 // Bytes of all regular files under dataDir (symlinks not followed).
 uint64_t storeSize(const std::filesystem::path& dataDir);

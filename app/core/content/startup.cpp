@@ -1,10 +1,9 @@
 #include "core/content/startup.hpp"
 
+#include "core/bundle/self_check.hpp"
 #include "core/bundle/store.hpp"
+#include "core/bundle/verified_blobs.hpp"
 #include "core/content/store.hpp"
-#include "core/sync/sync_client.hpp"
-
-#include <fstream>
 
 namespace zj {
 
@@ -23,25 +22,6 @@ bool tryLoad(const Bundle& bundle, LoadedContent& out, const char* what) {
     return true;
 }
 
-// A sync killed between its switch and its self-check leaves state/pending-check: finish that
-// check before showing the bundle, and roll back if it fails.
-void finishPendingSelfCheck(const std::filesystem::path& dataDir,
-                            const crypto::PublicKey& publisher, std::vector<std::string>& log) {
-    std::filesystem::path pending = dataDir / "state" / "pending-check";
-    std::ifstream in(pending);
-    unsigned long long version = 0;
-    if (!(in >> version)) return;
-    std::optional<uint64_t> current = slotVersion(dataDir, "current");
-    std::string err;
-    if (current && *current == version && !selfCheckBundle(dataDir, version, publisher, err)) {
-        log.push_back("bundle " + std::to_string(version) +
-                      " failed its pending self-check: " + err);
-        std::string rollbackErr;
-        markBadAndRollBack(dataDir, rollbackErr);
-    }
-    std::error_code ec;
-    std::filesystem::remove(pending, ec);
-}
 } // namespace
 
 LoadedContent loadStartupContent(const std::filesystem::path& dataDir,
@@ -50,23 +30,38 @@ LoadedContent loadStartupContent(const std::filesystem::path& dataDir,
     LoadedContent out;
     std::error_code ec;
     bool haveStore = !dataDir.empty() && std::filesystem::is_directory(dataDir, ec);
-    if (haveStore) finishPendingSelfCheck(dataDir, publisher, out.log);
-    // The store's choice may verify and still not load (a broken content.db): then it is marked
-    // bad and the previous bundle gets its turn, before the demo bundle.
+    VerifiedBlobs verified;
+    StoreLock lock; // the one writer: while a sync holds it, only read
+    if (haveStore) {
+        verified.load(dataDir);
+        std::string err;
+        if (lock.tryAcquire(dataDir, err))
+            recoverStore(dataDir, publisher, verified, out.log);
+        else
+            out.log.push_back("store busy (" + err + "): showing what verifies, recovery later");
+    }
+    // The store's choice may verify and still not load (a broken content.db whose hash is right:
+    // the publisher's fault): then it is marked bad and the previous bundle gets its turn.
     for (int attempt = 0; haveStore && attempt < 2; ++attempt) {
-        std::optional<Bundle> chosen = selectStartupBundle(dataDir, demoDir, publisher, out.log);
+        std::optional<Bundle> chosen =
+            selectStartupBundle(dataDir, demoDir, publisher, out.log, &verified);
         if (!chosen) break;
-        if (tryLoad(*chosen, out, "selected")) return out;
+        if (tryLoad(*chosen, out, "selected")) break;
         std::optional<uint64_t> current = slotVersion(dataDir, "current");
-        if (!current || *current != chosen->manifest.version) break; // not the store's current
+        if (!lock.held() || !current || *current != chosen->manifest.version) break;
         std::string err;
         markBadAndRollBack(dataDir, err);
+        clearPendingCheck(dataDir);
     }
+    if (lock.held() && verified.changed()) {
+        std::string err;
+        if (!verified.save(dataDir, err)) out.log.push_back(err);
+    }
+    if (out.content) return out;
     // The store's choice verified but did not load (or there is no store): the demo bundle.
     if (!demoDir.empty()) {
         std::vector<std::string> problems;
-        auto demo =
-            openPackedBundle(demoDir, publisher, VerifyLevel::SignatureAndPresence, problems);
+        auto demo = openPackedBundle(demoDir, publisher, VerifyLevel::Full, problems);
         if (!demo) {
             for (auto& p : problems) out.log.push_back("demo bundle refused: " + p);
         } else if (tryLoad(*demo, out, "demo")) {

@@ -3,7 +3,9 @@
 // [SECTION] Field handlers
 // [SECTION] The field table
 // [SECTION] Parsing
+// [SECTION] Salvage of a broken file
 #include "core/sync/config.hpp"
+#include "core/bundle/file_util.hpp"
 
 #include <toml++/toml.h>
 
@@ -289,6 +291,83 @@ bool loadKioskConfig(const fs::path& file, KioskConfig& out, std::string& err) {
     std::ostringstream text;
     text << in.rdbuf();
     return parseKioskConfig(text.str(), file.string(), out, err);
+}
+
+} // namespace zj
+
+//-----------------------------------------------------------------------------
+// [SECTION] Salvage of a broken file
+//-----------------------------------------------------------------------------
+
+namespace zj {
+
+namespace {
+
+std::string trimmed(std::string_view s) {
+    size_t a = s.find_first_not_of(" \t\r"), b = s.find_last_not_of(" \t\r");
+    return a == std::string_view::npos ? std::string() : std::string(s.substr(a, b - a + 1));
+}
+
+// `key = "value"` (an optional # comment after it); false for anything else.
+bool quotedAssignment(const std::string& line, std::string& key, std::string& value) {
+    size_t eq = line.find('=');
+    if (eq == std::string::npos) return false;
+    key = trimmed(std::string_view(line).substr(0, eq));
+    std::string rest = trimmed(std::string_view(line).substr(eq + 1));
+    if (rest.size() < 2 || rest[0] != '"') return false;
+    size_t close = rest.find('"', 1);
+    if (close == std::string::npos || rest.find('\\') < close) return false; // no escapes
+    std::string after = trimmed(std::string_view(rest).substr(close + 1));
+    if (!after.empty() && after[0] != '#') return false;
+    value = rest.substr(1, close - 1);
+    return true;
+}
+
+} // namespace
+
+ConfigSalvage salvageKioskConfig(const fs::path& file) {
+    ConfigSalvage out;
+    std::ifstream in(file);
+    std::string line, table, key, value;
+    while (std::getline(in, line)) {
+        std::string t = trimmed(line);
+        if (!t.empty() && t[0] == '[') {
+            table = t;
+            continue;
+        }
+        if (!quotedAssignment(t, key, value)) continue;
+        if (table == "[sync]" && key == "public_key") {
+            crypto::PublicKey k;
+            if (parsePublicKeyHex(value, k)) out.publicKey = k;
+        } else if (table == "[sync]" && key == "public_key_file") {
+            crypto::PublicKey k;
+            std::string err;
+            fs::path keyFile =
+                fs::path(value).is_absolute() ? fs::path(value) : file.parent_path() / value;
+            if (crypto::readPublicKey(keyFile, k, err)) out.publicKey = k;
+        } else if (table == "[store]" && key == "data_dir" && !value.empty()) {
+            out.dataDir = value;
+        }
+    }
+    return out;
+}
+
+static fs::path publisherKeyFile(const fs::path& dataDir) {
+    return dataDir / "state" / "publisher-key";
+}
+
+std::optional<crypto::PublicKey> recordedPublisherKey(const fs::path& dataDir) {
+    std::ifstream in(publisherKeyFile(dataDir));
+    std::string hex;
+    crypto::PublicKey key;
+    if (!(in >> hex) || !parsePublicKeyHex(hex, key)) return std::nullopt;
+    return key;
+}
+
+bool recordPublisherKey(const fs::path& dataDir, const crypto::PublicKey& key, std::string& err) {
+    if (recordedPublisherKey(dataDir) == key) return true;
+    return fileutil::writeFileAtomic(publisherKeyFile(dataDir),
+                                     crypto::toHex(key.data(), key.size()) + "\n", err);
 }
 
 } // namespace zj

@@ -55,4 +55,20 @@ bool loadKioskConfig(const std::filesystem::path& file, KioskConfig& out, std::s
 // Reads a public key given as hex text or as a key file (one line of hex), for flags.
 bool parsePublicKeyHex(std::string_view hex, crypto::PublicKey& out);
 
+// What can still be read from a kiosk.toml that does not parse, so that one typo does not
+// replace the bureau's content with the demo: [sync] public_key / public_key_file and [store]
+// data_dir, each from its own line when that line reads as the parser would read it. Sync stays
+// off (the file is not trusted for anything else).
+struct ConfigSalvage {
+    std::optional<crypto::PublicKey> publicKey;
+    std::optional<std::filesystem::path> dataDir;
+};
+ConfigSalvage salvageKioskConfig(const std::filesystem::path& file);
+
+// The key the store's content was last installed with (state/publisher-key, written by sync):
+// the display's last resort when the config cannot say.
+std::optional<crypto::PublicKey> recordedPublisherKey(const std::filesystem::path& dataDir);
+bool recordPublisherKey(const std::filesystem::path& dataDir, const crypto::PublicKey& key,
+                        std::string& err);
+
 } // namespace zj

@@ -3,15 +3,16 @@
 // [SECTION] Small helpers (state files, lock, time floor)
 // [SECTION] HTTP transfers (libcurl easy API)
 // [SECTION] Sources: fetch a small file, fetch a blob
-// [SECTION] Self-check
 // [SECTION] The cycle
 // [SECTION] Last sync status
 #include "core/sync/sync_client.hpp"
 #include "core/bundle/bundle.hpp"
 #include "core/bundle/file_util.hpp"
 #include "core/bundle/manifest.hpp"
+#include "core/bundle/self_check.hpp"
 #include "core/bundle/store.hpp"
-#include "core/content/store.hpp"
+#include "core/bundle/verified_blobs.hpp"
+#include "core/failpoint.hpp"
 #include "core/version.hpp"
 
 #include <curl/curl.h>
@@ -25,7 +26,6 @@
 #include <functional>
 #include <mutex>
 #include <set>
-#include <sys/file.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -77,30 +77,6 @@ std::optional<int64_t> readInteger(const fs::path& file) {
         return std::nullopt;
     }
 }
-
-// An exclusive lock on state/sync.lock for one cycle; released by the kernel if we are killed.
-class StoreLock {
-  public:
-    bool acquire(const fs::path& dataDir, std::string& err) {
-        fs::path file = stateFile(dataDir, "sync.lock");
-        fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-        if (fd_ < 0) {
-            err = file.string() + ": cannot open: " + std::strerror(errno);
-            return false;
-        }
-        if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
-            err = "another sync is running (" + file.string() + " is locked)";
-            return false;
-        }
-        return true;
-    }
-    ~StoreLock() {
-        if (fd_ >= 0) ::close(fd_); // closing releases the flock
-    }
-
-  private:
-    int fd_ = -1;
-};
 
 std::string humanBytes(uint64_t bytes) {
     char buf[64];
@@ -453,138 +429,87 @@ class Source {
 } // namespace
 
 //-----------------------------------------------------------------------------
-// [SECTION] Self-check
-//-----------------------------------------------------------------------------
-
-namespace {
-
-uint32_t be32(const unsigned char* p) {
-    return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | uint32_t(p[3]);
-}
-
-// Width and height from a PNG IHDR or a JPEG SOFn header; false with `why` when neither.
-bool imageHeaderSize(const std::string& head, int& w, int& h, std::string& why) {
-    const auto* p = reinterpret_cast<const unsigned char*>(head.data());
-    size_t n = head.size();
-    static const unsigned char png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    if (n >= 24 && std::memcmp(p, png, 8) == 0) {
-        if (std::memcmp(p + 12, "IHDR", 4) != 0) return (why = "PNG without IHDR"), false;
-        w = int(be32(p + 16));
-        h = int(be32(p + 20));
-        return true;
-    }
-    if (n >= 4 && p[0] == 0xFF && p[1] == 0xD8) {
-        size_t i = 2;
-        while (i + 9 < n) {
-            if (p[i] != 0xFF)
-                return (why = "JPEG marker expected at byte " + std::to_string(i)), false;
-            unsigned char marker = p[i + 1];
-            if (marker == 0xFF) {
-                ++i;
-                continue;
-            } // fill byte
-            size_t len = size_t(p[i + 2]) << 8 | p[i + 3];
-            bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
-                       marker != 0xCC;
-            if (sof) {
-                h = int(p[i + 5]) << 8 | p[i + 6];
-                w = int(p[i + 7]) << 8 | p[i + 8];
-                return true;
-            }
-            if (marker == 0xD9 || marker == 0xDA) break; // end or scan data before any frame
-            i += 2 + len;
-        }
-        return (why = "JPEG without a frame header in the first " + std::to_string(n) + " bytes"),
-               false;
-    }
-    return (why = "neither a JPEG nor a PNG"), false;
-}
-
-} // namespace
-
-bool selfCheckBundle(const fs::path& dataDir, uint64_t version, const crypto::PublicKey& key,
-                     std::string& err) {
-    try {
-        std::vector<std::string> problems;
-        fs::path dir = dataDir / "bundles" / std::to_string(version);
-        std::optional<Bundle> bundle =
-            openBundle(dir, dataDir / "blobs", key, VerifyLevel::Full, problems);
-        if (!bundle) {
-            err = problems.empty() ? dir.string() + ": cannot open" : problems.front();
-            return false;
-        }
-        if (bundle->manifest.version != version) {
-            err = dir.string() + ": manifest says version " +
-                  std::to_string(bundle->manifest.version);
-            return false;
-        }
-        Content content;
-        if (!loadContent(*bundle, content, err)) return false;
-        size_t checked = 0;
-        for (const Photo& photo : content.photos) {
-            if (checked++ == 3) break;
-            fs::path file = bundle->pathOf(photo.file);
-            if (file.empty()) {
-                err = "photo " + photo.id + ": " + photo.file + " is not in the manifest";
-                return false;
-            }
-            std::string head(256 << 10, '\0'), why; // headers only: the UI decodes
-            FILE* f = std::fopen(file.c_str(), "rb");
-            if (!f) {
-                err = photo.file + ": cannot read " + file.string() + ": " + std::strerror(errno);
-                return false;
-            }
-            head.resize(std::fread(head.data(), 1, head.size(), f));
-            std::fclose(f);
-            int w = 0, h = 0;
-            if (!imageHeaderSize(head, w, h, why)) {
-                err = photo.file + ": " + why;
-                return false;
-            }
-            if (w <= 0 || h <= 0 || w > 16384 || h > 16384 ||
-                (photo.width > 0 && (w != photo.width || h != photo.height))) {
-                err = photo.file + ": image is " + std::to_string(w) + "x" + std::to_string(h) +
-                      ", content.db says " + std::to_string(photo.width) + "x" +
-                      std::to_string(photo.height);
-                return false;
-            }
-        }
-        return true;
-    } catch (const std::exception& e) {
-        err = "self-check failed: " + std::string(e.what());
-    } catch (...) {
-        err = "self-check failed";
-    }
-    return false;
-}
-
-//-----------------------------------------------------------------------------
 // [SECTION] The cycle
 //-----------------------------------------------------------------------------
 
 namespace {
 
-// Finishes a self-check a killed run left pending (it switched, then died before checking).
-void finishPendingCheck(const SyncOptions& o) {
-    fs::path pending = stateFile(o.dataDir, "pending-check");
-    std::optional<int64_t> v = readInteger(pending);
-    if (!v) return;
-    std::optional<uint64_t> cur = slotVersion(o.dataDir, "current");
+// Which blobs of `manifest` must be fetched: absent ones, and present ones whose bytes no longer
+// hash right (rot, an edit, a kill mid-write of an older kiosk), which are deleted first: a
+// damaged local copy is fetched again, never blamed on the version that reuses it.
+std::vector<ManifestFile> blobsToFetch(const fs::path& dataDir, const Manifest& manifest,
+                                       VerifiedBlobs& verified, size_t& damaged, uint64_t& bytes) {
+    std::vector<ManifestFile> missing;
+    std::set<std::string> seen;
+    damaged = 0;
+    bytes = 0;
+    for (const ManifestFile& f : manifest.files) {
+        if (!seen.insert(f.sha256).second) continue;
+        if (hasBlob(dataDir, f)) {
+            fs::path blob = blobPath(dataDir, f.sha256);
+            FileStamp before;
+            stampOf(blob, before);
+            std::string hex, err;
+            if (crypto::sha256File(blob, hex, nullptr, err) && hex == f.sha256) {
+                verified.record(f.sha256, blob, before);
+                continue;
+            }
+            verified.forget(f.sha256);
+            removeBlob(dataDir, f.sha256);
+            damaged++;
+        }
+        missing.push_back(f);
+        bytes += f.size;
+    }
+    return missing;
+}
+
+// The self-check after a switch (or a repair) decides what the new current is worth.
+Step checkSwitched(const SyncOptions& o, uint64_t version, VerifiedBlobs& verified) {
+    const std::string name = "bundle " + std::to_string(version);
+    verified.setTrustStamps(false); // every blob hashed: rot since an earlier check shows here
+    CheckResult check = checkStoredBundle(o.dataDir, version, o.publicKey, verified);
+    verified.setTrustStamps(true);
+    failpoint("sync.self-check-ended");
     std::string err;
-    if (cur && *cur == uint64_t(*v) && !selfCheckBundle(o.dataDir, *cur, o.publicKey, err))
-        markBadAndRollBack(o.dataDir, err);
-    std::error_code ec;
-    fs::remove(pending, ec);
+    switch (check.verdict) {
+        case CheckVerdict::Passed:
+            if (!confirmChecked(o.dataDir, version, err)) return Step::fail(err);
+            if (verified.changed()) verified.save(o.dataDir, err); // only a cache: errors ignored
+            return {};
+        case CheckVerdict::BundleBad: {
+            bool rolledBack = markBadAndRollBack(o.dataDir, err);
+            clearPendingCheck(o.dataDir);
+            std::optional<uint64_t> now = slotVersion(o.dataDir, "current");
+            return Step::refuse(name + " failed its self-check (" + check.reason + "); " +
+                                (rolledBack
+                                     ? "rolled back to bundle " + std::to_string(now.value_or(0))
+                                     : "no previous bundle to roll back to: " + err) +
+                                "; version marked bad");
+        }
+        case CheckVerdict::LocalDamage:
+            for (const ManifestFile& f : check.damaged) {
+                verified.forget(f.sha256);
+                removeBlob(o.dataDir, f.sha256);
+            }
+            return Step::fail(name + ": damaged here after download (" + check.reason + "); " +
+                              std::to_string(check.damaged.size()) +
+                              " file(s) deleted, fetched again at the next sync");
+        case CheckVerdict::Untrusted:
+            break;
+    }
+    return Step::fail(name + ": self-check could not run: " + check.reason);
 }
 
 SyncResult cycle(const std::string& sourceUrl, const SyncOptions& o) {
     SyncResult r;
     r.source = sourceUrl;
     const Source* reachedBy = nullptr; // set once the source exists
+    std::string recovered;             // what recoverStore did, in front of the reason
     auto finish = [&](Step step, uint64_t bytes) {
         r.sourceReached = reachedBy && reachedBy->reached();
         r.status = step.status;
-        r.reason = step.reason;
+        r.reason = recovered.empty() ? step.reason : recovered + "; " + step.reason;
         r.bytesDownloaded = bytes;
         r.version = slotVersion(o.dataDir, "current").value_or(0);
         return r;
@@ -592,8 +517,13 @@ SyncResult cycle(const std::string& sourceUrl, const SyncOptions& o) {
     std::string err;
     if (!ensureStoreLayout(o.dataDir, err)) return finish(Step::fail(err), 0);
     StoreLock lock;
-    if (!lock.acquire(o.dataDir, err)) return finish(Step::fail(err), 0);
-    finishPendingCheck(o);
+    if (!lock.tryAcquire(o.dataDir, err)) return finish(Step::fail(err), 0);
+    VerifiedBlobs verified;
+    verified.load(o.dataDir);
+    std::vector<std::string> recoveryLog;
+    recoverStore(o.dataDir, o.publicKey, verified, recoveryLog);
+    for (const std::string& line : recoveryLog)
+        recovered += (recovered.empty() ? "" : "; ") + oneLine(line);
 
     const SteadyTime deadline =
         std::chrono::steady_clock::now() + std::chrono::seconds(o.limits.totalTimeoutS);
@@ -604,12 +534,21 @@ SyncResult cycle(const std::string& sourceUrl, const SyncOptions& o) {
                                              "directory"),
                       0);
     const std::optional<uint64_t> current = slotVersion(o.dataDir, "current");
+    // Whole: checked (no pending self-check) and every blob present with the right hash.
+    bool currentWhole = false;
+    if (current && !selfCheckPending(o.dataDir)) {
+        std::vector<std::string> problems;
+        currentWhole =
+            openBundle(o.dataDir / "bundles" / std::to_string(*current), o.dataDir / "blobs",
+                       o.publicKey, VerifyLevel::Full, problems, nullptr, &verified)
+                .has_value();
+    }
 
-    // 1. The manifest, conditionally: a 304 costs a few hundred bytes of headers.
+    // 1. The manifest, conditionally (only while current is whole: a repair needs the bytes).
     const std::string manifestUrl = source.where("manifest.json");
     const fs::path etagPath = etagFile(o.dataDir, manifestUrl);
     std::string storedEtag, newEtag, json, sigText;
-    if (current && source.isHttp()) {
+    if (currentWhole && source.isHttp()) {
         fileutil::readFile(etagPath, storedEtag, err, 512);
         if (!storedEtag.empty() && storedEtag.back() == '\n') storedEtag.pop_back();
     }
@@ -657,30 +596,30 @@ SyncResult cycle(const std::string& sourceUrl, const SyncOptions& o) {
         std::string e;
         if (source.isHttp() && !newEtag.empty()) fileutil::writeFileAtomic(etagPath, newEtag, e);
     };
-    if (current && manifest.version == *current) {
+    const bool repair = current && manifest.version == *current;
+    if (repair && currentWhole) {
         saveEtag();
         return finish({SyncStatus::UpToDate, name + " is installed"}, source.bytesDownloaded());
     }
-    if (manifest.expires <= now)
-        return finish(Step::refuse(name + " refused: expired at " + formatUtc(manifest.expires) +
-                                   " (now " + formatUtc(now) + ")"),
-                      source.bytesDownloaded());
-    if (!checkInstallable(o.dataDir, manifest.version, err))
-        return finish(Step::refuse(err), source.bytesDownloaded());
+    if (!repair) {
+        if (manifest.expires <= now)
+            return finish(Step::refuse(name + " refused: expired at " +
+                                       formatUtc(manifest.expires) + " (now " + formatUtc(now) +
+                                       ")"),
+                          source.bytesDownloaded());
+        if (!checkInstallable(o.dataDir, manifest.version, err))
+            return finish(Step::refuse(err), source.bytesDownloaded());
+    }
     if (manifest.totalSize() > o.limits.maxBundleBytes)
         return finish(Step::refuse(name + " refused: " + humanBytes(manifest.totalSize()) +
                                    " is over the limit of " + humanBytes(o.limits.maxBundleBytes)),
                       source.bytesDownloaded());
 
-    // 4. Missing blobs (one per distinct hash) and the free space they need.
-    std::vector<ManifestFile> missing;
-    std::set<std::string> seen;
+    // 4. Blobs to fetch (absent or damaged here) and the free space they need.
+    size_t damaged = 0;
     uint64_t missingBytes = 0;
-    for (const ManifestFile& f : manifest.files) {
-        if (!seen.insert(f.sha256).second || hasBlob(o.dataDir, f)) continue;
-        missing.push_back(f);
-        missingBytes += f.size;
-    }
+    std::vector<ManifestFile> missing =
+        blobsToFetch(o.dataDir, manifest, verified, damaged, missingBytes);
     struct statvfs vfs {};
     if (::statvfs(o.dataDir.c_str(), &vfs) != 0)
         return finish(Step::fail(o.dataDir.string() + ": statvfs failed: " + std::strerror(errno)),
@@ -700,7 +639,8 @@ SyncResult cycle(const std::string& sourceUrl, const SyncOptions& o) {
         r.blobsFetched++;
     }
 
-    // 6. Commit, check the committed copy, switch atomically, self-check.
+    // 6. Commit, check the committed copy, switch atomically (a repair re-commits current's
+    //    manifest from the verified bytes and stays on it), self-check.
     if (!commitVersion(o.dataDir, manifest.version, json, sigText, err))
         return finish(Step::fail(err), source.bytesDownloaded());
     std::vector<std::string> problems;
@@ -712,31 +652,21 @@ SyncResult cycle(const std::string& sourceUrl, const SyncOptions& o) {
                       source.bytesDownloaded());
     const fs::path pending = stateFile(o.dataDir, "pending-check");
     if (!fileutil::writeFileAtomic(pending, std::to_string(manifest.version) + "\n", err) ||
-        !switchCurrent(o.dataDir, manifest.version, err))
+        (!repair && !switchCurrent(o.dataDir, manifest.version, err)))
         return finish(Step::fail(err), source.bytesDownloaded());
-    std::string checkErr;
-    std::error_code ec;
-    if (!selfCheckBundle(o.dataDir, manifest.version, o.publicKey, checkErr)) {
-        std::string rollErr;
-        bool rolledBack = markBadAndRollBack(o.dataDir, rollErr);
-        fs::remove(pending, ec);
-        std::optional<uint64_t> now = slotVersion(o.dataDir, "current");
-        return finish(
-            Step::refuse(name + " failed its self-check (" + checkErr + "); " +
-                         (rolledBack ? "rolled back to bundle " + std::to_string(now.value_or(0))
-                                     : "no previous bundle to roll back to: " + rollErr) +
-                         "; version marked bad"),
-            source.bytesDownloaded());
-    }
-    fs::remove(pending, ec);
+    step = checkSwitched(o, manifest.version, verified);
+    if (!step.ok()) return finish(step, source.bytesDownloaded());
     saveEtag();
+    recordPublisherKey(o.dataDir, o.publicKey, err); // a broken config's fallback (config.hpp)
 
     // 7. Tidy up: stale .part files, blobs no kept bundle references.
     cleanTmp(o.dataDir, {});
     GarbageReport gc = collectGarbage(o.dataDir, o.keepVersions);
-    std::string what = "installed " + name + ": " + std::to_string(r.blobsFetched) + " of " +
+    std::string what = std::string(repair ? "repaired " : "installed ") + name + ": " +
+                       std::to_string(r.blobsFetched) + " of " +
                        std::to_string(manifest.files.size()) + " files fetched, " +
                        humanBytes(source.bytesDownloaded());
+    if (damaged) what += "; " + std::to_string(damaged) + " damaged local file(s) replaced";
     if (gc.removedBlobs) what += "; removed " + std::to_string(gc.removedBlobs) + " old blobs";
     return finish({SyncStatus::Updated, what}, source.bytesDownloaded());
 }

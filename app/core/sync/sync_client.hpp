@@ -7,6 +7,7 @@
 // thread from installing at the same time.
 #pragma once
 #include "core/bundle/crypto.hpp"
+#include "core/bundle/self_check.hpp" // selfCheckBundle
 #include "core/clock.hpp"
 #include "core/sync/config.hpp"
 
@@ -57,12 +58,7 @@ SyncResult runSyncCycle(const std::string& source, const SyncOptions& options);
 // every source's reason joined by "; ".
 SyncResult runSyncCycleAll(const std::vector<std::string>& sources, const SyncOptions& options);
 
-// ---- Self-check and status ---------------------------------------------------------------------
-
-// The check run after a switch: the bundle at bundles/<version> opens with every hash verified,
-// content.db loads, and up to 3 photos have JPEG/PNG headers matching their recorded size.
-bool selfCheckBundle(const std::filesystem::path& dataDir, uint64_t version,
-                     const crypto::PublicKey& publicKey, std::string& err);
+// ---- Status ---------------------------------------------------------------------
 
 // state/last-sync.json: what the staff panel and `zjmap-kiosk status` show.
 struct LastSync {

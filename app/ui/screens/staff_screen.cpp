@@ -224,7 +224,8 @@ float StaffScreen::drawStatus(UiContext& ui, ImVec2 pos, float width) {
             ? (status_.syncing ? ui.tr(T(UiString::StaffSyncRunning))
                                : (status_.syncLine.empty() ? ui.tr(T(UiString::StaffSyncNever))
                                                            : status_.syncLine))
-            : ui.tr(T(UiString::StaffSyncNotConfigured));
+            : ui.tr(T(status_.syncOffReason.empty() ? UiString::StaffSyncNotConfigured
+                                                    : UiString::StaffSyncOffConfigError));
     y += row(ui, ImVec2(x, y), w, T(UiString::StaffSync), sync);
     if (status_.serverReached)
         y += row(ui, ImVec2(x, y), w, T(UiString::StaffNetwork),

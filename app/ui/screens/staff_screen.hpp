@@ -17,6 +17,7 @@ namespace zj {
 struct StaffStatus {
     std::string syncLine; // last sync, one line ("" = sync not configured)
     bool syncConfigured = false;
+    std::string syncOffReason; // the config error that turned sync off ("" = none)
     bool syncing = false;
     std::optional<bool> serverReached; // at the last sync attempt (none: no attempt yet)
     int64_t contentCreated = 0;        // bundle created, unix seconds (0 = unknown / built-in)

@@ -1,0 +1,300 @@
+// Self-check and recovery of the store (see self_check.hpp).
+// [SECTION] Image headers
+// [SECTION] Self-check
+// [SECTION] Recovery
+#include "core/bundle/self_check.hpp"
+#include "core/bundle/bundle.hpp"
+#include "core/bundle/file_util.hpp"
+#include "core/bundle/store.hpp"
+#include "core/bundle/verified_blobs.hpp"
+#include "core/content/model.hpp"
+#include "core/content/store.hpp"
+#include "core/failpoint.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <unistd.h>
+
+namespace zj {
+
+namespace fs = std::filesystem;
+
+const char* checkVerdictName(CheckVerdict verdict) {
+    switch (verdict) {
+        case CheckVerdict::Passed:
+            return "passed";
+        case CheckVerdict::BundleBad:
+            return "bad";
+        case CheckVerdict::LocalDamage:
+            return "local damage";
+        case CheckVerdict::Untrusted:
+            return "untrusted";
+    }
+    return "untrusted";
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Image headers
+//-----------------------------------------------------------------------------
+
+static uint32_t be32(const unsigned char* p) {
+    return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | uint32_t(p[3]);
+}
+
+bool imageHeaderSize(const std::string& head, int& w, int& h, std::string& why) {
+    const auto* p = reinterpret_cast<const unsigned char*>(head.data());
+    size_t n = head.size();
+    static const unsigned char png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    if (n >= 24 && std::memcmp(p, png, 8) == 0) {
+        if (std::memcmp(p + 12, "IHDR", 4) != 0) return (why = "PNG without IHDR"), false;
+        w = int(be32(p + 16));
+        h = int(be32(p + 20));
+        return true;
+    }
+    if (n >= 4 && p[0] == 0xFF && p[1] == 0xD8) {
+        size_t i = 2;
+        while (i + 9 < n) {
+            if (p[i] != 0xFF)
+                return (why = "JPEG marker expected at byte " + std::to_string(i)), false;
+            unsigned char marker = p[i + 1];
+            if (marker == 0xFF) { // fill byte
+                ++i;
+                continue;
+            }
+            size_t len = size_t(p[i + 2]) << 8 | p[i + 3];
+            bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
+                       marker != 0xCC;
+            if (sof) {
+                h = int(p[i + 5]) << 8 | p[i + 6];
+                w = int(p[i + 7]) << 8 | p[i + 8];
+                return true;
+            }
+            if (marker == 0xD9 || marker == 0xDA) break; // end or scan data before any frame
+            i += 2 + len;
+        }
+        return (why = "JPEG without a frame header in the first " + std::to_string(n) + " bytes"),
+               false;
+    }
+    return (why = "neither a JPEG nor a PNG"), false;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Self-check
+//-----------------------------------------------------------------------------
+
+static CheckResult verdict(CheckVerdict v, std::string reason) {
+    CheckResult r;
+    r.verdict = v;
+    r.reason = std::move(reason);
+    return r;
+}
+
+static CheckResult checkUnchecked(const fs::path& dataDir, uint64_t version,
+                                  const crypto::PublicKey& key, VerifiedBlobs& verified) {
+    std::vector<std::string> problems;
+    BundleFindings findings;
+    const fs::path dir = dataDir / "bundles" / std::to_string(version);
+    std::optional<Bundle> bundle =
+        openBundle(dir, dataDir / "blobs", key, VerifyLevel::Full, problems, &findings, &verified);
+    std::string first = problems.empty() ? dir.string() + ": cannot open" : problems.front();
+    if (problems.size() > 1) first += " (+" + std::to_string(problems.size() - 1) + " more)";
+    if (!bundle) {
+        if (findings.untrusted) return verdict(CheckVerdict::Untrusted, first);
+        if (!findings.damaged.empty()) {
+            CheckResult r = verdict(CheckVerdict::LocalDamage, first);
+            r.damaged = std::move(findings.damaged);
+            return r;
+        }
+        return verdict(CheckVerdict::BundleBad, first); // signed, but its manifest is broken
+    }
+    if (bundle->manifest.version != version)
+        return verdict(CheckVerdict::BundleBad, dir.string() + ": manifest says version " +
+                                                    std::to_string(bundle->manifest.version));
+    Content content;
+    std::string err;
+    // Every blob's hash is right here, so a content.db that does not load is the publisher's.
+    if (!loadContent(*bundle, content, err)) return verdict(CheckVerdict::BundleBad, err);
+    size_t checked = 0;
+    for (const Photo& photo : content.photos) {
+        if (checked++ == 3) break;
+        fs::path file = bundle->pathOf(photo.file);
+        if (file.empty())
+            return verdict(CheckVerdict::BundleBad,
+                           "photo " + photo.id + ": " + photo.file + " is not in the manifest");
+        std::string head(256 << 10, '\0'), why; // headers only: the UI decodes
+        FILE* f = std::fopen(file.c_str(), "rb");
+        if (!f)
+            return verdict(CheckVerdict::LocalDamage, photo.file + ": cannot read " +
+                                                          file.string() + ": " +
+                                                          std::strerror(errno));
+        head.resize(std::fread(head.data(), 1, head.size(), f));
+        std::fclose(f);
+        int w = 0, h = 0;
+        if (!imageHeaderSize(head, w, h, why))
+            return verdict(CheckVerdict::BundleBad, photo.file + ": " + why);
+        if (w <= 0 || h <= 0 || w > 16384 || h > 16384 ||
+            (photo.width > 0 && (w != photo.width || h != photo.height)))
+            return verdict(CheckVerdict::BundleBad,
+                           photo.file + ": image is " + std::to_string(w) + "x" +
+                               std::to_string(h) + ", content.db says " +
+                               std::to_string(photo.width) + "x" + std::to_string(photo.height));
+    }
+    return verdict(CheckVerdict::Passed, "");
+}
+
+CheckResult checkStoredBundle(const fs::path& dataDir, uint64_t version,
+                              const crypto::PublicKey& key, VerifiedBlobs& verified) {
+    try {
+        return checkUnchecked(dataDir, version, key, verified);
+    } catch (const std::exception& e) { // bad_alloc and the like: nothing learnt
+        return verdict(CheckVerdict::Untrusted, std::string("self-check failed: ") + e.what());
+    } catch (...) {
+        return verdict(CheckVerdict::Untrusted, "self-check failed");
+    }
+}
+
+bool selfCheckBundle(const fs::path& dataDir, uint64_t version, const crypto::PublicKey& key,
+                     std::string& err) {
+    VerifiedBlobs rehash(false);
+    CheckResult r = checkStoredBundle(dataDir, version, key, rehash);
+    if (!r.passed()) err = r.reason;
+    return r.passed();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Recovery
+//-----------------------------------------------------------------------------
+
+static fs::path pendingFile(const fs::path& dataDir) {
+    return dataDir / "state" / "pending-check";
+}
+
+static std::optional<uint64_t> readPending(const fs::path& dataDir) {
+    std::string text, err;
+    if (!fileutil::readFile(pendingFile(dataDir), text, err, 64)) return std::nullopt;
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+    if (text.empty() || text.size() > 20 ||
+        text.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+    return std::stoull(text);
+}
+
+bool selfCheckPending(const fs::path& dataDir) {
+    std::error_code ec;
+    return fs::exists(pendingFile(dataDir), ec);
+}
+
+bool confirmChecked(const fs::path& dataDir, uint64_t version, std::string& err) {
+    if (!raiseHighestVersion(dataDir, version, err)) return false;
+    failpoint("check.highest-raised");
+    std::error_code ec;
+    fs::remove(pendingFile(dataDir), ec);
+    failpoint("check.pending-removed");
+    return fileutil::fsyncDir(dataDir / "state", err);
+}
+
+void clearPendingCheck(const fs::path& dataDir) {
+    std::error_code ec;
+    fs::remove(pendingFile(dataDir), ec);
+    failpoint("check.pending-removed");
+}
+
+// Leftovers of writers killed mid-operation: never read, but they would pile up.
+static void removeStaleTemporaries(const fs::path& dataDir) {
+    std::error_code ec;
+    for (const char* name : {"current.new", "previous.new"}) fs::remove(dataDir / name, ec);
+    for (const char* sub : {"state", "bundles"}) {
+        std::vector<fs::path> stale;
+        for (fs::directory_iterator it(dataDir / sub, ec), end; !ec && it != end; it.increment(ec))
+            if (it->path().filename().string().find(".tmp-") != std::string::npos)
+                stale.push_back(it->path());
+        for (const fs::path& p : stale) fs::remove_all(p, ec);
+    }
+}
+
+static void removeDamaged(const fs::path& dataDir, const CheckResult& r, VerifiedBlobs& verified,
+                          std::vector<std::string>& log, const std::string& name) {
+    for (const ManifestFile& f : r.damaged) {
+        verified.forget(f.sha256);
+        removeBlob(dataDir, f.sha256);
+    }
+    log.push_back(name + ": " + r.reason + ": " + std::to_string(r.damaged.size()) +
+                  " damaged file(s) deleted, to be fetched again (the version is not bad)");
+}
+
+static void recoverUnchecked(const fs::path& dataDir, const crypto::PublicKey& key,
+                             VerifiedBlobs& verified, std::vector<std::string>& log) {
+    removeStaleTemporaries(dataDir);
+    std::optional<uint64_t> current = slotVersion(dataDir, "current");
+    std::string err;
+
+    // 1. A switch whose self-check never ended: finish it, every blob hashed.
+    if (selfCheckPending(dataDir)) {
+        std::optional<uint64_t> pending = readPending(dataDir);
+        if (!pending || !current || *pending != *current) {
+            clearPendingCheck(dataDir); // the switch itself never happened (or the file is junk)
+        } else {
+            verified.setTrustStamps(false);
+            CheckResult r = checkStoredBundle(dataDir, *current, key, verified);
+            verified.setTrustStamps(true);
+            std::string name = "bundle " + std::to_string(*current);
+            switch (r.verdict) {
+                case CheckVerdict::Passed:
+                    if (!confirmChecked(dataDir, *current, err))
+                        log.push_back(name + ": " + err);
+                    else
+                        log.push_back(name + ": the interrupted self-check passed");
+                    break;
+                case CheckVerdict::BundleBad:
+                    log.push_back(name + " failed its interrupted self-check: " + r.reason);
+                    if (!markBadAndRollBack(dataDir, err)) log.push_back(name + ": " + err);
+                    clearPendingCheck(dataDir);
+                    break;
+                case CheckVerdict::LocalDamage:
+                    removeDamaged(dataDir, r, verified, log, name);
+                    break; // pending stays: the sync repairs, then checks again
+                case CheckVerdict::Untrusted:
+                    log.push_back(name + ": self-check left pending: " + r.reason);
+                    break;
+            }
+            current = slotVersion(dataDir, "current");
+        }
+    }
+
+    // 2. A kill inside a rollback: current still names the version marked bad.
+    std::set<uint64_t> bad = readBadVersions(dataDir);
+    if (current && bad.count(*current)) {
+        log.push_back("bundle " + std::to_string(*current) + " is marked bad: rolling back");
+        if (!markBadAndRollBack(dataDir, err)) log.push_back(err);
+        current = slotVersion(dataDir, "current");
+    }
+
+    // 3. The blobs start-up will show: local damage found now is repaired by the next sync.
+    for (const char* slot : {"current", "previous"}) {
+        std::optional<uint64_t> v = slotVersion(dataDir, slot);
+        if (!v || (std::string(slot) == "previous" && v == current)) continue;
+        std::vector<std::string> problems;
+        BundleFindings findings;
+        openBundle(dataDir / "bundles" / std::to_string(*v), dataDir / "blobs", key,
+                   VerifyLevel::Full, problems, &findings, &verified);
+        if (findings.damaged.empty()) continue;
+        CheckResult r = verdict(CheckVerdict::LocalDamage, problems.front());
+        r.damaged = std::move(findings.damaged);
+        removeDamaged(dataDir, r, verified, log, "bundle " + std::to_string(*v));
+    }
+    if (verified.changed() && !verified.save(dataDir, err)) log.push_back(err);
+}
+
+void recoverStore(const fs::path& dataDir, const crypto::PublicKey& key, VerifiedBlobs& verified,
+                  std::vector<std::string>& log) {
+    try {
+        recoverUnchecked(dataDir, key, verified, log);
+    } catch (const std::exception& e) {
+        log.push_back(std::string("store recovery failed: ") + e.what());
+    } catch (...) {
+        log.push_back("store recovery failed");
+    }
+}
+
+} // namespace zj
