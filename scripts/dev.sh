@@ -4,6 +4,8 @@
 #   bash scripts/dev.sh test   install what is missing, build, run every test (what CI runs):
 #                              CTest, then the ASan+UBSan runs and a short libFuzzer run
 #   bash scripts/dev.sh bench  install, build, print the benchmark table
+#   bash scripts/dev.sh future install, build, run CTest with the clock 400 days ahead (faketime):
+#                              proof that no test depends on today's date (FUTURE_DAYS=N)
 #   bash scripts/dev.sh deps | build
 # Extra arguments after `run` go to zjmap-kiosk (e.g. --windowed 1920x1080).
 set -euo pipefail
@@ -25,6 +27,8 @@ TEST_PACKAGES=(libgtest-dev nginx-light procps dpkg-dev file rsync sqlite3 opens
 CHECK_PACKAGES=(clang libclang-rt-14-dev)
 # `bench`: idle CPU under a real X server.
 BENCH_PACKAGES=(xvfb)
+# `future`: the suite on a moved clock.
+FUTURE_PACKAGES=(faketime)
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"
@@ -69,10 +73,19 @@ case "$cmd" in
     cmake --build build-fuzz -j"$JOBS" --target fuzzers
     bash tests/fuzz/run.sh build-fuzz "${FUZZ_SECONDS:-20}"
     ;;
+  future)
+    install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${FUTURE_PACKAGES[@]}"
+    build
+    days=${FUTURE_DAYS:-400}
+    echo "CTest with the clock moved $days days ahead: $(faketime -f "+${days}d" date -u)"
+    # Only the wall clock moves (monotonic clocks stay real: timeouts and sleeps behave).
+    FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f "+${days}d" \
+        ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$JOBS" --timeout 900
+    ;;
   bench)
     install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${BENCH_PACKAGES[@]}"
     build
     bash tests/bench/run.sh "$BUILD_DIR"
     ;;
-  *) echo "usage: bash scripts/dev.sh run|test|bench|deps|build" >&2; exit 2 ;;
+  *) echo "usage: bash scripts/dev.sh run|test|bench|future|deps|build" >&2; exit 2 ;;
 esac

@@ -26,7 +26,8 @@ static void bumpMtime(const fs::path& file, int secondsAgo) {
 
 // The sync tests' bundles carry their own validity: created a day before the test runs (the
 // pack fixture's fixed date would expire them a year after it was written, and every sync test
-// with it), so the suite passes on any date, with the clock moved too (tests/README-time).
+// with it), so the suite passes on any date, with the clock moved too (README: `bash scripts/dev.sh
+// future`).
 static void createdYesterday(const fs::path& src) {
     fs::path site = src / "site.toml";
     std::string text = readBytes(site);

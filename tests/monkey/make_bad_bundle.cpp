@@ -6,6 +6,9 @@
 //   media/video/*.mp4   truncated to a tenth
 // Writes OUT/bundle (manifest, signature, blobs) and OUT/keys/publisher.pub. The kiosk must show
 // this bundle without crashing (tests/monkey/bad-media.scn).
+// make_bad_bundle --as-is BUNDLE OUT: the same, but every blob kept as it is (a bundle whose
+// media a test damaged after packing, now signed over the damaged bytes, since the kiosk
+// refuses blobs that fail their hash before any decoder sees them: tests/ui/bad-media.sh).
 #include "core/bundle/bundle_writer.hpp"
 #include "core/bundle/crypto.hpp"
 #include "core/bundle/manifest.hpp"
@@ -29,11 +32,12 @@ static bool readFile(const fs::path& p, std::string& out) {
 }
 
 int main(int argc, char** argv) {
-    if (argc != 3) {
-        std::fprintf(stderr, "usage: make_bad_bundle DEMO_BUNDLE OUT\n");
+    bool asIs = argc == 4 && std::string(argv[1]) == "--as-is";
+    if (argc != 3 && !asIs) {
+        std::fprintf(stderr, "usage: make_bad_bundle [--as-is] DEMO_BUNDLE OUT\n");
         return 2;
     }
-    fs::path demo = argv[1], out = argv[2];
+    fs::path demo = argv[asIs ? 2 : 1], out = argv[asIs ? 3 : 2];
     std::string json, err;
     zj::Manifest manifest;
     if (!readFile(demo / "manifest.json", json) || !zj::parseManifest(json, manifest, err)) {
@@ -50,7 +54,9 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "make_bad_bundle: missing blob for %s\n", f.name.c_str());
             return 1;
         }
-        if (f.name.rfind("media/photos/", 0) == 0 && photos < 2) {
+        if (asIs) {
+            // kept as it is
+        } else if (f.name.rfind("media/photos/", 0) == 0 && photos < 2) {
             file.bytes = photos++ == 0
                              ? std::string("\xFF\xD8\xFF\xE0", 4) + std::string(3000, '\x5A')
                              : png;
@@ -65,7 +71,7 @@ int main(int argc, char** argv) {
         }
         files.push_back(std::move(file));
     }
-    if (photos < 2 || thumbs < 1) {
+    if (!asIs && (photos < 2 || thumbs < 1)) {
         std::fprintf(stderr, "make_bad_bundle: the demo bundle has too few photos\n");
         return 1;
     }

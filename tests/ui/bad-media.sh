@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Bad media in a bundle: a copy of the demo bundle whose city-1 photo (display and thumbnail)
-# and promo video are damaged on disk after install (same sizes, so the fast start-up check
-# passes, as with bit rot or a bad disk sector), shown with a scenario that expects the
-# broken-image tile and the "video cannot be played" message while the screen keeps working.
-# Usage: bad-media.sh KIOSK DEMO_BUNDLE_DIR SCENARIO SHOTS_DIR
+# and promo video are damaged (same sizes) and then signed over the damaged bytes, as a broken
+# pipeline would publish them (rot of an installed blob never reaches a decoder: the start-up
+# hash check refuses it, see tests/integration/sync_damage_test.cpp), shown with a scenario that
+# expects the broken-image tile and the "video cannot be played" message while the screen keeps
+# working.
+# Usage: bad-media.sh KIOSK DEMO_BUNDLE_DIR SCENARIO SHOTS_DIR MAKE_BAD_BUNDLE
 set -eu
-kiosk=$1 demo=$2 scenario=$3 shots=$4
+kiosk=$1 demo=$2 scenario=$3 shots=$4 resign=$5
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -r "$demo" "$work/bundle"
@@ -28,5 +30,6 @@ PY
 damage media/photos/city-1.jpg 4096
 damage media/thumbs/city-1.jpg 4096
 damage media/video/promo.mp4 100000000 # all of it
-SDL_VIDEODRIVER=offscreen "$kiosk" --scenario "$scenario" --shots "$shots" --bundle "$work/bundle" \
-    --data "$work/data"
+"$resign" --as-is "$work/bundle" "$work/signed" >/dev/null
+SDL_VIDEODRIVER=offscreen "$kiosk" --scenario "$scenario" --shots "$shots" \
+    --bundle "$work/signed/bundle" --public-key "$work/signed/keys/publisher.pub" --data "$work/data"

@@ -103,7 +103,7 @@ openBundleUnchecked(const fs::path& manifestDir, const fs::path& blobDir,
             } else if (hex != f.sha256) {
                 problems.push_back(label + ": sha256 mismatch" + suffix);
                 findings.damaged.push_back(f);
-                if (verified) verified->forget(f.sha256);
+                if (verified) verified->forget(blob);
                 ok = false;
             } else if (verified) {
                 verified->record(f.sha256, blob, before);

@@ -216,7 +216,7 @@ static void removeStaleTemporaries(const fs::path& dataDir) {
 static void removeDamaged(const fs::path& dataDir, const CheckResult& r, VerifiedBlobs& verified,
                           std::vector<std::string>& log, const std::string& name) {
     for (const ManifestFile& f : r.damaged) {
-        verified.forget(f.sha256);
+        verified.forget(blobPath(dataDir, f.sha256));
         removeBlob(dataDir, f.sha256);
     }
     log.push_back(name + ": " + r.reason + ": " + std::to_string(r.damaged.size()) +

@@ -569,8 +569,8 @@ std::optional<Bundle> selectStartupBundle(const fs::path& dataDir, const fs::pat
             return std::nullopt;
         }
         std::vector<std::string> problems;
-        std::optional<Bundle> demo =
-            openPackedBundle(demoDir, publisher, VerifyLevel::Full, problems);
+        std::optional<Bundle> demo = openBundle(demoDir, demoDir / "blobs", publisher,
+                                                VerifyLevel::Full, problems, nullptr, verified);
         if (!demo) {
             log.push_back("demo bundle " + demoDir.string() +
                           " refused: " + firstProblem(problems));

@@ -31,14 +31,15 @@ bool VerifiedBlobs::load(const fs::path& dataDir) {
     std::string line;
     while (std::getline(in, line)) {
         std::istringstream fields(line);
-        std::string sha;
-        FileStamp s;
-        std::string rest;
-        if (!(fields >> sha >> s.dev >> s.ino >> s.size >> s.mtimeNs >> s.ctimeNs) ||
-            (fields >> rest) || sha.size() != 64 ||
-            sha.find_first_not_of("0123456789abcdef") != std::string::npos)
+        Entry e;
+        FileStamp& s = e.stamp;
+        std::string path;
+        if (!(fields >> e.sha256 >> s.dev >> s.ino >> s.size >> s.mtimeNs >> s.ctimeNs) ||
+            !std::getline(fields >> std::ws, path) || path.empty() || path[0] != '/' ||
+            e.sha256.size() != 64 ||
+            e.sha256.find_first_not_of("0123456789abcdef") != std::string::npos)
             continue; // a damaged line only costs a hash
-        entries_[sha] = s;
+        entries_[path] = e;
     }
     changed_ = false;
     return true;
@@ -48,14 +49,14 @@ bool VerifiedBlobs::save(const fs::path& dataDir, std::string& err) {
     std::string text;
     for (auto it = entries_.begin(); it != entries_.end();) {
         FileStamp now;
-        if (!stampOf(dataDir / "blobs" / it->first, now) || !(now == it->second)) {
+        if (!stampOf(it->first, now) || !(now == it->second.stamp)) {
             it = entries_.erase(it); // gone (GC) or changed: no longer vouched for
             continue;
         }
-        const FileStamp& s = it->second;
-        text += it->first + " " + std::to_string(s.dev) + " " + std::to_string(s.ino) + " " +
-                std::to_string(s.size) + " " + std::to_string(s.mtimeNs) + " " +
-                std::to_string(s.ctimeNs) + "\n";
+        const FileStamp& s = it->second.stamp;
+        text += it->second.sha256 + " " + std::to_string(s.dev) + " " + std::to_string(s.ino) +
+                " " + std::to_string(s.size) + " " + std::to_string(s.mtimeNs) + " " +
+                std::to_string(s.ctimeNs) + " " + it->first + "\n";
         ++it;
     }
     if (!fileutil::writeFileAtomic(cacheFile(dataDir), text, err)) return false;
@@ -63,25 +64,33 @@ bool VerifiedBlobs::save(const fs::path& dataDir, std::string& err) {
     return true;
 }
 
+static std::string keyOf(const fs::path& blob) {
+    std::error_code ec;
+    fs::path abs = fs::absolute(blob, ec);
+    return (ec ? blob : abs).lexically_normal().string();
+}
+
 bool VerifiedBlobs::known(const std::string& sha256, const fs::path& blob) const {
     if (!trustStamps_) return false;
-    auto it = entries_.find(sha256);
+    auto it = entries_.find(keyOf(blob));
     FileStamp now;
-    return it != entries_.end() && stampOf(blob, now) && now == it->second;
+    return it != entries_.end() && it->second.sha256 == sha256 && stampOf(blob, now) &&
+           now == it->second.stamp;
 }
 
 void VerifiedBlobs::record(const std::string& sha256, const fs::path& blob,
                            const FileStamp& before) {
     FileStamp s;
     if (!stampOf(blob, s) || !(s == before)) return;
-    auto it = entries_.find(sha256);
-    if (it != entries_.end() && it->second == s) return;
-    entries_[sha256] = s;
+    std::string key = keyOf(blob);
+    auto it = entries_.find(key);
+    if (it != entries_.end() && it->second.sha256 == sha256 && it->second.stamp == s) return;
+    entries_[key] = {sha256, s};
     changed_ = true;
 }
 
-void VerifiedBlobs::forget(const std::string& sha256) {
-    if (entries_.erase(sha256)) changed_ = true;
+void VerifiedBlobs::forget(const fs::path& blob) {
+    if (entries_.erase(keyOf(blob))) changed_ = true;
 }
 
 } // namespace zj

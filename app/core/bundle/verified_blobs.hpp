@@ -4,7 +4,8 @@
 // user call can set it back), so an edited blob is always hashed again. Bit rot changes no
 // stamp: the sync therefore re-hashes every blob it reuses and the self-check every blob of a
 // new version (`trustStamps = false`).
-// Kept in state/verified-blobs: "<sha256> <dev> <ino> <size> <mtime ns> <ctime ns>" per line.
+// Kept in state/verified-blobs: "<sha256> <dev> <ino> <size> <mtime ns> <ctime ns> <path>" per
+// line, for the store's blobs and the demo bundle's alike (keyed by the blob's path).
 #pragma once
 #include <cstdint>
 #include <filesystem>
@@ -27,7 +28,7 @@ class VerifiedBlobs {
     explicit VerifiedBlobs(bool trustStamps = true) : trustStamps_(trustStamps) {}
 
     bool load(const std::filesystem::path& dataDir); // false when absent or unreadable (empty)
-    bool save(const std::filesystem::path& dataDir, std::string& err); // drops vanished files
+    bool save(const std::filesystem::path& dataDir, std::string& err); // drops changed files
 
     // True when `blob` was hashed to `sha256` and is unchanged since (and stamps are trusted).
     bool known(const std::string& sha256, const std::filesystem::path& blob) const;
@@ -35,13 +36,17 @@ class VerifiedBlobs {
     // nothing is recorded when the file changed meanwhile.
     void record(const std::string& sha256, const std::filesystem::path& blob,
                 const FileStamp& before);
-    void forget(const std::string& sha256);
+    void forget(const std::filesystem::path& blob);
     void setTrustStamps(bool trust) { trustStamps_ = trust; } // false: hash every blob again
     bool changed() const { return changed_; }
     size_t size() const { return entries_.size(); }
 
   private:
-    std::map<std::string, FileStamp> entries_; // sha256 -> stamp when it was verified
+    struct Entry {
+        std::string sha256;
+        FileStamp stamp; // when its hash was checked
+    };
+    std::map<std::string, Entry> entries_; // by blob path
     bool trustStamps_;
     bool changed_ = false;
 };

@@ -53,19 +53,25 @@ LoadedContent loadStartupContent(const std::filesystem::path& dataDir,
         markBadAndRollBack(dataDir, err);
         clearPendingCheck(dataDir);
     }
-    if (lock.held() && verified.changed()) {
+    auto saveVerified = [&] {
         std::string err;
-        if (!verified.save(dataDir, err)) out.log.push_back(err);
+        if (lock.held() && verified.changed() && !verified.save(dataDir, err))
+            out.log.push_back(err);
+    };
+    if (out.content) {
+        saveVerified();
+        return out;
     }
-    if (out.content) return out;
     // The store's choice verified but did not load (or there is no store): the demo bundle.
     if (!demoDir.empty()) {
         std::vector<std::string> problems;
-        auto demo = openPackedBundle(demoDir, publisher, VerifyLevel::Full, problems);
+        auto demo = openBundle(demoDir, demoDir / "blobs", publisher, VerifyLevel::Full, problems,
+                               nullptr, haveStore ? &verified : nullptr);
         if (!demo) {
             for (auto& p : problems) out.log.push_back("demo bundle refused: " + p);
         } else if (tryLoad(*demo, out, "demo")) {
             out.log.push_back("using demo bundle " + demoDir.string());
+            saveVerified();
             return out;
         }
     }

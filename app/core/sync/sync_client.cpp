@@ -454,7 +454,7 @@ std::vector<ManifestFile> blobsToFetch(const fs::path& dataDir, const Manifest& 
                 verified.record(f.sha256, blob, before);
                 continue;
             }
-            verified.forget(f.sha256);
+            verified.forget(blob);
             removeBlob(dataDir, f.sha256);
             damaged++;
         }
@@ -489,7 +489,7 @@ Step checkSwitched(const SyncOptions& o, uint64_t version, VerifiedBlobs& verifi
         }
         case CheckVerdict::LocalDamage:
             for (const ManifestFile& f : check.damaged) {
-                verified.forget(f.sha256);
+                verified.forget(blobPath(o.dataDir, f.sha256));
                 removeBlob(o.dataDir, f.sha256);
             }
             return Step::fail(name + ": damaged here after download (" + check.reason + "); " +
