@@ -90,10 +90,22 @@ contains "$(http_headers GET /lobby/manifest.json.tmp-123)" "HTTP/1.1 404" "temp
 contains "$(http_headers GET /lobby/notes.txt)" "HTTP/1.1 404" "stray file"
 contains "$(http_headers GET /lobby/)" "HTTP/1.1 404" "directory listing"
 
-step "a kiosk syncs from it"
+step "the development key is refused unless --allow-development-key says so"
+# Its secret is in the repository: naming it with --public-key is not enough.
+set +e
+out=$("$kiosk" sync --once --source "http://127.0.0.1:$NGINX_PORT/lobby/" \
+    --data "$work/refused-data" --public-key "$pub" 2>&1)
+rc=$?
+set -e
+echo "$out"
+[ "$rc" = 1 ] || fail "sync with the development key: exit $rc, expected 1"
+contains "$out" "refused: the publisher key is the development key" "development key refusal"
+[ ! -e "$work/refused-data/current" ] || fail "something was installed with the development key"
+
+step "a kiosk syncs from it (development key allowed explicitly)"
 data=$work/kiosk-data
 out=$("$kiosk" sync --once --source "http://127.0.0.1:$NGINX_PORT/lobby/" --data "$data" \
-    --public-key "$pub" 2>&1) || fail "sync --once failed: $out"
+    --public-key "$pub" --allow-development-key 2>&1) || fail "sync --once failed: $out"
 echo "$out"
 version=$("$pack" inspect "$demo" | sed -n 's/^version *//p')
 [ -n "$version" ] || fail "cannot read the demo bundle version"
@@ -101,7 +113,7 @@ status=$("$kiosk" status --data "$data")
 echo "$status"
 contains "$status" "installed  bundle $version" "kiosk status after sync"
 out=$("$kiosk" sync --once --source "http://127.0.0.1:$NGINX_PORT/lobby/" --data "$data" \
-    --public-key "$pub" 2>&1) || fail "second sync --once failed: $out"
+    --public-key "$pub" --allow-development-key 2>&1) || fail "second sync --once failed: $out"
 contains "$out" "fetched  0 files" "second sync (nothing new)"
 stop_nginx
 

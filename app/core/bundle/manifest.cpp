@@ -254,6 +254,13 @@ static bool parseManifestUnchecked(std::string_view json, Manifest& out, std::st
         err = "manifest.version: must be a positive integer";
         return false;
     }
+    // The top version would lock a kiosk out of every later one (fast-forward): nothing can
+    // be greater. zjmap-pack refuses to build it; a manifest carrying it is refused here.
+    if (m.version > kMaxManifestVersion) {
+        err = "manifest.version: " + std::to_string(m.version) + " is out of range (at most " +
+              std::to_string(kMaxManifestVersion) + ")";
+        return false;
+    }
     for (const char* key : {"created", "expires"}) {
         auto field = root.find(key);
         int64_t t = 0;

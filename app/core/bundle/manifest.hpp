@@ -8,6 +8,9 @@
 
 namespace zj {
 
+// The highest version a manifest may carry: UINT64_MAX is refused (nothing could follow it).
+inline constexpr uint64_t kMaxManifestVersion = UINT64_MAX - 1;
+
 struct ManifestFile {
     std::string name; // logical name: "content.db", "media/photos/etdz-1.jpg" (plain relative path)
     std::string sha256; // 64 lowercase hex digits: also the blob's file name

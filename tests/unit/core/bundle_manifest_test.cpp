@@ -157,6 +157,16 @@ TEST(BundleManifest, RejectsWrongTopLevel) {
     EXPECT_NE(parseError(R"({)" + times + R"(,"files":[],"version":1.0})").find("version"),
               std::string::npos);
     EXPECT_NE(parseError(R"({)" + times + R"(,"files":[]})").find("version"), std::string::npos);
+    // The top version would lock out every later one (fast-forward); one below it is fine.
+    EXPECT_NE(parseError(R"({)" + times + R"(,"files":[],"version":18446744073709551615})")
+                  .find("manifest.version: 18446744073709551615 is out of range"),
+              std::string::npos);
+    Manifest below;
+    std::string belowErr;
+    EXPECT_TRUE(parseManifest(R"({)" + times + R"(,"files":[],"version":18446744073709551614})",
+                              below, belowErr))
+        << belowErr;
+    EXPECT_EQ(below.version, kMaxManifestVersion);
     EXPECT_NE(parseError(R"({)" + times + R"(,"files":{},"version":1})").find("files"),
               std::string::npos);
     EXPECT_NE(parseError(R"({)" + times + R"(,"files":[],"version":1,"extra":true})")
