@@ -115,6 +115,34 @@ contains "$status" "installed  bundle $version" "kiosk status after sync"
 out=$("$kiosk" sync --once --source "http://127.0.0.1:$NGINX_PORT/lobby/" --data "$data" \
     --public-key "$pub" --allow-development-key 2>&1) || fail "second sync --once failed: $out"
 contains "$out" "fetched  0 files" "second sync (nothing new)"
+
+step "the running kiosk's background sync uses --public-key, not the config's key"
+# One key for the screen and the sync: the config names another key; the flag must win.
+cat >"$work/kiosk.toml" <<EOF
+[sync]
+sources = ["http://127.0.0.1:$NGINX_PORT/lobby/"]
+public_key = "$(printf '11%.0s' $(seq 32))"
+EOF
+mkdir -p "$work/app-data"
+SDL_VIDEODRIVER=offscreen "$kiosk" --windowed 640x360 --config "$work/kiosk.toml" \
+    --data "$work/app-data" --public-key "$pub" --allow-development-key >"$work/app.log" 2>&1 &
+app_pid=$!
+installed=
+for _ in $(seq 300); do
+    kill -0 $app_pid 2>/dev/null || break
+    if "$kiosk" status --data "$work/app-data" 2>/dev/null | grep -q "installed  bundle $version"; then
+        installed=1
+        break
+    fi
+    sleep 0.2
+done
+kill $app_pid 2>/dev/null || true
+wait $app_pid 2>/dev/null || true
+cat "$work/app.log"
+[ -n "$installed" ] || fail "the kiosk's background sync did not install bundle $version with --public-key"
+if grep -q "signature does not verify" "$work/app.log"; then
+    fail "the background sync used the config's key"
+fi
 stop_nginx
 
 step "publish to an rsync target"
