@@ -214,6 +214,36 @@ TEST(SyncVersions, TopVersionIsRefusedAndLocksNothingOut) {
 }
 
 //-----------------------------------------------------------------------------
+// Wrong software: a bundle signed for other kiosks
+//-----------------------------------------------------------------------------
+
+TEST(SyncChannel, OnlyBundlesSignedForTheKiosksChannelAreInstalled) {
+    fs::path work = scratchDir("security/channel");
+    fs::path data = work / "store";
+    const ManualClock clock(0, readManifest(bundles().v1).created + 3600);
+    fs::path lobby = work / "lobby-v1";
+    resignBundle(bundles().v1, lobby, bundles().key,
+                 [](Manifest& m, const fs::path&) { m.channel = "lobby"; });
+    SyncOptions o = optionsAt(data, clock);
+    SyncResult r = runSyncCycle(fileSource(lobby), o); // a kiosk with no channel
+    EXPECT_EQ(r.status, SyncStatus::Refused) << r.reason;
+    EXPECT_NE(r.reason.find("signed for channel \"lobby\", this kiosk is on \"(none)\""), npos)
+        << r.reason;
+    o.channel = "fair";
+    r = runSyncCycle(fileSource(lobby), o);
+    EXPECT_EQ(r.status, SyncStatus::Refused) << r.reason;
+    r = runSyncCycle(fileSource(bundles().v1), o); // nor a bundle for no channel
+    EXPECT_EQ(r.status, SyncStatus::Refused) << r.reason;
+    EXPECT_NE(r.reason.find("signed for channel \"(none)\", this kiosk is on \"fair\""), npos)
+        << r.reason;
+    EXPECT_FALSE(slotVersion(data, "current"));
+    o.channel = "lobby";
+    r = runSyncCycle(fileSource(lobby), o);
+    EXPECT_EQ(r.status, SyncStatus::Updated) << r.reason;
+    EXPECT_EQ(slotVersion(data, "current"), 1u);
+}
+
+//-----------------------------------------------------------------------------
 // Slow retrieval / endless data on a local source: FIFOs and symlinks
 //-----------------------------------------------------------------------------
 

@@ -126,6 +126,7 @@ int runSyncCommand(const std::vector<std::string>& argv) {
     options.caFile = config.caFile;
     options.clock = &clock;
     options.allowDevelopmentKey = config.allowDevelopmentKey;
+    options.channel = config.channel;
     // Keep what a running kiosk may still show: current and previous are kept anyway.
     SyncResult r = runSyncCycleAll(config.sources, options);
     std::string saveErr;

@@ -6,6 +6,7 @@
 // [SECTION] Salvage of a broken file
 #include "core/sync/config.hpp"
 #include "core/bundle/file_util.hpp"
+#include "core/bundle/manifest.hpp"
 
 #include <toml++/toml.h>
 
@@ -178,6 +179,16 @@ bool readAllowDevelopmentKey(const toml::node& n, KioskConfig& c, ParseContext&,
     return true;
 }
 
+bool readChannel(const toml::node& n, KioskConfig& c, ParseContext&, std::string& why) {
+    std::optional<std::string> s = n.value_exact<std::string>();
+    if (!s || !isValidChannel(*s)) {
+        why = "expected a channel name of 1 to 64 of a-z 0-9 . _ -";
+        return false;
+    }
+    c.channel = *s;
+    return true;
+}
+
 bool readDataDir(const toml::node& n, KioskConfig& c, ParseContext& ctx, std::string& why) {
     std::optional<std::string> s = n.value_exact<std::string>();
     if (!s || s->empty()) {
@@ -208,6 +219,7 @@ const std::vector<Field>& fields() {
         {"sync", "max_backoff_s", integer(10, 7 * 86400, &KioskConfig::maxBackoffS)},
         {"sync", "ca_file", readCaFile},
         {"sync", "allow_development_key", readAllowDevelopmentKey},
+        {"sync", "channel", readChannel},
         {"heartbeat", "url", readHeartbeatUrl},
         {"heartbeat", "kiosk_id", readKioskId},
         {"heartbeat", "timeout_s", integer(1, 300, &KioskConfig::heartbeatTimeoutS)},

@@ -1,6 +1,6 @@
 // The kiosk's configuration file (/etc/zjmap-kiosk/kiosk.toml, or --config FILE):
 //   [sync]   sources, public_key | public_key_file, interval_s, jitter_s, max_backoff_s,
-//            ca_file, allow_development_key
+//            ca_file, allow_development_key, channel
 //   [store]  data_dir
 //   [limits] connect_timeout_s, low_speed_bytes_per_s, low_speed_time_s, total_timeout_s,
 //            max_bundle_bytes, min_free_bytes
@@ -43,6 +43,7 @@ struct KioskConfig {
     int64_t heartbeatTimeoutS = 10; // [heartbeat] timeout_s
     std::string loadedFrom;         // the file read ("" = built-in defaults)
     bool allowDevelopmentKey = false; // [sync] allow_development_key: development only
+    std::string channel;              // [sync] channel: install only bundles signed for it
 };
 
 // The development publisher key (content/keys/dev-publisher.pub): its secret is committed, so

@@ -689,6 +689,15 @@ SyncResult cycle(const std::string& sourceUrl, const SyncOptions& o) {
     r.offeredVersion = manifest.version;
     const std::string name = "bundle " + std::to_string(manifest.version);
 
+    // Wrong software: a bundle signed for other kiosks (another fair's channel) is not ours.
+    if (manifest.channel != o.channel)
+        return finish(Step::refuse(name + " refused: signed for channel \"" +
+                                   (manifest.channel.empty() ? "(none)" : manifest.channel) +
+                                   "\", this kiosk is on \"" +
+                                   (o.channel.empty() ? "(none)" : o.channel) +
+                                   "\" ([sync] channel)"),
+                      source.bytesDownloaded());
+
     // 3. Freeze: expiry first, so a replayed expired manifest of the installed version is
     //    refused, not "installed" (the time floor is raised only after an install, step 6).
     if (manifest.expires <= now)

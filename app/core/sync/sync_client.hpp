@@ -58,6 +58,7 @@ struct SyncOptions {
     // anyone can sign with it, so a cycle with it as publicKey is refused unless this is set
     // ([sync] allow_development_key, `sync --once --allow-development-key`; tests, demos).
     bool allowDevelopmentKey = false;
+    std::string channel; // [sync] channel: a manifest's signed channel must be this ("" = none)
 };
 
 // Runs one cycle against `source`. Never throws.

@@ -118,6 +118,7 @@ void SyncService::run() {
         options.caFile = config_.caFile;
         options.clock = &clock_;
         options.allowDevelopmentKey = config_.allowDevelopmentKey;
+        options.channel = config_.channel;
         options.stop = &stopping_;
         if (versionInUse_) options.keepVersions.push_back(versionInUse_);
         lock.unlock();

@@ -77,6 +77,25 @@ TEST(BundleManifest, RoundTrip) {
     EXPECT_EQ(manifestToJson(out), manifestToJson(in));
 }
 
+TEST(BundleManifest, ChannelIsSignedWhenSetAndAbsentOtherwise) {
+    Manifest m = sampleManifest();
+    EXPECT_EQ(manifestToJson(m).find("channel"), std::string::npos); // old bundles' bytes kept
+    m.channel = "shenzhen-2026";
+    std::string json = manifestToJson(m);
+    EXPECT_NE(json.find("\"channel\":\"shenzhen-2026\""), std::string::npos) << json;
+    Manifest out;
+    std::string err;
+    ASSERT_TRUE(parseManifest(json, out, err)) << err;
+    EXPECT_EQ(out.channel, "shenzhen-2026");
+    for (const char* bad : {R"("")", R"("Upper")", R"("a b")", R"(7)"}) {
+        std::string text = json;
+        text.replace(text.find("\"shenzhen-2026\""), 15, bad);
+        EXPECT_NE(parseError(text).find("manifest.channel"), std::string::npos) << text;
+    }
+    EXPECT_FALSE(isValidChannel(std::string(65, 'a')));
+    EXPECT_TRUE(isValidChannel(std::string(64, 'a')));
+}
+
 TEST(BundleManifest, RejectsUnsafeNames) {
     auto file = [](const std::string& nameJson) {
         return withFile(R"({"name":)" + nameJson + R"(,"sha256":")" + kHashA + R"(","size":1})");

@@ -185,6 +185,16 @@ TEST(SyncConfig, DevelopmentKeyIsTheRepositorysAndNeedsTheFlag) {
               std::string::npos);
 }
 
+TEST(SyncConfig, Channel) {
+    KioskConfig c;
+    std::string err;
+    EXPECT_TRUE(c.channel.empty());
+    ASSERT_TRUE(parse("[sync]\nchannel = \"shenzhen-2026\"\n", c, err)) << err;
+    EXPECT_EQ(c.channel, "shenzhen-2026");
+    EXPECT_NE(errorOf("[sync]\nchannel = \"Shenzhen 2026\"\n").find(":2: [sync] channel: expected"),
+              std::string::npos);
+}
+
 TEST(SyncConfig, PublicKeyFlagWinsForSyncToo) {
     // --public-key replaces the config's key in the one config that the screen and the
     // background sync both use (before, only the screen saw the flag).
