@@ -109,8 +109,8 @@ bool KioskApp::init(std::string& err) {
     if (!options_.syncOffReason.empty())  // journal and the staff panel's recent lines
         logLine("config: %s: sync is off until it is fixed", options_.syncOffReason.c_str());
     if (options_.sync) options_.syncOff = syncOffCause(*options_.sync);
-    // No sources is the shipped default ("Sync not configured"); sources without a usable key
-    // is a set-up step still to do: say so in the journal and on the staff panel.
+    // No usable key (the shipped config has none; the development key is refused): a set-up
+    // step still to do, said in the journal here and on the staff panel (StaffStatus).
     if (options_.syncOff == SyncOff::NoKey || options_.syncOff == SyncOff::DevelopmentKey)
         logLine("config: %s", syncOffMessage(options_.syncOff).c_str());
     if (options_.sync && options_.syncOff == SyncOff::None) {

@@ -323,9 +323,11 @@ bool isDevelopmentKey(const crypto::PublicKey& key) {
 }
 
 SyncOff syncOffCause(const KioskConfig& c) {
-    if (c.sources.empty()) return SyncOff::NoSources;
+    // The key first: the shipped config has neither sources nor a key, and the key is the step
+    // a deployment must not skip (sources alone would still leave sync off).
     if (!c.publicKey) return SyncOff::NoKey;
     if (isDevelopmentKey(*c.publicKey) && !c.allowDevelopmentKey) return SyncOff::DevelopmentKey;
+    if (c.sources.empty()) return SyncOff::NoSources;
     return SyncOff::None;
 }
 

@@ -51,7 +51,8 @@ struct KioskConfig {
 const crypto::PublicKey& developmentPublicKey();
 bool isDevelopmentKey(const crypto::PublicKey& key);
 
-// Why background sync cannot run with `config` (checked in this order), or None.
+// Why background sync cannot run with `config`, or None. Checked in this order: NoKey,
+// DevelopmentKey (without allowDevelopmentKey), NoSources.
 enum class SyncOff { None, NoSources, NoKey, DevelopmentKey };
 SyncOff syncOffCause(const KioskConfig& config);
 std::string syncOffMessage(SyncOff cause); // one line for the journal ("" for None)

@@ -35,9 +35,14 @@ TEST(SyncConfig, ShippedDefaultParses) {
     // off until the bureau sets its own, even once sources are added.
     EXPECT_FALSE(c.publicKey);
     EXPECT_FALSE(c.allowDevelopmentKey);
-    EXPECT_EQ(syncOffCause(c), SyncOff::NoSources);
+    EXPECT_EQ(syncOffCause(c), SyncOff::NoKey);
     c.sources = {"file:///media/usb/zjmap"};
     EXPECT_EQ(syncOffCause(c), SyncOff::NoKey);
+    c.publicKey = crypto::PublicKey{};
+    c.publicKey->fill(7);
+    EXPECT_EQ(syncOffCause(c), SyncOff::None);
+    c.sources.clear();
+    EXPECT_EQ(syncOffCause(c), SyncOff::NoSources);
     EXPECT_NE(syncOffMessage(SyncOff::NoKey).find("no publisher key"), std::string::npos);
     EXPECT_EQ(c.intervalS, 900);
     EXPECT_EQ(c.jitterS, 120);
