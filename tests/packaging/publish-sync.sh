@@ -116,6 +116,22 @@ out=$("$kiosk" sync --once --source "http://127.0.0.1:$NGINX_PORT/lobby/" --data
     --public-key "$pub" --allow-development-key 2>&1) || fail "second sync --once failed: $out"
 contains "$out" "fetched  0 files" "second sync (nothing new)"
 
+step "the shipped kiosk.toml: sync off, and the journal says why"
+mkdir -p "$work/shipped-data"
+SDL_VIDEODRIVER=offscreen "$kiosk" --windowed 640x360 --config "$src/packaging/kiosk.toml" \
+    --data "$work/shipped-data" >"$work/shipped.log" 2>&1 &
+app_pid=$!
+said=
+for _ in $(seq 300); do
+    grep -q "sync is off: no publisher key set" "$work/shipped.log" && said=1 && break
+    kill -0 $app_pid 2>/dev/null || break
+    sleep 0.2
+done
+kill $app_pid 2>/dev/null || true
+wait $app_pid 2>/dev/null || true
+[ -n "$said" ] || fail "the kiosk on the shipped config did not say sync is off: $(cat "$work/shipped.log")"
+[ ! -e "$work/shipped-data/current" ] || fail "the kiosk on the shipped config installed something"
+
 step "the running kiosk's background sync uses --public-key, not the config's key"
 # One key for the screen and the sync: the config names another key; the flag must win.
 cat >"$work/kiosk.toml" <<EOF
