@@ -2,7 +2,11 @@
 // Ed25519 signature over its exact bytes, rollback / freeze / size / free-space checks, download
 // of the missing blobs only (capped, hashed while streaming, Range resume), commit, atomic switch
 // of `current`, self-check of the new bundle (rolled back and marked bad when it fails), GC.
-// Sources: http:// and https:// (libcurl), file:///path or /path (a USB stick: same rules).
+// Sources: http:// and https:// (libcurl; redirects only within the source's scheme, host and
+// port), file:///path or /path (a USB stick: same rules, regular files only).
+// Refused before anything is read: the development key, unless SyncOptions::allowDevelopmentKey.
+// Expiry (by max(clock, time floor)) is checked before "already installed"; a 304 or a source
+// offering nothing newer while current has expired is Refused with SyncResult::stale.
 // Single writer: a lock on state/sync.lock keeps a CLI `sync --once` and the app's background
 // thread from installing at the same time.
 #pragma once
@@ -21,7 +25,7 @@
 namespace zj {
 
 enum class SyncStatus {
-    UpToDate, // the source offers what is installed (or 304 Not Modified)
+    UpToDate, // the source offers what is installed (or 304 Not Modified), and it is unexpired
     Updated,  // a new version was installed, self-checked and is now current
     Refused,  // the source offered something the kiosk must not install (signature, rollback, ...)
     Failed,   // could not complete (network, server error, timeout, local I/O); retried later
