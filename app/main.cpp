@@ -34,7 +34,10 @@ const char* kUsage =
     "  --lang zh|en            the language a session starts in (default zh)\n"
     "  --bundle DIR            show this packed bundle\n"
     "  --data DIR              the content store (default /var/lib/zjmap-kiosk)\n"
-    "  --public-key FILE       the publisher key bundles must be signed with\n"
+    "  --public-key FILE       the publisher key bundles must be signed with (for what is\n"
+    "                          shown and for the background sync: it replaces the config's)\n"
+    "  --allow-development-key let sync install bundles signed by the development key\n"
+    "                          (content/keys/dev-publisher.pub; its secret is public)\n"
     "  --config FILE           kiosk.toml (default /etc/zjmap-kiosk/kiosk.toml if present)\n"
     "  --scenario FILE         run a scripted scenario headless and exit (tests/ui/README.md)\n"
     "  --shots DIR             where a scenario writes its screenshots\n"
@@ -105,6 +108,8 @@ int main(int argc, char** argv) {
     bool printStats = false;
     std::string configFile; // --config; default /etc/zjmap-kiosk/kiosk.toml when it exists
     bool dataGiven = false;
+    std::string publicKeyFile; // --public-key: read below, then the one key of the process
+    bool allowDevelopmentKey = false;
     zj::MonkeyOptions monkey;
     zj::SoakOptions soak;
     bool runMonkey = false, runSoak = false, runBench = false;
@@ -147,7 +152,9 @@ int main(int argc, char** argv) {
             else if (a == "--config")
                 configFile = v;
             else
-                options.publicKeyFile = v;
+                publicKeyFile = v;
+        } else if (a == "--allow-development-key") {
+            allowDevelopmentKey = true;
         } else if (a == "--metrics") {
             const char* v = value("FILE");
             if (!v || !*v) return usageError("--metrics needs a file");
@@ -180,6 +187,14 @@ int main(int argc, char** argv) {
         }
     }
 
+    if (!publicKeyFile.empty()) {
+        zj::crypto::PublicKey key;
+        std::string err;
+        if (!zj::crypto::readPublicKey(publicKeyFile, key, err))
+            return usageError("--public-key: " + err);
+        options.publicKey = key;
+    }
+
     if (runMonkey || runSoak || runBench) {
         // Headless like a scenario: simulated clock, offscreen window of --viewport.
         if (int(runMonkey) + int(runSoak) + int(runBench) > 1)
@@ -210,9 +225,15 @@ int main(int argc, char** argv) {
             std::string err;
             zj::KioskConfig config;
             if (zj::loadKioskConfig(configFile, config, err)) {
-                if (!dataGiven) options.dataDir = config.dataDir.string();
-                config.dataDir = options.dataDir;
-                if (options.publicKeyFile.empty()) options.publicKey = config.publicKey;
+                // One key for the screen and the sync: the flags win for both.
+                zj::ConfigFlags flags;
+                flags.dataDir = dataGiven ? options.dataDir : std::string();
+                flags.publicKeyFile = publicKeyFile;
+                flags.allowDevelopmentKey = allowDevelopmentKey;
+                if (!zj::applyConfigFlags(flags, config, err)) return usageError(err);
+                options.dataDir = config.dataDir.string();
+                options.publicKey = config.publicKey;
+                options.syncOff = zj::syncOffCause(config); // journal + staff panel: app.cpp
                 options.sync = config;
             } else {
                 // Sync is off, but one typo must not replace the bureau's content with the demo:
@@ -221,7 +242,7 @@ int main(int argc, char** argv) {
                 zj::ConfigSalvage salvage = zj::salvageKioskConfig(configFile);
                 if (!dataGiven && salvage.dataDir) options.dataDir = salvage.dataDir->string();
                 const char* keyFrom = "the command line";
-                if (options.publicKeyFile.empty()) {
+                if (publicKeyFile.empty()) {
                     options.publicKey = salvage.publicKey;
                     keyFrom = "its public_key line";
                     if (!options.publicKey) {

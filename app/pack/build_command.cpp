@@ -1,4 +1,5 @@
 // zjmap-pack build SRC --key FILE --out DIR [--version N] [--created now|YYYY-MM-DDTHH:MM:SSZ]
+//                  [--channel NAME]
 // Checks every source first (all errors at once, each naming file, line and field); only a clean
 // check goes on to write the bundle, so a failed build leaves nothing behind.
 #include "core/bundle/bundle_writer.hpp"
@@ -19,12 +20,15 @@ namespace zj::pack {
 namespace fs = std::filesystem;
 
 static int usage(const char* problem) {
-    std::fprintf(stderr,
-                 "zjmap-pack build: %s\nusage: zjmap-pack build SRC --key FILE --out DIR "
-                 "[--version N] [--created now|YYYY-MM-DDTHH:MM:SSZ]\n"
-                 "  --created  overrides site.toml's created (the bundle is valid from then for\n"
-                 "             valid_days): a re-issue of unchanged sources, a test bundle\n",
-                 problem);
+    std::fprintf(
+        stderr,
+        "zjmap-pack build: %s\nusage: zjmap-pack build SRC --key FILE --out DIR "
+        "[--version N] [--created now|YYYY-MM-DDTHH:MM:SSZ] [--channel NAME]\n"
+        "  --created  overrides site.toml's created (the bundle is valid from then for\n"
+        "             valid_days): a re-issue of unchanged sources, a test bundle\n"
+        "  --channel  signs the bundle for the kiosks whose [sync] channel is NAME (only\n"
+        "             they install it; kiosks without a channel take only bundles without)\n",
+        problem);
     return 2;
 }
 
@@ -32,6 +36,7 @@ int runBuild(const std::vector<std::string>& args) {
     std::string src, keyFile, outDir;
     uint64_t version = 1;
     std::optional<int64_t> created; // --created: instead of site.toml's
+    std::string channel;            // --channel: the kiosks' [sync] channel it is for
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         bool hasValue = i + 1 < args.size();
@@ -49,6 +54,10 @@ int runBuild(const std::vector<std::string>& args) {
             if (errno == ERANGE || n >= UINT64_MAX) // never silently 2^64-1
                 return usage("--version is out of range (at most 18446744073709551614)");
             version = n;
+        } else if (a == "--channel" && hasValue) {
+            channel = args[++i];
+            if (!isValidChannel(channel))
+                return usage("--channel needs a name of 1 to 64 of a-z 0-9 . _ -");
         } else if (a == "--created" && hasValue) {
             const std::string& v = args[++i];
             int64_t t = 0;
@@ -110,6 +119,7 @@ int runBuild(const std::vector<std::string>& args) {
     options.version = version;
     options.created = content.site.created;
     options.expires = content.site.created + int64_t(content.site.validDays) * 86400;
+    options.channel = channel;
     if (!writeBundle(files, key, options, outDir, err)) {
         std::fprintf(stderr, "zjmap-pack build: %s\n", err.c_str());
         return 1;

@@ -108,7 +108,12 @@ bool KioskApp::init(std::string& err) {
     enterCurrentScreen(/*instant=*/true); // the first screen appears at once: a fast first frame
     if (!options_.syncOffReason.empty())  // journal and the staff panel's recent lines
         logLine("config: %s: sync is off until it is fixed", options_.syncOffReason.c_str());
-    if (options_.sync && !options_.sync->sources.empty() && options_.sync->publicKey) {
+    if (options_.sync) options_.syncOff = syncOffCause(*options_.sync);
+    // No usable key (the shipped config has none; the development key is refused): a set-up
+    // step still to do, said in the journal here and on the staff panel (StaffStatus).
+    if (options_.syncOff == SyncOff::NoKey || options_.syncOff == SyncOff::DevelopmentKey)
+        logLine("config: %s", syncOffMessage(options_.syncOff).c_str());
+    if (options_.sync && options_.syncOff == SyncOff::None) {
         sync_ = std::make_unique<SyncService>(*options_.sync, clock_);
         sync_->setVersionInUse(content_->version);
         sync_->start();
@@ -143,16 +148,10 @@ std::filesystem::path defaultDemoBundle() {
 } // namespace
 
 void KioskApp::loadContent() {
-    crypto::PublicKey publisher{};
-    std::string err;
-    if (!options_.publicKeyFile.empty()) {
-        if (!crypto::readPublicKey(options_.publicKeyFile, publisher, err))
-            logLine("%s", err.c_str());
-    } else if (options_.publicKey) {
-        publisher = *options_.publicKey;
-    } else {
-        crypto::fromHex(ZJ_DEV_PUBLIC_KEY_HEX, publisher.data(), publisher.size());
-    }
+    // The one key of the process (main.cpp: --public-key, else the config's); with none, the
+    // development key, for the built-in demo bundle only: it may be shown, and sync never
+    // installs anything with it (sync_client.cpp).
+    const crypto::PublicKey publisher = options_.publicKey.value_or(developmentPublicKey());
     std::filesystem::path demo = options_.bundleDir.empty()
                                      ? defaultDemoBundle()
                                      : std::filesystem::path(options_.bundleDir);

@@ -31,11 +31,13 @@ struct AppOptions {
     WindowOptions window;                         // fullscreen unless --windowed / scenario
     bool escapeQuits = false;                     // only in --windowed development mode
     std::string dataDir = "/var/lib/zjmap-kiosk"; // the synced content store (--data)
-    std::string bundleDir;     // a packed bundle to show (--bundle); default: the demo bundle
-    std::string publicKeyFile; // publisher key that bundles must be signed with
-    std::optional<crypto::PublicKey> publicKey; // from the config (publicKeyFile wins)
+    std::string bundleDir; // a packed bundle to show (--bundle); default: the demo bundle
+    // The one publisher key of this process: --public-key, else the config's (main.cpp puts
+    // the same key into `sync`); none: only the demo bundle, checked with the development key.
+    std::optional<crypto::PublicKey> publicKey;
     std::optional<KioskConfig> sync; // background sync (sources in the config); none: no sync
     std::string syncOffReason;       // why sync is off although a config exists (it is broken)
+    SyncOff syncOff = SyncOff::None; // why a valid config does not sync (no key, dev key)
     std::string metricsFile;         // --metrics FILE: a Prometheus textfile rewritten every minute
     Lang defaultLang = Lang::Zh;     // the language a new session starts in
     SessionConfig session;           // [attract] [staff] [display] [analytics] of the config

@@ -99,11 +99,13 @@ void KioskApp::setUpSession() {
         StaffStatus s;
         s.syncConfigured = sync_ != nullptr;
         s.syncOffReason = options_.syncOffReason;
+        s.syncOff = options_.syncOff;
         if (sync_) {
             SyncServiceStatus st = sync_->status();
             s.syncing = st.syncing;
             s.syncLine = lastSyncLine(st);
             if (st.last && st.last->attemptTime != 0) s.serverReached = st.last->sourceReached;
+            s.contentExpired = st.last && st.last->stale;
         }
         s.contentCreated = bundle_ ? bundle_->manifest.created : 0;
         std::error_code ec;

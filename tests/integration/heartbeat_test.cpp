@@ -94,10 +94,15 @@ TEST(Heartbeat, PrometheusTextHasEveryFigureOnce) {
               std::string::npos)
         << t;
     EXPECT_NE(t.find("zjmap_sync_last_ok{kiosk=\"booth _7_\"} 1\n"), std::string::npos) << t;
+    EXPECT_NE(t.find("zjmap_content_expired{kiosk=\"booth _7_\"} 0\n"), std::string::npos) << t;
+    m.status.contentExpired = true; // stale content shows on the fleet's dashboard
+    EXPECT_NE(prometheusText(m).find("zjmap_content_expired{kiosk=\"booth _7_\"} 1\n"),
+              std::string::npos);
+    EXPECT_NE(heartbeatJson(m.status).find("\"content_expired\":true"), std::string::npos);
     size_t helps = 0;
     for (size_t at = t.find("# HELP "); at != std::string::npos; at = t.find("# HELP ", at + 1))
         ++helps;
-    EXPECT_EQ(helps, 11u);
+    EXPECT_EQ(helps, 12u);
 }
 
 } // namespace zj::itest

@@ -57,6 +57,7 @@ TEST(SyncBench, DemoBundleFromNginx) {
     SyncOptions o;
     o.dataDir = data;
     o.publicKey = dev.pub;
+    o.allowDevelopmentKey = true; // the demo bundle is signed with it (a benchmark, not a kiosk)
     o.limits = fastLimits();
     o.limits.totalTimeoutS = 120;
     auto t0 = std::chrono::steady_clock::now();

@@ -246,9 +246,15 @@ void FaultServer::setFault(const std::string& path, Fault fault) {
     faults_[path] = fault;
 }
 
+void FaultServer::setRedirect(const std::string& path, const std::string& location) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    redirects_[path] = location;
+}
+
 void FaultServer::clearFaults() {
     std::lock_guard<std::mutex> lock(mutex_);
     faults_.clear();
+    redirects_.clear();
 }
 
 void FaultServer::onRequest(std::function<void(const std::string&)> hook) {
@@ -352,6 +358,7 @@ void FaultServer::serve(int fd) {
     if (r != std::string::npos) rangeFrom = std::atoll(request.c_str() + r + 15);
     Fault fault = Fault::Normal;
     std::function<void(const std::string&)> hook;
+    std::string redirect;
     {
         std::lock_guard<std::mutex> lock(mutex_);
         requests_.push_back(
@@ -359,9 +366,19 @@ void FaultServer::serve(int fd) {
             (rangeFrom >= 0 ? " Range: bytes=" + std::to_string(rangeFrom) + "-" : std::string()));
         auto it = faults_.find(path);
         if (it != faults_.end()) fault = it->second;
+        auto r = redirects_.find(path);
+        if (r != redirects_.end()) redirect = r->second;
         hook = hook_;
     }
     if (hook) hook(path);
+    if (!redirect.empty()) {
+        sendAll(fd,
+                "HTTP/1.1 302 Found\r\nLocation: " + redirect +
+                    "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                stop_);
+        ::close(fd);
+        return;
+    }
     std::string body;
     bool exists =
         path.find("..") == std::string::npos && fs::is_regular_file(root_ / path.substr(1));

@@ -105,7 +105,9 @@ class FaultServer {
     std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
 
     void setFault(const std::string& path, Fault fault); // path like "/blobs/<sha>"
-    void clearFaults();
+    // Answers `path` with "302 Found" and this Location (absolute or relative) instead.
+    void setRedirect(const std::string& path, const std::string& location);
+    void clearFaults(); // and redirects
     // Called (on the server thread) before each response: lets a test act at that moment.
     void onRequest(std::function<void(const std::string& path)> hook);
     std::vector<std::string> requests(); // "GET /path [Range: bytes=N-]" in order
@@ -122,6 +124,7 @@ class FaultServer {
     std::mutex mutex_;
     std::vector<std::thread> workers_;
     std::map<std::string, Fault> faults_;
+    std::map<std::string, std::string> redirects_;
     std::function<void(const std::string&)> hook_;
     std::vector<std::string> requests_;
 };

@@ -105,6 +105,11 @@ getent passwd zjmap >/dev/null || fail "postinst did not create the user zjmap"
 [ "$(stat -c '%U:%G %a' "$store")" = "zjmap:zjmap 750" ] ||
     fail "$store is $(stat -c '%U:%G %a' "$store"), expected zjmap:zjmap 750"
 
+# Secure by default: the shipped config trusts no key (least of all the development key).
+if grep -Eq '^[[:space:]]*public_key(_file)?[[:space:]]*=' "$config"; then
+    fail "the shipped $config sets a publisher key: $(grep -E '^[[:space:]]*public_key' "$config")"
+fi
+
 step "run the installed kiosk"
 version=$(/usr/bin/zjmap-kiosk --version)
 [ "$version" = "zjmap-kiosk $(dpkg-deb -f "$deb" Version)" ] || fail "--version says '$version'"
@@ -160,8 +165,11 @@ usb=$work/usb/zjmap
 cp "$pub" "$work/publisher.pub"
 chmod -R a+rX "$work" # the stick is readable by the kiosk user, as a mounted FAT stick is
 # As the kiosk user, like the service: the store (0750, zjmap) must be writable by it.
+# The shipped config names no key; the stick is signed with the development key, which sync
+# takes only with --allow-development-key (its secret is public).
 out=$(runuser -u zjmap -- /usr/bin/zjmap-kiosk sync --once --source "file://$usb" \
-    --public-key "$work/publisher.pub" 2>&1) || fail "file:// sync as zjmap failed: $out"
+    --public-key "$work/publisher.pub" --allow-development-key 2>&1) ||
+    fail "file:// sync as zjmap failed: $out"
 echo "$out"
 bundle_version=$(/usr/bin/zjmap-pack inspect "$work/usb-bundle" | sed -n 's/^version *//p')
 contains "$(/usr/bin/zjmap-kiosk status)" "installed  bundle $bundle_version" "status after the USB update"

@@ -90,10 +90,22 @@ contains "$(http_headers GET /lobby/manifest.json.tmp-123)" "HTTP/1.1 404" "temp
 contains "$(http_headers GET /lobby/notes.txt)" "HTTP/1.1 404" "stray file"
 contains "$(http_headers GET /lobby/)" "HTTP/1.1 404" "directory listing"
 
-step "a kiosk syncs from it"
+step "the development key is refused unless --allow-development-key says so"
+# Its secret is in the repository: naming it with --public-key is not enough.
+set +e
+out=$("$kiosk" sync --once --source "http://127.0.0.1:$NGINX_PORT/lobby/" \
+    --data "$work/refused-data" --public-key "$pub" 2>&1)
+rc=$?
+set -e
+echo "$out"
+[ "$rc" = 1 ] || fail "sync with the development key: exit $rc, expected 1"
+contains "$out" "refused: the publisher key is the development key" "development key refusal"
+[ ! -e "$work/refused-data/current" ] || fail "something was installed with the development key"
+
+step "a kiosk syncs from it (development key allowed explicitly)"
 data=$work/kiosk-data
 out=$("$kiosk" sync --once --source "http://127.0.0.1:$NGINX_PORT/lobby/" --data "$data" \
-    --public-key "$pub" 2>&1) || fail "sync --once failed: $out"
+    --public-key "$pub" --allow-development-key 2>&1) || fail "sync --once failed: $out"
 echo "$out"
 version=$("$pack" inspect "$demo" | sed -n 's/^version *//p')
 [ -n "$version" ] || fail "cannot read the demo bundle version"
@@ -101,8 +113,52 @@ status=$("$kiosk" status --data "$data")
 echo "$status"
 contains "$status" "installed  bundle $version" "kiosk status after sync"
 out=$("$kiosk" sync --once --source "http://127.0.0.1:$NGINX_PORT/lobby/" --data "$data" \
-    --public-key "$pub" 2>&1) || fail "second sync --once failed: $out"
+    --public-key "$pub" --allow-development-key 2>&1) || fail "second sync --once failed: $out"
 contains "$out" "fetched  0 files" "second sync (nothing new)"
+
+step "the shipped kiosk.toml: sync off, and the journal says why"
+mkdir -p "$work/shipped-data"
+SDL_VIDEODRIVER=offscreen "$kiosk" --windowed 640x360 --config "$src/packaging/kiosk.toml" \
+    --data "$work/shipped-data" >"$work/shipped.log" 2>&1 &
+app_pid=$!
+said=
+for _ in $(seq 300); do
+    grep -q "sync is off: no publisher key set" "$work/shipped.log" && said=1 && break
+    kill -0 $app_pid 2>/dev/null || break
+    sleep 0.2
+done
+kill $app_pid 2>/dev/null || true
+wait $app_pid 2>/dev/null || true
+[ -n "$said" ] || fail "the kiosk on the shipped config did not say sync is off: $(cat "$work/shipped.log")"
+[ ! -e "$work/shipped-data/current" ] || fail "the kiosk on the shipped config installed something"
+
+step "the running kiosk's background sync uses --public-key, not the config's key"
+# One key for the screen and the sync: the config names another key; the flag must win.
+cat >"$work/kiosk.toml" <<EOF
+[sync]
+sources = ["http://127.0.0.1:$NGINX_PORT/lobby/"]
+public_key = "$(printf '11%.0s' $(seq 32))"
+EOF
+mkdir -p "$work/app-data"
+SDL_VIDEODRIVER=offscreen "$kiosk" --windowed 640x360 --config "$work/kiosk.toml" \
+    --data "$work/app-data" --public-key "$pub" --allow-development-key >"$work/app.log" 2>&1 &
+app_pid=$!
+installed=
+for _ in $(seq 300); do
+    kill -0 $app_pid 2>/dev/null || break
+    if "$kiosk" status --data "$work/app-data" 2>/dev/null | grep -q "installed  bundle $version"; then
+        installed=1
+        break
+    fi
+    sleep 0.2
+done
+kill $app_pid 2>/dev/null || true
+wait $app_pid 2>/dev/null || true
+cat "$work/app.log"
+[ -n "$installed" ] || fail "the kiosk's background sync did not install bundle $version with --public-key"
+if grep -q "signature does not verify" "$work/app.log"; then
+    fail "the background sync used the config's key"
+fi
 stop_nginx
 
 step "publish to an rsync target"

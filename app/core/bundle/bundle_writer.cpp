@@ -16,6 +16,7 @@ bool writeBundle(const std::vector<BundleInputFile>& files, const crypto::Secret
     manifest.version = options.version;
     manifest.created = options.created;
     manifest.expires = options.expires;
+    manifest.channel = options.channel;
     for (const BundleInputFile& f : files)
         manifest.files.push_back({f.name, crypto::sha256Hex(f.bytes), uint64_t(f.bytes.size())});
 

@@ -18,6 +18,7 @@ struct BundleWriteOptions {
     uint64_t version = 1;
     int64_t created = 0; // unix seconds
     int64_t expires = 0; // unix seconds
+    std::string channel; // Manifest::channel ("" = none)
 };
 
 // Deterministic: the same files, options and key give byte-identical output. Writes into a

@@ -20,13 +20,9 @@ std::filesystem::path tmpSibling(const std::filesystem::path& path) {
     return p;
 }
 
-bool readFile(const std::filesystem::path& file, std::string& out, std::string& err,
-              uint64_t maxBytes) {
-    int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        err = errno == ENOENT ? file.string() + ": missing" : sysError(file, "cannot open");
-        return false;
-    }
+// Reads `fd` to its end into `out` (at most maxBytes) and closes it.
+static bool readAllAndClose(int fd, const std::filesystem::path& file, std::string& out,
+                            std::string& err, uint64_t maxBytes) {
     out.clear();
     char buffer[1 << 15];
     for (;;) {
@@ -47,6 +43,63 @@ bool readFile(const std::filesystem::path& file, std::string& out, std::string& 
     }
     ::close(fd);
     return true;
+}
+
+bool readFile(const std::filesystem::path& file, std::string& out, std::string& err,
+              uint64_t maxBytes) {
+    int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        err = errno == ENOENT ? file.string() + ": missing" : sysError(file, "cannot open");
+        return false;
+    }
+    return readAllAndClose(fd, file, out, err, maxBytes);
+}
+
+static const char* fileKind(mode_t mode) {
+    if (S_ISDIR(mode)) return "directory";
+    if (S_ISFIFO(mode)) return "FIFO";
+    if (S_ISCHR(mode)) return "character device";
+    if (S_ISBLK(mode)) return "block device";
+    if (S_ISSOCK(mode)) return "socket";
+    return "special file";
+}
+
+int openRegularFile(const std::filesystem::path& file, std::string& err) {
+    // O_NONBLOCK: opening a FIFO without a writer (or a device) must not wait; O_NOFOLLOW: a
+    // symlink on a stick could point anywhere on this machine.
+    int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+    if (fd < 0) {
+        if (errno == ENOENT)
+            err = file.string() + ": missing";
+        else if (errno == ELOOP)
+            err = file.string() + ": a symbolic link (refused: regular files only)";
+        else
+            err = sysError(file, "cannot open");
+        return -1;
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        err = sysError(file, "cannot stat");
+        ::close(fd);
+        return -1;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        err = file.string() + ": not a regular file (a " + fileKind(st.st_mode) +
+              "; refused: regular files only)";
+        ::close(fd);
+        return -1;
+    }
+    // Reads of a regular file never block anyway; clear the flag so nothing depends on it.
+    int flags = ::fcntl(fd, F_GETFL);
+    if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    return fd;
+}
+
+bool readRegularFile(const std::filesystem::path& file, std::string& out, std::string& err,
+                     uint64_t maxBytes) {
+    int fd = openRegularFile(file, err);
+    if (fd < 0) return false;
+    return readAllAndClose(fd, file, out, err, maxBytes);
 }
 
 static bool writeAll(int fd, const char* data, size_t size) {

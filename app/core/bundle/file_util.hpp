@@ -12,6 +12,15 @@ namespace zj::fileutil {
 bool readFile(const std::filesystem::path& file, std::string& out, std::string& err,
               uint64_t maxBytes = uint64_t(64) << 20);
 
+// readFile for files from outside the store (a USB stick, a directory source): refuses
+// anything but a regular file, without following a final symlink and without blocking on a
+// FIFO or device (O_NONBLOCK | O_NOFOLLOW, then fstat). `err` names the file and what it is.
+bool readRegularFile(const std::filesystem::path& file, std::string& out, std::string& err,
+                     uint64_t maxBytes);
+
+// Opens `file` for reading under the same rules; -1 with `err` set when it is not a regular file.
+int openRegularFile(const std::filesystem::path& file, std::string& err);
+
 // Creates/truncates `file`, writes `bytes`, fsyncs and closes it.
 bool writeFileSynced(const std::filesystem::path& file, std::string_view bytes, std::string& err);
 

@@ -142,6 +142,14 @@ static bool isLowerHex64(std::string_view s) {
 // [SECTION] Writer
 //-----------------------------------------------------------------------------
 
+bool isValidChannel(std::string_view name) {
+    if (name.empty() || name.size() > 64) return false;
+    for (char c : name)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
+            return false;
+    return true;
+}
+
 std::string manifestToJson(const Manifest& manifest) {
     // nlohmann::json (not ordered_json) keeps object keys sorted: that is the canonical order.
     std::vector<const ManifestFile*> sorted;
@@ -155,6 +163,7 @@ std::string manifestToJson(const Manifest& manifest) {
                            {"created", formatUtc(manifest.created)},
                            {"expires", formatUtc(manifest.expires)},
                            {"files", std::move(files)}};
+    if (!manifest.channel.empty()) root["channel"] = manifest.channel;
     // Names are ASCII-only by the rules above; "replace" keeps dump() from throwing regardless.
     return root.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
@@ -238,12 +247,19 @@ static bool parseManifestUnchecked(std::string_view json, Manifest& out, std::st
     }
     for (auto it = root.begin(); it != root.end(); ++it) {
         const std::string& k = it.key();
-        if (k != "version" && k != "created" && k != "expires" && k != "files") {
+        if (k != "version" && k != "created" && k != "expires" && k != "files" && k != "channel") {
             err = "manifest: unknown field \"" + k.substr(0, 40) + "\"";
             return false;
         }
     }
     Manifest m;
+    if (auto channel = root.find("channel"); channel != root.end()) {
+        if (!channel->is_string() || !isValidChannel(channel->get_ref<const std::string&>())) {
+            err = "manifest.channel: expected 1 to 64 of a-z 0-9 . _ -";
+            return false;
+        }
+        m.channel = channel->get<std::string>();
+    }
     auto version = root.find("version");
     if (version == root.end() || !version->is_number_integer()) {
         err = "manifest.version: missing or not an integer";
@@ -252,6 +268,13 @@ static bool parseManifestUnchecked(std::string_view json, Manifest& out, std::st
     if (version->is_number_unsigned()) m.version = version->get<uint64_t>();
     if (m.version == 0) {
         err = "manifest.version: must be a positive integer";
+        return false;
+    }
+    // The top version would lock a kiosk out of every later one (fast-forward): nothing can
+    // be greater. zjmap-pack refuses to build it; a manifest carrying it is refused here.
+    if (m.version > kMaxManifestVersion) {
+        err = "manifest.version: " + std::to_string(m.version) + " is out of range (at most " +
+              std::to_string(kMaxManifestVersion) + ")";
         return false;
     }
     for (const char* key : {"created", "expires"}) {

@@ -99,11 +99,10 @@ void removeBlob(const fs::path& dataDir, std::string_view sha256) {
 
 bool addBlobFromFile(const fs::path& dataDir, const ManifestFile& expected, const fs::path& source,
                      std::string& err) {
-    int in = ::open(source.c_str(), O_RDONLY | O_CLOEXEC);
-    if (in < 0) {
-        err = source.string() + ": cannot open: " + std::strerror(errno);
-        return false;
-    }
+    // Sources are outside the store (a stick, a packed bundle): regular files only, so a FIFO
+    // or device planted there cannot hang or feed the copy.
+    int in = fileutil::openRegularFile(source, err);
+    if (in < 0) return false;
     BlobWriter writer;
     // resume=false: a stale .part from an earlier download must not be mixed with this copy.
     if (!writer.open(dataDir, expected, false, err)) {

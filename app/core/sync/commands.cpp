@@ -10,6 +10,7 @@
 #include "core/sync/config.hpp"
 #include "core/sync/sync_client.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -26,8 +27,11 @@ namespace {
 
 const char* kSyncUsage =
     "usage: zjmap-kiosk sync --once [--config FILE] [--data DIR] [--source URL] "
-    "[--public-key FILE]\n"
+    "[--public-key FILE] [--allow-development-key]\n"
     "  one sync cycle against the configured sources (or --source, repeatable);\n"
+    "  the development key (content/keys/dev-publisher.pub) is refused without\n"
+    "  --allow-development-key (or [sync] allow_development_key = true), even given as\n"
+    "  --public-key: its secret is public, so it proves nothing about a bundle;\n"
     "  exit 0 when up to date or updated, 1 when refused or failed, 2 on usage errors\n";
 const char* kStatusUsage = "usage: zjmap-kiosk status [--config FILE] [--data DIR]\n";
 
@@ -38,8 +42,8 @@ int usage(const char* text, const std::string& message) {
 
 struct CommandArgs {
     bool once = false;
-    std::string configFile, dataDir, publicKeyFile;
-    std::vector<std::string> sources;
+    std::string configFile;
+    ConfigFlags flags; // --data, --source, --public-key, --allow-development-key
 };
 
 // Parses the flags both commands share; `allowSync` admits the sync-only ones.
@@ -59,14 +63,16 @@ bool parseArgs(const std::vector<std::string>& args, bool allowSync, CommandArgs
         if (a == "--config") {
             if (!value(out.configFile)) return false;
         } else if (a == "--data") {
-            if (!value(out.dataDir)) return false;
+            if (!value(out.flags.dataDir)) return false;
         } else if (allowSync && a == "--once") {
             out.once = true;
         } else if (allowSync && a == "--public-key") {
-            if (!value(out.publicKeyFile)) return false;
+            if (!value(out.flags.publicKeyFile)) return false;
+        } else if (allowSync && a == "--allow-development-key") {
+            out.flags.allowDevelopmentKey = true;
         } else if (allowSync && a == "--source") {
             if (!value(v)) return false;
-            out.sources.push_back(v);
+            out.flags.sources.push_back(v);
         } else {
             err = "unknown argument '" + a + "'";
             return false;
@@ -83,14 +89,7 @@ bool loadConfig(const CommandArgs& args, KioskConfig& config, std::string& err) 
     } else if (fs::exists(kDefaultConfigFile, ec)) {
         if (!loadKioskConfig(kDefaultConfigFile, config, err)) return false;
     }
-    if (!args.dataDir.empty()) config.dataDir = args.dataDir;
-    if (!args.sources.empty()) config.sources = args.sources;
-    if (!args.publicKeyFile.empty()) {
-        crypto::PublicKey key;
-        if (!crypto::readPublicKey(args.publicKeyFile, key, err)) return false;
-        config.publicKey = key;
-    }
-    return true;
+    return applyConfigFlags(args.flags, config, err);
 }
 
 std::string formatAge(int64_t seconds) {
@@ -126,6 +125,8 @@ int runSyncCommand(const std::vector<std::string>& argv) {
     options.limits = config.limits;
     options.caFile = config.caFile;
     options.clock = &clock;
+    options.allowDevelopmentKey = config.allowDevelopmentKey;
+    options.channel = config.channel;
     // Keep what a running kiosk may still show: current and previous are kept anyway.
     SyncResult r = runSyncCycleAll(config.sources, options);
     std::string saveErr;
@@ -161,11 +162,16 @@ int runStatusCommand(const std::vector<std::string>& argv) {
         std::string json;
         Manifest m;
         fs::path file = data / "bundles" / std::to_string(*current) / "manifest.json";
-        if (fileutil::readFile(file, json, err) && parseManifest(json, m, err))
+        if (fileutil::readFile(file, json, err) && parseManifest(json, m, err)) {
             std::printf("installed  bundle %llu, created %s (%s), expires %s\n",
                         (unsigned long long)*current, formatUtc(m.created).c_str(),
                         formatAge(now - m.created).c_str(), formatUtc(m.expires).c_str());
-        else
+            // The same rule as sync: the clock, or the signed time floor when it is behind.
+            const int64_t floor = readTimeFloor(data);
+            if (m.expires <= std::max(now, floor))
+                std::printf("           EXPIRED: stale content; sync refuses to call it "
+                            "up to date until the publisher signs a newer bundle\n");
+        } else
             std::printf("installed  bundle %llu (manifest unreadable: %s)\n",
                         (unsigned long long)*current, err.c_str());
     } else {

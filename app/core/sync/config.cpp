@@ -6,6 +6,7 @@
 // [SECTION] Salvage of a broken file
 #include "core/sync/config.hpp"
 #include "core/bundle/file_util.hpp"
+#include "core/bundle/manifest.hpp"
 
 #include <toml++/toml.h>
 
@@ -168,6 +169,26 @@ bool readKioskId(const toml::node& n, KioskConfig& c, ParseContext&, std::string
     return true;
 }
 
+bool readAllowDevelopmentKey(const toml::node& n, KioskConfig& c, ParseContext&, std::string& why) {
+    std::optional<bool> v = n.value_exact<bool>();
+    if (!v) {
+        why = "expected true or false";
+        return false;
+    }
+    c.allowDevelopmentKey = *v;
+    return true;
+}
+
+bool readChannel(const toml::node& n, KioskConfig& c, ParseContext&, std::string& why) {
+    std::optional<std::string> s = n.value_exact<std::string>();
+    if (!s || !isValidChannel(*s)) {
+        why = "expected a channel name of 1 to 64 of a-z 0-9 . _ -";
+        return false;
+    }
+    c.channel = *s;
+    return true;
+}
+
 bool readDataDir(const toml::node& n, KioskConfig& c, ParseContext& ctx, std::string& why) {
     std::optional<std::string> s = n.value_exact<std::string>();
     if (!s || s->empty()) {
@@ -197,6 +218,8 @@ const std::vector<Field>& fields() {
         {"sync", "jitter_s", integer(0, 86400, &KioskConfig::jitterS)},
         {"sync", "max_backoff_s", integer(10, 7 * 86400, &KioskConfig::maxBackoffS)},
         {"sync", "ca_file", readCaFile},
+        {"sync", "allow_development_key", readAllowDevelopmentKey},
+        {"sync", "channel", readChannel},
         {"heartbeat", "url", readHeartbeatUrl},
         {"heartbeat", "kiosk_id", readKioskId},
         {"heartbeat", "timeout_s", integer(1, 300, &KioskConfig::heartbeatTimeoutS)},
@@ -279,6 +302,64 @@ bool parseKioskConfig(std::string_view text, const std::string& fileName, KioskC
     }
     config.loadedFrom = fileName;
     out = std::move(config);
+    return true;
+}
+
+// content/keys/dev-publisher.pub (a unit test keeps the two equal).
+static constexpr const char* kDevelopmentKeyHex =
+    "477215ee0172c25e52cb1325c09a51de9c837338a76264b953d26f82b3cfb733";
+
+const crypto::PublicKey& developmentPublicKey() {
+    static const crypto::PublicKey key = [] {
+        crypto::PublicKey k{};
+        parsePublicKeyHex(kDevelopmentKeyHex, k);
+        return k;
+    }();
+    return key;
+}
+
+bool isDevelopmentKey(const crypto::PublicKey& key) {
+    return key == developmentPublicKey();
+}
+
+SyncOff syncOffCause(const KioskConfig& c) {
+    // The key first: the shipped config has neither sources nor a key, and the key is the step
+    // a deployment must not skip (sources alone would still leave sync off).
+    if (!c.publicKey) return SyncOff::NoKey;
+    if (isDevelopmentKey(*c.publicKey) && !c.allowDevelopmentKey) return SyncOff::DevelopmentKey;
+    if (c.sources.empty()) return SyncOff::NoSources;
+    return SyncOff::None;
+}
+
+std::string syncOffMessage(SyncOff cause) {
+    switch (cause) {
+        case SyncOff::None:
+            return "";
+        case SyncOff::NoSources:
+            return "sync is off: no source configured ([sync] sources)";
+        case SyncOff::NoKey:
+            return "sync is off: no publisher key set ([sync] public_key or public_key_file; "
+                   "the package ships none)";
+        case SyncOff::DevelopmentKey:
+            return "sync is off: the publisher key is the development key "
+                   "(content/keys/dev-publisher.pub, whose secret is public); set the "
+                   "publisher's own key, or [sync] allow_development_key = true for development";
+    }
+    return "";
+}
+
+bool applyConfigFlags(const ConfigFlags& flags, KioskConfig& config, std::string& err) {
+    if (!flags.dataDir.empty()) config.dataDir = flags.dataDir;
+    if (!flags.sources.empty()) config.sources = flags.sources;
+    if (!flags.publicKeyFile.empty()) {
+        crypto::PublicKey key;
+        if (!crypto::readPublicKey(flags.publicKeyFile, key, err)) {
+            err = "--public-key: " + err;
+            return false;
+        }
+        config.publicKey = key;
+    }
+    if (flags.allowDevelopmentKey) config.allowDevelopmentKey = true;
     return true;
 }
 

@@ -1,5 +1,6 @@
 // The kiosk's configuration file (/etc/zjmap-kiosk/kiosk.toml, or --config FILE):
-//   [sync]   sources, public_key | public_key_file, interval_s, jitter_s, max_backoff_s
+//   [sync]   sources, public_key | public_key_file, interval_s, jitter_s, max_backoff_s,
+//            ca_file, allow_development_key, channel
 //   [store]  data_dir
 //   [limits] connect_timeout_s, low_speed_bytes_per_s, low_speed_time_s, total_timeout_s,
 //            max_bundle_bytes, min_free_bytes
@@ -41,7 +42,30 @@ struct KioskConfig {
     std::string kioskId;            // [heartbeat] kiosk_id ("" = the host name)
     int64_t heartbeatTimeoutS = 10; // [heartbeat] timeout_s
     std::string loadedFrom;         // the file read ("" = built-in defaults)
+    bool allowDevelopmentKey = false; // [sync] allow_development_key: development only
+    std::string channel;              // [sync] channel: install only bundles signed for it
 };
+
+// The development publisher key (content/keys/dev-publisher.pub): its secret is committed, so
+// it proves nothing; sync refuses it unless allowDevelopmentKey (SyncOptions, KioskConfig).
+const crypto::PublicKey& developmentPublicKey();
+bool isDevelopmentKey(const crypto::PublicKey& key);
+
+// Why background sync cannot run with `config`, or None. Checked in this order: NoKey,
+// DevelopmentKey (without allowDevelopmentKey), NoSources.
+enum class SyncOff { None, NoSources, NoKey, DevelopmentKey };
+SyncOff syncOffCause(const KioskConfig& config);
+std::string syncOffMessage(SyncOff cause); // one line for the journal ("" for None)
+
+// Command-line flags over a loaded config: they win for everything that uses the config, the
+// screen's key and the background sync's alike.
+struct ConfigFlags {
+    std::string dataDir;              // --data
+    std::vector<std::string> sources; // --source (repeatable)
+    std::string publicKeyFile;        // --public-key FILE
+    bool allowDevelopmentKey = false; // --allow-development-key
+};
+bool applyConfigFlags(const ConfigFlags& flags, KioskConfig& config, std::string& err);
 
 // Parses `text` (named `fileName` in errors) over the defaults already in `out`. Relative
 // public_key_file paths are resolved against the file's directory.

@@ -22,6 +22,7 @@ std::string heartbeatJson(const KioskStatusReport& r) {
                         {"time", r.time},
                         {"last_sync", r.lastSyncResult},
                         {"last_error", r.lastError},
+                        {"content_expired", r.contentExpired},
                         {"counts",
                          {{"sync_cycles", r.syncCycles},
                           {"sync_failures", r.syncFailures},
@@ -50,6 +51,9 @@ std::string prometheusText(const KioskMetrics& m) {
            m.status.syncFailures);
     metric("zjmap_sync_last_ok", "gauge", "1 if the last sync cycle succeeded",
            m.lastSyncOk ? 1 : 0);
+    metric("zjmap_content_expired", "gauge",
+           "1 if the installed bundle's signed expiry has passed (stale content)",
+           m.status.contentExpired ? 1 : 0);
     metric("zjmap_sync_last_attempt_timestamp_seconds", "gauge",
            "Unix time of the last sync attempt (0 = never)", double(m.lastSyncAttempt));
     metric("zjmap_sessions_total", "counter", "Visitor sessions since start",

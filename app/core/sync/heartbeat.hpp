@@ -21,6 +21,7 @@ struct KioskStatusReport {
     uint64_t syncCycles = 0;     // since start
     int syncFailures = 0;        // consecutive
     uint64_t sessions = 0;       // visits since start
+    bool contentExpired = false; // the installed bundle's signed expiry has passed (stale)
 };
 
 std::string heartbeatJson(const KioskStatusReport& report);

@@ -13,6 +13,7 @@
 #include "core/bundle/store.hpp"
 #include "core/bundle/verified_blobs.hpp"
 #include "core/failpoint.hpp"
+#include "core/sync/config.hpp"
 #include "core/version.hpp"
 
 #include <curl/curl.h>
@@ -130,7 +131,8 @@ struct HttpResponse {
     std::string etag;      // ETag header of the final response
     uint64_t received = 0; // body bytes passed to the sink
     bool sinkRefused = false;
-    std::string error; // curl's message when rc != CURLE_OK
+    std::string redirectRefused; // a redirect to another origin, aborted: its target
+    std::string error;           // curl's message when rc != CURLE_OK
 };
 
 struct TransferContext {
@@ -138,7 +140,35 @@ struct TransferContext {
     HttpResponse* response;
     const std::atomic<bool>* stop;
     SteadyTime deadline;
+    long status = 0; // of the response whose headers are arriving
 };
+
+// scheme, host (lower case) and port (the scheme's default when absent) of an absolute URL;
+// `base` set: `url` may be relative to it (a Location header).
+bool originOf(const std::string& url, std::string& origin, std::string* absolute = nullptr,
+              const std::string& base = {}) {
+    CURLU* u = curl_url();
+    if (!u) return false;
+    bool ok = (base.empty() || curl_url_set(u, CURLUPART_URL, base.c_str(), 0) == CURLUE_OK) &&
+              curl_url_set(u, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK;
+    char *scheme = nullptr, *host = nullptr, *port = nullptr, *full = nullptr;
+    ok = ok && curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+         curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+         curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK &&
+         curl_url_get(u, CURLUPART_URL, &full, 0) == CURLUE_OK;
+    if (ok) {
+        std::string h = host;
+        for (char& c : h) c = char(std::tolower((unsigned char)c));
+        origin = std::string(scheme) + "://" + h + ":" + port;
+        if (absolute) *absolute = full;
+    }
+    curl_free(scheme);
+    curl_free(host);
+    curl_free(port);
+    curl_free(full);
+    curl_url_cleanup(u);
+    return ok;
+}
 
 size_t onBody(char* data, size_t size, size_t count, void* user) {
     auto* t = static_cast<TransferContext*>(user);
@@ -155,7 +185,29 @@ size_t onHeader(char* data, size_t size, size_t count, void* user) {
     auto* t = static_cast<TransferContext*>(user);
     size_t n = size * count;
     std::string_view line(data, n);
-    if (line.rfind("HTTP/", 0) == 0) t->response->etag.clear(); // a new response (redirect)
+    if (line.rfind("HTTP/", 0) == 0) { // a new response (after a redirect)
+        t->response->etag.clear();
+        size_t sp = line.find(' ');
+        t->status = sp == std::string_view::npos
+                        ? 0
+                        : std::atol(std::string(line.substr(sp + 1, 3)).c_str());
+    }
+    // A redirect is followed only within the source's origin (scheme, host, port): a mirror
+    // or a compromised server must not send the kiosk to another host, or from https to
+    // plain http where anyone on the path could answer. Returning 0 aborts the transfer.
+    if (t->status >= 300 && t->status < 400 && line.size() > 9 &&
+        strncasecmp(line.data(), "location:", 9) == 0) {
+        std::string_view v = line.substr(9);
+        while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+        while (!v.empty() && (v.back() == '\r' || v.back() == '\n' || v.back() == ' '))
+            v.remove_suffix(1);
+        std::string from, to, target;
+        const std::string& url = t->request->url;
+        if (!originOf(url, from) || !originOf(std::string(v), to, &target, url) || from != to) {
+            t->response->redirectRefused = target.empty() ? std::string(v) : target;
+            return 0;
+        }
+    }
     if (line.size() > 5 && strncasecmp(line.data(), "etag:", 5) == 0) {
         std::string_view v = line.substr(5);
         while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
@@ -214,7 +266,9 @@ HttpResponse httpGet(CurlHandle& curl, HttpRequest& request, const SyncLimits& l
     curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
     // A bureau's own CA ([sync] ca_file); otherwise the system's (curl_easy_reset restored it).
     if (!request.caFile.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, request.caFile.c_str());
-    curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"); // never file:// or others
+    // Never file:// or others; from https only https (onHeader also checks the origin).
+    const bool https = request.url.rfind("https://", 0) == 0;
+    curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, https ? "https" : "http,https");
     curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
     curl_easy_setopt(h, CURLOPT_MAXREDIRS, 3L);
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);    // we run on a worker thread
@@ -296,8 +350,10 @@ class Source {
         notModified = false;
         body.clear();
         if (!http_) {
+            // Regular files only: a FIFO named manifest.json on a stick would block a plain
+            // open() for ever; a symlink could read any file of this machine.
             std::string err;
-            if (!fileutil::readFile(dir_ / rel, body, err, maxBytes)) return Step::fail(err);
+            if (!fileutil::readRegularFile(dir_ / rel, body, err, maxBytes)) return Step::fail(err);
             reached_ = true;
             bytes_ += body.size();
             return {};
@@ -316,6 +372,7 @@ class Source {
         HttpResponse res = httpGet(curl_, req, options_.limits, options_.stop, deadline_);
         if (res.code > 0) reached_ = true;
         bytes_ += res.received;
+        if (!res.redirectRefused.empty()) return redirectRefusal(req.url, res);
         if (tooBig || res.rc == CURLE_FILESIZE_EXCEEDED)
             return Step::refuse(req.url + ": larger than the " + humanBytes(maxBytes) + " allowed");
         if (res.rc != CURLE_OK) return transportFailure(req.url, res);
@@ -341,6 +398,12 @@ class Source {
     }
 
   private:
+    static Step redirectRefusal(const std::string& url, const HttpResponse& res) {
+        return Step::refuse(url + ": redirected to " + res.redirectRefused +
+                            ", another origin: refused (sync follows redirects only to the same "
+                            "scheme, host and port)");
+    }
+
     Step transportFailure(const std::string& url, const HttpResponse& res) {
         if (res.rc == CURLE_ABORTED_BY_CALLBACK) {
             if (options_.stop && options_.stop->load()) return Step::fail(url + ": stopped");
@@ -381,6 +444,7 @@ class Source {
         HttpResponse res = httpGet(curl_, req, options_.limits, options_.stop, deadline_);
         if (res.code > 0) reached_ = true;
         bytes_ += res.received;
+        if (!res.redirectRefused.empty()) return redirectRefusal(url, res); // .part kept
         if (oversize || res.rc == CURLE_FILESIZE_EXCEEDED) {
             writer.abort();
             return Step::refuse(url + ": more data than the declared " + std::to_string(file.size) +
@@ -407,9 +471,11 @@ class Source {
     Step copyLocalBlob(const ManifestFile& file) {
         fs::path src = dir_ / "blobs" / file.sha256;
         std::error_code ec;
-        if (!fs::is_regular_file(src, ec)) return Step::fail(src.string() + ": missing");
+        fs::file_status st = fs::symlink_status(src, ec);
+        if (!fs::exists(st)) return Step::fail(src.string() + ": missing");
         if (options_.stop && options_.stop->load()) return Step::fail(src.string() + ": stopped");
         std::string err;
+        // addBlobFromFile opens it as a regular file only (no FIFO, device or symlink).
         if (!addBlobFromFile(options_.dataDir, file, src, err)) return Step::refuse(err);
         bytes_ += file.size;
         return {};
@@ -506,14 +572,48 @@ SyncResult cycle(const std::string& sourceUrl, const SyncOptions& o) {
     r.source = sourceUrl;
     const Source* reachedBy = nullptr; // set once the source exists
     std::string recovered;             // what recoverStore did, in front of the reason
+    // Expiry is judged by the clock, or by the signed time floor when the clock is behind.
+    const int64_t wall = o.clock ? o.clock->wallSeconds() : int64_t(std::time(nullptr));
+    const int64_t now = std::max(wall, readTimeFloor(o.dataDir));
     auto finish = [&](Step step, uint64_t bytes) {
         r.sourceReached = reachedBy && reachedBy->reached();
-        r.status = step.status;
-        r.reason = recovered.empty() ? step.reason : recovered + "; " + step.reason;
         r.bytesDownloaded = bytes;
         r.version = slotVersion(o.dataDir, "current").value_or(0);
+        // Stale content is never "up to date": an installed bundle past its signed expiry,
+        // with a source that offers nothing newer (or answers 304), is an indefinite freeze.
+        std::string json, ignored;
+        Manifest installed;
+        if (r.version &&
+            fileutil::readFile(o.dataDir / "bundles" / std::to_string(r.version) / "manifest.json",
+                               json, ignored, kMaxManifestBytes) &&
+            parseManifest(json, installed, ignored)) {
+            r.currentExpires = installed.expires;
+            r.stale = installed.expires <= now;
+        }
+        if (r.stale) {
+            std::string why = "installed bundle " + std::to_string(r.version) +
+                              " is stale: expired at " + formatUtc(r.currentExpires) + " (now " +
+                              formatUtc(now) + ")";
+            if (step.status == SyncStatus::UpToDate)
+                step =
+                    Step::refuse(why + "; the source offers nothing newer (" + step.reason + ")");
+            else if (step.status != SyncStatus::Updated)
+                step.reason += "; " + why;
+        }
+        r.status = step.status;
+        r.reason = recovered.empty() ? step.reason : recovered + "; " + step.reason;
         return r;
     };
+    // Before anything is touched: the development key's secret is public, so a bundle signed
+    // with it proves nothing (the demo bundle may be shown, never installed by sync).
+    if (isDevelopmentKey(o.publicKey) && !o.allowDevelopmentKey)
+        return finish(Step::refuse("the publisher key is the development key "
+                                   "(content/keys/dev-publisher.pub, whose secret is public): "
+                                   "sync refuses it; set the publisher's own key ([sync] "
+                                   "public_key), or allow it for development only ([sync] "
+                                   "allow_development_key = true, sync --once "
+                                   "--allow-development-key)"),
+                      0);
     std::string err;
     if (!ensureStoreLayout(o.dataDir, err)) return finish(Step::fail(err), 0);
     StoreLock lock;
@@ -557,6 +657,11 @@ SyncResult cycle(const std::string& sourceUrl, const SyncOptions& o) {
                                   notModified);
     if (!step.ok()) return finish(step, source.bytesDownloaded());
     if (notModified) {
+        // A 304 carries no signature: it only says "what you have". That is worth something
+        // only while what we have is valid: If-None-Match is sent only while current is whole
+        // (its committed manifest verified with the key just now), and finish() refuses a
+        // current whose signed expiry has passed (stale), so a server (or anyone on the path)
+        // cannot freeze the kiosk on expired content by answering 304 for ever.
         r.offeredVersion = current.value_or(0);
         return finish({SyncStatus::UpToDate, "not modified since the last check (ETag)"},
                       source.bytesDownloaded());
@@ -584,13 +689,21 @@ SyncResult cycle(const std::string& sourceUrl, const SyncOptions& o) {
     r.offeredVersion = manifest.version;
     const std::string name = "bundle " + std::to_string(manifest.version);
 
-    // 3. Freeze: the signed `created` is a floor for a clock that may be wrong.
-    const int64_t wall = o.clock ? o.clock->wallSeconds() : int64_t(std::time(nullptr));
-    const fs::path floorPath = stateFile(o.dataDir, "time-floor");
-    int64_t floor = std::max(readInteger(floorPath).value_or(0), manifest.created);
-    if (floor > readInteger(floorPath).value_or(0))
-        fileutil::writeFileAtomic(floorPath, std::to_string(floor) + "\n", err);
-    const int64_t now = std::max(wall, floor);
+    // Wrong software: a bundle signed for other kiosks (another fair's channel) is not ours.
+    if (manifest.channel != o.channel)
+        return finish(Step::refuse(name + " refused: signed for channel \"" +
+                                   (manifest.channel.empty() ? "(none)" : manifest.channel) +
+                                   "\", this kiosk is on \"" +
+                                   (o.channel.empty() ? "(none)" : o.channel) +
+                                   "\" ([sync] channel)"),
+                      source.bytesDownloaded());
+
+    // 3. Freeze: expiry first, so a replayed expired manifest of the installed version is
+    //    refused, not "installed" (the time floor is raised only after an install, step 6).
+    if (manifest.expires <= now)
+        return finish(Step::refuse(name + " refused: expired at " + formatUtc(manifest.expires) +
+                                   " (now " + formatUtc(now) + ")"),
+                      source.bytesDownloaded());
 
     auto saveEtag = [&] {
         std::string e;
@@ -601,15 +714,8 @@ SyncResult cycle(const std::string& sourceUrl, const SyncOptions& o) {
         saveEtag();
         return finish({SyncStatus::UpToDate, name + " is installed"}, source.bytesDownloaded());
     }
-    if (!repair) {
-        if (manifest.expires <= now)
-            return finish(Step::refuse(name + " refused: expired at " +
-                                       formatUtc(manifest.expires) + " (now " + formatUtc(now) +
-                                       ")"),
-                          source.bytesDownloaded());
-        if (!checkInstallable(o.dataDir, manifest.version, err))
-            return finish(Step::refuse(err), source.bytesDownloaded());
-    }
+    if (!repair && !checkInstallable(o.dataDir, manifest.version, err))
+        return finish(Step::refuse(err), source.bytesDownloaded());
     if (manifest.totalSize() > o.limits.maxBundleBytes)
         return finish(Step::refuse(name + " refused: " + humanBytes(manifest.totalSize()) +
                                    " is over the limit of " + humanBytes(o.limits.maxBundleBytes)),
@@ -656,6 +762,12 @@ SyncResult cycle(const std::string& sourceUrl, const SyncOptions& o) {
         return finish(Step::fail(err), source.bytesDownloaded());
     step = checkSwitched(o, manifest.version, verified);
     if (!step.ok()) return finish(step, source.bytesDownloaded());
+    // The time floor rises only from a manifest that is installed and passed its self-check: a
+    // signed manifest refused for its version or expiry (or one whose content is bad) must not
+    // move the floor, or a far-future `created` would make every later bundle "expired".
+    if (manifest.created > readTimeFloor(o.dataDir))
+        fileutil::writeFileAtomic(stateFile(o.dataDir, "time-floor"),
+                                  std::to_string(manifest.created) + "\n", err);
     saveEtag();
     recordPublisherKey(o.dataDir, o.publicKey, err); // a broken config's fallback (config.hpp)
 
@@ -672,6 +784,15 @@ SyncResult cycle(const std::string& sourceUrl, const SyncOptions& o) {
 }
 
 } // namespace
+
+bool sameOrigin(const std::string& url, const std::string& location) {
+    std::string a, b;
+    return originOf(url, a) && originOf(location, b) && a == b;
+}
+
+int64_t readTimeFloor(const fs::path& dataDir) {
+    return readInteger(stateFile(dataDir, "time-floor")).value_or(0);
+}
 
 SyncResult runSyncCycle(const std::string& source, const SyncOptions& options) {
     try {
@@ -730,14 +851,15 @@ LastSync toLastSync(const SyncResult& r, int64_t attemptTime) {
     l.bytesDownloaded = r.bytesDownloaded;
     l.blobsFetched = r.blobsFetched;
     l.sourceReached = r.sourceReached;
+    l.stale = r.stale;
     return l;
 }
 
 bool saveLastSync(const fs::path& dataDir, const LastSync& l, std::string& err) {
-    nlohmann::json j = {{"attempt", l.attemptTime}, {"result", l.result},
-                        {"reason", l.reason},       {"source", l.source},
-                        {"version", l.version},     {"bytes", l.bytesDownloaded},
-                        {"blobs", l.blobsFetched},  {"reached", l.sourceReached}};
+    nlohmann::json j = {
+        {"attempt", l.attemptTime}, {"result", l.result},         {"reason", l.reason},
+        {"source", l.source},       {"version", l.version},       {"bytes", l.bytesDownloaded},
+        {"blobs", l.blobsFetched},  {"reached", l.sourceReached}, {"stale", l.stale}};
     if (!ensureStoreLayout(dataDir, err)) return false;
     return fileutil::writeFileAtomic(stateFile(dataDir, "last-sync.json"), j.dump(2) + "\n", err);
 }
@@ -757,6 +879,7 @@ std::optional<LastSync> loadLastSync(const fs::path& dataDir) {
         l.bytesDownloaded = j.value("bytes", uint64_t(0));
         l.blobsFetched = j.value("blobs", size_t(0));
         l.sourceReached = j.value("reached", false);
+        l.stale = j.value("stale", false);
         return l;
     } catch (...) {
         return std::nullopt;

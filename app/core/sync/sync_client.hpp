@@ -2,7 +2,11 @@
 // Ed25519 signature over its exact bytes, rollback / freeze / size / free-space checks, download
 // of the missing blobs only (capped, hashed while streaming, Range resume), commit, atomic switch
 // of `current`, self-check of the new bundle (rolled back and marked bad when it fails), GC.
-// Sources: http:// and https:// (libcurl), file:///path or /path (a USB stick: same rules).
+// Sources: http:// and https:// (libcurl; redirects only within the source's scheme, host and
+// port), file:///path or /path (a USB stick: same rules, regular files only).
+// Refused before anything is read: the development key, unless SyncOptions::allowDevelopmentKey.
+// Expiry (by max(clock, time floor)) is checked before "already installed"; a 304 or a source
+// offering nothing newer while current has expired is Refused with SyncResult::stale.
 // Single writer: a lock on state/sync.lock keeps a CLI `sync --once` and the app's background
 // thread from installing at the same time.
 #pragma once
@@ -21,7 +25,7 @@
 namespace zj {
 
 enum class SyncStatus {
-    UpToDate, // the source offers what is installed (or 304 Not Modified)
+    UpToDate, // the source offers what is installed (or 304 Not Modified), and it is unexpired
     Updated,  // a new version was installed, self-checked and is now current
     Refused,  // the source offered something the kiosk must not install (signature, rollback, ...)
     Failed,   // could not complete (network, server error, timeout, local I/O); retried later
@@ -38,6 +42,11 @@ struct SyncResult {
     std::string source;           // the source URL used
     std::string reason;           // one line: what happened, or why not
     bool sourceReached = false;   // a server answered (any HTTP status) or the directory was read
+    // The installed current's signed `expires` has passed (by the clock, or by the time floor
+    // when the clock is behind): the content is stale, and a cycle that found nothing newer is
+    // Refused, never "up-to-date" (an indefinite freeze must not look like success).
+    bool stale = false;
+    int64_t currentExpires = 0; // current's signed expiry, unix seconds (0 = no current)
     bool ok() const { return status == SyncStatus::UpToDate || status == SyncStatus::Updated; }
 };
 
@@ -49,6 +58,11 @@ struct SyncOptions {
     const Clock* clock = nullptr;            // wall time for expiry (nullptr = system clock)
     const std::atomic<bool>* stop = nullptr; // set from another thread: abort transfers promptly
     std::vector<uint64_t> keepVersions;      // also kept by GC (e.g. the bundle still on screen)
+    // The development key (content/keys/dev-publisher.pub) has its secret in the repository:
+    // anyone can sign with it, so a cycle with it as publicKey is refused unless this is set
+    // ([sync] allow_development_key, `sync --once --allow-development-key`; tests, demos).
+    bool allowDevelopmentKey = false;
+    std::string channel; // [sync] channel: a manifest's signed channel must be this ("" = none)
 };
 
 // Runs one cycle against `source`. Never throws.
@@ -57,6 +71,14 @@ SyncResult runSyncCycle(const std::string& source, const SyncOptions& options);
 // Tries each source in order until one succeeds; returns that result, or the last failure with
 // every source's reason joined by "; ".
 SyncResult runSyncCycleAll(const std::vector<std::string>& sources, const SyncOptions& options);
+
+// state/time-floor: the `created` of the newest bundle installed (0 = none). Expiry is judged
+// by max(clock, floor), so a clock set back cannot revive an expired manifest.
+int64_t readTimeFloor(const std::filesystem::path& dataDir);
+
+// True when `location` (a redirect target, absolute) has the scheme, host and port of `url`.
+// Sync follows redirects only within the source's origin: no other host, no https -> http.
+bool sameOrigin(const std::string& url, const std::string& location);
 
 // ---- Status ---------------------------------------------------------------------
 
@@ -70,6 +92,7 @@ struct LastSync {
     uint64_t bytesDownloaded = 0;
     size_t blobsFetched = 0;
     bool sourceReached = false; // the network check of the staff panel
+    bool stale = false;         // the installed content had expired (SyncResult::stale)
 };
 
 bool saveLastSync(const std::filesystem::path& dataDir, const LastSync& last, std::string& err);

@@ -39,6 +39,7 @@ KioskStatusReport SyncService::statusReport() const {
     if (last_) {
         r.lastSyncResult = last_->result;
         if (last_->result == "failed" || last_->result == "refused") r.lastError = last_->reason;
+        r.contentExpired = last_->stale;
     }
     return r;
 }
@@ -116,6 +117,8 @@ void SyncService::run() {
         options.limits = config_.limits;
         options.caFile = config_.caFile;
         options.clock = &clock_;
+        options.allowDevelopmentKey = config_.allowDevelopmentKey;
+        options.channel = config_.channel;
         options.stop = &stopping_;
         if (versionInUse_) options.keepVersions.push_back(versionInUse_);
         lock.unlock();

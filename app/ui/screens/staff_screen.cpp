@@ -219,13 +219,22 @@ float StaffScreen::drawStatus(UiContext& ui, ImVec2 pos, float width) {
     const Content& c = *ui.content;
     y += row(ui, ImVec2(x, y), w, T(UiString::ContentVersion), std::to_string(c.version));
     y += row(ui, ImVec2(x, y), w, T(UiString::StaffContentAsOf), date(status_.contentCreated));
+    UiString off = UiString::StaffSyncNotConfigured;
+    if (!status_.syncOffReason.empty())
+        off = UiString::StaffSyncOffConfigError;
+    else if (status_.syncOff == SyncOff::NoKey)
+        off = UiString::StaffSyncOffNoKey;
+    else if (status_.syncOff == SyncOff::DevelopmentKey)
+        off = UiString::StaffSyncOffDevelopmentKey;
     std::string sync =
         status_.syncConfigured
             ? (status_.syncing ? ui.tr(T(UiString::StaffSyncRunning))
                                : (status_.syncLine.empty() ? ui.tr(T(UiString::StaffSyncNever))
                                                            : status_.syncLine))
-            : ui.tr(T(status_.syncOffReason.empty() ? UiString::StaffSyncNotConfigured
-                                                    : UiString::StaffSyncOffConfigError));
+            : ui.tr(T(off));
+    // Stale content is the one sync outcome staff must not miss: it leads the line.
+    if (status_.syncConfigured && status_.contentExpired)
+        sync = ui.tr(T(UiString::StaffContentExpired)) + "  " + sync;
     y += row(ui, ImVec2(x, y), w, T(UiString::StaffSync), sync);
     if (status_.serverReached)
         y += row(ui, ImVec2(x, y), w, T(UiString::StaffNetwork),

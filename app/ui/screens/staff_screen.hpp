@@ -4,6 +4,7 @@
 // screen (README "Staff panel"); everything it changes goes through StaffServices.
 #pragma once
 #include "core/session/pin.hpp"
+#include "core/sync/config.hpp"
 #include "ui/screens/screen.hpp"
 #include "ui/theme.hpp"
 
@@ -17,7 +18,9 @@ namespace zj {
 struct StaffStatus {
     std::string syncLine; // last sync, one line ("" = sync not configured)
     bool syncConfigured = false;
-    std::string syncOffReason; // the config error that turned sync off ("" = none)
+    std::string syncOffReason;       // the config error that turned sync off ("" = none)
+    SyncOff syncOff = SyncOff::None; // why a valid config still has sync off (no key, dev key)
+    bool contentExpired = false;     // the installed bundle's signed expiry has passed
     bool syncing = false;
     std::optional<bool> serverReached; // at the last sync attempt (none: no attempt yet)
     int64_t contentCreated = 0;        // bundle created, unix seconds (0 = unknown / built-in)

@@ -77,6 +77,25 @@ TEST(BundleManifest, RoundTrip) {
     EXPECT_EQ(manifestToJson(out), manifestToJson(in));
 }
 
+TEST(BundleManifest, ChannelIsSignedWhenSetAndAbsentOtherwise) {
+    Manifest m = sampleManifest();
+    EXPECT_EQ(manifestToJson(m).find("channel"), std::string::npos); // old bundles' bytes kept
+    m.channel = "shenzhen-2026";
+    std::string json = manifestToJson(m);
+    EXPECT_NE(json.find("\"channel\":\"shenzhen-2026\""), std::string::npos) << json;
+    Manifest out;
+    std::string err;
+    ASSERT_TRUE(parseManifest(json, out, err)) << err;
+    EXPECT_EQ(out.channel, "shenzhen-2026");
+    for (const char* bad : {R"("")", R"("Upper")", R"("a b")", R"(7)"}) {
+        std::string text = json;
+        text.replace(text.find("\"shenzhen-2026\""), 15, bad);
+        EXPECT_NE(parseError(text).find("manifest.channel"), std::string::npos) << text;
+    }
+    EXPECT_FALSE(isValidChannel(std::string(65, 'a')));
+    EXPECT_TRUE(isValidChannel(std::string(64, 'a')));
+}
+
 TEST(BundleManifest, RejectsUnsafeNames) {
     auto file = [](const std::string& nameJson) {
         return withFile(R"({"name":)" + nameJson + R"(,"sha256":")" + kHashA + R"(","size":1})");
@@ -157,6 +176,16 @@ TEST(BundleManifest, RejectsWrongTopLevel) {
     EXPECT_NE(parseError(R"({)" + times + R"(,"files":[],"version":1.0})").find("version"),
               std::string::npos);
     EXPECT_NE(parseError(R"({)" + times + R"(,"files":[]})").find("version"), std::string::npos);
+    // The top version would lock out every later one (fast-forward); one below it is fine.
+    EXPECT_NE(parseError(R"({)" + times + R"(,"files":[],"version":18446744073709551615})")
+                  .find("manifest.version: 18446744073709551615 is out of range"),
+              std::string::npos);
+    Manifest below;
+    std::string belowErr;
+    EXPECT_TRUE(parseManifest(R"({)" + times + R"(,"files":[],"version":18446744073709551614})",
+                              below, belowErr))
+        << belowErr;
+    EXPECT_EQ(below.version, kMaxManifestVersion);
     EXPECT_NE(parseError(R"({)" + times + R"(,"files":{},"version":1})").find("files"),
               std::string::npos);
     EXPECT_NE(parseError(R"({)" + times + R"(,"files":[],"version":1,"extra":true})")

@@ -31,12 +31,19 @@ TEST(SyncConfig, ShippedDefaultParses) {
     ASSERT_TRUE(loadKioskConfig(std::string(ZJ_SOURCE_DIR) + "/packaging/kiosk.toml", c, err))
         << err;
     EXPECT_TRUE(c.sources.empty());
-    ASSERT_TRUE(c.publicKey);
-    crypto::PublicKey dev;
-    std::string devErr;
-    ASSERT_TRUE(crypto::readPublicKey(
-        std::string(ZJ_SOURCE_DIR) + "/content/keys/dev-publisher.pub", dev, devErr));
-    EXPECT_EQ(*c.publicKey, dev);
+    // Secure by default: no key is shipped (least of all the development key), so sync stays
+    // off until the bureau sets its own, even once sources are added.
+    EXPECT_FALSE(c.publicKey);
+    EXPECT_FALSE(c.allowDevelopmentKey);
+    EXPECT_EQ(syncOffCause(c), SyncOff::NoKey);
+    c.sources = {"file:///media/usb/zjmap"};
+    EXPECT_EQ(syncOffCause(c), SyncOff::NoKey);
+    c.publicKey = crypto::PublicKey{};
+    c.publicKey->fill(7);
+    EXPECT_EQ(syncOffCause(c), SyncOff::None);
+    c.sources.clear();
+    EXPECT_EQ(syncOffCause(c), SyncOff::NoSources);
+    EXPECT_NE(syncOffMessage(SyncOff::NoKey).find("no publisher key"), std::string::npos);
     EXPECT_EQ(c.intervalS, 900);
     EXPECT_EQ(c.jitterS, 120);
     EXPECT_EQ(c.dataDir, "/var/lib/zjmap-kiosk");
@@ -153,6 +160,75 @@ TEST(SyncConfig, SyntaxErrorNamesTheLine) {
     KioskConfig c;
     EXPECT_FALSE(loadKioskConfig("/nonexistent/kiosk.toml", c, err));
     EXPECT_EQ(err, "/nonexistent/kiosk.toml: cannot read the config file");
+}
+
+TEST(SyncConfig, DevelopmentKeyIsTheRepositorysAndNeedsTheFlag) {
+    crypto::PublicKey dev;
+    std::string err;
+    ASSERT_TRUE(crypto::readPublicKey(
+        std::string(ZJ_SOURCE_DIR) + "/content/keys/dev-publisher.pub", dev, err))
+        << err;
+    EXPECT_EQ(developmentPublicKey(), dev);
+    EXPECT_TRUE(isDevelopmentKey(dev));
+
+    KioskConfig c;
+    ASSERT_TRUE(
+        parse(std::string("[sync]\nsources = [\"/srv/zjmap\"]\npublic_key = \"") + kKeyHex + "\"\n",
+              c, err))
+        << err;
+    EXPECT_EQ(syncOffCause(c), SyncOff::DevelopmentKey);
+    EXPECT_NE(syncOffMessage(SyncOff::DevelopmentKey).find("allow_development_key"),
+              std::string::npos);
+    ASSERT_TRUE(parse(std::string("[sync]\nsources = [\"/srv/zjmap\"]\npublic_key = \"") + kKeyHex +
+                          "\"\nallow_development_key = true\n",
+                      c, err))
+        << err;
+    EXPECT_TRUE(c.allowDevelopmentKey);
+    EXPECT_EQ(syncOffCause(c), SyncOff::None);
+    EXPECT_NE(errorOf("[sync]\nallow_development_key = 1\n")
+                  .find(":2: [sync] allow_development_key: expected true or false"),
+              std::string::npos);
+}
+
+TEST(SyncConfig, Channel) {
+    KioskConfig c;
+    std::string err;
+    EXPECT_TRUE(c.channel.empty());
+    ASSERT_TRUE(parse("[sync]\nchannel = \"shenzhen-2026\"\n", c, err)) << err;
+    EXPECT_EQ(c.channel, "shenzhen-2026");
+    EXPECT_NE(errorOf("[sync]\nchannel = \"Shenzhen 2026\"\n").find(":2: [sync] channel: expected"),
+              std::string::npos);
+}
+
+TEST(SyncConfig, PublicKeyFlagWinsForSyncToo) {
+    // --public-key replaces the config's key in the one config that the screen and the
+    // background sync both use (before, only the screen saw the flag).
+    std::string dir = ::testing::TempDir() + "zj-sync-flags-" + std::to_string(::getpid());
+    std::filesystem::create_directories(dir);
+    const std::string otherHex(64, 'b');
+    std::ofstream(dir + "/other.pub") << otherHex << "\n";
+    KioskConfig c;
+    std::string err;
+    ASSERT_TRUE(parse(
+        std::string("[sync]\nsources = [\"/srv/a\"]\npublic_key = \"") + kKeyHex + "\"\n", c, err))
+        << err;
+    ConfigFlags flags;
+    flags.publicKeyFile = dir + "/other.pub";
+    flags.dataDir = "/tmp/zj-flags-data";
+    flags.sources = {"/srv/b"};
+    ASSERT_TRUE(applyConfigFlags(flags, c, err)) << err;
+    ASSERT_TRUE(c.publicKey);
+    EXPECT_EQ(crypto::toHex(c.publicKey->data(), 32), otherHex);
+    EXPECT_EQ(c.dataDir, "/tmp/zj-flags-data");
+    ASSERT_EQ(c.sources.size(), 1u);
+    EXPECT_EQ(c.sources[0], "/srv/b");
+    EXPECT_EQ(syncOffCause(c), SyncOff::None); // not the development key any more
+
+    flags.publicKeyFile = dir + "/missing.pub";
+    EXPECT_FALSE(applyConfigFlags(flags, c, err));
+    EXPECT_NE(err.find("--public-key: "), std::string::npos) << err;
+    EXPECT_NE(err.find("missing.pub"), std::string::npos) << err;
+    std::filesystem::remove_all(dir);
 }
 
 TEST(SyncConfig, PublicKeyHexHelper) {
