@@ -130,6 +130,8 @@ enum class UiString {
     TourBack,
     TourStop,
     Seconds,
+    StaffEdition,
+    CardQrWebsite,
     Count_
 };
 

@@ -254,8 +254,10 @@ float MapScreen::drawCardBody(UiContext& ui, const Park& park, ImVec2 o, float w
                           ui.tr(uiText(UiString::CardScanQr)), o.x + w - qx)
                   .y +
               ui.px(8);
-        theme::text(ui, FontRole::Caption, ImVec2(qx, qy), C::textSecondary, park.url,
-                    o.x + w - qx);
+        // A short label, not the raw address: visitors scan, they do not type.
+        theme::text(ui, FontRole::Caption, ImVec2(qx, qy), C::textSecondary,
+                    ui.tr(uiText(UiString::CardQrWebsite)), o.x + w - qx);
+        ui.hits->noteText("qr:" + park.url);
         y += q;
     }
     return y - o.y;
