@@ -45,6 +45,7 @@ constexpr float l = 40;
 constexpr float xl = 64;
 constexpr float touchMin = 96;   // ≥ 20 mm on a 55" 1080p screen
 constexpr float topBar = 128;    // header height
+constexpr float accentBand = 10; // the module's hue along the header's lower edge
 } // namespace space
 
 namespace radius {
