@@ -33,6 +33,7 @@ constexpr float h1 = 64;         // screen titles
 constexpr float h2 = 48;         // card titles, tile titles (titles: 48..64)
 constexpr float body = 30;       // running text (never smaller than 30)
 constexpr float caption = 26;    // secondary lines, tags (never smaller than 26)
+constexpr float visitorMin = 24; // nothing a visitor reads is smaller (the layout lint checks)
 } // namespace type
 
 // [SECTION] Spacing and shape

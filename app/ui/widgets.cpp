@@ -102,6 +102,7 @@ void topBar(UiContext& ui, const Text& title, uint32_t accent) {
     // One brand header on every screen (the same blue); the module's hue is only an accent:
     // a band along its lower edge and a mark before the title.
     dl()->AddRectFilled(ImVec2(0, 0), ImVec2(w, h), theme::col(ui, C::primary));
+    theme::occlude(ui, ImVec2(0, 0), ImVec2(w, h)); // a page scrolled under it is not seen
     if (accent == C::primary) accent = C::gold;     // a blue accent would not show on the blue
     float band = ui.px(tokens::space::accentBand);
     dl()->AddRectFilled(ImVec2(0, h - band), ImVec2(w, h), theme::col(ui, accent));

@@ -250,6 +250,8 @@ bool clippedTouch(UiContext& ui, const char* id, const Text& label, ImVec2 min, 
     if (pressed) *pressed = false;
     if (b.x - a.x < ui.px(24) || b.y - a.y < ui.px(24)) return false; // a sliver: not a target
     bool clicked = touchArea(ui, id, label, a, b, pressed);
+    // The lint measures the whole target: a list's edge may cut it, its size is what it is.
+    ui.hits->setLastFullSize({max.x - min.x, max.y - min.y});
     return clicked;
 }
 
@@ -298,10 +300,12 @@ float KineticArea::begin(UiContext& ui, ImVec2 min, ImVec2 max, float contentLen
     k_.update(ui.nowMs);
     if (k_.animating()) ui.animateUntil(ui.nowMs + kFrameKeepAliveMs);
     dl()->PushClipRect(min, max, true);
+    ui.hits->pushScroll(horizontal_ ? ScrollAxis::Horizontal : ScrollAxis::Vertical);
     return k_.offset();
 }
 
 void KineticArea::end(UiContext& ui) {
+    ui.hits->popScroll();
     dl()->PopClipRect();
     // A thin scroll indicator while there is more to see.
     float view = horizontal_ ? max_.x - min_.x : max_.y - min_.y;
@@ -454,6 +458,7 @@ void PhotoViewer::draw(UiContext& ui) {
         }
     // Backdrop and photos (neighbours visible while swiping).
     dl()->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), theme::col(ui, 0x0A0F1A, 0.96f));
+    theme::occlude(ui, ImVec2(0, 0), ImVec2(W, H));
     float margin = ui.px(tokens::space::xl);
     float capH = ui.px(120);
     ImVec2 boxMin(margin, ui.px(tokens::space::topBar)), boxMax(W - margin, H - capH);

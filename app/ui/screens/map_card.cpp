@@ -69,13 +69,16 @@ void MapScreen::drawCard(UiContext& ui, const Layout& L) {
     // The sheet's bottom corners sit below the window: only its top is rounded.
     ImVec2 drawMax = L.portrait ? ImVec2(max.x, max.y + radius) : max;
     theme::card(ui, min, drawMax, C::surface, tokens::radius::card, 18);
+    theme::occlude(ui, min, max); // the map's labels under the card are not seen
     dl()->AddRectFilled(min, ImVec2(max.x, min.y + ui.px(10)),
                         theme::col(ui, levelColor(park.level)), radius,
                         ImDrawFlags_RoundCornersTop);
 
     float pad = ui.px(tokens::space::l);
     dl()->PushClipRect(ImVec2(min.x, min.y + ui.px(10)), max, true);
+    ui.hits->pushScroll(ScrollAxis::Vertical); // the body scrolls: rows may be cut at its edge
     float h = drawCardBody(ui, park, ImVec2(min.x + pad, min.y + pad - cardScroll_), r.w - 2 * pad);
+    ui.hits->popScroll();
     cardContentH_ = h + 2 * pad;
     dl()->PopClipRect();
 

@@ -132,6 +132,7 @@ void MapScreen::drawPanel(UiContext& ui, const Layout& L) {
     float m = ui.px(tokens::space::m);
     ImVec2 min(L.panel.x, L.panel.y), max(L.panel.x + L.panel.w, L.panel.y + L.panel.h);
     dl()->AddRectFilled(min, max, theme::col(ui, C::surface));
+    theme::occlude(ui, min, max);
     // A soft edge towards the map.
     if (L.portrait)
         dl()->AddRectFilledMultiColor(ImVec2(min.x, max.y), ImVec2(max.x, max.y + ui.px(10)),
@@ -158,6 +159,7 @@ void MapScreen::drawLegend(UiContext& ui, const Layout& L) {
     if (L.portrait) {
         if (cardPark_ >= 0 && L.cardNow.y < max.y) return; // under the sheet
         dl()->AddRectFilled(min, max, theme::col(ui, C::surface, 0.94f), ui.px(16));
+        theme::occlude(ui, min, max);
     } else {
         dl()->AddLine(ImVec2(min.x, min.y - ui.px(8)), ImVec2(max.x, min.y - ui.px(8)),
                       theme::col(ui, C::surfaceMuted), ui.px(2));
