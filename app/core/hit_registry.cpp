@@ -31,7 +31,15 @@ void HitRegistry::noteDrawn(DrawnText t) {
     if (t.text.empty()) return;
     noteText(t.text);
     if (drawn_.size() >= kMaxTexts) return;
-    if (!scroll_.empty()) t.scroll = scroll_.back();
+    for (const Scroll& s : scroll_) { // outer first: the inner area of an axis wins
+        if (s.axis == ScrollAxis::Horizontal) {
+            t.scrollX = true;
+            t.scrollViewX = s.view;
+        } else if (s.axis == ScrollAxis::Vertical) {
+            t.scrollY = true;
+            t.scrollViewY = s.view;
+        }
+    }
     drawn_.push_back(std::move(t));
 }
 

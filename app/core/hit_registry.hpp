@@ -30,7 +30,10 @@ struct DrawnText {
     float fontPx;   // font size, window pixels
     unsigned layer; // the ImGui window it is drawn in; overlays are other layers
     bool staffOnly; // staff-only screens: exempt from the visitor type minimum
-    ScrollAxis scroll = ScrollAxis::None;
+    // The innermost scrolled areas around it, per axis (areas nest: a swiped gallery in a
+    // scrolled page): their viewports' edges may cut the text along their axis.
+    bool scrollX = false, scrollY = false;
+    Rect scrollViewX, scrollViewY;
     bool occluded = false; // covered later by an opaque layer in the same window
 };
 
@@ -46,7 +49,8 @@ class HitRegistry {
     void noteDrawn(DrawnText t);          // a text really drawn (also noted for visibility)
     // Everything registered so far inside `r` is hidden by an opaque layer drawn over it.
     void occlude(Rect r);
-    void pushScroll(ScrollAxis axis) { scroll_.push_back(axis); }
+    // A scrolled area's viewport: until popScroll(), texts may be cut at its edges along `axis`.
+    void pushScroll(ScrollAxis axis, Rect view) { scroll_.push_back({axis, view}); }
     void popScroll() {
         if (!scroll_.empty()) scroll_.pop_back();
     }
@@ -63,7 +67,11 @@ class HitRegistry {
     std::vector<HitTarget> targets_;
     std::vector<std::string> texts_;
     std::vector<DrawnText> drawn_;
-    std::vector<ScrollAxis> scroll_;
+    struct Scroll {
+        ScrollAxis axis;
+        Rect view;
+    };
+    std::vector<Scroll> scroll_;
 };
 
 } // namespace zj

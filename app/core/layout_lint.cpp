@@ -64,10 +64,13 @@ std::vector<std::string> lintLayout(const HitRegistry& hits, const LintLimits& l
         const DrawnText& t = texts[i];
         if (t.occluded) continue;
         Rect v = intersect(intersect(t.rect, t.container), window);
-        bool scrolled = t.scroll != ScrollAxis::None;
+        // In a scrolled area, the text crosses the viewport's edge along the scroll: the edge
+        // may cut it (or hide it). A box inside the area still must hold its text.
+        bool acrossX = t.scrollX && outX(t.rect, t.scrollViewX);
+        bool acrossY = t.scrollY && outY(t.rect, t.scrollViewY);
         if (emptyRect(v)) {
             // Scrolled out of its list: not on screen. Anywhere else: lost to its container.
-            if (!scrolled)
+            if (!acrossX && !acrossY)
                 out.push_back("text " + quote(t.text) + " " + rectText(t.rect) +
                               " is drawn outside its container " + rectText(t.container));
             continue;
@@ -75,13 +78,12 @@ std::vector<std::string> lintLayout(const HitRegistry& hits, const LintLimits& l
         visible[i] = v;
         shown[i] = true;
         // A scrolled list may cut its rows at its edge along the scroll; never across it.
-        bool cutX = outX(t.rect, t.container) && t.scroll != ScrollAxis::Horizontal;
-        bool cutY = outY(t.rect, t.container) && t.scroll != ScrollAxis::Vertical;
+        bool cutX = outX(t.rect, t.container) && !acrossX;
+        bool cutY = outY(t.rect, t.container) && !acrossY;
         if (cutX || cutY)
             out.push_back("text " + quote(t.text) + " " + rectText(t.rect) +
                           " is clipped by its container " + rectText(t.container));
-        else if ((outX(t.rect, window) && t.scroll != ScrollAxis::Horizontal) ||
-                 (outY(t.rect, window) && t.scroll != ScrollAxis::Vertical))
+        else if ((outX(t.rect, window) && !acrossX) || (outY(t.rect, window) && !acrossY))
             out.push_back("text " + quote(t.text) + " " + rectText(t.rect) +
                           " is clipped by the window " + rectText(window));
         float design = t.fontPx / lim.scale;

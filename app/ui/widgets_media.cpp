@@ -300,7 +300,8 @@ float KineticArea::begin(UiContext& ui, ImVec2 min, ImVec2 max, float contentLen
     k_.update(ui.nowMs);
     if (k_.animating()) ui.animateUntil(ui.nowMs + kFrameKeepAliveMs);
     dl()->PushClipRect(min, max, true);
-    ui.hits->pushScroll(horizontal_ ? ScrollAxis::Horizontal : ScrollAxis::Vertical);
+    ui.hits->pushScroll(horizontal_ ? ScrollAxis::Horizontal : ScrollAxis::Vertical,
+                        {min.x, min.y, max.x - min.x, max.y - min.y});
     return k_.offset();
 }
 

@@ -7,6 +7,7 @@
 #include "platform/texture_cache.hpp"
 #include "ui/screens/map_screen.hpp"
 #include "ui/widgets.hpp"
+#include "ui/widgets_media.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -76,7 +77,8 @@ void MapScreen::drawCard(UiContext& ui, const Layout& L) {
 
     float pad = ui.px(tokens::space::l);
     dl()->PushClipRect(ImVec2(min.x, min.y + ui.px(10)), max, true);
-    ui.hits->pushScroll(ScrollAxis::Vertical); // the body scrolls: rows may be cut at its edge
+    // The body scrolls: rows may be cut at the card's edge.
+    ui.hits->pushScroll(ScrollAxis::Vertical, {min.x, min.y + ui.px(10), r.w, r.h - ui.px(10)});
     float h = drawCardBody(ui, park, ImVec2(min.x + pad, min.y + pad - cardScroll_), r.w - 2 * pad);
     ui.hits->popScroll();
     cardContentH_ = h + 2 * pad;
@@ -319,8 +321,12 @@ void MapScreen::drawPhotos(UiContext& ui, const Park& park, ImVec2 min, ImVec2 m
                                   theme::col(ui, C::shadow, 0), theme::col(ui, C::shadow, 0.55f),
                                   theme::col(ui, C::shadow, 0.55f));
     if (photo) {
-        theme::text(ui, FontRole::Caption, ImVec2(min.x + ui.px(16), max.y - ui.px(44)),
-                    C::textOnPrimary, ui.tr(photo->caption), max.x - min.x - ui.px(140));
+        // One line on the photo's foot (a long caption is cut, not wrapped below the photo).
+        dl()->PushClipRect(min, max, true);
+        widgets::paraFit(ui, FontRole::Caption, ImVec2(min.x + ui.px(16), max.y - ui.px(44)),
+                         C::textOnPrimary, ui.tr(photo->caption), max.x - min.x - ui.px(140),
+                         ui.fonts->get(FontRole::Caption)->FontSize);
+        dl()->PopClipRect();
         if (photo->sample) widgets::sampleTag(ui, min + ImVec2(ui.px(12), ui.px(12)));
     }
     if (n > 1) {

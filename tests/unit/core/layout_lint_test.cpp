@@ -78,7 +78,7 @@ TEST(LayoutLint, ClippedByContainerOrWindow) {
 TEST(LayoutLint, ScrolledListsMayCutAlongTheScrollOnly) {
     HitRegistry h;
     h.beginFrame();
-    h.pushScroll(ScrollAxis::Vertical);
+    h.pushScroll(ScrollAxis::Vertical, {0, 0, 100, 100});
     h.noteDrawn(text("half a row", {10, 90, 50, 30}, {0, 0, 100, 100}));    // cut at the bottom
     h.noteDrawn(text("scrolled out", {10, 400, 50, 30}, {0, 0, 100, 100})); // not on screen
     h.noteDrawn(text("too wide", {10, 10, 200, 30}, {0, 0, 100, 100}));     // cut across
@@ -86,6 +86,30 @@ TEST(LayoutLint, ScrolledListsMayCutAlongTheScrollOnly) {
     auto f = lint(h);
     ASSERT_EQ(f.size(), 1u);
     EXPECT_NE(f[0].find("\"too wide\""), std::string::npos);
+}
+
+TEST(LayoutLint, ABoxInsideAScrolledListMustHoldItsText) {
+    HitRegistry h;
+    h.beginFrame();
+    h.pushScroll(ScrollAxis::Vertical, {0, 0, 500, 500});
+    // A photo caption wrapped below its photo: cut by the photo, well inside the list.
+    h.noteDrawn(text("caption", {10, 180, 200, 60}, {0, 100, 300, 100}));
+    h.popScroll();
+    auto f = lint(h);
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_NE(f[0].find("clipped by its container"), std::string::npos);
+}
+
+TEST(LayoutLint, NestedScrolledAreasCutAlongEachAxis) {
+    HitRegistry h;
+    h.beginFrame();
+    h.pushScroll(ScrollAxis::Vertical, {0, 100, 1920, 980});     // the page
+    h.pushScroll(ScrollAxis::Horizontal, {1000, 900, 800, 200}); // a gallery on it
+    h.noteDrawn(text("caption below the fold", {1000, 1100, 200, 30}, {1000, 900, 800, 180}));
+    h.noteDrawn(text("next photo's caption", {1790, 1000, 200, 30}, {1000, 900, 800, 180}));
+    h.popScroll();
+    h.popScroll();
+    EXPECT_TRUE(lint(h).empty());
 }
 
 TEST(LayoutLint, TargetsScaleWithTheViewport) {
