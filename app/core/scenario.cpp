@@ -147,6 +147,13 @@ bool parseScenario(std::string_view source, Scenario& out, std::string& err) {
                 return fail("expected 'shot NAME' ([A-Za-z0-9._-])");
             step.kind = ScenarioStep::Kind::Shot;
             step.arg = toks[1].text;
+        } else if (verb == "lint-seed") {
+            static const char* kinds[] = {"overlap", "clip", "small-target", "small-text"};
+            bool known = false;
+            for (const char* k : kinds) known = known || (toks.size() == 2 && toks[1].text == k);
+            if (!known) return fail("expected 'lint-seed overlap|clip|small-target|small-text'");
+            step.kind = ScenarioStep::Kind::LintSeed;
+            step.arg = toks[1].text;
         } else {
             return fail("unknown command '" + verb + "'");
         }

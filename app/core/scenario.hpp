@@ -8,7 +8,19 @@
 namespace zj {
 
 struct ScenarioStep {
-    enum class Kind { Viewport, Lang, TapAt, TapLabel, LongPress, Drag, Pinch, Idle, Expect, Shot };
+    enum class Kind {
+        Viewport,
+        Lang,
+        TapAt,
+        TapLabel,
+        LongPress,
+        Drag,
+        Pinch,
+        Idle,
+        Expect,
+        Shot,
+        LintSeed // draws a deliberate layout defect from now on (must-fail proofs of the lint)
+    };
     Kind kind = Kind::Idle;
     int line = 0;                    // 1-based line in the file
     std::string text;                // the source line, for error messages

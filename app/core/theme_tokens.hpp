@@ -28,11 +28,12 @@ constexpr uint32_t moduleColor[4] = {0x0B3D91, 0x00897B, 0x6A3FB5, 0xC75B12};
 
 // [SECTION] Type scale (px at 1080 short edge)
 namespace type {
-constexpr float display = 96; // key figures
-constexpr float h1 = 64;      // screen titles
-constexpr float h2 = 44;      // card titles, tile titles
-constexpr float body = 30;    // running text (never smaller than 28)
-constexpr float caption = 24; // secondary lines, tags
+constexpr float display = 96;    // key figures
+constexpr float h1 = 64;         // screen titles
+constexpr float h2 = 48;         // card titles, tile titles (titles: 48..64)
+constexpr float body = 30;       // running text (never smaller than 30)
+constexpr float caption = 26;    // secondary lines, tags (never smaller than 26)
+constexpr float visitorMin = 24; // nothing a visitor reads is smaller (the layout lint checks)
 } // namespace type
 
 // [SECTION] Spacing and shape
@@ -43,8 +44,9 @@ constexpr float s = 16;
 constexpr float m = 24;
 constexpr float l = 40;
 constexpr float xl = 64;
-constexpr float touchMin = 96; // ≥ 20 mm on a 55" 1080p screen
-constexpr float topBar = 128;  // header height
+constexpr float touchMin = 96;   // ≥ 20 mm on a 55" 1080p screen
+constexpr float topBar = 128;    // header height
+constexpr float accentBand = 10; // the module's hue along the header's lower edge
 } // namespace space
 
 namespace radius {

@@ -136,6 +136,8 @@ const Text kUiStrings[] = {
     {"返回导览", "Back to tour"},
     {"第 %d / %d 站", "Stop %d of %d"},
     {"秒", "s"},
+    {"版本说明", "Edition"},
+    {"园区官方网站", "The park's website"},
 };
 static_assert(sizeof(kUiStrings) / sizeof(kUiStrings[0]) == static_cast<size_t>(UiString::Count_),
               "every UiString needs its text");

@@ -133,6 +133,8 @@ enum class UiString {
     TourBack,
     TourStop,
     Seconds,
+    StaffEdition,
+    CardQrWebsite,
     Count_
 };
 

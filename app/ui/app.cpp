@@ -24,6 +24,7 @@
 #include "ui/screens/map_screen.hpp"
 #include "ui/session_layer.hpp"
 #include "ui/theme.hpp"
+#include "ui/widgets.hpp"
 
 #include <SDL.h>
 #include <SDL_opengl.h>
@@ -341,9 +342,14 @@ bool KioskApp::renderFrame(const std::string* shotPath, std::string* err) {
     } else {
         float inset = session_->bottomInset(ui.ds);
         ui.ds.height -= inset; // the screen lays out above the tour bar
+        // The staff panel and its PIN pad are staff-only: the layout lint's visitor type
+        // minimum does not apply there (its overlap and clipping rules do).
+        ui.staffOnly = nav_.current().screen == ScreenId::Staff;
         screenFor(nav_.current().screen)->draw(ui);
+        ui.staffOnly = false;
         ui.ds.height += inset;
     }
+    if (!lintSeed_.empty()) drawLintSeed(ui);
     if (t < 1) {
         float rise = (1.0f - ui.fade) * ui.px(24);
         for (int i = vtxStart; i < dl->VtxBuffer.Size; ++i) dl->VtxBuffer[i].pos.y += rise;
@@ -374,6 +380,26 @@ bool KioskApp::renderFrame(const std::string* shotPath, std::string* err) {
     if (framesPending_ > 0) --framesPending_;
     afterFrame(ui.langSwitchRequested, ui.animateUntilMs);
     return ok;
+}
+
+void KioskApp::drawLintSeed(UiContext& ui) {
+    // Deliberate defects in the middle of the window, one per layout lint rule.
+    ImVec2 c(ui.ds.width * 0.5f, ui.ds.height * 0.5f);
+    const uint32_t ink = tokens::color::national;
+    if (lintSeed_ == "overlap") {
+        theme::text(ui, FontRole::Body, c, ink, "LINT-SEED overlap A");
+        theme::text(ui, FontRole::Body, c + ImVec2(ui.px(20), ui.px(10)), ink,
+                    "LINT-SEED overlap B");
+    } else if (lintSeed_ == "clip") {
+        ImGui::GetWindowDrawList()->PushClipRect(c, c + ImVec2(ui.px(80), ui.px(60)), true);
+        theme::text(ui, FontRole::Body, c, ink, "LINT-SEED clipped text");
+        ImGui::GetWindowDrawList()->PopClipRect();
+    } else if (lintSeed_ == "small-target") {
+        widgets::touchArea(ui, "lint-seed-small", Text{"小目标", "small target"}, c,
+                           c + ImVec2(ui.px(60), ui.px(60)));
+    } else if (lintSeed_ == "small-text") {
+        theme::textAtSize(ui, FontRole::Caption, 18, c, ink, "LINT-SEED small text");
+    }
 }
 
 void KioskApp::afterFrame(bool langSwitchRequested, double animateUntil) {

@@ -86,6 +86,12 @@ class KioskApp {
     // home screen, as a bundle switch does (the soak test's content switch).
     void reloadContent();
     void switchToNewContentWhenSafe(); // a version the sync installed, at a safe moment
+    // Scenarios only (`lint-seed KIND`): draws one deliberate layout defect on every frame from
+    // now on, so must-fail scenarios prove each layout lint rule fires.
+    void setLintSeed(std::string kind) {
+        lintSeed_ = std::move(kind);
+        framesPending_ = std::max(framesPending_, 2);
+    }
 
   private:
     void handleEvent(const SDL_Event& e);
@@ -96,6 +102,7 @@ class KioskApp {
     void writeMetrics();                           // --metrics: the Prometheus textfile
     void enterCurrentScreen(bool instant = false); // onEnter + transition for nav_.current()
     void setUpSession(); // the session layer and the attract and staff screens
+    void drawLintSeed(UiContext& ui);
 
     AppOptions options_;
     Clock& clock_;
@@ -126,6 +133,7 @@ class KioskApp {
     double transitionStartMs_ = -1e9;
     double lastFrameClockMs_ = 0;
     FrameStats stats_;
+    std::string lintSeed_; // a seeded layout defect (scenarios only); empty: none
 };
 
 } // namespace zj

@@ -1,5 +1,8 @@
 #include "ui/scenario_runner.hpp"
 
+#include "core/layout.hpp"
+#include "core/layout_lint.hpp"
+#include "core/theme_tokens.hpp"
 #include "ui/app.hpp"
 
 #include <SDL.h>
@@ -152,6 +155,26 @@ class Runner {
         settle();
     }
 
+    // The layout lint on the frame this step checks: every finding fails the scenario.
+    bool lint() {
+        LintLimits lim;
+        lim.width = static_cast<float>(app_.width());
+        lim.height = static_cast<float>(app_.height());
+        lim.scale = DesignScale::forViewport(lim.width, lim.height).scale;
+        lim.touchMin = tokens::space::touchMin;
+        lim.visitorTypeMin = tokens::type::visitorMin;
+        std::vector<std::string> found = lintLayout(app_.hits(), lim);
+        if (found.empty()) return true;
+        std::string msg = "layout lint: " + std::to_string(found.size()) +
+                          " finding(s) on screen " + screenName(app_.screen()) + " (" +
+                          langCode(app_.lang()) + ", " + std::to_string(app_.width()) + "x" +
+                          std::to_string(app_.height()) + ")";
+        size_t shown = std::min<size_t>(found.size(), 40);
+        for (size_t i = 0; i < shown; ++i) msg += "\n    " + found[i];
+        if (shown < found.size()) msg += "\n    ...";
+        return fail(msg);
+    }
+
     bool expect(const ScenarioStep& s) {
         const std::string& v = s.value;
         if (s.arg == "screen") {
@@ -210,15 +233,19 @@ class Runner {
                 idle(s.nums[0] * 1000.0);
                 return true;
             case K::Expect:
-                return expect(s);
+                return lint() && expect(s);
+            case K::LintSeed:
+                app_.setLintSeed(s.arg);
+                settle();
+                return true;
             case K::Shot: {
-                if (opts_.shotsDir.empty()) return true;
+                if (opts_.shotsDir.empty()) return lint();
                 std::string path =
                     (std::filesystem::path(opts_.shotsDir) / (s.arg + ".png")).string();
                 std::string err;
                 app_.waitAndHandleEvents(0);
                 if (!app_.renderFrame(&path, &err)) return fail("screenshot failed: " + err);
-                return true;
+                return lint();
             }
         }
         return true;

@@ -400,6 +400,10 @@ void SessionLayer::drawTourBar(UiContext& ui, const NavState& current) {
     ImGui::SetNextWindowPos(ImVec2(0, top));
     ImGui::SetNextWindowSize(ImVec2(W, H - top));
     ImGui::Begin("##tour-bar", nullptr, kOverlayFlags);
+    // The tour bar is for the booth staff who lead the tour (the stop's note is their script):
+    // exempt from the visitor type minimum, not from the overlap and clipping rules.
+    bool wasStaff = ui.staffOnly;
+    ui.staffOnly = true;
     if (away) {
         // The visitor wandered off: one chip brings the tour back to its stop.
         float cw = ui.px(360);
@@ -435,6 +439,7 @@ void SessionLayer::drawTourBar(UiContext& ui, const NavState& current) {
     bx += bw + pad;
     bool end = widgets::button(ui, "tour-end", uiText(UiString::TourEnd), ImVec2(bx, by),
                                ImVec2(bx + bw, by + btnH), widgets::ButtonStyle::OnPrimary);
+    ui.staffOnly = wasStaff;
     ImGui::End();
     if (end) endTour();
 }

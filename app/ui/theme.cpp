@@ -67,20 +67,54 @@ ImVec2 textSize(const UiContext& ui, FontRole role, const std::string& s, float 
     return f->CalcTextSizeA(f->FontSize, FLT_MAX, wrapPx, s.c_str(), s.c_str() + s.size());
 }
 
+namespace {
+// Draws and records the text for the layout lint: where it is, what holds it, its size.
+ImVec2 drawText(const UiContext& ui, ImFont* f, float sizePx, ImVec2 pos, uint32_t rgb,
+                const std::string& s, float wrapPx, float alpha, const ImVec2* boxMin,
+                const ImVec2* boxMax) {
+    dl()->AddText(f, sizePx, pos, col(ui, rgb, alpha), s.c_str(), s.c_str() + s.size(), wrapPx);
+    ImVec2 size = f->CalcTextSizeA(sizePx, FLT_MAX, wrapPx, s.c_str(), s.c_str() + s.size());
+    ImVec2 cmin = dl()->GetClipRectMin(), cmax = dl()->GetClipRectMax();
+    if (boxMin && boxMax) {
+        cmin = ImMax(cmin, *boxMin);
+        cmax = ImMin(cmax, *boxMax);
+    }
+    DrawnText t;
+    t.text = s;
+    t.rect = {pos.x, pos.y, size.x, size.y};
+    t.container = {cmin.x, cmin.y, std::max(0.0f, cmax.x - cmin.x),
+                   std::max(0.0f, cmax.y - cmin.y)};
+    t.fontPx = sizePx;
+    t.layer = ImGui::GetCurrentWindow()->ID;
+    t.staffOnly = ui.staffOnly;
+    ui.hits->noteDrawn(std::move(t));
+    return size;
+}
+} // namespace
+
 ImVec2 text(const UiContext& ui, FontRole role, ImVec2 pos, uint32_t rgb, const std::string& s,
             float wrapPx, float alpha) {
     ImFont* f = ui.fonts->get(role);
-    dl()->AddText(f, f->FontSize, pos, col(ui, rgb, alpha), s.c_str(), s.c_str() + s.size(),
-                  wrapPx);
-    ui.hits->noteText(s);
-    return f->CalcTextSizeA(f->FontSize, FLT_MAX, wrapPx, s.c_str(), s.c_str() + s.size());
+    return drawText(ui, f, f->FontSize, pos, rgb, s, wrapPx, alpha, nullptr, nullptr);
+}
+
+ImVec2 textAtSize(const UiContext& ui, FontRole role, float designSize, ImVec2 pos, uint32_t rgb,
+                  const std::string& s) {
+    ImFont* f = ui.fonts->get(role);
+    return drawText(ui, f, ui.px(designSize), pos, rgb, s, 0, 1.0f, nullptr, nullptr);
 }
 
 void textCentered(const UiContext& ui, FontRole role, ImVec2 min, ImVec2 max, uint32_t rgb,
                   const std::string& s) {
     ImVec2 size = textSize(ui, role, s);
-    text(ui, role, ImVec2((min.x + max.x - size.x) * 0.5f, (min.y + max.y - size.y) * 0.5f), rgb,
-         s);
+    ImFont* f = ui.fonts->get(role);
+    drawText(ui, f, f->FontSize,
+             ImVec2((min.x + max.x - size.x) * 0.5f, (min.y + max.y - size.y) * 0.5f), rgb, s, 0,
+             1.0f, &min, &max);
+}
+
+void occlude(const UiContext& ui, ImVec2 min, ImVec2 max) {
+    ui.hits->occlude({min.x, min.y, max.x - min.x, max.y - min.y});
 }
 
 } // namespace zj::theme

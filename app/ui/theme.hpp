@@ -25,8 +25,13 @@ ImVec2 textSize(const UiContext& ui, FontRole role, const std::string& s, float 
 // Draws text and notes it for `expect visible`; returns its size.
 ImVec2 text(const UiContext& ui, FontRole role, ImVec2 pos, uint32_t rgb, const std::string& s,
             float wrapPx = 0, float alpha = 1.0f);
-// Text centred in a box (single line).
+// Text centred in a box (single line); the box is its container for the layout lint.
 void textCentered(const UiContext& ui, FontRole role, ImVec2 min, ImVec2 max, uint32_t rgb,
                   const std::string& s);
+// Text at a size off the type scale: only the layout lint's seeded defects use it.
+ImVec2 textAtSize(const UiContext& ui, FontRole role, float designSize, ImVec2 pos, uint32_t rgb,
+                  const std::string& s);
+// An opaque layer now covers [min, max]: what was drawn under it is not seen (layout lint).
+void occlude(const UiContext& ui, ImVec2 min, ImVec2 max);
 
 } // namespace zj::theme

@@ -44,6 +44,9 @@ struct UiContext {
     double animateUntilMs = 0;        // screens extend this to keep frames coming
     bool instantEntry = false;        // onEnter at start-up: appear at once, no entrance animation
     bool langSwitchRequested = false; // the on-screen 中文/EN switch was tapped this frame
+    // Drawing a staff-only screen or bar (staff panel, PIN pad, tour bar): exempt from the
+    // layout lint's visitor type minimum, never from its overlap and clipping rules.
+    bool staffOnly = false;
     std::vector<UsageNote>* usage = nullptr; // notes for the analytics, drained after the frame
 
     float px(float designUnits) const { return ds.px(designUnits); }

@@ -99,7 +99,13 @@ void languageSwitch(UiContext& ui, ImVec2 topRight, bool onDark) {
 void topBar(UiContext& ui, const Text& title, uint32_t accent) {
     float w = ui.ds.width;
     float h = ui.px(tokens::space::topBar);
-    dl()->AddRectFilled(ImVec2(0, 0), ImVec2(w, h), theme::col(ui, accent));
+    // One brand header on every screen (the same blue); the module's hue is only an accent:
+    // a band along its lower edge and a mark before the title.
+    dl()->AddRectFilled(ImVec2(0, 0), ImVec2(w, h), theme::col(ui, C::primary));
+    theme::occlude(ui, ImVec2(0, 0), ImVec2(w, h)); // a page scrolled under it is not seen
+    if (accent == C::primary) accent = C::gold;     // a blue accent would not show on the blue
+    float band = ui.px(tokens::space::accentBand);
+    dl()->AddRectFilled(ImVec2(0, h - band), ImVec2(w, h), theme::col(ui, accent));
     float pad = ui.px(tokens::space::m);
     float btn = ui.px(tokens::space::touchMin);
     float y = (h - btn) * 0.5f;
@@ -127,8 +133,13 @@ void topBar(UiContext& ui, const Text& title, uint32_t accent) {
 
     const std::string& t = ui.tr(title);
     ImVec2 ts = theme::textSize(ui, FontRole::H2, t);
-    theme::text(ui, FontRole::H2, ImVec2(x + ui.px(tokens::space::s), (h - ts.y) * 0.5f),
-                C::textOnPrimary, t);
+    float markW = ui.px(10);
+    float ty = (h - band - ts.y) * 0.5f;
+    x += ui.px(tokens::space::s);
+    dl()->AddRectFilled(ImVec2(x, ty + ts.y * 0.15f), ImVec2(x + markW, ty + ts.y * 0.85f),
+                        theme::col(ui, accent), ui.px(4));
+    theme::text(ui, FontRole::H2, ImVec2(x + markW + ui.px(tokens::space::s), ty), C::textOnPrimary,
+                t);
     languageSwitch(ui, ImVec2(w - pad, y), true);
 }
 

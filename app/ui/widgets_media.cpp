@@ -107,6 +107,38 @@ ImVec2 para(const UiContext& ui, FontRole role, ImVec2 pos, uint32_t rgb, const 
     return theme::text(ui, role, pos, rgb, wrapText(ui, role, s, wrapPx), 0, alpha);
 }
 
+ImVec2 paraFit(const UiContext& ui, FontRole role, ImVec2 pos, uint32_t rgb, const std::string& s,
+               float wrapPx, float maxHeightPx, float alpha) {
+    std::string wrapped = wrapText(ui, role, s, wrapPx);
+    float lineH = ui.fonts->get(role)->FontSize;
+    int fit = std::max(0, static_cast<int>((maxHeightPx + 0.5f) / lineH));
+    std::vector<std::string> lines;
+    for (size_t b = 0;;) {
+        size_t e = wrapped.find('\n', b);
+        lines.push_back(wrapped.substr(b, e == std::string::npos ? std::string::npos : e - b));
+        if (e == std::string::npos) break;
+        b = e + 1;
+    }
+    ui.hits->noteText(s); // the whole text, for `expect visible`
+    if (static_cast<int>(lines.size()) <= fit)
+        return theme::text(ui, role, pos, rgb, wrapped, 0, alpha);
+    if (fit == 0) return ImVec2(0, 0);
+    lines.resize(fit);
+    // Room for the ellipsis on the last line: drop whole code points until it fits.
+    std::string& last = lines.back();
+    const std::string ell = "…";
+    while (!last.empty() && theme::textSize(ui, role, last + ell).x > wrapPx) {
+        size_t i = last.size() - 1;
+        while (i > 0 && (static_cast<unsigned char>(last[i]) & 0xC0) == 0x80) --i;
+        last.erase(i);
+    }
+    while (!last.empty() && (last.back() == ' ' || last.back() == ',')) last.pop_back();
+    last += ell;
+    std::string out;
+    for (size_t i = 0; i < lines.size(); ++i) out += (i ? "\n" : "") + lines[i];
+    return theme::text(ui, role, pos, rgb, out, 0, alpha);
+}
+
 ImVec2 paraSize(const UiContext& ui, FontRole role, const std::string& s, float wrapPx) {
     return theme::textSize(ui, role, wrapPx > 0 ? wrapText(ui, role, s, wrapPx) : s);
 }
@@ -217,7 +249,10 @@ bool clippedTouch(UiContext& ui, const char* id, const Text& label, ImVec2 min, 
     ImVec2 b(std::min({max.x, clipMax.x, dlMax.x}), std::min({max.y, clipMax.y, dlMax.y}));
     if (pressed) *pressed = false;
     if (b.x - a.x < ui.px(24) || b.y - a.y < ui.px(24)) return false; // a sliver: not a target
-    return touchArea(ui, id, label, a, b, pressed);
+    bool clicked = touchArea(ui, id, label, a, b, pressed);
+    // The lint measures the whole target: a list's edge may cut it, its size is what it is.
+    ui.hits->setLastFullSize({max.x - min.x, max.y - min.y});
+    return clicked;
 }
 
 // [SECTION] Kinetic scrolling
@@ -265,10 +300,13 @@ float KineticArea::begin(UiContext& ui, ImVec2 min, ImVec2 max, float contentLen
     k_.update(ui.nowMs);
     if (k_.animating()) ui.animateUntil(ui.nowMs + kFrameKeepAliveMs);
     dl()->PushClipRect(min, max, true);
+    ui.hits->pushScroll(horizontal_ ? ScrollAxis::Horizontal : ScrollAxis::Vertical,
+                        {min.x, min.y, max.x - min.x, max.y - min.y});
     return k_.offset();
 }
 
 void KineticArea::end(UiContext& ui) {
+    ui.hits->popScroll();
     dl()->PopClipRect();
     // A thin scroll indicator while there is more to see.
     float view = horizontal_ ? max_.x - min_.x : max_.y - min_.y;
@@ -421,6 +459,7 @@ void PhotoViewer::draw(UiContext& ui) {
         }
     // Backdrop and photos (neighbours visible while swiping).
     dl()->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), theme::col(ui, 0x0A0F1A, 0.96f));
+    theme::occlude(ui, ImVec2(0, 0), ImVec2(W, H));
     float margin = ui.px(tokens::space::xl);
     float capH = ui.px(120);
     ImVec2 boxMin(margin, ui.px(tokens::space::topBar)), boxMax(W - margin, H - capH);

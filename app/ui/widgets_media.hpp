@@ -23,6 +23,10 @@ namespace zj::widgets {
 ImVec2 para(const UiContext& ui, FontRole role, ImVec2 pos, uint32_t rgb, const std::string& s,
             float wrapPx = 0, float alpha = 1.0f);
 ImVec2 paraSize(const UiContext& ui, FontRole role, const std::string& s, float wrapPx = 0);
+// para() cut to the lines that fit in `maxHeightPx` (the last one ends in "…"): copy that does
+// not fit is cut, never shrunk below the type scale.
+ImVec2 paraFit(const UiContext& ui, FontRole role, ImVec2 pos, uint32_t rgb, const std::string& s,
+               float wrapPx, float maxHeightPx, float alpha = 1.0f);
 std::string wrapText(const UiContext& ui, FontRole role, const std::string& s, float wrapPx);
 
 enum class PhotoSize { Thumb, Display };

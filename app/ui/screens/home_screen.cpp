@@ -64,19 +64,17 @@ void HomeScreen::draw(UiContext& ui) {
         y += theme::text(ui, FontRole::Body, ImVec2(margin, y), C::gold, publisher).y +
              ui.px(tokens::space::xs);
     float titleWrap = W - margin * 2;
-    y += theme::text(ui, FontRole::H1, ImVec2(margin, y), C::textOnPrimary,
-                     ui.tr(content.site.title), titleWrap)
-             .y +
-         ui.px(tokens::space::s);
-    theme::text(ui, FontRole::Body, ImVec2(margin, y), C::textOnPrimary,
-                ui.tr(content.site.subtitle), titleWrap, 0.85f);
+    // Visitors see content, staff see internals: the edition line and the content version
+    // are on the staff panel, not here.
+    theme::text(ui, FontRole::H1, ImVec2(margin, y), C::textOnPrimary, ui.tr(content.site.title),
+                titleWrap);
 
     // Tiles: four in a row (landscape) or a 2x2 grid (portrait), rising into the band.
     int cols = portrait ? 2 : 4;
     int rows = portrait ? 2 : 1;
     float gap = ui.px(tokens::space::m + 8);
     float top = bandH - ui.px(portrait ? 40 : 80);
-    float bottom = H - ui.px(96);
+    float bottom = H - margin;
     float tileW = (W - margin * 2 - gap * (cols - 1)) / cols;
     float tileH = (bottom - top - gap * (rows - 1)) / rows;
     int index = 0;
@@ -87,13 +85,6 @@ void HomeScreen::draw(UiContext& ui) {
         drawTile(ui, index, m, min, ImVec2(min.x + tileW, min.y + tileH));
         ++index;
     }
-
-    // Footer: who publishes this and which content version is showing.
-    std::string footer =
-        ui.tr(uiText(UiString::ContentVersion)) + " " + std::to_string(content.version);
-    ImVec2 fs = theme::textSize(ui, FontRole::Caption, footer);
-    theme::text(ui, FontRole::Caption, ImVec2(W - margin - fs.x, H - ui.px(56)), C::textSecondary,
-                footer);
 }
 
 void HomeScreen::drawTile(UiContext& ui, int index, const Module& module, ImVec2 min, ImVec2 max) {

@@ -129,11 +129,13 @@ void IndustryScreen::drawTiles(UiContext& ui, ImVec2 min, ImVec2 max) {
                             tileW - pad * 2)
                   .y +
               ui.px(6);
-        widgets::para(ui, FontRole::Caption, ImVec2(a.x + pad, ty), C::textSecondary,
-                      ui.tr(ind.summary), tileW - pad * 2);
         std::string count =
             std::to_string(ind.nodes.size()) + " " + ui.tr(uiText(UiString::IndustryNodes));
         ImVec2 cs = widgets::paraSize(ui, FontRole::BodyBold, count);
+        // The summary gets the lines between the name and the count; the rest is cut.
+        widgets::paraFit(ui, FontRole::Caption, ImVec2(a.x + pad, ty), C::textSecondary,
+                         ui.tr(ind.summary), tileW - pad * 2,
+                         b.y - pad - std::max(cs.y, ui.px(38)) - ui.px(8) - ty);
         widgets::para(ui, FontRole::BodyBold, ImVec2(a.x + pad, b.y - pad - cs.y), inkOf(hue),
                       count);
         if (ind.sample)

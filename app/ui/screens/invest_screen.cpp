@@ -43,7 +43,7 @@ bool chip(UiContext& ui, const std::string& id, const Text& label, ImVec2 pos, f
           uint32_t hue, bool on, ImVec2 clipMin, ImVec2 clipMax, float& widthOut) {
     const std::string& s = ui.tr(label);
     ImVec2 ts = widgets::paraSize(ui, FontRole::BodyBold, s);
-    float w = ts.x + ui.px(56);
+    float w = std::max(ts.x + ui.px(56), ui.px(tokens::space::touchMin)); // never under a finger
     widthOut = w;
     ImVec2 a = pos, b(pos.x + w, pos.y + h);
     bool pressed = false;
@@ -349,15 +349,18 @@ float InvestScreen::drawPolicies(UiContext& ui, float x, float y, float w) {
     float pad = ui.px(tokens::space::m), y0 = y;
     // The figures the document states, as a gold strip above the policies.
     for (const ProjectFigure& f : ui.content->projectFigures) {
+        // The figure at the key-figure size, its unit beside it, the label under both (a long
+        // English unit or label never runs into the next one).
         std::string num = widgets::formatNumber(f.value);
-        ImVec2 ns = widgets::para(ui, FontRole::H1, ImVec2(x, y), C::gold, num);
-        widgets::para(ui, FontRole::Body, ImVec2(x + ns.x + ui.px(8), y + ns.y - ui.px(44)),
-                      C::gold, ui.tr(f.unit));
-        float lx = x + ns.x + ui.px(110);
-        float lh = widgets::para(ui, FontRole::Caption, ImVec2(lx, y + ui.px(12)), C::textSecondary,
-                                 ui.tr(f.label), w - (lx - x))
-                       .y;
-        y += std::max(ns.y, lh + ui.px(12)) + ui.px(4);
+        ImVec2 ns = widgets::para(ui, FontRole::Display, ImVec2(x, y), C::gold, num);
+        float ux = x + ns.x + ui.px(12);
+        ImVec2 us = widgets::paraSize(ui, FontRole::BodyBold, ui.tr(f.unit), x + w - ux);
+        widgets::para(ui, FontRole::BodyBold, ImVec2(ux, std::max(y, y + ns.y - us.y - ui.px(14))),
+                      C::gold, ui.tr(f.unit), x + w - ux);
+        y += std::max(ns.y, us.y);
+        y += widgets::para(ui, FontRole::Caption, ImVec2(x, y), C::textSecondary, ui.tr(f.label), w)
+                 .y +
+             ui.px(tokens::space::m);
     }
     y += ui.px(tokens::space::s);
     for (const Policy& p : ui.content->policies) {

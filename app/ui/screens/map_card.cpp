@@ -7,6 +7,7 @@
 #include "platform/texture_cache.hpp"
 #include "ui/screens/map_screen.hpp"
 #include "ui/widgets.hpp"
+#include "ui/widgets_media.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -69,13 +70,17 @@ void MapScreen::drawCard(UiContext& ui, const Layout& L) {
     // The sheet's bottom corners sit below the window: only its top is rounded.
     ImVec2 drawMax = L.portrait ? ImVec2(max.x, max.y + radius) : max;
     theme::card(ui, min, drawMax, C::surface, tokens::radius::card, 18);
+    theme::occlude(ui, min, max); // the map's labels under the card are not seen
     dl()->AddRectFilled(min, ImVec2(max.x, min.y + ui.px(10)),
                         theme::col(ui, levelColor(park.level)), radius,
                         ImDrawFlags_RoundCornersTop);
 
     float pad = ui.px(tokens::space::l);
     dl()->PushClipRect(ImVec2(min.x, min.y + ui.px(10)), max, true);
+    // The body scrolls: rows may be cut at the card's edge.
+    ui.hits->pushScroll(ScrollAxis::Vertical, {min.x, min.y + ui.px(10), r.w, r.h - ui.px(10)});
     float h = drawCardBody(ui, park, ImVec2(min.x + pad, min.y + pad - cardScroll_), r.w - 2 * pad);
+    ui.hits->popScroll();
     cardContentH_ = h + 2 * pad;
     dl()->PopClipRect();
 
@@ -254,8 +259,10 @@ float MapScreen::drawCardBody(UiContext& ui, const Park& park, ImVec2 o, float w
                           ui.tr(uiText(UiString::CardScanQr)), o.x + w - qx)
                   .y +
               ui.px(8);
-        theme::text(ui, FontRole::Caption, ImVec2(qx, qy), C::textSecondary, park.url,
-                    o.x + w - qx);
+        // A short label, not the raw address: visitors scan, they do not type.
+        theme::text(ui, FontRole::Caption, ImVec2(qx, qy), C::textSecondary,
+                    ui.tr(uiText(UiString::CardQrWebsite)), o.x + w - qx);
+        ui.hits->noteText("qr:" + park.url);
         y += q;
     }
     return y - o.y;
@@ -314,8 +321,12 @@ void MapScreen::drawPhotos(UiContext& ui, const Park& park, ImVec2 min, ImVec2 m
                                   theme::col(ui, C::shadow, 0), theme::col(ui, C::shadow, 0.55f),
                                   theme::col(ui, C::shadow, 0.55f));
     if (photo) {
-        theme::text(ui, FontRole::Caption, ImVec2(min.x + ui.px(16), max.y - ui.px(44)),
-                    C::textOnPrimary, ui.tr(photo->caption), max.x - min.x - ui.px(140));
+        // One line on the photo's foot (a long caption is cut, not wrapped below the photo).
+        dl()->PushClipRect(min, max, true);
+        widgets::paraFit(ui, FontRole::Caption, ImVec2(min.x + ui.px(16), max.y - ui.px(44)),
+                         C::textOnPrimary, ui.tr(photo->caption), max.x - min.x - ui.px(140),
+                         ui.fonts->get(FontRole::Caption)->FontSize);
+        dl()->PopClipRect();
         if (photo->sample) widgets::sampleTag(ui, min + ImVec2(ui.px(12), ui.px(12)));
     }
     if (n > 1) {

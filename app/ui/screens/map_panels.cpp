@@ -75,7 +75,8 @@ float MapScreen::drawChips(UiContext& ui, const Layout&, Rect area, bool measure
                     bool selected) -> bool {
         const std::string& t = ui.tr(label);
         float tw = theme::textSize(ui, FontRole::Body, t).x;
-        float w = padX * 2 + tw + (dot ? dotR * 2 + ui.px(10) : 0);
+        // Never narrower than a finger: a short label ("All") gets a wider pill.
+        float w = std::max(touchH, padX * 2 + tw + (dot ? dotR * 2 + ui.px(10) : 0));
         if (x > area.x && x + w > area.x + area.w) { // wrap
             x = area.x;
             y += rowPitch;
@@ -96,7 +97,7 @@ float MapScreen::drawChips(UiContext& ui, const Layout&, Rect area, bool measure
                                 r);
             dl()->AddRect(min, max, theme::col(ui, C::textSecondary, 0.35f), r, 0, ui.px(1.5f));
         }
-        float tx = min.x + padX;
+        float tx = dot ? min.x + padX : (min.x + max.x - tw) * 0.5f;
         if (dot) {
             dl()->AddCircleFilled(ImVec2(tx + dotR, (min.y + max.y) * 0.5f), dotR,
                                   theme::col(ui, hue), 16);
@@ -131,6 +132,7 @@ void MapScreen::drawPanel(UiContext& ui, const Layout& L) {
     float m = ui.px(tokens::space::m);
     ImVec2 min(L.panel.x, L.panel.y), max(L.panel.x + L.panel.w, L.panel.y + L.panel.h);
     dl()->AddRectFilled(min, max, theme::col(ui, C::surface));
+    theme::occlude(ui, min, max);
     // A soft edge towards the map.
     if (L.portrait)
         dl()->AddRectFilledMultiColor(ImVec2(min.x, max.y), ImVec2(max.x, max.y + ui.px(10)),
@@ -157,6 +159,7 @@ void MapScreen::drawLegend(UiContext& ui, const Layout& L) {
     if (L.portrait) {
         if (cardPark_ >= 0 && L.cardNow.y < max.y) return; // under the sheet
         dl()->AddRectFilled(min, max, theme::col(ui, C::surface, 0.94f), ui.px(16));
+        theme::occlude(ui, min, max);
     } else {
         dl()->AddLine(ImVec2(min.x, min.y - ui.px(8)), ImVec2(max.x, min.y - ui.px(8)),
                       theme::col(ui, C::surfaceMuted), ui.px(2));

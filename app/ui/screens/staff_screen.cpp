@@ -218,6 +218,8 @@ float StaffScreen::drawStatus(UiContext& ui, ImVec2 pos, float width) {
     y += heading(ui, ImVec2(x, y), T(UiString::StaffStatus));
     const Content& c = *ui.content;
     y += row(ui, ImVec2(x, y), w, T(UiString::ContentVersion), std::to_string(c.version));
+    if (!ui.tr(c.site.subtitle).empty()) // the edition line (not on the visitors' home screen)
+        y += row(ui, ImVec2(x, y), w, T(UiString::StaffEdition), ui.tr(c.site.subtitle));
     y += row(ui, ImVec2(x, y), w, T(UiString::StaffContentAsOf), date(status_.contentCreated));
     UiString off = UiString::StaffSyncNotConfigured;
     if (!status_.syncOffReason.empty())

@@ -27,9 +27,16 @@ TEST(Layout, ScalesWithTheShortEdge) {
 }
 
 TEST(Layout, TouchTargetsAndTextMeetTheKioskMinimums) {
-    EXPECT_GE(tokens::space::touchMin, 90.0f); // ≈ 20 mm on a 55" 1080p screen
-    EXPECT_GE(tokens::type::body, 28.0f);
+    EXPECT_GE(tokens::space::touchMin, 96.0f); // ≈ 20 mm on a 55" 1080p screen
+    // Readable from 2 m (issue 12): running text, secondary lines, titles, key figures.
+    EXPECT_GE(tokens::type::body, 30.0f);
+    EXPECT_GE(tokens::type::caption, 26.0f);
+    EXPECT_GE(tokens::type::caption, tokens::type::visitorMin);
+    EXPECT_GE(tokens::type::visitorMin, 24.0f);
+    EXPECT_GE(tokens::type::h2, 48.0f);
     EXPECT_GE(tokens::type::h1, 48.0f);
+    EXPECT_LE(tokens::type::h1, 64.0f);
+    EXPECT_GE(tokens::type::display, 96.0f);
 }
 
 TEST(Layout, EaseOutCubicIsMonotonicFromZeroToOne) {
