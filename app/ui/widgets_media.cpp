@@ -163,6 +163,11 @@ void loadingTile(UiContext& ui, ImVec2 min, ImVec2 max, float r) {
 }
 
 void brokenTile(UiContext& ui, ImVec2 min, ImVec2 max, float r) {
+    // Wholly outside what is visible (a neighbouring page of a swiped viewer): nothing to draw,
+    // and no text placed where nobody can read it.
+    ImVec2 clipMin = dl()->GetClipRectMin(), clipMax = dl()->GetClipRectMax();
+    if (max.x <= clipMin.x || min.x >= clipMax.x || max.y <= clipMin.y || min.y >= clipMax.y)
+        return;
     dl()->AddRectFilled(min, max, theme::col(ui, C::surfaceMuted), r);
     dl()->AddRect(min, max, theme::col(ui, C::textSecondary, 0.35f), r, 0, ui.px(2));
     ImVec2 c((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
