@@ -14,7 +14,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <unistd.h>
 
 namespace zj {
 
@@ -174,10 +173,9 @@ static std::optional<uint64_t> readPending(const fs::path& dataDir) {
     std::string text, err;
     if (!fileutil::readFile(pendingFile(dataDir), text, err, 64)) return std::nullopt;
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-    if (text.empty() || text.size() > 20 ||
-        text.find_first_not_of("0123456789") != std::string::npos)
-        return std::nullopt;
-    return std::stoull(text);
+    uint64_t version = 0;
+    if (!parseVersion(text, version)) return std::nullopt;
+    return version;
 }
 
 bool selfCheckPending(const fs::path& dataDir) {

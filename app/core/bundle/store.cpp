@@ -31,8 +31,7 @@ static fs::path bundleDirOf(const fs::path& dataDir, uint64_t version) {
     return dataDir / "bundles" / std::to_string(version);
 }
 
-// Strict decimal: no sign, no spaces, no leading zeros (so "007" cannot alias "7").
-static bool parseVersion(std::string_view text, uint64_t& out) {
+bool parseVersion(std::string_view text, uint64_t& out) {
     if (text.empty() || text.size() > 20 || (text.size() > 1 && text[0] == '0')) return false;
     auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
     return ec == std::errc() && ptr == text.data() + text.size();

@@ -32,6 +32,10 @@ namespace zj {
 
 inline constexpr const char* kDefaultDataDir = "/var/lib/zjmap-kiosk";
 
+// A version as the store writes it: strict decimal, no sign, spaces or leading zeros (so "007"
+// cannot alias "7"), within uint64.
+bool parseVersion(std::string_view text, uint64_t& out);
+
 // Creates blobs/, bundles/, state/ and tmp/ when missing.
 bool ensureStoreLayout(const std::filesystem::path& dataDir, std::string& err);
 
