@@ -23,6 +23,7 @@ class KineticScroller {
     // contentExtent: total length; viewExtent: visible length. offset() stays in [0, max].
     void setExtent(float contentExtent, float viewExtent);
     void setPageSize(float page) { page_ = page; } // > 0: release snaps to multiples of it
+    float pageSize() const { return page_; }
     float maxOffset() const { return maxOffset_; }
 
     void dragBegin(double nowMs);

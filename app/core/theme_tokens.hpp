@@ -11,8 +11,11 @@ constexpr uint32_t primary = 0x0B3D91;       // Yangtze blue: headers, primary a
 constexpr uint32_t primaryDark = 0x072A66;   // pressed / deep header
 constexpr uint32_t teal = 0x00897B;          // river teal: secondary accents
 constexpr uint32_t gold = 0xF2A900;          // Jinshan gold: key figures, highlights
-constexpr uint32_t national = 0xC62828;      // national-level zones
-constexpr uint32_t provincial = 0xEF6C00;    // provincial-level zones
+// Zone levels (map markers, legend, level chips). No industry colour may come near them: the
+// industries use the Okabe–Ito palette (content/industries.toml), the levels crimson, violet
+// and slate, each ≥ 38 ΔE*ab from every industry (tests/unit/core/theme_palette_test.cpp).
+constexpr uint32_t national = 0xA3123A;      // national-level zones (crimson)
+constexpr uint32_t provincial = 0x5E35B1;    // provincial-level zones (violet)
 constexpr uint32_t background = 0xF4F6F9;    // page
 constexpr uint32_t surface = 0xFFFFFF;       // cards
 constexpr uint32_t surfaceMuted = 0xE8ECF2;  // chips, placeholders
@@ -69,7 +72,7 @@ constexpr uint32_t background = 0xDDE6F0; // around the city (reads as "not Zhen
 constexpr uint32_t districtTints[6] = {0xE3EEFA, 0xE4F3EA, 0xFBF0DE, 0xEEE8F8, 0xFAE8E6, 0xE0F2F2};
 constexpr uint32_t outline = 0x8C9DB5;       // district borders
 constexpr uint32_t districtLabel = 0x3D4B5E; // district names
-constexpr uint32_t special = 0x00897B;       // special parks (river teal)
+constexpr uint32_t special = 0x37474F;       // special parks (slate; see color::national)
 constexpr uint32_t markerRing = 0xFFFFFF;    // ring around every marker
 constexpr float outlineWidth = 2.0f;         // design units
 constexpr float markerNational = 19;         // marker radii, design units

@@ -138,6 +138,11 @@ const Text kUiStrings[] = {
     {"秒", "s"},
     {"版本说明", "Edition"},
     {"园区官方网站", "The park's website"},
+    {"示例数据 · 本部分内容非原始资料所载", "Sample data · not stated in the source document"},
+    {"全部园区地图", "All parks on the map"},
+    {"在空间分布中查看各开发区与园区", "See every zone and park in Spatial Distribution"},
+    {"讲解提示", "Cue notes"},
+    {"收起提示", "Hide notes"},
 };
 static_assert(sizeof(kUiStrings) / sizeof(kUiStrings[0]) == static_cast<size_t>(UiString::Count_),
               "every UiString needs its text");

@@ -135,6 +135,11 @@ enum class UiString {
     Seconds,
     StaffEdition,
     CardQrWebsite,
+    SampleStrip,
+    IndustryAllOnMap,
+    IndustryAllOnMapHint,
+    TourNoteShow,
+    TourNoteHide,
     Count_
 };
 

@@ -169,7 +169,8 @@ bool KioskApp::rebuildFontsIfNeeded(std::string& err) {
     float scale =
         DesignScale::forViewport(static_cast<float>(width()), static_cast<float>(height())).scale;
     if (!fontsDirty_ && scale == fonts_.builtScale()) return true;
-    std::string glyphs = allUiGlyphText() + content_->glyphText;
+    std::string glyphs =
+        allUiGlyphText() + content_->glyphText + WeeklySchedule::describeGlyphs(); // closed page
     std::string displayGlyphs; // units shown next to large figures
     for (const auto& f : content_->site.keyFigures) displayGlyphs += f.unit;
     for (const auto& f : content_->projectFigures) displayGlyphs += f.unit.zh + f.unit.en;

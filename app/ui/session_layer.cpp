@@ -8,6 +8,7 @@
 #include "core/ui_strings.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
+#include "ui/widgets_media.hpp"
 
 #include <SDL.h>
 #include <cmath>
@@ -23,7 +24,7 @@ ImDrawList* dl() {
 }
 
 constexpr double kAttractFrameMs = 100;    // the attract loop's frame rate: 10 fps, not 60
-constexpr double kShowHoursMs = 10000;     // closed page: how long a touch shows the hours
+constexpr double kShowHoursMs = 10000;     // closed page: how long a touch brightens it
 constexpr double kStaffTapWindowMs = 3000; // five taps within this open the PIN keypad
 constexpr int kStaffTaps = 5;
 
@@ -268,6 +269,7 @@ void SessionLayer::goToStop(size_t index) {
     if (!tour_ || index >= tour_->tour.stops.size()) return;
     tour_->stop = index;
     tour_->stopShownMs = clock_.nowMs();
+    tour_->noteOpen = false;
     const TourStop& stop = tour_->tour.stops[index];
     ScreenId id = ScreenId::Home;
     parseScreenName(stop.screen, id);
@@ -284,28 +286,67 @@ void SessionLayer::drawClosedPage(UiContext& ui) {
     int64_t local = localNow();
     shownMinute_ = local / 60;
     hoursShown_ = ui.nowMs < showHoursUntilMs_;
-    float cy = H * 0.42f;
-    if (!config_.closedBlack) {
-        char clock[16];
-        int64_t secOfDay = ((local % 86400) + 86400) % 86400;
-        std::snprintf(clock, sizeof clock, "%02d:%02d", int(secOfDay / 3600),
-                      int(secOfDay / 60 % 60));
-        ImVec2 ts = theme::textSize(ui, FontRole::H1, clock);
-        theme::text(ui, FontRole::H1, ImVec2((W - ts.x) * 0.5f, cy - ts.y), C::textSecondary, clock,
-                    0, 0.55f);
-        const Text& closedText = uiText(UiString::DisplayClosed);
-        std::string line = closedText.zh + " · " + closedText.en;
-        ImVec2 ls = theme::textSize(ui, FontRole::Body, line);
-        theme::text(ui, FontRole::Body, ImVec2((W - ls.x) * 0.5f, cy + ui.px(tokens::space::s)),
-                    C::textSecondary, line, 0, 0.5f);
-    }
-    if (hoursShown_) {
-        const Text& hours = uiText(UiString::DisplayHours);
-        std::string line = hours.zh + " · " + hours.en + ":  " + config_.hours.text();
-        ImVec2 ls = theme::textSize(ui, FontRole::BodyBold, line);
-        theme::text(ui, FontRole::BodyBold, ImVec2((W - ls.x) * 0.5f, H * 0.62f), C::textOnPrimary,
-                    line, 0, 0.8f);
-    }
+    if (config_.closedBlack) return; // the screen stays dark: nothing for a passer-by to read
+    // The page stays up all night: dim, on the brand's deep blue, and drifting a few pixels
+    // each minute so that no edge sits still long enough to mark the panel. A touch brightens
+    // it for a while.
+    float alpha = hoursShown_ ? 1.0f : 0.6f;
+    dl()->AddRectFilledMultiColor(ImVec2(0, 0), ImVec2(W, H), theme::col(ui, C::primaryDark, alpha),
+                                  theme::col(ui, C::primaryDark, alpha),
+                                  theme::col(ui, C::shadow, alpha), theme::col(ui, C::shadow, alpha));
+    float drift = ui.px(6);
+    ImVec2 shift(drift * static_cast<float>(shownMinute_ % 5) - drift * 2,
+                 drift * static_cast<float>(shownMinute_ / 5 % 5) - drift * 2);
+    float margin = ui.px(ui.ds.portrait() ? tokens::space::l : tokens::space::xl);
+    float wrap = W - margin * 2;
+    auto centred = [&](FontRole role, float y, uint32_t rgb, const std::string& s, float a) {
+        ImVec2 size = widgets::paraSize(ui, role, s, wrap);
+        widgets::para(ui, role, ImVec2((W - size.x) * 0.5f + shift.x, y + shift.y), rgb, s, wrap,
+                      a * alpha);
+        return size.y;
+    };
+
+    // Brand: the site's title in both languages, a gold rule under it.
+    const Site& site = ui.content->site;
+    float y = H * (ui.ds.portrait() ? 0.3f : 0.12f);
+    y += centred(FontRole::H2, y, C::textOnPrimary, site.title.zh, 0.9f) + ui.px(tokens::space::xs);
+    y += centred(FontRole::Body, y, C::textOnPrimary, site.title.en, 0.75f);
+    y += ui.px(tokens::space::l);
+    float ruleW = ui.px(160);
+    dl()->AddRectFilled(ImVec2((W - ruleW) * 0.5f + shift.x, y + shift.y),
+                        ImVec2((W + ruleW) * 0.5f + shift.x, y + shift.y + ui.px(6)),
+                        theme::col(ui, C::gold, alpha), ui.px(3));
+    y += ui.px(tokens::space::xl);
+
+    // The time now, large, then "closed" in both languages.
+    char clock[16];
+    int64_t secOfDay = ((local % 86400) + 86400) % 86400;
+    std::snprintf(clock, sizeof clock, "%02d:%02d", int(secOfDay / 3600), int(secOfDay / 60 % 60));
+    y += centred(FontRole::Display, y, C::textOnPrimary, clock, 0.85f) + ui.px(tokens::space::m);
+    const Text& closedText = uiText(UiString::DisplayClosed);
+    y += centred(FontRole::H1, y, C::textOnPrimary, closedText.zh, 1.0f) + ui.px(tokens::space::xs);
+    y += centred(FontRole::H2, y, C::textOnPrimary, closedText.en, 0.85f) + ui.px(tokens::space::xl);
+
+    // The hours as a visitor reads them, one group of days per line, Chinese then English.
+    Text hours = config_.hours.describe();
+    if (hours.empty()) return;
+    const Text& heading = uiText(UiString::DisplayHours);
+    y += centred(FontRole::Body, y, C::gold, heading.zh + " · " + heading.en, 1.0f) +
+         ui.px(tokens::space::s);
+    auto lines = [](const std::string& s, const std::string& sep) {
+        std::vector<std::string> out;
+        for (size_t at = 0;;) {
+            size_t next = s.find(sep, at);
+            out.push_back(s.substr(at, next == std::string::npos ? next : next - at));
+            if (next == std::string::npos) return out;
+            at = next + sep.size();
+        }
+    };
+    for (const std::string& line : lines(hours.zh, "；"))
+        y += centred(FontRole::H2, y, C::textOnPrimary, line, 1.0f) + ui.px(tokens::space::xs);
+    y += ui.px(tokens::space::s);
+    for (const std::string& line : lines(hours.en, "; "))
+        y += centred(FontRole::H2, y, C::textOnPrimary, line, 0.85f) + ui.px(tokens::space::xs);
 }
 
 void SessionLayer::drawOverlays(UiContext& ui, const NavState& current) {
@@ -421,10 +462,27 @@ void SessionLayer::drawTourBar(UiContext& ui, const NavState& current) {
     float x = pad, y = bmin.y + pad;
     float buttonsW = ui.px(200) * 3 + pad * 2;
     float noteW = portrait ? W - pad * 2 : W - buttonsW - pad * 3;
-    y += theme::text(ui, FontRole::Caption, ImVec2(x, y), C::gold, head, noteW).y +
-         ui.px(tokens::space::xs);
-    theme::text(ui, FontRole::Body, ImVec2(x, y), C::textOnPrimary, ui.tr(stop.note), noteW);
     float by = portrait ? H - pad - btnH : bmin.y + (barH - btnH) * 0.5f;
+    // The cue note is the staff's script: folded (visitors read the screen, not the script)
+    // until the staff taps it; the same button folds it again. It sits at the right end of the
+    // text column; the head and the note wrap beside it.
+    float textW = noteW;
+    if (!stop.note.empty()) {
+        const Text& toggle =
+            uiText(tour_->noteOpen ? UiString::TourNoteHide : UiString::TourNoteShow);
+        float tw = theme::textSize(ui, FontRole::BodyBold, ui.tr(toggle)).x + ui.px(56);
+        float ty = portrait ? bmin.y + pad : by;
+        ImVec2 tmin(x + noteW - tw, ty);
+        if (widgets::button(ui, "tour-note", toggle, tmin, ImVec2(tmin.x + tw, ty + btnH),
+                            widgets::ButtonStyle::OnPrimary))
+            tour_->noteOpen = !tour_->noteOpen;
+        textW = noteW - tw - pad;
+    }
+    y += theme::text(ui, FontRole::Caption, ImVec2(x, y), C::gold, head, textW).y +
+         ui.px(tokens::space::xs);
+    if (tour_->noteOpen)
+        widgets::paraFit(ui, FontRole::Body, ImVec2(x, y), C::textOnPrimary, ui.tr(stop.note),
+                         textW, (portrait ? by : H) - pad - y);
     float bx = W - pad - buttonsW;
     float bw = ui.px(200);
     size_t n = tour_->tour.stops.size();

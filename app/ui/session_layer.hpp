@@ -104,6 +104,7 @@ class SessionLayer {
         Tour tour; // a copy: content may switch under a running tour
         size_t stop = 0;
         double stopShownMs = 0; // for auto-advance
+        bool noteOpen = false;  // the stop's cue note, folded until the staff taps it
     };
     std::optional<ActiveTour> tour_;
     NavState stopState_; // where the current stop is (the "back to tour" target)

@@ -145,13 +145,33 @@ void topBar(UiContext& ui, const Text& title, uint32_t accent) {
 
 // [SECTION] Tags
 
-void sampleTag(UiContext& ui, ImVec2 pos) {
+ImVec2 sampleTagSize(const UiContext& ui) {
+    ImVec2 ts = theme::textSize(ui, FontRole::Caption, ui.tr(uiText(UiString::SampleTag)));
+    return ImVec2(ts.x + ui.px(14) * 2, ts.y + ui.px(4) * 2);
+}
+
+ImVec2 sampleTag(UiContext& ui, ImVec2 pos) {
     const std::string& s = ui.tr(uiText(UiString::SampleTag));
-    ImVec2 ts = theme::textSize(ui, FontRole::Caption, s);
-    ImVec2 pad(ui.px(12), ui.px(4));
-    dl()->AddRectFilled(pos, pos + ts + pad * 2, theme::col(ui, tokens::color::gold, 0.22f),
-                        ui.px(8));
-    theme::text(ui, FontRole::Caption, pos + pad, tokens::color::sampleTag, s);
+    ImVec2 size = sampleTagSize(ui);
+    dl()->AddRectFilled(pos, pos + size, theme::col(ui, tokens::color::gold), size.y * 0.5f);
+    theme::textCentered(ui, FontRole::Caption, pos, pos + size, tokens::color::text, s);
+    return size;
+}
+
+void sampleTagRight(UiContext& ui, ImVec2 topRight) {
+    sampleTag(ui, ImVec2(topRight.x - sampleTagSize(ui).x, topRight.y));
+}
+
+float sampleStrip(UiContext& ui, ImVec2 pos, float w) {
+    const std::string& s = ui.tr(uiText(UiString::SampleStrip));
+    float pad = ui.px(tokens::space::s);
+    ImVec2 ts = theme::textSize(ui, FontRole::BodyBold, s, w - pad * 2);
+    float h = ts.y + pad * 1.5f;
+    dl()->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), theme::col(ui, tokens::color::gold),
+                        ui.px(tokens::radius::button));
+    theme::text(ui, FontRole::BodyBold, ImVec2(pos.x + pad, pos.y + pad * 0.75f),
+                tokens::color::text, s, w - pad * 2);
+    return h;
 }
 
 // [SECTION] Icons

@@ -22,8 +22,14 @@ bool touchArea(UiContext& ui, const char* id, const Text& label, ImVec2 min, ImV
 void topBar(UiContext& ui, const Text& title, uint32_t accent);
 // The 中文 | EN switch (on every screen). `onDark`: drawn over a coloured header.
 void languageSwitch(UiContext& ui, ImVec2 topRight, bool onDark);
-// A small 示例/Sample tag for data the source document does not state.
-void sampleTag(UiContext& ui, ImVec2 pos);
+// The one Sample badge (示例/Sample, dark on gold) for an item the source document does not
+// state; returns its size. `sampleTagRight` places it by its top-right corner.
+ImVec2 sampleTag(UiContext& ui, ImVec2 pos);
+ImVec2 sampleTagSize(const UiContext& ui);
+void sampleTagRight(UiContext& ui, ImVec2 topRight);
+// A whole section is sample: one strip over it (width `w`) instead of a badge on every row.
+// Returns its height.
+float sampleStrip(UiContext& ui, ImVec2 pos, float w);
 
 // [SECTION] Line icons (ImDrawList), centred in a square of `size` px
 enum class Icon { Home, Back, City, Map, Industry, Invest, Globe };

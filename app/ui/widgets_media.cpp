@@ -313,10 +313,36 @@ float KineticArea::begin(UiContext& ui, ImVec2 min, ImVec2 max, float contentLen
 void KineticArea::end(UiContext& ui) {
     ui.hits->popScroll();
     dl()->PopClipRect();
-    // A thin scroll indicator while there is more to see.
     float view = horizontal_ ? max_.x - min_.x : max_.y - min_.y;
     float total = view + k_.maxOffset();
-    if (horizontal_ || k_.maxOffset() <= 0) return;
+    if (k_.maxOffset() <= 0) return;
+    // Fade masks: an edge with more content beyond it dissolves into the background. Paged
+    // areas (the gallery) rest on whole pages and show their position with dots instead.
+    if (k_.pageSize() <= 0) {
+        float fade = std::min(ui.px(56), view * 0.2f);
+        ImU32 clear = theme::col(ui, edgeColor, 0.0f);
+        float before = std::clamp(k_.offset() / fade, 0.0f, 1.0f);
+        float after = std::clamp((k_.maxOffset() - k_.offset()) / fade, 0.0f, 1.0f);
+        ImU32 solidBefore = theme::col(ui, edgeColor, before);
+        ImU32 solidAfter = theme::col(ui, edgeColor, after);
+        if (horizontal_) {
+            if (before > 0)
+                dl()->AddRectFilledMultiColor(min_, ImVec2(min_.x + fade, max_.y), solidBefore,
+                                              clear, clear, solidBefore);
+            if (after > 0)
+                dl()->AddRectFilledMultiColor(ImVec2(max_.x - fade, min_.y), max_, clear,
+                                              solidAfter, solidAfter, clear);
+        } else {
+            if (before > 0)
+                dl()->AddRectFilledMultiColor(min_, ImVec2(max_.x, min_.y + fade), solidBefore,
+                                              solidBefore, clear, clear);
+            if (after > 0)
+                dl()->AddRectFilledMultiColor(ImVec2(min_.x, max_.y - fade), max_, clear, clear,
+                                              solidAfter, solidAfter);
+        }
+    }
+    // A thin scroll indicator while there is more to see.
+    if (horizontal_) return;
     float len = std::max(ui.px(48), view * view / total);
     float pos = min_.y + (view - len) * std::clamp(k_.offset() / k_.maxOffset(), 0.0f, 1.0f);
     float x = max_.x - ui.px(6);
@@ -346,7 +372,7 @@ int Gallery::draw(UiContext& ui, const char* id, const std::vector<const Photo*>
         photo(ui, p, PhotoSize::Display, a, b);
         float capY = b.y + ui.px(12);
         para(ui, FontRole::Body, ImVec2(a.x, capY), C::text, ui.tr(p.caption), w - ui.px(130));
-        if (p.sample) sampleTag(ui, ImVec2(b.x - ui.px(100), capY + ui.px(4)));
+        if (p.sample) sampleTagRight(ui, ImVec2(b.x, capY + ui.px(4)));
         std::string tid = std::string(id) + ":" + p.id;
         if (input && clippedTouch(ui, tid.c_str(), p.caption, a, b, min, viewMax)) tapped = (int)i;
     }

@@ -50,10 +50,13 @@ bool clippedTouch(UiContext& ui, const char* id, const Text& label, ImVec2 min, 
 // [SECTION] Kinetic scrolling
 // A scrolling area along one axis. Each frame: begin() with the viewport and content length
 // (it feeds this frame's drag gestures that started inside the viewport to the physics and
-// pushes a clip rect), draw the content shifted by -offset(), then end().
+// pushes a clip rect), draw the content shifted by -offset(), then end(). Where there is more
+// to see beyond an edge, end() fades that edge into `edgeColor` (what lies behind the area), so
+// content never looks cut off.
 class KineticArea {
   public:
     explicit KineticArea(bool horizontal = false) : horizontal_(horizontal) {}
+    uint32_t edgeColor = tokens::color::background; // the colour behind the area (fade masks)
     float begin(UiContext& ui, ImVec2 min, ImVec2 max, float contentLength, bool input = true);
     void end(UiContext& ui);
     float offset() const { return k_.offset(); }

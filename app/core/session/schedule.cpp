@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <map>
 
 namespace zj {
 
@@ -123,6 +125,85 @@ int64_t WeeklySchedule::nextChange(int64_t t) const {
     for (int64_t d : deltas)
         if (isOpen(t + d) != now) return t + d;
     return -1; // boundaries that cancel out (e.g. "daily 00:00-24:00"): never changes
+}
+
+const char* WeeklySchedule::describeGlyphs() {
+    return "周一二三四五六日至每天、；–:0123456789 MonTueWedThuFriSatSunDaily,;";
+}
+
+Text WeeklySchedule::describe() const {
+    if (intervals_.empty()) return {};
+    // Days that share one time range form a group; each group lists its days as runs.
+    struct Span {
+        int64_t from, length;
+        bool operator<(const Span& o) const {
+            return from != o.from ? from < o.from : length < o.length;
+        }
+    };
+    std::map<Span, bool[7]> days;
+    for (const Interval& i : intervals_) {
+        bool(&set)[7] = days[{i.start % 86400, i.length}];
+        set[i.start / 86400] = true;
+    }
+    static const char* zhDays[7] = {"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
+    static const char* enDays[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    auto clock = [](int64_t secondOfDay) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "%02d:%02d", int(secondOfDay / 3600),
+                      int(secondOfDay / 60 % 60));
+        return std::string(buf);
+    };
+    struct Group {
+        int firstDay;
+        std::string zh, en;
+    };
+    std::vector<Group> groups;
+    for (const auto& [span, set] : days) {
+        std::string zh, en;
+        int count = 0;
+        for (int d = 0; d < 7; ++d) count += set[d];
+        if (count == 7) {
+            zh = "每天";
+            en = "Daily";
+        } else {
+            for (int d = 0; d < 7;) {
+                if (!set[d]) {
+                    ++d;
+                    continue;
+                }
+                int end = d;
+                while (end + 1 < 7 && set[end + 1]) ++end;
+                if (!zh.empty()) {
+                    zh += "、";
+                    en += ", ";
+                }
+                zh += zhDays[d];
+                en += enDays[d];
+                if (end > d) {
+                    zh += std::string(end - d > 1 ? "至" : "、") + zhDays[end];
+                    en += std::string(end - d > 1 ? "–" : ", ") + enDays[end];
+                }
+                d = end + 1;
+            }
+        }
+        int64_t to = span.from + span.length;
+        std::string range = clock(span.from) + "–" + (to == 86400 ? "24:00" : clock(to % 86400));
+        int first = 0;
+        while (!set[first]) ++first;
+        groups.push_back({first, zh + " " + range, en + " " + range});
+    }
+    std::stable_sort(groups.begin(), groups.end(),
+                     [](const Group& a, const Group& b) { return a.firstDay < b.firstDay; });
+    Text out;
+    for (const Group& g : groups) {
+        if (!out.zh.empty()) {
+            out.zh += "；";
+            out.en += "; ";
+        }
+        out.zh += g.zh;
+        out.en += g.en;
+    }
+    return out;
 }
 
 } // namespace zj

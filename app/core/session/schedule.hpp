@@ -4,6 +4,8 @@
 // next day ("fri 20:00-02:00"); "24:00" is the end of a day. Times are local wall time: callers
 // pass unix seconds already shifted by the UTC offset. An empty schedule is always open.
 #pragma once
+#include "core/lang.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -22,7 +24,12 @@ class WeeklySchedule {
     bool isOpen(int64_t localUnixSeconds) const;
     // The next local time after `localUnixSeconds` at which isOpen() changes; -1 if never.
     int64_t nextChange(int64_t localUnixSeconds) const;
-    const std::string& text() const { return text_; } // as configured, for the closed page
+    const std::string& text() const { return text_; } // as configured (staff panel, logs)
+    // The hours for visitors, in both languages: days with the same hours grouped into runs,
+    // e.g. {"周一至周五 09:00–18:00；周六 10:00–16:00", "Mon–Fri 09:00–18:00; Sat 10:00–16:00"}.
+    // Empty for an always-open schedule.
+    Text describe() const;
+    static const char* describeGlyphs(); // every character describe() may write (font atlas)
 
     static int64_t secondOfWeek(int64_t localUnixSeconds); // Monday 00:00 = 0
 

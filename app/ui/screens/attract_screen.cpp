@@ -46,14 +46,16 @@ void AttractScreen::drawPhoto(UiContext& ui, size_t index, double ageMs, float a
     // Cover the screen, zoomed 6..12 % and panning slowly: alternate directions per photo.
     float t = static_cast<float>(std::clamp(ageMs / (slideMs_ + kFadeMs), 0.0, 1.0));
     float zoom = 1.06f + 0.06f * t;
-    // Portrait: a landscape photo covering the screen would lose two thirds of itself; it fills
-    // the width above the words instead, over the drawn backdrop.
+    // The photo covers the whole screen in both orientations (the attract photos keep their
+    // subject in a centre safe area that survives a 9:16 crop). In portrait the photo is much
+    // wider than the screen: the drift stays near its centre.
     bool portrait = ui.ds.portrait();
-    float fit = portrait ? W / tex.width : std::max(W / tex.width, H / tex.height);
+    float fit = std::max(W / tex.width, H / tex.height);
     float iw = tex.width * fit * zoom, ih = tex.height * fit * zoom;
     float dir = index % 2 ? -1.0f : 1.0f;
-    float ox = (W - iw) * (0.5f + 0.5f * dir * (t - 0.5f));
-    float oy = portrait ? (H * 0.72f - ih) * 0.5f : (H - ih) * 0.5f;
+    float drift = portrait ? 0.15f : 0.5f;
+    float ox = (W - iw) * (0.5f + drift * dir * (t - 0.5f));
+    float oy = (H - ih) * 0.5f;
     dl()->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(tex.glTexture)),
                    ImVec2(ox, oy), ImVec2(ox + iw, oy + ih), ImVec2(0, 0), ImVec2(1, 1),
                    theme::col(ui, C::surface, alpha));

@@ -172,7 +172,7 @@ float CityScreen::drawMedia(UiContext& ui, float x, float y, float w) {
     float capY = vmax.y + ui.px(10);
     ImVec2 cs = widgets::para(ui, FontRole::Caption, ImVec2(vmin.x, capY), C::textSecondary,
                               ui.tr(title), videoW - ui.px(140));
-    if (c.video && c.video->sample) widgets::sampleTag(ui, ImVec2(vmax.x - ui.px(100), capY));
+    if (c.video && c.video->sample) widgets::sampleTagRight(ui, ImVec2(vmax.x, capY));
     float videoBottom = capY + cs.y;
     if (portrait) {
         float gy = videoBottom + ui.px(tokens::space::xl);
@@ -227,7 +227,7 @@ float CityScreen::drawFigures(UiContext& ui, float x, float y, float w, int cols
         std::string year = f.year ? std::to_string(f.year) : std::string();
         widgets::para(ui, FontRole::Caption, ImVec2(a.x + pad, b.y - pad - ui.px(28)),
                       C::textSecondary, year);
-        if (f.sample) widgets::sampleTag(ui, ImVec2(b.x - pad - ui.px(100), b.y - pad - ui.px(34)));
+        if (f.sample) widgets::sampleTagRight(ui, ImVec2(b.x - pad, b.y - pad - ui.px(34)));
     }
     float y2 = y1 + rows * ch + (rows - 1) * gap + ui.px(tokens::space::s);
     const std::string& src = ui.tr(figs.front().source);

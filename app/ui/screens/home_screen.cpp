@@ -2,6 +2,7 @@
 
 #include "core/ui_strings.hpp"
 #include "ui/widgets.hpp"
+#include "ui/widgets_media.hpp"
 
 #include <cmath>
 
@@ -112,22 +113,27 @@ void HomeScreen::drawTile(UiContext& ui, int index, const Module& module, ImVec2
     uint32_t hue = tokens::moduleColor[mi];
     theme::card(ui, min, max, C::surface, tokens::radius::card, pressed ? 4 : 14);
 
-    // Coloured top with the module's line icon.
+    // The module's photo on top (its hue while it loads or when there is none), then the
+    // module's line icon on a disc of its hue, straddling the photo's lower edge.
     float w = max.x - min.x;
-    float artH = (max.y - min.y) * 0.42f;
+    float artH = (max.y - min.y) * 0.48f;
     float r = ui.px(tokens::radius::card);
-    dl()->AddRectFilled(min, ImVec2(max.x, min.y + artH), theme::col(ui, hue), r,
-                        ImDrawFlags_RoundCornersTop);
-    dl()->PushClipRect(min, ImVec2(max.x, min.y + artH), true);
-    dl()->AddCircleFilled(ImVec2(max.x - w * 0.12f, min.y + artH * 0.2f), artH * 0.55f,
-                          theme::col(ui, C::surface, 0.08f), 48);
-    dl()->PopClipRect();
-    float iconSize = std::min(artH * 0.55f, ui.px(150));
-    widgets::icon(ui, kModuleIcons[mi], ImVec2(min.x + w * 0.5f, min.y + artH * 0.52f), iconSize,
-                  theme::col(ui, C::textOnPrimary), ui.px(5));
-
+    ImVec2 artMax(max.x, min.y + artH);
+    dl()->AddRectFilled(min, artMax, theme::col(ui, hue), r, ImDrawFlags_RoundCornersTop);
+    if (const Photo* p = ui.content->photo(module.photo))
+        widgets::photo(ui, *p, widgets::PhotoSize::Thumb, min, artMax, tokens::radius::card);
+    // The hue as a band along the photo's foot: the same colour as the module's header.
+    float band = ui.px(tokens::space::accentBand);
+    dl()->AddRectFilled(ImVec2(min.x, artMax.y - band), artMax, theme::col(ui, hue));
+    float disc = std::min(artH * 0.28f, ui.px(64));
     float pad = ui.px(tokens::space::l - 8);
-    float y = min.y + artH + pad;
+    ImVec2 dc(min.x + pad + disc, artMax.y);
+    dl()->AddCircleFilled(dc, disc + ui.px(6), theme::col(ui, C::surface), 48);
+    dl()->AddCircleFilled(dc, disc, theme::col(ui, hue), 48);
+    widgets::icon(ui, kModuleIcons[mi], dc, disc * 1.1f, theme::col(ui, C::textOnPrimary),
+                  ui.px(4));
+
+    float y = min.y + artH + disc + ui.px(tokens::space::s);
     float wrap = w - pad * 2;
     const Text& title = module.title;
     y += theme::text(ui, FontRole::H2, ImVec2(min.x + pad, y), C::text, ui.tr(title), wrap).y;
@@ -137,13 +143,13 @@ void HomeScreen::drawTile(UiContext& ui, int index, const Module& module, ImVec2
                      other, wrap)
              .y +
          ui.px(tokens::space::s);
-    theme::text(ui, FontRole::Body, ImVec2(min.x + pad, y), C::textSecondary,
-                ui.tr(module.subtitle), wrap);
-
-    // "Tap to open" with an arrow, in the module's hue.
+    // "Tap to open" with an arrow, in the module's hue, at the foot; the subtitle gets the
+    // lines between (cut, never shrunk, where it does not fit).
     const std::string& open = ui.tr(uiText(UiString::TapToOpen));
     ImVec2 os = theme::textSize(ui, FontRole::BodyBold, open);
     ImVec2 op(min.x + pad, max.y - pad - os.y);
+    widgets::paraFit(ui, FontRole::Body, ImVec2(min.x + pad, y), C::textSecondary,
+                     ui.tr(module.subtitle), wrap, op.y - ui.px(tokens::space::s) - y);
     theme::text(ui, FontRole::BodyBold, op, hue, open);
     float ax = op.x + os.x + ui.px(16), ay = op.y + os.y * 0.55f, as = ui.px(12);
     dl()->AddLine(ImVec2(ax, ay), ImVec2(ax + as * 2, ay), theme::col(ui, hue), ui.px(4));

@@ -7,6 +7,8 @@
 #include "core/ui_strings.hpp"
 #include "ui/widgets.hpp"
 
+#include <algorithm>
+
 namespace zj {
 
 namespace {
@@ -88,6 +90,10 @@ void IndustryScreen::drawTiles(UiContext& ui, ImVec2 min, ImVec2 max) {
                       .y +
                   ui.px(tokens::space::m);
     float y = y0 + hintH;
+    // Every chain sample: one strip over the grid instead of a badge on every tile.
+    bool allSample = !inds.empty() && std::all_of(inds.begin(), inds.end(),
+                                                  [](const Industry& i) { return i.sample; });
+    if (allSample) y += widgets::sampleStrip(ui, ImVec2(min.x, y), w) + ui.px(tokens::space::m);
     for (size_t i = 0; i < inds.size(); ++i) {
         const Industry& ind = inds[i];
         int c = static_cast<int>(i) % cols, r = static_cast<int>(i) / cols;
@@ -116,7 +122,7 @@ void IndustryScreen::drawTiles(UiContext& ui, ImVec2 min, ImVec2 max) {
         const Photo* p = ui.content->photo("ind-" + ind.id);
         if (p)
             widgets::photo(ui, *p, widgets::PhotoSize::Thumb, a, ImVec2(b.x, a.y + photoH),
-                           tokens::radius::card, 0.0f); // the sample art labels its foot
+                           tokens::radius::card);
         else
             dl()->AddRectFilled(a, ImVec2(b.x, a.y + photoH), theme::col(ui, hue),
                                 ui.px(tokens::radius::card), ImDrawFlags_RoundCornersTop);
@@ -138,13 +144,48 @@ void IndustryScreen::drawTiles(UiContext& ui, ImVec2 min, ImVec2 max) {
                          b.y - pad - std::max(cs.y, ui.px(38)) - ui.px(8) - ty);
         widgets::para(ui, FontRole::BodyBold, ImVec2(a.x + pad, b.y - pad - cs.y), inkOf(hue),
                       count);
-        if (ind.sample)
-            widgets::sampleTag(ui, ImVec2(b.x - pad - ui.px(100), b.y - pad - ui.px(38)));
+        if (ind.sample && !allSample)
+            widgets::sampleTagRight(ui, ImVec2(b.x - pad, b.y - pad - ui.px(38)));
         ui.fade = saved;
     }
-    int rows = (static_cast<int>(inds.size()) + cols - 1) / cols;
-    tilesH_ = hintH + rows * tileH + (rows - 1) * gap + ui.px(tokens::space::l * 2);
+    // A row left short gets one more tile, the whole map, so the grid has no hole.
+    int count = static_cast<int>(inds.size());
+    if (count % cols) {
+        int c = count % cols, r = count / cols;
+        ImVec2 a(min.x + c * (tileW + gap), y + r * (tileH + gap));
+        ImVec2 b(min.x + w, a.y + tileH);
+        drawMapTile(ui, a, b, min, max);
+        ++count;
+    }
+    int rows = (count + cols - 1) / cols;
+    tilesH_ = (y - y0) + rows * tileH + (rows - 1) * gap + ui.px(tokens::space::l * 2);
     tilesScroll_.end(ui);
+}
+
+// The grid's last tile: all parks on the map, in the map module's hue.
+void IndustryScreen::drawMapTile(UiContext& ui, ImVec2 a, ImVec2 b, ImVec2 clipMin,
+                                 ImVec2 clipMax) {
+    const Text& label = uiText(UiString::IndustryAllOnMap);
+    bool pressed = false;
+    if (widgets::clippedTouch(ui, "industry:all-on-map", label, a, b, clipMin, clipMax, &pressed))
+        ui.post(NavCommand::go(ScreenId::Map));
+    if (pressed) {
+        a += ImVec2(ui.px(4), ui.px(4));
+        b -= ImVec2(ui.px(4), ui.px(4));
+    }
+    uint32_t hue = tokens::moduleColor[1];
+    theme::card(ui, a, b, hue, tokens::radius::card, pressed ? 4 : 12);
+    float pad = ui.px(tokens::space::m + 8);
+    float iconSize = std::min((b.y - a.y) * 0.3f, ui.px(120));
+    widgets::icon(ui, widgets::Icon::Map, ImVec2((a.x + b.x) * 0.5f, a.y + pad + iconSize * 0.6f),
+                  iconSize, theme::col(ui, C::textOnPrimary), ui.px(5));
+    float ty = a.y + pad + iconSize * 1.3f + ui.px(tokens::space::m);
+    ty += widgets::para(ui, FontRole::H2, ImVec2(a.x + pad, ty), C::textOnPrimary, ui.tr(label),
+                        b.x - a.x - pad * 2)
+              .y;
+    const Text& sub = uiText(UiString::IndustryAllOnMapHint);
+    widgets::paraFit(ui, FontRole::Body, ImVec2(a.x + pad, ty + ui.px(tokens::space::xs)),
+                     C::textOnPrimary, ui.tr(sub), b.x - a.x - pad * 2, b.y - pad - ty, 0.85f);
 }
 
 // [SECTION] Chain
@@ -288,9 +329,8 @@ void IndustryScreen::drawNodeDetail(UiContext& ui, const Industry& ind, const Ch
     float y0 = smin.y + pad - offset, y = y0;
     float x = min.x + pad;
     y += widgets::para(ui, FontRole::H2, ImVec2(x, y), C::text, ui.tr(node.name), w).y + ui.px(8);
-    if (node.sample) {
-        widgets::sampleTag(ui, ImVec2(x, y));
-        y += ui.px(48);
+    if (node.sample && !ind.sample) {
+        y += widgets::sampleTag(ui, ImVec2(x, y)).y + ui.px(8);
     }
     y += ui.px(tokens::space::s);
     y += widgets::para(ui, FontRole::BodyBold, ImVec2(x, y), hue,

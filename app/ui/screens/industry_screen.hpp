@@ -18,6 +18,7 @@ class IndustryScreen final : public Screen {
 
   private:
     void drawTiles(UiContext& ui, ImVec2 min, ImVec2 max);
+    void drawMapTile(UiContext& ui, ImVec2 min, ImVec2 max, ImVec2 clipMin, ImVec2 clipMax);
     void drawChain(UiContext& ui, const Industry& ind, ImVec2 min, ImVec2 max);
     void drawNodeDetail(UiContext& ui, const Industry& ind, const ChainNode& node, ImVec2 min,
                         ImVec2 max);

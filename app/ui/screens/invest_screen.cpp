@@ -218,6 +218,10 @@ void InvestScreen::drawProjects(UiContext& ui, ImVec2 min, ImVec2 max) {
     float off = projects_.begin(ui, lmin, lmax, projectsH_);
     float y0 = lmin.y + ui.px(8) - off, y = y0;
     float btnW = ui.px(260), btnH = ui.px(tokens::space::touchMin);
+    // All of them sample: one strip over the list instead of a badge on every card.
+    bool allSample = !shown.empty() && std::all_of(shown.begin(), shown.end(),
+                                                   [](const Project* p) { return p->sample; });
+    if (allSample) y += widgets::sampleStrip(ui, ImVec2(min.x, y), w) + ui.px(tokens::space::s);
     for (const Project* p : shown) {
         const Industry* ind = c.industry(p->industry);
         const Park* park = c.park(p->park);
@@ -281,8 +285,8 @@ void InvestScreen::drawProjects(UiContext& ui, ImVec2 min, ImVec2 max) {
             theme::textCentered(
                 ui, FontRole::BodyBold, bmin, bmax, on ? C::textOnPrimary : kHue,
                 ui.tr(uiText(on ? UiString::InvestInList : UiString::InvestAddToList)));
-            if (p->sample)
-                widgets::sampleTag(ui, ImVec2(b.x - pad - ui.px(100), b.y - pad - ui.px(38)));
+            if (p->sample && !allSample)
+                widgets::sampleTagRight(ui, ImVec2(b.x - pad, b.y - pad - ui.px(38)));
         }
         y = b.y + ui.px(tokens::space::m);
     }
@@ -347,23 +351,39 @@ void InvestScreen::drawTabs(UiContext& ui, ImVec2 min, ImVec2 max) {
 
 float InvestScreen::drawPolicies(UiContext& ui, float x, float y, float w) {
     float pad = ui.px(tokens::space::m), y0 = y;
-    // The figures the document states, as a gold strip above the policies.
-    for (const ProjectFigure& f : ui.content->projectFigures) {
-        // The figure at the key-figure size, its unit beside it, the label under both (a long
-        // English unit or label never runs into the next one).
+    // The figures the document states, above the policies: an aligned column of numbers with
+    // each unit under its number, the label beside them (no unit ever runs into a label).
+    const auto& figures = ui.content->projectFigures;
+    float colW = 0;
+    for (const ProjectFigure& f : figures)
+        colW = std::max({colW, widgets::paraSize(ui, FontRole::Display, widgets::formatNumber(f.value)).x,
+                         widgets::paraSize(ui, FontRole::BodyBold, ui.tr(f.unit)).x});
+    colW = std::min(colW, w * 0.45f);
+    float labelX = x + colW + ui.px(tokens::space::l);
+    float labelW = x + w - labelX;
+    for (size_t i = 0; i < figures.size(); ++i) {
+        const ProjectFigure& f = figures[i];
         std::string num = widgets::formatNumber(f.value);
         ImVec2 ns = widgets::para(ui, FontRole::Display, ImVec2(x, y), C::gold, num);
-        float ux = x + ns.x + ui.px(12);
-        ImVec2 us = widgets::paraSize(ui, FontRole::BodyBold, ui.tr(f.unit), x + w - ux);
-        widgets::para(ui, FontRole::BodyBold, ImVec2(ux, std::max(y, y + ns.y - us.y - ui.px(14))),
-                      C::gold, ui.tr(f.unit), x + w - ux);
-        y += std::max(ns.y, us.y);
-        y += widgets::para(ui, FontRole::Caption, ImVec2(x, y), C::textSecondary, ui.tr(f.label), w)
-                 .y +
-             ui.px(tokens::space::m);
+        float uy = y + ns.y;
+        float uh = widgets::para(ui, FontRole::BodyBold, ImVec2(x, uy), C::gold, ui.tr(f.unit), colW).y;
+        float lh = widgets::paraSize(ui, FontRole::Body, ui.tr(f.label), labelW).y;
+        float rowH = std::max(uy + uh - y, lh);
+        widgets::para(ui, FontRole::Body, ImVec2(labelX, y + (rowH - lh) * 0.5f), C::text,
+                      ui.tr(f.label), labelW);
+        y += rowH + ui.px(tokens::space::m);
+        if (i + 1 < figures.size()) {
+            dl()->AddLine(ImVec2(x, y - ui.px(tokens::space::m) * 0.5f),
+                          ImVec2(x + w, y - ui.px(tokens::space::m) * 0.5f),
+                          theme::col(ui, C::surfaceMuted), ui.px(2));
+        }
     }
     y += ui.px(tokens::space::s);
-    for (const Policy& p : ui.content->policies) {
+    const auto& policies = ui.content->policies;
+    bool allSample = !policies.empty() && std::all_of(policies.begin(), policies.end(),
+                                                      [](const Policy& p) { return p.sample; });
+    if (allSample) y += widgets::sampleStrip(ui, ImVec2(x, y), w) + ui.px(tokens::space::s);
+    for (const Policy& p : policies) {
         float th =
             widgets::paraSize(ui, FontRole::BodyBold, ui.tr(p.title), w - pad * 2 - ui.px(110)).y;
         float bh = widgets::paraSize(ui, FontRole::Body, ui.tr(p.body), w - pad * 2).y;
@@ -373,7 +393,7 @@ float InvestScreen::drawPolicies(UiContext& ui, float x, float y, float w) {
                       w - pad * 2 - ui.px(110));
         widgets::para(ui, FontRole::Body, ImVec2(x + pad, y + pad + th + ui.px(8)), C::text,
                       ui.tr(p.body), w - pad * 2);
-        if (p.sample) widgets::sampleTag(ui, ImVec2(b.x - pad - ui.px(100), y + pad));
+        if (p.sample && !allSample) widgets::sampleTagRight(ui, ImVec2(b.x - pad, y + pad));
         y = b.y + ui.px(tokens::space::m);
     }
     return y - y0;
@@ -382,7 +402,11 @@ float InvestScreen::drawPolicies(UiContext& ui, float x, float y, float w) {
 float InvestScreen::drawEvents(UiContext& ui, float x, float y, float w) {
     float pad = ui.px(tokens::space::m), y0 = y;
     float lineX = x + ui.px(14);
-    for (const Event& e : ui.content->events) {
+    const auto& events = ui.content->events;
+    bool allSample = !events.empty() && std::all_of(events.begin(), events.end(),
+                                                    [](const Event& e) { return e.sample; });
+    if (allSample) y += widgets::sampleStrip(ui, ImVec2(x, y), w) + ui.px(tokens::space::m);
+    for (const Event& e : events) {
         float tx = x + ui.px(48), tw = w - ui.px(48) - ui.px(110);
         float ty = y;
         dl()->AddCircleFilled(ImVec2(lineX, y + ui.px(20)), ui.px(10), theme::col(ui, C::gold));
@@ -393,7 +417,7 @@ float InvestScreen::drawEvents(UiContext& ui, float x, float y, float w) {
         ty += widgets::para(ui, FontRole::Body, ImVec2(tx, ty), C::textSecondary, ui.tr(e.body),
                             w - ui.px(48))
                   .y;
-        if (e.sample) widgets::sampleTag(ui, ImVec2(x + w - ui.px(100), y));
+        if (e.sample && !allSample) widgets::sampleTagRight(ui, ImVec2(x + w, y));
         dl()->AddLine(ImVec2(lineX, y + ui.px(34)), ImVec2(lineX, ty + pad),
                       theme::col(ui, C::gold, 0.4f), ui.px(3));
         y = ty + pad;
@@ -407,7 +431,11 @@ float InvestScreen::drawContacts(UiContext& ui, float x, float y, float w, ImVec
     float code = ui.px(300);           // ≥ 300 px: scannable from a metre away
     bool side = w > code + ui.px(560); // the code beside the text when there is room
     float textW = side ? w - code - pad * 5 : w - pad * 2;
-    for (const Contact& ct : ui.content->contacts) {
+    const auto& contacts = ui.content->contacts;
+    bool allSample = !contacts.empty() && std::all_of(contacts.begin(), contacts.end(),
+                                                      [](const Contact& c) { return c.sample; });
+    if (allSample) y += widgets::sampleStrip(ui, ImVec2(x, y), w) + ui.px(tokens::space::s);
+    for (const Contact& ct : contacts) {
         std::string qr = !ct.url.empty() ? ct.url : ("TEL:" + ct.phone);
         // Measure, then draw (the card goes under the text).
         const std::string& org = ui.tr(ct.org);
@@ -418,7 +446,7 @@ float InvestScreen::drawContacts(UiContext& ui, float x, float y, float w, ImVec
             textH += widgets::paraSize(ui, FontRole::BodyBold, ct.phone).y + ui.px(4);
         if (!ct.email.empty())
             textH += widgets::paraSize(ui, FontRole::Body, ct.email).y + ui.px(4);
-        if (ct.sample) textH += ui.px(50);
+        if (ct.sample && !allSample) textH += ui.px(50);
         float qrH = code + ui.px(130);
         float cardH = side ? std::max(textH, qrH) + pad * 2 : textH + qrH + pad * 3;
         if (y + cardH > clipMin.y && y < clipMax.y) {
@@ -437,7 +465,7 @@ float InvestScreen::drawContacts(UiContext& ui, float x, float y, float w, ImVec
             if (!ct.email.empty())
                 ty += widgets::para(ui, FontRole::Body, ImVec2(x + pad, ty), C::text, ct.email).y +
                       ui.px(4);
-            if (ct.sample) widgets::sampleTag(ui, ImVec2(x + pad, ty + ui.px(6)));
+            if (ct.sample && !allSample) widgets::sampleTag(ui, ImVec2(x + pad, ty + ui.px(6)));
             ImVec2 qpos = side ? ImVec2(x + w - code - pad * 3, y + pad)
                                : ImVec2(x + (w - code) * 0.5f - pad, ty + ui.px(56));
             widgets::qrCard(ui, qr, uiText(UiString::InvestContactQr), qpos, code,
@@ -465,17 +493,24 @@ float InvestScreen::drawMyList(UiContext& ui, float x, float y, float w, ImVec2 
     for (const auto& id : picks_) {
         const Project* p = c.project(id);
         if (!p) continue;
-        float h = widgets::paraSize(ui, FontRole::Body, ui.tr(p->name), w - ui.px(140)).y;
-        widgets::para(ui, FontRole::Body, ImVec2(x + ui.px(8), y), C::text, ui.tr(p->name),
-                      w - ui.px(140));
+        float removeW = ui.px(170), textW = w - removeW - ui.px(32);
+        float h = widgets::para(ui, FontRole::Body, ImVec2(x + ui.px(8), y), C::text,
+                                ui.tr(p->name), textW)
+                      .y;
+        if (p->sample) h += widgets::sampleTag(ui, ImVec2(x + ui.px(8), y + h + ui.px(6))).y + ui.px(6);
+        // "Remove" is a real button: a pill with a full-size touch area.
         std::string rid = "unpick:" + id;
-        ImVec2 ra(x + w - ui.px(110), y - ui.px(20)), rb(x + w, y + ui.px(76));
+        float rowH = std::max(h, ui.px(tokens::space::touchMin));
+        ImVec2 ra(x + w - removeW, y), rb(x + w, y + ui.px(tokens::space::touchMin));
         if (widgets::clippedTouch(ui, rid.c_str(), uiText(UiString::InvestRemove), ra, rb, clipMin,
                                   clipMax))
             picks_.erase(std::remove(picks_.begin(), picks_.end(), id), picks_.end());
-        theme::textCentered(ui, FontRole::Caption, ra, rb, C::national,
+        ImVec2 inset(0, ui.px(12));
+        dl()->AddRect(ra + inset, rb - inset, theme::col(ui, C::national),
+                      (rb.y - ra.y) * 0.5f - inset.y, 0, ui.px(3));
+        theme::textCentered(ui, FontRole::BodyBold, ra + inset, rb - inset, C::national,
                             ui.tr(uiText(UiString::InvestRemove)));
-        y += std::max(h, ui.px(76)) + ui.px(tokens::space::s);
+        y += rowH + ui.px(tokens::space::s);
         if (std::find(picks_.begin(), picks_.end(), id) == picks_.end()) break; // list changed
     }
     return y - y0;

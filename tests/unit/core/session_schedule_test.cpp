@@ -68,4 +68,29 @@ TEST(SessionSchedule, ErrorsNameThePart) {
     EXPECT_FALSE(WeeklySchedule::parse("mon", s, err));
 }
 
+// The closed page shows the hours as a visitor reads them, not the config string.
+TEST(SessionSchedule, DescribeGroupsDaysInBothLanguages) {
+    WeeklySchedule s;
+    std::string err;
+    ASSERT_TRUE(WeeklySchedule::parse("mon-fri 09:00-18:00, sat 10:00-16:00", s, err)) << err;
+    Text t = s.describe();
+    EXPECT_EQ(t.zh, "周一至周五 09:00–18:00；周六 10:00–16:00");
+    EXPECT_EQ(t.en, "Mon–Fri 09:00–18:00; Sat 10:00–16:00");
+
+    // Two neighbouring days are listed, not a range; a gap splits runs; past midnight and 24:00.
+    ASSERT_TRUE(WeeklySchedule::parse("sat-sun 10:00-24:00; mon 09:00-12:00, wed 09:00-12:00",
+                                      s, err))
+        << err;
+    t = s.describe();
+    EXPECT_EQ(t.zh, "周一、周三 09:00–12:00；周六、周日 10:00–24:00");
+    EXPECT_EQ(t.en, "Mon, Wed 09:00–12:00; Sat, Sun 10:00–24:00");
+    ASSERT_TRUE(WeeklySchedule::parse("daily 20:00-02:00", s, err)) << err;
+    EXPECT_EQ(s.describe().en, "Daily 20:00–02:00");
+    EXPECT_EQ(s.describe().zh, "每天 20:00–02:00");
+
+    WeeklySchedule always;
+    ASSERT_TRUE(WeeklySchedule::parse("", always, err));
+    EXPECT_TRUE(always.describe().empty());
+}
+
 } // namespace zj
