@@ -143,6 +143,8 @@ const Text kUiStrings[] = {
     {"在空间分布中查看各开发区与园区", "See every zone and park in Spatial Distribution"},
     {"讲解提示", "Cue notes"},
     {"收起提示", "Hide notes"},
+    {"个承载园区", "host parks"},
+    {"个承载园区", "host park"},
 };
 static_assert(sizeof(kUiStrings) / sizeof(kUiStrings[0]) == static_cast<size_t>(UiString::Count_),
               "every UiString needs its text");

@@ -140,6 +140,8 @@ enum class UiString {
     IndustryAllOnMapHint,
     TourNoteShow,
     TourNoteHide,
+    IndustryHostCount,
+    IndustryHostCountOne,
     Count_
 };
 

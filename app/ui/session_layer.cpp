@@ -293,7 +293,8 @@ void SessionLayer::drawClosedPage(UiContext& ui) {
     float alpha = hoursShown_ ? 1.0f : 0.6f;
     dl()->AddRectFilledMultiColor(ImVec2(0, 0), ImVec2(W, H), theme::col(ui, C::primaryDark, alpha),
                                   theme::col(ui, C::primaryDark, alpha),
-                                  theme::col(ui, C::shadow, alpha), theme::col(ui, C::shadow, alpha));
+                                  theme::col(ui, C::shadow, alpha),
+                                  theme::col(ui, C::shadow, alpha));
     float drift = ui.px(6);
     ImVec2 shift(drift * static_cast<float>(shownMinute_ % 5) - drift * 2,
                  drift * static_cast<float>(shownMinute_ / 5 % 5) - drift * 2);
@@ -325,7 +326,8 @@ void SessionLayer::drawClosedPage(UiContext& ui) {
     y += centred(FontRole::Display, y, C::textOnPrimary, clock, 0.85f) + ui.px(tokens::space::m);
     const Text& closedText = uiText(UiString::DisplayClosed);
     y += centred(FontRole::H1, y, C::textOnPrimary, closedText.zh, 1.0f) + ui.px(tokens::space::xs);
-    y += centred(FontRole::H2, y, C::textOnPrimary, closedText.en, 0.85f) + ui.px(tokens::space::xl);
+    y +=
+        centred(FontRole::H2, y, C::textOnPrimary, closedText.en, 0.85f) + ui.px(tokens::space::xl);
 
     // The hours as a visitor reads them, one group of days per line, Chinese then English.
     Text hours = config_.hours.describe();

@@ -254,8 +254,17 @@ void IndustryScreen::drawChain(UiContext& ui, const Industry& ind, ImVec2 min, I
     ImVec2 listMin(chainMin.x - ui.px(16), chainMin.y + headH + ui.px(12)),
         listMax(chainMax.x + ui.px(16), chainMax.y);
     float offset = chainScroll_.begin(ui, listMin, listMax, chainH_);
-    float nodeH = ui.px(tokens::space::touchMin + 24);
     float gap = ui.px(tokens::space::s);
+    // Nodes grow to fill the height the longest stage leaves (no empty band under the chain),
+    // within a range; a stage longer than the screen scrolls.
+    int longest = 0;
+    for (ChainStage st : stages)
+        longest = std::max<int>(longest,
+                                std::count_if(ind.nodes.begin(), ind.nodes.end(),
+                                              [&](const ChainNode& n) { return n.stage == st; }));
+    float minNodeH = ui.px(tokens::space::touchMin + 24);
+    float fillH = longest ? (listMax.y - listMin.y - ui.px(16) - gap * (longest - 1)) / longest : 0;
+    float nodeH = std::clamp(fillH, minNodeH, ui.px(240));
     float maxBottom = 0;
     for (int s = 0; s < 3; ++s) {
         float cx = chainMin.x + s * (colW + arrowW);
@@ -263,7 +272,17 @@ void IndustryScreen::drawChain(UiContext& ui, const Industry& ind, ImVec2 min, I
         for (const ChainNode& n : ind.nodes) {
             if (n.stage != stages[s]) continue;
             const std::string& name = ui.tr(n.name);
+            // Under the name, where the card is tall enough: how many parks host the link.
+            std::string hosts =
+                n.parks.empty()
+                    ? std::string()
+                    : std::to_string(n.parks.size()) + " " +
+                          ui.tr(uiText(n.parks.size() == 1 ? UiString::IndustryHostCountOne
+                                                           : UiString::IndustryHostCount));
             float th = widgets::paraSize(ui, FontRole::BodyBold, name, colW - pad * 2).y;
+            float hh = hosts.empty() ? 0 : widgets::paraSize(ui, FontRole::Caption, hosts).y;
+            bool showHosts =
+                hh > 0 && th + hh + ui.px(8) + pad * 2 <= std::max(nodeH, th + pad * 2);
             float h = std::max(nodeH, th + pad * 2);
             ImVec2 a(cx, ny), b(cx + colW, ny + h);
             bool on = n.id == node_;
@@ -277,8 +296,13 @@ void IndustryScreen::drawChain(UiContext& ui, const Industry& ind, ImVec2 min, I
             if (!on)
                 dl()->AddRectFilled(a, ImVec2(a.x + ui.px(8), b.y), theme::col(ui, hue), ui.px(16),
                                     ImDrawFlags_RoundCornersLeft);
-            widgets::para(ui, FontRole::BodyBold, ImVec2(a.x + pad, (a.y + b.y - th) * 0.5f),
+            float blockH = th + (showHosts ? hh + ui.px(8) : 0);
+            float ty = (a.y + b.y - blockH) * 0.5f;
+            widgets::para(ui, FontRole::BodyBold, ImVec2(a.x + pad, ty),
                           on ? C::textOnPrimary : C::text, name, colW - pad * 2);
+            if (showHosts)
+                widgets::para(ui, FontRole::Caption, ImVec2(a.x + pad, ty + th + ui.px(8)),
+                              on ? C::textOnPrimary : C::textSecondary, hosts);
             ny = b.y + gap;
         }
         maxBottom = std::max(maxBottom, ny + offset - listMin.y);
@@ -293,14 +317,13 @@ void IndustryScreen::drawChain(UiContext& ui, const Industry& ind, ImVec2 min, I
         const std::string& hint = ui.tr(uiText(UiString::IndustryTapNode));
         float hw = detailMax.x - detailMin.x - pad * 2;
         ImVec2 hs = widgets::paraSize(ui, FontRole::Body, hint, hw);
-        // At the photo's own aspect (16:10): the sample art is shown whole, never cut.
-        float pw = detailMax.x - detailMin.x;
-        ImVec2 photoMax(detailMax.x,
-                        std::min(detailMax.y - hs.y - pad * 2, detailMin.y + pw * 0.625f));
+        // The photo fills the panel above the hint (cropped to fill: the pictures carry no
+        // text, their subject sits in a centre safe area).
+        ImVec2 photoMax(detailMax.x, detailMax.y - hs.y - pad * 2);
         if (const Photo* p = ui.content->photo("ind-" + ind.id);
             p && photoMax.y - detailMin.y > ui.px(200))
             widgets::photo(ui, *p, widgets::PhotoSize::Display, detailMin, photoMax,
-                           tokens::radius::card, 0.0f);
+                           tokens::radius::card);
         else
             photoMax.y = detailMin.y + (detailMax.y - detailMin.y - hs.y) * 0.5f - pad;
         widgets::para(ui, FontRole::Body, ImVec2(detailMin.x + pad, photoMax.y + pad),

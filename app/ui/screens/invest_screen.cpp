@@ -356,7 +356,8 @@ float InvestScreen::drawPolicies(UiContext& ui, float x, float y, float w) {
     const auto& figures = ui.content->projectFigures;
     float colW = 0;
     for (const ProjectFigure& f : figures)
-        colW = std::max({colW, widgets::paraSize(ui, FontRole::Display, widgets::formatNumber(f.value)).x,
+        colW = std::max({colW,
+                         widgets::paraSize(ui, FontRole::Display, widgets::formatNumber(f.value)).x,
                          widgets::paraSize(ui, FontRole::BodyBold, ui.tr(f.unit)).x});
     colW = std::min(colW, w * 0.45f);
     float labelX = x + colW + ui.px(tokens::space::l);
@@ -366,7 +367,8 @@ float InvestScreen::drawPolicies(UiContext& ui, float x, float y, float w) {
         std::string num = widgets::formatNumber(f.value);
         ImVec2 ns = widgets::para(ui, FontRole::Display, ImVec2(x, y), C::gold, num);
         float uy = y + ns.y;
-        float uh = widgets::para(ui, FontRole::BodyBold, ImVec2(x, uy), C::gold, ui.tr(f.unit), colW).y;
+        float uh =
+            widgets::para(ui, FontRole::BodyBold, ImVec2(x, uy), C::gold, ui.tr(f.unit), colW).y;
         float lh = widgets::paraSize(ui, FontRole::Body, ui.tr(f.label), labelW).y;
         float rowH = std::max(uy + uh - y, lh);
         widgets::para(ui, FontRole::Body, ImVec2(labelX, y + (rowH - lh) * 0.5f), C::text,
@@ -497,7 +499,8 @@ float InvestScreen::drawMyList(UiContext& ui, float x, float y, float w, ImVec2 
         float h = widgets::para(ui, FontRole::Body, ImVec2(x + ui.px(8), y), C::text,
                                 ui.tr(p->name), textW)
                       .y;
-        if (p->sample) h += widgets::sampleTag(ui, ImVec2(x + ui.px(8), y + h + ui.px(6))).y + ui.px(6);
+        if (p->sample)
+            h += widgets::sampleTag(ui, ImVec2(x + ui.px(8), y + h + ui.px(6))).y + ui.px(6);
         // "Remove" is a real button: a pill with a full-size touch area.
         std::string rid = "unpick:" + id;
         float rowH = std::max(h, ui.px(tokens::space::touchMin));

@@ -78,8 +78,8 @@ TEST(SessionSchedule, DescribeGroupsDaysInBothLanguages) {
     EXPECT_EQ(t.en, "Mon–Fri 09:00–18:00; Sat 10:00–16:00");
 
     // Two neighbouring days are listed, not a range; a gap splits runs; past midnight and 24:00.
-    ASSERT_TRUE(WeeklySchedule::parse("sat-sun 10:00-24:00; mon 09:00-12:00, wed 09:00-12:00",
-                                      s, err))
+    ASSERT_TRUE(
+        WeeklySchedule::parse("sat-sun 10:00-24:00; mon 09:00-12:00, wed 09:00-12:00", s, err))
         << err;
     t = s.describe();
     EXPECT_EQ(t.zh, "周一、周三 09:00–12:00；周六、周日 10:00–24:00");

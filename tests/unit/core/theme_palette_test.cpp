@@ -19,7 +19,9 @@ struct Lab {
 };
 
 Lab toLab(uint32_t rgb) {
-    auto lin = [](double c) { return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
+    auto lin = [](double c) {
+        return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    };
     double r = lin(((rgb >> 16) & 0xFF) / 255.0), g = lin(((rgb >> 8) & 0xFF) / 255.0),
            b = lin((rgb & 0xFF) / 255.0);
     double x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
