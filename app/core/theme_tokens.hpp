@@ -7,10 +7,10 @@ namespace zj::tokens {
 
 // [SECTION] Palette (0xRRGGBB)
 namespace color {
-constexpr uint32_t primary = 0x0B3D91;       // Yangtze blue: headers, primary actions
-constexpr uint32_t primaryDark = 0x072A66;   // pressed / deep header
-constexpr uint32_t teal = 0x00897B;          // river teal: secondary accents
-constexpr uint32_t gold = 0xF2A900;          // Jinshan gold: key figures, highlights
+constexpr uint32_t primary = 0x0B3D91;     // Yangtze blue: headers, primary actions
+constexpr uint32_t primaryDark = 0x072A66; // pressed / deep header
+constexpr uint32_t teal = 0x00897B;        // river teal: secondary accents
+constexpr uint32_t gold = 0xF2A900;        // Jinshan gold: key figures, highlights
 // Zone levels (map markers, legend, level chips). No industry colour may come near them: the
 // industries use the Okabe–Ito palette (content/industries.toml), the levels crimson, violet
 // and slate, each ≥ 38 ΔE*ab from every industry (tests/unit/core/theme_palette_test.cpp).

@@ -3,7 +3,9 @@
 #pragma once
 #include "ui/theme.hpp"
 
+#include <algorithm>
 #include <string>
+#include <type_traits>
 
 namespace zj::widgets {
 
@@ -30,6 +32,18 @@ void sampleTagRight(UiContext& ui, ImVec2 topRight);
 // A whole section is sample: one strip over it (width `w`) instead of a badge on every row.
 // Returns its height.
 float sampleStrip(UiContext& ui, ImVec2 pos, float w);
+// Whether every item of a non-empty section (items or pointers to them) is sample: then the
+// section gets one sampleStrip and its rows no badge.
+template <class Items>
+bool wholeSectionSample(const Items& items) {
+    auto sample = [](const auto& item) {
+        if constexpr (std::is_pointer_v<std::decay_t<decltype(item)>>)
+            return item->sample;
+        else
+            return item.sample;
+    };
+    return !items.empty() && std::all_of(items.begin(), items.end(), sample);
+}
 
 // [SECTION] Line icons (ImDrawList), centred in a square of `size` px
 enum class Icon { Home, Back, City, Map, Industry, Invest, Globe };

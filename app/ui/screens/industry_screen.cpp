@@ -91,8 +91,7 @@ void IndustryScreen::drawTiles(UiContext& ui, ImVec2 min, ImVec2 max) {
                   ui.px(tokens::space::m);
     float y = y0 + hintH;
     // Every chain sample: one strip over the grid instead of a badge on every tile.
-    bool allSample = !inds.empty() && std::all_of(inds.begin(), inds.end(),
-                                                  [](const Industry& i) { return i.sample; });
+    bool allSample = widgets::wholeSectionSample(inds);
     if (allSample) y += widgets::sampleStrip(ui, ImVec2(min.x, y), w) + ui.px(tokens::space::m);
     for (size_t i = 0; i < inds.size(); ++i) {
         const Industry& ind = inds[i];

@@ -219,8 +219,7 @@ void InvestScreen::drawProjects(UiContext& ui, ImVec2 min, ImVec2 max) {
     float y0 = lmin.y + ui.px(8) - off, y = y0;
     float btnW = ui.px(260), btnH = ui.px(tokens::space::touchMin);
     // All of them sample: one strip over the list instead of a badge on every card.
-    bool allSample = !shown.empty() && std::all_of(shown.begin(), shown.end(),
-                                                   [](const Project* p) { return p->sample; });
+    bool allSample = widgets::wholeSectionSample(shown);
     if (allSample) y += widgets::sampleStrip(ui, ImVec2(min.x, y), w) + ui.px(tokens::space::s);
     for (const Project* p : shown) {
         const Industry* ind = c.industry(p->industry);
@@ -382,8 +381,7 @@ float InvestScreen::drawPolicies(UiContext& ui, float x, float y, float w) {
     }
     y += ui.px(tokens::space::s);
     const auto& policies = ui.content->policies;
-    bool allSample = !policies.empty() && std::all_of(policies.begin(), policies.end(),
-                                                      [](const Policy& p) { return p.sample; });
+    bool allSample = widgets::wholeSectionSample(policies);
     if (allSample) y += widgets::sampleStrip(ui, ImVec2(x, y), w) + ui.px(tokens::space::s);
     for (const Policy& p : policies) {
         float th =
@@ -405,8 +403,7 @@ float InvestScreen::drawEvents(UiContext& ui, float x, float y, float w) {
     float pad = ui.px(tokens::space::m), y0 = y;
     float lineX = x + ui.px(14);
     const auto& events = ui.content->events;
-    bool allSample = !events.empty() && std::all_of(events.begin(), events.end(),
-                                                    [](const Event& e) { return e.sample; });
+    bool allSample = widgets::wholeSectionSample(events);
     if (allSample) y += widgets::sampleStrip(ui, ImVec2(x, y), w) + ui.px(tokens::space::m);
     for (const Event& e : events) {
         float tx = x + ui.px(48), tw = w - ui.px(48) - ui.px(110);
@@ -434,8 +431,7 @@ float InvestScreen::drawContacts(UiContext& ui, float x, float y, float w, ImVec
     bool side = w > code + ui.px(560); // the code beside the text when there is room
     float textW = side ? w - code - pad * 5 : w - pad * 2;
     const auto& contacts = ui.content->contacts;
-    bool allSample = !contacts.empty() && std::all_of(contacts.begin(), contacts.end(),
-                                                      [](const Contact& c) { return c.sample; });
+    bool allSample = widgets::wholeSectionSample(contacts);
     if (allSample) y += widgets::sampleStrip(ui, ImVec2(x, y), w) + ui.px(tokens::space::s);
     for (const Contact& ct : contacts) {
         std::string qr = !ct.url.empty() ? ct.url : ("TEL:" + ct.phone);
@@ -469,7 +465,8 @@ float InvestScreen::drawContacts(UiContext& ui, float x, float y, float w, ImVec
                       ui.px(4);
             if (ct.sample && !allSample) widgets::sampleTag(ui, ImVec2(x + pad, ty + ui.px(6)));
             ImVec2 qpos = side ? ImVec2(x + w - code - pad * 3, y + pad)
-                               : ImVec2(x + (w - code) * 0.5f - pad, ty + ui.px(56));
+                               : ImVec2(x + (w - code) * 0.5f - pad,
+                                        ty + (ct.sample && !allSample ? ui.px(56) : pad));
             widgets::qrCard(ui, qr, uiText(UiString::InvestContactQr), qpos, code,
                             "contact:" + ct.id);
         }
