@@ -238,8 +238,8 @@ int main(int argc, char** argv) {
                 flags.allowDevelopmentKey = allowDevelopmentKey;
                 if (!zj::applyConfigFlags(flags, config, err)) return usageError(err);
                 options.dataDir = config.dataDir.string();
-                options.publicKey = config.publicKey;
-                options.syncOff = zj::syncOffCause(config); // journal + staff panel: app.cpp
+                options.publicKey = zj::displayKeyFor(config); // root mode: the installed key
+                options.syncOff = zj::syncOffCause(config);    // journal + staff panel: app.cpp
                 options.sync = config;
             } else {
                 // Sync is off, but one typo must not replace the bureau's content with the demo:

@@ -6,6 +6,10 @@
 namespace zj::pack {
 
 int runKeygen(const std::vector<std::string>& args); // keygen --out DIR
+// root-keygen --out DIR: DIR/root.key (0600) + DIR/root.pub. root-sign: DIR/root.json + .sig
+// (core/bundle/root_list.hpp; packaging/README.md "Rotating or revoking a publisher key").
+int runRootKeygen(const std::vector<std::string>& args);
+int runRootSign(const std::vector<std::string>& args);
 int runBuild(const std::vector<std::string>& args);  // build SRC --key FILE --out DIR [--version N]
 int runVerify(const std::vector<std::string>& args); // verify DIR --public-key FILE
 int runInspect(const std::vector<std::string>& args); // inspect DIR

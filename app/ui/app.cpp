@@ -152,7 +152,10 @@ void KioskApp::loadContent() {
     // The one key of the process (main.cpp: --public-key, else the config's); with none, the
     // development key, for the built-in demo bundle only: it may be shown, and sync never
     // installs anything with it (sync_client.cpp).
-    const crypto::PublicKey publisher = options_.publicKey.value_or(developmentPublicKey());
+    crypto::PublicKey publisher = options_.publicKey.value_or(developmentPublicKey());
+    // Root mode: after a sync rotated the publisher key, show what the new key signed.
+    if (options_.sync && options_.sync->rootKey)
+        if (std::optional<crypto::PublicKey> k = displayKeyFor(*options_.sync)) publisher = *k;
     std::filesystem::path demo = options_.bundleDir.empty()
                                      ? defaultDemoBundle()
                                      : std::filesystem::path(options_.bundleDir);

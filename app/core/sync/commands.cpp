@@ -115,13 +115,15 @@ int runSyncCommand(const std::vector<std::string>& argv) {
     if (!loadConfig(args, config, err)) return usage(kSyncUsage, err);
     if (config.sources.empty())
         return usage(kSyncUsage, "no source: set [sync] sources in the config or pass --source");
-    if (!config.publicKey)
-        return usage(kSyncUsage, "no publisher key: set [sync] public_key or pass --public-key");
+    if (!config.publicKey && !config.rootKey)
+        return usage(kSyncUsage,
+                     "no publisher key: set [sync] public_key or root_key, or pass --public-key");
 
     SystemClock clock;
     SyncOptions options;
     options.dataDir = config.dataDir;
-    options.publicKey = *config.publicKey;
+    options.publicKey = config.publicKey.value_or(crypto::PublicKey{});
+    options.rootKey = config.rootKey;
     options.limits = config.limits;
     options.caFile = config.caFile;
     options.clock = &clock;

@@ -7,6 +7,7 @@
 #include "core/sync/config.hpp"
 #include "core/bundle/file_util.hpp"
 #include "core/bundle/manifest.hpp"
+#include "core/bundle/root_list.hpp"
 
 #include <toml++/toml.h>
 
@@ -31,6 +32,7 @@ namespace {
 struct ParseContext {
     fs::path baseDir;          // for relative paths in the file
     bool sawPublicKey = false; // public_key and public_key_file are exclusive
+    bool sawRootKey = false;   // root_key and root_key_file too
     std::string fileName;
     std::string heartbeatUrlAt; // "file:line" of [heartbeat] url, judged after allow_http
 };
@@ -136,6 +138,34 @@ bool readPublicKeyFileField(const toml::node& n, KioskConfig& c, ParseContext& c
         return false;
     }
     c.publicKey = key;
+    return true;
+}
+
+bool readRootKey(const toml::node& n, KioskConfig& c, ParseContext& ctx, std::string& why,
+                 bool isFile) {
+    std::optional<std::string> s = n.value_exact<std::string>();
+    crypto::PublicKey key{};
+    std::string err;
+    if (!s || s->empty()) {
+        why = isFile ? "expected a file path" : "expected 64 hex digits (the root public key)";
+        return false;
+    }
+    if (ctx.sawRootKey) {
+        why = "give either root_key or root_key_file, not both";
+        return false;
+    }
+    ctx.sawRootKey = true;
+    if (isFile) {
+        fs::path file = fs::path(*s).is_absolute() ? fs::path(*s) : ctx.baseDir / *s;
+        if (!crypto::readPublicKey(file, key, err)) {
+            why = err;
+            return false;
+        }
+    } else if (!parsePublicKeyHex(*s, key)) {
+        why = "expected 64 hex digits (the root public key)";
+        return false;
+    }
+    c.rootKey = key;
     return true;
 }
 
@@ -273,6 +303,14 @@ const std::vector<Field>& fields() {
         {"sync", "ca_file", readCaFile},
         {"sync", "allow_development_key", readAllowDevelopmentKey},
         {"sync", "channel", readChannel},
+        {"sync", "root_key",
+         [](const toml::node& n, KioskConfig& c, ParseContext& ctx, std::string& why) {
+             return readRootKey(n, c, ctx, why, false);
+         }},
+        {"sync", "root_key_file",
+         [](const toml::node& n, KioskConfig& c, ParseContext& ctx, std::string& why) {
+             return readRootKey(n, c, ctx, why, true);
+         }},
         {"heartbeat", "url", readHeartbeatUrl},
         {"heartbeat", "kiosk_id", readKioskId},
         {"heartbeat", "timeout_s", integer(1, 300, &KioskConfig::heartbeatTimeoutS)},
@@ -387,8 +425,9 @@ bool isDevelopmentKey(const crypto::PublicKey& key) {
 SyncOff syncOffCause(const KioskConfig& c) {
     // The key first: the shipped config has neither sources nor a key, and the key is the step
     // a deployment must not skip (sources alone would still leave sync off).
-    if (!c.publicKey) return SyncOff::NoKey;
-    if (isDevelopmentKey(*c.publicKey) && !c.allowDevelopmentKey) return SyncOff::DevelopmentKey;
+    if (!c.publicKey && !c.rootKey) return SyncOff::NoKey;
+    const crypto::PublicKey& key = c.rootKey ? *c.rootKey : *c.publicKey;
+    if (isDevelopmentKey(key) && !c.allowDevelopmentKey) return SyncOff::DevelopmentKey;
     if (c.sources.empty()) return SyncOff::NoSources;
     return SyncOff::None;
 }
@@ -505,6 +544,15 @@ std::optional<crypto::PublicKey> recordedPublisherKey(const fs::path& dataDir) {
     crypto::PublicKey key;
     if (!(in >> hex) || !parsePublicKeyHex(hex, key)) return std::nullopt;
     return key;
+}
+
+std::optional<crypto::PublicKey> displayKeyFor(const KioskConfig& c) {
+    if (!c.rootKey) return c.publicKey;
+    std::string err;
+    std::optional<RootList> kept = loadKeptRootList(c.dataDir, *c.rootKey, err);
+    std::optional<crypto::PublicKey> installed = recordedPublisherKey(c.dataDir);
+    if (kept && installed && kept->trusts(*installed)) return installed;
+    return c.publicKey;
 }
 
 bool recordPublisherKey(const fs::path& dataDir, const crypto::PublicKey& key, std::string& err) {

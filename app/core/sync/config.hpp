@@ -1,6 +1,6 @@
 // The kiosk's configuration file (/etc/zjmap-kiosk/kiosk.toml, or --config FILE):
 //   [sync]   sources, public_key | public_key_file, interval_s, jitter_s, max_backoff_s,
-//            ca_file, allow_development_key, channel
+//            ca_file, allow_development_key, channel, root_key | root_key_file
 //   [heartbeat] url, kiosk_id, timeout_s, allow_http, token_file
 //   [store]  data_dir
 //   [limits] connect_timeout_s, low_speed_bytes_per_s, low_speed_time_s, total_timeout_s,
@@ -33,9 +33,13 @@ struct SyncLimits {
 struct KioskConfig {
     std::vector<std::string> sources; // http(s)://, file:// or a directory; tried in order
     std::optional<crypto::PublicKey> publicKey; // publisher key; none = sync cannot run
-    int64_t intervalS = 900;                    // between successful cycles
-    int64_t jitterS = 120;                      // random 0..jitter added to every wait
-    int64_t maxBackoffS = 4 * 3600;             // cap of the doubling wait after failures
+    // [sync] root_key / root_key_file (root_list.hpp): publisher keys come from the source's
+    // root.json signed by this key; publicKey then may be absent (it is one more trusted key
+    // only for what is shown before the first root list arrives: not for sync).
+    std::optional<crypto::PublicKey> rootKey;
+    int64_t intervalS = 900;        // between successful cycles
+    int64_t jitterS = 120;          // random 0..jitter added to every wait
+    int64_t maxBackoffS = 4 * 3600; // cap of the doubling wait after failures
     std::filesystem::path dataDir = "/var/lib/zjmap-kiosk"; // the bundle store
     SyncLimits limits;
     std::filesystem::path caFile;   // [sync] ca_file: CA bundle for https ("" = the system's)
@@ -95,6 +99,10 @@ struct ConfigSalvage {
     std::optional<std::filesystem::path> dataDir;
 };
 ConfigSalvage salvageKioskConfig(const std::filesystem::path& file);
+
+// The key to verify what is shown with: publicKey, else (root mode) the key the store was last
+// installed with when the kept root list (verified with rootKey) still trusts it.
+std::optional<crypto::PublicKey> displayKeyFor(const KioskConfig& config);
 
 // The key the store's content was last installed with (state/publisher-key, written by sync):
 // the display's last resort when the config cannot say.

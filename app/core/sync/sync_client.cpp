@@ -9,6 +9,7 @@
 #include "core/bundle/bundle.hpp"
 #include "core/bundle/file_util.hpp"
 #include "core/bundle/manifest.hpp"
+#include "core/bundle/root_list.hpp"
 #include "core/bundle/self_check.hpp"
 #include "core/bundle/store.hpp"
 #include "core/bundle/verified_blobs.hpp"
@@ -558,14 +559,15 @@ Step checkSwitched(const SyncOptions& o, uint64_t version, VerifiedBlobs& verifi
     return Step::fail(name + ": self-check could not run: " + check.reason);
 }
 
-SyncResult cycle(const std::string& sourceUrl, const SyncOptions& o) {
+SyncResult cycle(const std::string& sourceUrl, const SyncOptions& given) {
+    SyncOptions o = given; // root mode picks the publisher key below
     SyncResult r;
     r.source = sourceUrl;
     const Source* reachedBy = nullptr; // set once the source exists
     std::string recovered;             // what recoverStore did, in front of the reason
     // Expiry is judged by the clock, or by the signed time floor when the clock is behind.
     const int64_t wall = o.clock ? o.clock->wallSeconds() : int64_t(std::time(nullptr));
-    const int64_t now = std::max(wall, readTimeFloor(o.dataDir));
+    int64_t now = std::max(wall, readTimeFloor(o.dataDir)); // again after a root list reset it
     auto finish = [&](Step step, uint64_t bytes) {
         r.sourceReached = reachedBy && reachedBy->reached();
         r.bytesDownloaded = bytes;
@@ -597,7 +599,7 @@ SyncResult cycle(const std::string& sourceUrl, const SyncOptions& o) {
     };
     // Before anything is touched: the development key's secret is public, so a bundle signed
     // with it proves nothing (the demo bundle may be shown, never installed by sync).
-    if (isDevelopmentKey(o.publicKey) && !o.allowDevelopmentKey)
+    if (isDevelopmentKey(o.rootKey ? *o.rootKey : o.publicKey) && !o.allowDevelopmentKey)
         return finish(Step::refuse("the publisher key is the development key "
                                    "(content/keys/dev-publisher.pub, whose secret is public): "
                                    "sync refuses it; set the publisher's own key ([sync] "
@@ -609,6 +611,20 @@ SyncResult cycle(const std::string& sourceUrl, const SyncOptions& o) {
     if (!ensureStoreLayout(o.dataDir, err)) return finish(Step::fail(err), 0);
     StoreLock lock;
     if (!lock.tryAcquire(o.dataDir, err)) return finish(Step::fail(err), 0);
+    // Root mode: start from the key the store was installed with, if the kept list trusts it.
+    std::optional<RootList> keptRoot;
+    auto pickStartKey = [&] {
+        if (!keptRoot) return;
+        std::optional<crypto::PublicKey> installed = recordedPublisherKey(o.dataDir);
+        o.publicKey = installed && keptRoot->trusts(*installed) ? *installed
+                                                                : keptRoot->publisherKeys.front();
+    };
+    if (o.rootKey) {
+        std::string rootErr;
+        keptRoot = loadKeptRootList(o.dataDir, *o.rootKey, rootErr);
+        if (!rootErr.empty()) recovered = oneLine(rootErr);
+        pickStartKey();
+    }
     VerifiedBlobs verified;
     verified.load(o.dataDir);
     std::vector<std::string> recoveryLog;
@@ -624,6 +640,43 @@ SyncResult cycle(const std::string& sourceUrl, const SyncOptions& o) {
         return finish(Step::fail(sourceUrl + ": not an http(s):// or file:// URL or an absolute "
                                              "directory"),
                       0);
+    if (o.rootKey) {
+        // 0. The root list: the source's, if it verifies and is not older than the one kept.
+        std::string rootJson, rootSig, ignoredTag;
+        bool nm = false;
+        Step got = source.fetchSmall("root.json", 1 << 16, "", rootJson, ignoredTag, nm);
+        if (got.ok()) {
+            got =
+                source.fetchSmall("root.json.sig", kMaxSignatureBytes, "", rootSig, ignoredTag, nm);
+            if (!got.ok()) return finish(got, source.bytesDownloaded());
+            RootList offered;
+            const std::string where = source.where("root.json");
+            if (!verifyRootList(rootJson, rootSig, *o.rootKey, offered, err))
+                return finish(Step::refuse(where + ": " + err), source.bytesDownloaded());
+            if (offered.expires <= now)
+                return finish(Step::refuse(where + ": version " + std::to_string(offered.version) +
+                                           " expired at " + formatUtc(offered.expires) + " (now " +
+                                           formatUtc(now) + ")"),
+                              source.bytesDownloaded());
+            std::string log;
+            if (!applyRootList(o.dataDir, offered, rootJson, rootSig, keptRoot, log, err))
+                return finish(Step::refuse(where + ": " + err), source.bytesDownloaded());
+            if (!log.empty()) recovered += (recovered.empty() ? "" : "; ") + log;
+            keptRoot = offered;
+            now = std::max(wall, readTimeFloor(o.dataDir));
+            pickStartKey();
+        } else if (!keptRoot) {
+            return finish(Step::refuse(got.reason + " (with [sync] root_key the source must "
+                                                    "publish root.json and root.json.sig)"),
+                          source.bytesDownloaded());
+        }
+        if (keptRoot->expires <= now)
+            return finish(Step::refuse("the root list (version " +
+                                       std::to_string(keptRoot->version) + ") expired at " +
+                                       formatUtc(keptRoot->expires) +
+                                       ": the publisher must sign a new root.json"),
+                          source.bytesDownloaded());
+    }
     const std::optional<uint64_t> current = slotVersion(o.dataDir, "current");
     // Whole: checked (no pending self-check) and every blob present with the right hash.
     bool currentWhole = false;
@@ -670,10 +723,26 @@ SyncResult cycle(const std::string& sourceUrl, const SyncOptions& o) {
         return finish(Step::refuse(source.where("manifest.json.sig") +
                                    ": not a signature (expected 128 hex digits)"),
                       source.bytesDownloaded());
-    if (!crypto::verify(json, sig, o.publicKey))
+    if (keptRoot) {
+        // Any key of the root list; the one that signed becomes the cycle's publisher key.
+        bool signedByListed = false;
+        for (const crypto::PublicKey& k : keptRoot->publisherKeys)
+            if ((!isDevelopmentKey(k) || o.allowDevelopmentKey) && crypto::verify(json, sig, k)) {
+                o.publicKey = k;
+                signedByListed = true;
+                break;
+            }
+        if (!signedByListed)
+            return finish(Step::refuse(manifestUrl +
+                                       ": signature does not verify with any publisher key of "
+                                       "root list version " +
+                                       std::to_string(keptRoot->version)),
+                          source.bytesDownloaded());
+    } else if (!crypto::verify(json, sig, o.publicKey)) {
         return finish(
             Step::refuse(manifestUrl + ": signature does not verify with the publisher key"),
             source.bytesDownloaded());
+    }
     Manifest manifest;
     if (!parseManifest(json, manifest, err))
         return finish(Step::refuse(manifestUrl + ": " + err), source.bytesDownloaded());

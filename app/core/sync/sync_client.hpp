@@ -5,6 +5,8 @@
 // Sources: http:// and https:// (libcurl; redirects only within the source's scheme, host and
 // port), file:///path or /path (a USB stick: same rules, regular files only).
 // Refused before anything is read: the development key, unless SyncOptions::allowDevelopmentKey.
+// With SyncOptions::rootKey, the source's root.json (root_list.hpp) is read first and names the
+// publisher keys the manifest may be signed with (rotation and revocation).
 // Expiry (by max(clock, time floor)) is checked before "already installed"; a 304 or a source
 // offering nothing newer while current has expired is Refused with SyncResult::stale.
 // Single writer: a lock on state/sync.lock keeps a CLI `sync --once` and the app's background
@@ -63,6 +65,10 @@ struct SyncOptions {
     // ([sync] allow_development_key, `sync --once --allow-development-key`; tests, demos).
     bool allowDevelopmentKey = false;
     std::string channel; // [sync] channel: a manifest's signed channel must be this ("" = none)
+    // [sync] root_key (root_list.hpp): set, the source's root.json (signed by it) names the
+    // publisher keys, and publicKey is only where the cycle starts (the key the store was
+    // installed with); the manifest must verify with a key of the newest valid root list.
+    std::optional<crypto::PublicKey> rootKey;
 };
 
 // Runs one cycle against `source`. Never throws.

@@ -120,12 +120,13 @@ void SyncService::run() {
         options.clock = &clock_;
         options.allowDevelopmentKey = config_.allowDevelopmentKey;
         options.channel = config_.channel;
+        options.rootKey = config_.rootKey;
         options.stop = &stopping_;
         if (versionInUse_) options.keepVersions.push_back(versionInUse_);
         lock.unlock();
 
         SyncResult result;
-        if (!config_.publicKey) {
+        if (!config_.publicKey && !config_.rootKey) {
             result.reason = "no publisher key configured ([sync] public_key)";
         } else {
             result = runSyncCycleAll(config_.sources, options);
