@@ -41,6 +41,8 @@ const char* kUsage =
     "  --config FILE           kiosk.toml (default /etc/zjmap-kiosk/kiosk.toml if present)\n"
     "  --scenario FILE         run a scripted scenario headless and exit (tests/ui/README.md)\n"
     "  --shots DIR             where a scenario writes its screenshots\n"
+    "  --lint-report FILE      with --scenario: layout lint findings go to FILE (one per\n"
+    "                          line) instead of failing it (zjmap-pack proof)\n"
     "  --stats                 with --scenario: print first-frame time and peak RSS at exit\n"
     "  --monkey N              N random touches and idles headless; fails on a crash, an\n"
     "                          assertion, a stuck frame or memory growth (--seed S)\n"
@@ -104,7 +106,7 @@ int main(int argc, char** argv) {
         }
     }
     zj::AppOptions options;
-    std::string scenarioFile, shotsDir;
+    std::string scenarioFile, shotsDir, lintReport;
     bool printStats = false;
     std::string configFile; // --config; default /etc/zjmap-kiosk/kiosk.toml when it exists
     bool dataGiven = false;
@@ -153,6 +155,10 @@ int main(int argc, char** argv) {
                 configFile = v;
             else
                 publicKeyFile = v;
+        } else if (a == "--lint-report") {
+            const char* v = value("FILE");
+            if (!v || !*v) return usageError("--lint-report needs a file");
+            lintReport = v;
         } else if (a == "--allow-development-key") {
             allowDevelopmentKey = true;
         } else if (a == "--metrics") {
@@ -310,7 +316,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "zjmap-kiosk: %s\n", err.c_str());
         return 3;
     }
-    zj::ScenarioRunOptions run{scenarioFile, shotsDir};
+    zj::ScenarioRunOptions run{scenarioFile, shotsDir, lintReport};
     if (!shotsDir.empty()) std::filesystem::create_directories(shotsDir);
     int result = zj::runScenario(app, clock, scenario, run);
     if (printStats) {

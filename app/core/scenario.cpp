@@ -1,5 +1,7 @@
 #include "core/scenario.hpp"
 
+#include "core/navigation.hpp"
+
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -154,6 +156,14 @@ bool parseScenario(std::string_view source, Scenario& out, std::string& err) {
             if (!known) return fail("expected 'lint-seed overlap|clip|small-target|small-text'");
             step.kind = ScenarioStep::Kind::LintSeed;
             step.arg = toks[1].text;
+        } else if (verb == "open") {
+            ScreenId screen;
+            if (toks.size() < 2 || toks.size() > 3 || !parseScreenName(toks[1].text, screen))
+                return fail("expected 'open SCREEN [SELECTION]' (home | city | map | industry | "
+                            "invest | attract)");
+            step.kind = ScenarioStep::Kind::Open;
+            step.arg = toks[1].text;
+            if (toks.size() == 3) step.value = toks[2].text;
         } else {
             return fail("unknown command '" + verb + "'");
         }

@@ -19,7 +19,8 @@ struct ScenarioStep {
         Idle,
         Expect,
         Shot,
-        LintSeed // draws a deliberate layout defect from now on (must-fail proofs of the lint)
+        LintSeed, // draws a deliberate layout defect from now on (must-fail proofs of the lint)
+        Open      // navigates straight to a screen and selection (walks that need no touches)
     };
     Kind kind = Kind::Idle;
     int line = 0;                    // 1-based line in the file

@@ -17,6 +17,9 @@ static void printUsage(FILE* out) {
         "  inspect DIR                                       print a bundle's manifest summary\n"
         "  publish DIR DEST [--public-key FILE]              blobs, then the manifest, to a dir or "
         "rsync target\n"
+        "  proof SRC --out DIR                               every screen as visitors see it, the\n"
+        "                                                    layout lint and a checklist: "
+        "DIR/index.html\n"
         "  --version | --help\n");
 }
 
@@ -40,6 +43,7 @@ int main(int argc, char** argv) {
     if (command == "verify") return zj::pack::runVerify(args);
     if (command == "inspect") return zj::pack::runInspect(args);
     if (command == "publish") return zj::pack::runPublish(args);
+    if (command == "proof") return zj::pack::runProof(args);
     std::fprintf(stderr, "zjmap-pack: unknown command '%s'\n", command.c_str());
     printUsage(stderr);
     return 2;

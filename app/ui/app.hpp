@@ -86,6 +86,12 @@ class KioskApp {
     // home screen, as a bundle switch does (the soak test's content switch).
     void reloadContent();
     void switchToNewContentWhenSafe(); // a version the sync installed, at a safe moment
+    // Scenarios only (`open SCREEN [SELECTION]`): the navigation a tap would post, without the
+    // tap (the proof sheet's walk through every park and chain).
+    void openForScenario(ScreenId screen, std::string selection) {
+        nav_.post(NavCommand::go(screen, std::move(selection)));
+        framesPending_ = std::max(framesPending_, 2);
+    }
     // Scenarios only (`lint-seed KIND`): draws one deliberate layout defect on every frame from
     // now on, so must-fail scenarios prove each layout lint rule fires.
     void setLintSeed(std::string kind) {

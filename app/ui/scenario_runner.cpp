@@ -165,6 +165,7 @@ class Runner {
         lim.visitorTypeMin = tokens::type::visitorMin;
         std::vector<std::string> found = lintLayout(app_.hits(), lim);
         if (found.empty()) return true;
+        if (!opts_.lintReport.empty()) return report(found);
         std::string msg = "layout lint: " + std::to_string(found.size()) +
                           " finding(s) on screen " + screenName(app_.screen()) + " (" +
                           langCode(app_.lang()) + ", " + std::to_string(app_.width()) + "x" +
@@ -173,6 +174,24 @@ class Runner {
         for (size_t i = 0; i < shown; ++i) msg += "\n    " + found[i];
         if (shown < found.size()) msg += "\n    ...";
         return fail(msg);
+    }
+
+    // Findings as lines of the report file (created at the first, appended after it).
+    bool report(const std::vector<std::string>& found) {
+        std::FILE* f = std::fopen(opts_.lintReport.c_str(), "a");
+        if (!f) return fail("cannot write the lint report " + opts_.lintReport);
+        std::string shot = step_ && step_->kind == ScenarioStep::Kind::Shot
+                               ? step_->arg
+                               : "line " + std::to_string(step_ ? step_->line : 0);
+        for (const std::string& finding : found) {
+            std::string oneLine = finding;
+            for (char& c : oneLine)
+                if (c == '\n' || c == '\t') c = ' ';
+            std::fprintf(f, "%s\t%s\t%s\t%dx%d\t%s\n", shot.c_str(), screenName(app_.screen()),
+                         langCode(app_.lang()), app_.width(), app_.height(), oneLine.c_str());
+        }
+        bool ok = std::fclose(f) == 0;
+        return ok || fail("cannot write the lint report " + opts_.lintReport);
     }
 
     bool expect(const ScenarioStep& s) {
@@ -234,6 +253,16 @@ class Runner {
                 return true;
             case K::Expect:
                 return lint() && expect(s);
+            case K::Open: {
+                ScreenId screen;
+                if (!parseScreenName(s.arg, screen)) return fail("unknown screen '" + s.arg + "'");
+                app_.openForScenario(screen, s.value);
+                settle();
+                if (app_.screen() != screen)
+                    return fail(std::string("open ") + s.arg + " shows " +
+                                screenName(app_.screen()));
+                return true;
+            }
             case K::LintSeed:
                 app_.setLintSeed(s.arg);
                 settle();
