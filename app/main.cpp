@@ -41,6 +41,9 @@ const char* kUsage =
     "  --config FILE           kiosk.toml (default /etc/zjmap-kiosk/kiosk.toml if present)\n"
     "  --scenario FILE         run a scripted scenario headless and exit (tests/ui/README.md)\n"
     "  --shots DIR             where a scenario writes its screenshots\n"
+    "  --preview DIR           the content editor's live preview: packs the sources in DIR,\n"
+    "                          shows them in a window and rebuilds on every save (with\n"
+    "                          --portrait: upright); errors show over the last good content\n"
     "  --lint-report FILE      with --scenario: layout lint findings go to FILE (one per\n"
     "                          line) instead of failing it (zjmap-pack proof)\n"
     "  --stats                 with --scenario: print first-frame time and peak RSS at exit\n"
@@ -112,6 +115,7 @@ int main(int argc, char** argv) {
     bool dataGiven = false;
     std::string publicKeyFile; // --public-key: read below, then the one key of the process
     bool allowDevelopmentKey = false;
+    bool portrait = false; // --portrait: the --preview window upright
     zj::MonkeyOptions monkey;
     zj::SoakOptions soak;
     bool runMonkey = false, runSoak = false, runBench = false;
@@ -155,6 +159,12 @@ int main(int argc, char** argv) {
                 configFile = v;
             else
                 publicKeyFile = v;
+        } else if (a == "--preview") {
+            const char* v = value("DIR");
+            if (!v || !*v) return usageError("--preview needs the content sources folder");
+            options.previewSources = v;
+        } else if (a == "--portrait") {
+            portrait = true;
         } else if (a == "--lint-report") {
             const char* v = value("FILE");
             if (!v || !*v) return usageError("--lint-report needs a file");
@@ -219,6 +229,27 @@ int main(int argc, char** argv) {
         }
         if (runBench) return zj::runFrameBench(app, clock);
         return runMonkey ? zj::runMonkey(app, clock, monkey) : zj::runSoak(app, clock, soak);
+    }
+
+    if (!options.previewSources.empty() && scenarioFile.empty()) {
+        // The editor's preview: a window (1920x1080 unless --windowed; --portrait stands it
+        // up), no config, no sync, Escape quits.
+        if (options.window.fullscreen) {
+            options.window.fullscreen = false;
+            options.window.width = 1920;
+            options.window.height = 1080;
+        }
+        if (portrait && options.window.width > options.window.height)
+            std::swap(options.window.width, options.window.height);
+        options.escapeQuits = true;
+        zj::SystemClock clock;
+        zj::KioskApp app(options, clock);
+        std::string err;
+        if (!app.init(err)) {
+            std::fprintf(stderr, "zjmap-kiosk: %s\n", err.c_str());
+            return 3;
+        }
+        return app.run();
     }
 
     if (scenarioFile.empty()) {

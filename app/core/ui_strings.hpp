@@ -142,6 +142,8 @@ enum class UiString {
     TourNoteHide,
     IndustryHostCount,
     IndustryHostCountOne,
+    PreviewBroken,
+    PreviewKeptLast,
     Count_
 };
 

@@ -1,5 +1,6 @@
 #include "ui/scenario_runner.hpp"
 
+#include "core/bundle/file_util.hpp"
 #include "core/layout.hpp"
 #include "core/layout_lint.hpp"
 #include "core/theme_tokens.hpp"
@@ -17,6 +18,7 @@ namespace {
 constexpr double kFrameMs = 33.0;     // simulated time per rendered frame (30 fps)
 constexpr int kMaxSettleFrames = 600; // 20 s of simulated animation at most
 constexpr double kTapHoldMs = 60.0;
+constexpr Uint64 kPreviewHangMs = 300'000; // a guard against a hung build, not a speed limit
 
 class Runner {
   public:
@@ -155,6 +157,38 @@ class Runner {
         settle();
     }
 
+    // An editor's save: FROM replaced by TO in FILE under the preview's sources, written as
+    // editors do (a new file renamed over the old), so the real inotify path sees it.
+    bool previewEdit(const ScenarioStep& s) {
+        if (app_.previewSources().empty()) return fail("preview-edit needs --preview DIR");
+        std::filesystem::path file = std::filesystem::path(app_.previewSources()) / s.arg;
+        std::string text, err;
+        if (!fileutil::readFile(file, text, err)) return fail(err);
+        size_t at = text.find(s.value);
+        if (at == std::string::npos) return fail("\"" + s.value + "\" is not in " + file.string());
+        text.replace(at, s.value.size(), s.replacement);
+        buildsBeforeEdit_ = app_.previewBuilds();
+        if (!fileutil::writeFileAtomic(file, text, err)) return fail(err);
+        return true;
+    }
+
+    // Real time passes here (the build is a child process); the simulated clock moves with the
+    // frames so that the preview's quiet-time debounce runs as it would.
+    bool previewWait() {
+        if (app_.previewSources().empty()) return fail("preview-wait needs --preview DIR");
+        Uint64 start = SDL_GetTicks64();
+        while (app_.previewBuilds() <= buildsBeforeEdit_) {
+            if (SDL_GetTicks64() - start > kPreviewHangMs)
+                return fail("the preview did not finish a build within " +
+                            std::to_string(kPreviewHangMs / 1000) + " s (a hang)");
+            app_.waitAndHandleEvents(10);
+            if (app_.frameWanted()) app_.renderFrame();
+            clock_.advance(kFrameMs);
+        }
+        settle();
+        return true;
+    }
+
     // The layout lint on the frame this step checks: every finding fails the scenario.
     bool lint() {
         LintLimits lim;
@@ -263,6 +297,10 @@ class Runner {
                                 screenName(app_.screen()));
                 return true;
             }
+            case K::PreviewEdit:
+                return previewEdit(s);
+            case K::PreviewWait:
+                return previewWait();
             case K::LintSeed:
                 app_.setLintSeed(s.arg);
                 settle();
@@ -284,6 +322,7 @@ class Runner {
     ManualClock& clock_;
     const ScenarioRunOptions& opts_;
     const ScenarioStep* step_ = nullptr;
+    uint64_t buildsBeforeEdit_ = 0; // preview builds finished when the last edit was saved
 };
 
 } // namespace
