@@ -168,6 +168,7 @@ class Runner {
         if (at == std::string::npos) return fail("\"" + s.value + "\" is not in " + file.string());
         text.replace(at, s.value.size(), s.replacement);
         buildsBeforeEdit_ = app_.previewBuilds();
+        editTicks_ = SDL_GetTicks64();
         if (!fileutil::writeFileAtomic(file, text, err)) return fail(err);
         return true;
     }
@@ -186,6 +187,9 @@ class Runner {
             clock_.advance(kFrameMs);
         }
         settle();
+        // A figure for the editor's loop (save -> new content on screen), never asserted.
+        std::fprintf(stderr, "preview-wait: %llu ms from the save to the content on screen\n",
+                     static_cast<unsigned long long>(SDL_GetTicks64() - editTicks_));
         return true;
     }
 
@@ -323,6 +327,7 @@ class Runner {
     const ScenarioRunOptions& opts_;
     const ScenarioStep* step_ = nullptr;
     uint64_t buildsBeforeEdit_ = 0; // preview builds finished when the last edit was saved
+    Uint64 editTicks_ = 0;          // when it was saved (real time)
 };
 
 } // namespace
