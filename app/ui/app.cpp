@@ -170,6 +170,8 @@ void KioskApp::loadContent() {
 bool KioskApp::rebuildFontsIfNeeded(std::string& err) {
     float scale =
         DesignScale::forViewport(static_cast<float>(width()), static_cast<float>(height())).scale;
+    // Finger thresholds in the display's pixels (a tap slop of 24 design px is 48 px at 4K).
+    input_.recognizer().setSettings(GestureSettings{}.scaled(scale));
     if (!fontsDirty_ && scale == fonts_.builtScale()) return true;
     std::string glyphs =
         allUiGlyphText() + content_->glyphText + WeeklySchedule::describeGlyphs(); // closed page
