@@ -38,6 +38,8 @@ const char* kUsage =
     "                          shown and for the background sync: it replaces the config's)\n"
     "  --allow-development-key let sync install bundles signed by the development key\n"
     "                          (content/keys/dev-publisher.pub; its secret is public)\n"
+    "  --development-pin       staff PIN 2468 (development and demos only; a kiosk without\n"
+    "                          [staff] pin_hash otherwise asks for a new PIN at first entry)\n"
     "  --config FILE           kiosk.toml (default /etc/zjmap-kiosk/kiosk.toml if present)\n"
     "  --scenario FILE         run a scripted scenario headless and exit (tests/ui/README.md)\n"
     "  --shots DIR             where a scenario writes its screenshots\n"
@@ -58,7 +60,7 @@ const char* kUsage =
     "  --viewport WxH          window size for --monkey / --soak (default 960x540)\n"
     "  --version | --help\n"
     "installed demo bundle: " ZJ_DEMO_BUNDLE_INSTALLED "\n"
-    "  hash-pin PIN            print the [staff] pin_hash for a staff PIN (4..12 digits)\n"
+    "  hash-pin PIN            print the [staff] pin_hash for a staff PIN (6..12 digits)\n"
     "  report [--since YYYY-MM-DD] [--csv] [--data DIR]   visitor statistics\n";
 
 // Peak resident memory of this process (VmHWM), in KB; 0 when unknown.
@@ -103,7 +105,7 @@ int main(int argc, char** argv) {
         if (command == "report") return zj::runReportCommand(rest);
         if (command == "hash-pin") {
             if (rest.size() != 1 || !zj::isValidPin(rest[0]))
-                return usageError("hash-pin needs one PIN of 4..12 digits");
+                return usageError("hash-pin needs one PIN of 6..12 digits");
             std::printf("%s\n", zj::hashPin(rest[0]).c_str());
             return 0;
         }
@@ -115,7 +117,8 @@ int main(int argc, char** argv) {
     bool dataGiven = false;
     std::string publicKeyFile; // --public-key: read below, then the one key of the process
     bool allowDevelopmentKey = false;
-    bool portrait = false; // --portrait: the --preview window upright
+    bool portrait = false;       // --portrait: the --preview window upright
+    bool developmentPin = false; // --development-pin
     zj::MonkeyOptions monkey;
     zj::SoakOptions soak;
     bool runMonkey = false, runSoak = false, runBench = false;
@@ -171,6 +174,8 @@ int main(int argc, char** argv) {
             lintReport = v;
         } else if (a == "--allow-development-key") {
             allowDevelopmentKey = true;
+        } else if (a == "--development-pin") {
+            developmentPin = true;
         } else if (a == "--metrics") {
             const char* v = value("FILE");
             if (!v || !*v) return usageError("--metrics needs a file");
@@ -219,6 +224,7 @@ int main(int argc, char** argv) {
         options.window.height = viewportH;
         options.window.fullscreen = false;
         options.window.allowHeadless = true;
+        options.session.developmentPin = true; // test drivers: the monkey types 2468
         setenv("SDL_VIDEODRIVER", "offscreen", 0);
         zj::ManualClock clock;
         zj::KioskApp app(options, clock);
@@ -297,6 +303,7 @@ int main(int argc, char** argv) {
             if (!zj::loadSessionConfig(configFile, options.session, err))
                 std::fprintf(stderr, "zjmap-kiosk: config: %s (session defaults)\n", err.c_str());
         }
+        if (developmentPin) options.session.developmentPin = true;
         zj::SystemClock clock;
         zj::KioskApp app(options, clock);
         std::string err;
@@ -327,6 +334,8 @@ int main(int argc, char** argv) {
     }
     // The session tables ([attract] [staff] [display] [analytics]) of --config, or of FILE.toml
     // next to FILE.scn: scenarios of idle times, PINs and display hours run on their own config.
+    // Scenarios type the development PIN unless their config says development_pin = false.
+    options.session.developmentPin = true;
     std::filesystem::path sessionConfig = configFile;
     if (sessionConfig.empty()) {
         std::filesystem::path sibling =

@@ -63,7 +63,8 @@ case "$cmd" in
   run)
     install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     build
-    exec "$BUILD_DIR/app/zjmap-kiosk" --data "$BUILD_DIR/kiosk-data" "$@"
+    # A development run: staff PIN 2468 (README "Staff panel"); a booth sets its own.
+    exec "$BUILD_DIR/app/zjmap-kiosk" --data "$BUILD_DIR/kiosk-data" --development-pin "$@"
     ;;
   test)
     install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${CHECK_PACKAGES[@]}"

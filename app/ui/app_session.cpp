@@ -83,12 +83,17 @@ void KioskApp::setUpSession() {
     };
     session_ = std::make_unique<SessionLayer>(options_.session, clock_, std::move(host));
     session_->openAnalytics(options_.dataDir);
+    session_->openPinState(options_.dataDir);
     if (std::optional<int> v = loadVolume(options_.dataDir)) session_->volume = *v;
     VideoPlayer::setVolume(session_->volume);
 
     StaffServices staff;
     staff.tryPin = [this](const std::string& pin) {
         return session_->pinGate().attempt(pin, clock_.nowMs());
+    };
+    staff.pinNeedsSetup = [this] { return session_->pinGate().needsSetup(); };
+    staff.setPin = [this](const std::string& pin, std::string& err) {
+        return session_->setStaffPin(pin, err);
     };
     staff.lockedForMs = [this] {
         return std::max(0.0, session_->pinGate().lockedUntilMs() - clock_.nowMs());

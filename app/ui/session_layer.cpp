@@ -50,10 +50,10 @@ SessionLayer::SessionLayer(SessionConfig config, const Clock& clock, Host host)
     : config_(std::move(config)), clock_(clock), host_(std::move(host)),
       idle_(
           {config_.idleTimeoutS * 1000, config_.promptS * 1000, config_.staffIdleTimeoutS * 1000}),
-      pinGate_(config_.pinHash.empty() ? hashPin(kDevPin) : config_.pinHash) {
+      pinGate_(!config_.pinHash.empty() ? config_.pinHash
+               : config_.developmentPin ? hashPin(kDevPin)
+                                        : std::string()) {
     volume = config_.volume;
-    if (config_.pinHash.empty())
-        logLine("staff: no [staff] pin_hash in the config: the development PIN is active");
     if (config_.utcOffsetMinutes) {
         utcOffsetS_ = *config_.utcOffsetMinutes * 60;
     } else {
@@ -63,6 +63,55 @@ SessionLayer::SessionLayer(SessionConfig config, const Clock& clock, Host host)
         utcOffsetS_ = local.tm_gmtoff;
     }
     idle_.activity(clock_.nowMs());
+}
+
+void SessionLayer::openPinState(const std::filesystem::path& dataDir) {
+    pinDataDir_ = dataDir;
+    if (!config_.pinHash.empty()) {
+        logLine("staff: the PIN is [staff] pin_hash of %s", config_.loadedFrom.c_str());
+        if (config_.pinHashWorldReadable)
+            logLine("staff: warning: %s holds [staff] pin_hash and is readable by every user: "
+                    "chmod 0640 and chown root:zjmap it (a PIN hash can be guessed offline)",
+                    config_.loadedFrom.c_str());
+    } else if (config_.developmentPin) {
+        // Public (it is in the README): its lockout stays in memory, like the rest of a demo.
+        logLine("staff: the development PIN %s is active (--development-pin or [staff] "
+                "development_pin): never on a booth",
+                kDevPin);
+        return;
+    } else {
+        std::string err;
+        std::string stored = loadStoredPinHash(dataDir, err);
+        if (!err.empty()) logLine("staff: %s", err.c_str());
+        if (!stored.empty()) {
+            pinGate_.setHash(stored);
+            logLine("staff: the PIN is the one set on this kiosk (%s)",
+                    storedPinFile(dataDir).c_str());
+        } else {
+            logLine("staff: no staff PIN yet: the first staff entry sets one (%zu to %zu digits)",
+                    kMinPinDigits, kMaxPinDigits);
+        }
+    }
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dataDir, ec)) return; // nowhere to keep a lockout
+    std::filesystem::create_directory(dataDir / "state", ec);
+    pinGate_.persistTo(dataDir / "state" / "staff-pin-lockout", clock_.nowMs(),
+                       clock_.wallSeconds());
+}
+
+bool SessionLayer::setStaffPin(const std::string& pin, std::string& err) {
+    if (!pinGate_.needsSetup()) {
+        err = "a staff PIN is already set";
+        return false;
+    }
+    std::string hash;
+    if (!saveStoredPin(pinDataDir_, pin, hash, err)) {
+        logLine("staff: the new PIN was not kept: %s", err.c_str());
+        return false;
+    }
+    pinGate_.setHash(std::move(hash));
+    logLine("staff: a staff PIN was set on this kiosk (%s)", storedPinFile(pinDataDir_).c_str());
+    return true;
 }
 
 void SessionLayer::openAnalytics(const std::filesystem::path& dataDir) {

@@ -33,6 +33,9 @@ class SessionLayer {
     SessionLayer(SessionConfig config, const Clock& clock, Host host);
 
     void openAnalytics(const std::filesystem::path& dataDir); // dataDir/analytics.db
+    // The staff PIN's source (pin.hpp): [staff] pin_hash, else dataDir/state/staff-pin, else
+    // none yet; and, for a real PIN, the lockout kept in dataDir/state/staff-pin-lockout.
+    void openPinState(const std::filesystem::path& dataDir);
 
     // [SECTION] Input and time (KioskApp)
     // True when the event must not reach the UI (it woke the kiosk or dismissed the prompt;
@@ -61,6 +64,9 @@ class SessionLayer {
 
     // [SECTION] Staff (StaffServices)
     PinGate& pinGate() { return pinGate_; }
+    // The first staff entry on a kiosk without a PIN: keeps `pin` (6..12 digits) as
+    // state/staff-pin and makes it the PIN. False with `err` when it cannot.
+    bool setStaffPin(const std::string& pin, std::string& err);
     void enterStaff();
     void leaveStaff(); // the panel closed: a visitor session again (unless a tour started)
     void startTour(const Tour& tour);
@@ -85,6 +91,7 @@ class SessionLayer {
     Host host_;
     IdleMachine idle_;
     PinGate pinGate_;
+    std::filesystem::path pinDataDir_; // where a PIN set at the first staff entry is kept
     AnalyticsStore analytics_;
     int64_t sessionId_ = 0; // numbers visits in the analytics (no one is identified)
     double sessionStartMs_ = 0;

@@ -28,7 +28,7 @@ nlohmann::json bodyOf(const std::string& post) { // "POST /hb {...}"
 
 TEST(Heartbeat, QueuedWhileTheServerFailsThenDeliveredInOrder) {
     FaultServer server(scratchDir("heartbeat-queue"));
-    HeartbeatSender sender(server.url() + "/hb", 5, {}, 3);
+    HeartbeatSender sender({server.url() + "/hb", 5, {}, {}, /*allowHttp=*/true, 3});
     server.setFault("/hb", Fault::Status500);
     std::string err;
     for (int i = 1; i <= 4; ++i)
@@ -55,6 +55,7 @@ TEST(Heartbeat, SyncServicePostsItsStatusAfterACycle) {
     config.limits = fastLimits();
     config.intervalS = 3600;
     config.heartbeatUrl = server.url() + "/status";
+    config.heartbeatAllowHttp = true; // the loopback test server speaks plain http
     config.kioskId = "booth-7";
     SystemClock clock;
     SyncService service(config, clock);
@@ -103,6 +104,42 @@ TEST(Heartbeat, PrometheusTextHasEveryFigureOnce) {
     for (size_t at = t.find("# HELP "); at != std::string::npos; at = t.find("# HELP ", at + 1))
         ++helps;
     EXPECT_EQ(helps, 12u);
+}
+
+// Issue 19 item 12: plain http only when allowed, an optional bearer token, and no credentials
+// in the errors the kiosk logs and reports.
+TEST(Heartbeat, PlainHttpRefusedUnlessAllowedAndTheTokenIsSentAsBearer) {
+    FaultServer server(scratchDir("heartbeat-auth"));
+    std::string err;
+    HeartbeatSender refused({server.url() + "/hb", 5});
+    EXPECT_EQ(refused.send("{\"n\":1}", err), 0u);
+    EXPECT_NE(err.find("plain http refused"), std::string::npos) << err;
+    EXPECT_TRUE(posts(server).empty());
+
+    HeartbeatSender allowed({server.url() + "/hb", 5, {}, "s3cr3t-token", /*allowHttp=*/true});
+    EXPECT_EQ(allowed.send("{\"n\":2}", err), 1u) << err;
+    EXPECT_EQ(server.lastPostAuthorization(), "Bearer s3cr3t-token");
+    HeartbeatSender anonymous({server.url() + "/hb", 5, {}, {}, true});
+    EXPECT_EQ(anonymous.send("{\"n\":3}", err), 1u) << err;
+    EXPECT_EQ(server.lastPostAuthorization(), "");
+}
+
+TEST(Heartbeat, ErrorsNeverCarryTheUrlsCredentials) {
+    const int closed = freeLoopbackPort(); // nothing listens: the POST fails
+    HeartbeatSender sender({"http://monitor:hunter2@127.0.0.1:" + std::to_string(closed) +
+                                "/hb?token=abc123&site=lobby",
+                            2,
+                            {},
+                            {},
+                            true});
+    std::string err;
+    EXPECT_EQ(sender.send("{}", err), 0u);
+    EXPECT_NE(
+        err.find("http://127.0.0.1:" + std::to_string(closed) + "/hb?token=REDACTED&site=lobby"),
+        std::string::npos)
+        << err;
+    EXPECT_EQ(err.find("hunter2"), std::string::npos) << err;
+    EXPECT_EQ(err.find("abc123"), std::string::npos) << err;
 }
 
 } // namespace zj::itest

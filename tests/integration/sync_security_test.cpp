@@ -387,4 +387,60 @@ TEST(SyncRedirect, ToAnotherOriginRefusedWithinTheOriginFollowed) {
     EXPECT_EQ(slotVersion(data, "current"), 1u);
 }
 
+//-----------------------------------------------------------------------------
+// The store follows no links (item 8): a symlinked tmp/ must not make sync empty its target
+//-----------------------------------------------------------------------------
+
+TEST(SyncStoreLinks, SymlinkedTmpIsRefusedAndTheDecoyKeepsItsFiles) {
+    fs::path work = scratchDir("security/store-links");
+    fs::path data = work / "store";
+    ManualClock clock(0, readManifest(bundles().v2).created + 3600);
+    SyncResult r = runSyncCycle(fileSource(bundles().v1), optionsAt(data, clock));
+    ASSERT_EQ(r.status, SyncStatus::Updated) << r.reason;
+
+    fs::path decoy = work / "decoy";
+    fs::create_directories(decoy / "sub");
+    writeBytes(decoy / "operator-file", "must survive");
+    writeBytes(decoy / "sub/nested", "must survive too");
+    fs::remove_all(data / "tmp");
+    fs::create_directory_symlink(decoy, data / "tmp");
+
+    r = runSyncCycle(fileSource(bundles().v2), optionsAt(data, clock));
+    EXPECT_EQ(r.status, SyncStatus::Failed) << r.reason;
+    EXPECT_NE(r.reason.find((data / "tmp").string() + ": a symbolic link, not a directory"), npos)
+        << r.reason;
+    EXPECT_EQ(readBytes(decoy / "operator-file"), "must survive");
+    EXPECT_EQ(readBytes(decoy / "sub/nested"), "must survive too");
+    EXPECT_EQ(slotVersion(data, "current"), 1u);
+
+    // A real tmp/ again: the same cycle installs v2.
+    fs::remove(data / "tmp");
+    r = runSyncCycle(fileSource(bundles().v2), optionsAt(data, clock));
+    EXPECT_EQ(r.status, SyncStatus::Updated) << r.reason;
+    EXPECT_EQ(slotVersion(data, "current"), 2u);
+}
+
+//-----------------------------------------------------------------------------
+// Credentials in a source URL never reach a reason, last-sync.json or the staff panel (item 12)
+//-----------------------------------------------------------------------------
+
+TEST(SyncRedact, CredentialsInASourceUrlNeverReachTheReasonOrLastSync) {
+    FaultServer server(scratchDir("security/redact-www"));
+    server.setFault("/manifest.json", Fault::Status500);
+    fs::path data = scratchDir("security/redact") / "store";
+    ManualClock clock(0, readManifest(bundles().v1).created + 3600);
+    std::string url = server.url();
+    url.insert(url.find("://") + 3, "kiosk:hunter2@"); // basic auth in the source URL
+    SyncResult r = runSyncCycle(url, optionsAt(data, clock));
+    EXPECT_EQ(r.status, SyncStatus::Failed) << r.reason;
+    EXPECT_NE(r.reason.find(server.url() + "/manifest.json: HTTP 500"), npos) << r.reason;
+    EXPECT_EQ(r.source, server.url());
+    for (const std::string& text : {r.reason, r.source})
+        EXPECT_EQ(text.find("hunter2"), npos) << text;
+    std::string err;
+    ASSERT_TRUE(saveLastSync(data, toLastSync(r, clock.wallSeconds()), err)) << err;
+    const std::string saved = readBytes(data / "state/last-sync.json");
+    EXPECT_EQ(saved.find("hunter2"), npos) << saved;
+}
+
 } // namespace zj::itest

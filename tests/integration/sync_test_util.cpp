@@ -262,6 +262,11 @@ void FaultServer::onRequest(std::function<void(const std::string&)> hook) {
     hook_ = std::move(hook);
 }
 
+std::string FaultServer::lastPostAuthorization() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return lastPostAuthorization_;
+}
+
 std::vector<std::string> FaultServer::requests() {
     std::lock_guard<std::mutex> lock(mutex_);
     return requests_;
@@ -344,6 +349,11 @@ void FaultServer::serve(int fd) {
             if (it != faults_.end()) postFault = it->second;
             if (postFault == Fault::Normal)
                 requests_.push_back("POST " + path + " " + request.substr(bodyAt, want));
+            size_t auth = request.find("\r\nAuthorization: ");
+            lastPostAuthorization_ =
+                auth == std::string::npos
+                    ? std::string()
+                    : request.substr(auth + 17, request.find("\r\n", auth + 2) - auth - 17);
         }
         std::string answer = postFault == Fault::Normal
                                  ? "HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"

@@ -111,6 +111,7 @@ class FaultServer {
     // Called (on the server thread) before each response: lets a test act at that moment.
     void onRequest(std::function<void(const std::string& path)> hook);
     std::vector<std::string> requests(); // "GET /path [Range: bytes=N-]" in order
+    std::string lastPostAuthorization(); // the Authorization header of the last POST ("" = none)
 
   private:
     void acceptLoop();
@@ -127,6 +128,7 @@ class FaultServer {
     std::map<std::string, std::string> redirects_;
     std::function<void(const std::string&)> hook_;
     std::vector<std::string> requests_;
+    std::string lastPostAuthorization_;
 };
 
 // ---- Child processes

@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -56,6 +57,7 @@ bool readFile(const std::filesystem::path& file, std::string& out, std::string& 
 }
 
 static const char* fileKind(mode_t mode) {
+    if (S_ISREG(mode)) return "regular file";
     if (S_ISDIR(mode)) return "directory";
     if (S_ISFIFO(mode)) return "FIFO";
     if (S_ISCHR(mode)) return "character device";
@@ -113,12 +115,9 @@ static bool writeAll(int fd, const char* data, size_t size) {
     return true;
 }
 
-bool writeFileSynced(const std::filesystem::path& file, std::string_view bytes, std::string& err) {
-    int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        err = sysError(file, "cannot create");
-        return false;
-    }
+// Writes `bytes` to the freshly created `fd`, fsyncs and closes it (closes it on failure too).
+static bool writeSyncClose(int fd, const std::filesystem::path& file, std::string_view bytes,
+                           std::string& err) {
     failpoint("file.created");
     if (!writeAll(fd, bytes.data(), bytes.size())) {
         err = sysError(file, "write error");
@@ -135,6 +134,29 @@ bool writeFileSynced(const std::filesystem::path& file, std::string_view bytes, 
         return false;
     }
     return true;
+}
+
+bool writeFileSynced(const std::filesystem::path& file, std::string_view bytes, std::string& err) {
+    int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        err = errno == EEXIST ? file.string() + ": already exists (refused: never overwritten)"
+                              : sysError(file, "cannot create");
+        return false;
+    }
+    return writeSyncClose(fd, file, bytes, err);
+}
+
+// Creates "<path>.tmp-XXXXXX" with a random suffix (mkostemp: O_CREAT | O_EXCL, mode 0600).
+static int createTemporary(const std::filesystem::path& path, std::filesystem::path& tmp,
+                           std::string& err) {
+    std::string name = path.string() + ".tmp-XXXXXX";
+    int fd = ::mkostemp(name.data(), O_CLOEXEC);
+    if (fd < 0) {
+        err = sysError(path.string() + ".tmp-XXXXXX", "cannot create");
+        return -1;
+    }
+    tmp = name;
+    return fd;
 }
 
 bool fsyncDir(const std::filesystem::path& dir, std::string& err) {
@@ -157,9 +179,18 @@ static std::filesystem::path parentOrDot(const std::filesystem::path& p) {
     return p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
 }
 
-bool writeFileAtomic(const std::filesystem::path& file, std::string_view bytes, std::string& err) {
-    std::filesystem::path tmp = tmpSibling(file);
-    if (!writeFileSynced(tmp, bytes, err)) {
+bool writeFileAtomic(const std::filesystem::path& file, std::string_view bytes, std::string& err,
+                     mode_t mode) {
+    std::filesystem::path tmp;
+    int fd = createTemporary(file, tmp, err);
+    if (fd < 0) return false;
+    if (::fchmod(fd, mode) != 0) {
+        err = sysError(tmp, "cannot set its mode");
+        ::close(fd);
+        ::unlink(tmp.c_str());
+        return false;
+    }
+    if (!writeSyncClose(fd, tmp, bytes, err)) {
         ::unlink(tmp.c_str());
         return false;
     }
@@ -180,13 +211,13 @@ bool copyFileAtomic(const std::filesystem::path& from, const std::filesystem::pa
         err = errno == ENOENT ? from.string() + ": missing" : sysError(from, "cannot open");
         return false;
     }
-    std::filesystem::path tmp = tmpSibling(to);
-    int out = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    std::filesystem::path tmp;
+    int out = createTemporary(to, tmp, err);
     if (out < 0) {
-        err = sysError(tmp, "cannot create");
         ::close(in);
         return false;
     }
+    ::fchmod(out, 0644); // mkostemp's 0600 would hide a published file from the web server
     bool ok = true;
     char buffer[1 << 16];
     for (;;) {
@@ -223,6 +254,111 @@ bool copyFileAtomic(const std::filesystem::path& from, const std::filesystem::pa
         return false;
     }
     return fsyncDir(parentOrDot(to), err);
+}
+
+//-----------------------------------------------------------------------------
+// Working under a directory fd
+//-----------------------------------------------------------------------------
+
+int openDirNoFollow(const std::filesystem::path& dir, std::string& err) {
+    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd >= 0) return fd;
+    struct stat st {};
+    if (errno == ENOTDIR && ::lstat(dir.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) errno = ELOOP;
+    if (errno == ELOOP)
+        err = dir.string() +
+              ": a symbolic link, not a directory (refused: the store follows no links)";
+    else if (errno == ENOTDIR)
+        err = dir.string() + ": not a directory (refused)";
+    else if (errno == ENOENT)
+        err = dir.string() + ": missing";
+    else
+        err = sysError(dir, "cannot open directory");
+    return -1;
+}
+
+bool checkOwnedDirAt(int dirFd, const char* name, const std::filesystem::path& shown,
+                     std::string& err) {
+    struct stat st {};
+    if (::fstatat(dirFd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+        err = sysError(shown, "cannot stat");
+        return false;
+    }
+    if (S_ISLNK(st.st_mode)) {
+        err = shown.string() +
+              ": a symbolic link, not a directory (refused: the store follows no links)";
+        return false;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        err = shown.string() + ": not a directory (a " + fileKind(st.st_mode) + "; refused)";
+        return false;
+    }
+    uid_t me = ::geteuid();
+    if (st.st_uid != me) {
+        if (me == 0)
+            err = shown.string() + ": owned by uid " + std::to_string(st.st_uid) +
+                  ": refusing to work on another user's store as root (run it as that user, "
+                  "e.g. runuser -u zjmap -- zjmap-kiosk sync --once)";
+        else
+            err = shown.string() + ": owned by uid " + std::to_string(st.st_uid) +
+                  ", not by this user (uid " + std::to_string(me) + "; refused)";
+        return false;
+    }
+    return true;
+}
+
+bool listDirAt(int dirFd, std::vector<std::string>& names, std::string& err) {
+    names.clear();
+    int fd = ::fcntl(dirFd, F_DUPFD_CLOEXEC, 0); // closedir closes its fd: give it a copy
+    DIR* d = fd >= 0 ? ::fdopendir(fd) : nullptr;
+    if (!d) {
+        if (fd >= 0) ::close(fd);
+        err = std::string("cannot list directory: ") + std::strerror(errno);
+        return false;
+    }
+    ::rewinddir(d);
+    errno = 0;
+    while (struct dirent* e = ::readdir(d)) {
+        std::string n = e->d_name;
+        if (n != "." && n != "..") names.push_back(std::move(n));
+        errno = 0;
+    }
+    bool ok = errno == 0;
+    if (!ok) err = std::string("cannot list directory: ") + std::strerror(errno);
+    ::closedir(d);
+    return ok;
+}
+
+static bool removeAtDepth(int dirFd, const std::string& name, const std::filesystem::path& shown,
+                          std::string& err, int depth) {
+    if (::unlinkat(dirFd, name.c_str(), 0) == 0 || errno == ENOENT) return true;
+    if (errno != EISDIR && errno != EPERM) {
+        err = sysError(shown, "cannot remove");
+        return false;
+    }
+    if (depth > 16) {
+        err = shown.string() + ": nested too deep to remove";
+        return false;
+    }
+    int sub = ::openat(dirFd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (sub < 0) {
+        err = sysError(shown, "cannot open directory");
+        return false;
+    }
+    std::vector<std::string> names;
+    bool ok = listDirAt(sub, names, err);
+    for (const std::string& n : names) ok = ok && removeAtDepth(sub, n, shown / n, err, depth + 1);
+    ::close(sub);
+    if (ok && ::unlinkat(dirFd, name.c_str(), AT_REMOVEDIR) != 0 && errno != ENOENT) {
+        err = sysError(shown, "cannot remove directory");
+        ok = false;
+    }
+    return ok;
+}
+
+bool removeAt(int dirFd, const std::string& name, const std::filesystem::path& shown,
+              std::string& err) {
+    return removeAtDepth(dirFd, name, shown, err, 0);
 }
 
 } // namespace zj::fileutil

@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <unistd.h>
 
 namespace zj {
 
@@ -203,11 +204,15 @@ static void removeStaleTemporaries(const fs::path& dataDir) {
     std::error_code ec;
     for (const char* name : {"current.new", "previous.new"}) fs::remove(dataDir / name, ec);
     for (const char* sub : {"state", "bundles"}) {
-        std::vector<fs::path> stale;
-        for (fs::directory_iterator it(dataDir / sub, ec), end; !ec && it != end; it.increment(ec))
-            if (it->path().filename().string().find(".tmp-") != std::string::npos)
-                stale.push_back(it->path());
-        for (const fs::path& p : stale) fs::remove_all(p, ec);
+        std::string err;
+        int fd = fileutil::openDirNoFollow(dataDir / sub, err); // never through a link
+        if (fd < 0) continue;
+        std::vector<std::string> names;
+        if (fileutil::listDirAt(fd, names, err))
+            for (const std::string& n : names)
+                if (n.find(".tmp-") != std::string::npos)
+                    fileutil::removeAt(fd, n, dataDir / sub / n, err);
+        ::close(fd);
     }
 }
 

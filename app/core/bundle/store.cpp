@@ -38,15 +38,55 @@ bool parseVersion(std::string_view text, uint64_t& out) {
 }
 
 bool ensureStoreLayout(const fs::path& dataDir, std::string& err) {
-    for (const char* sub : {"blobs", "bundles", "state", "tmp"}) {
-        std::error_code ec;
-        fs::create_directories(dataDir / sub, ec);
+    std::error_code ec;
+    if (!fs::exists(dataDir, ec)) {
+        fs::create_directories(dataDir, ec);
         if (ec) {
-            err = (dataDir / sub).string() + ": cannot create directory: " + ec.message();
+            err = dataDir.string() + ": cannot create directory: " + ec.message();
             return false;
         }
     }
-    return true;
+    // The data directory itself may be an operator's symlink (a bigger disk); it is opened once
+    // and everything below is reached through that fd, never through a link.
+    int dataFd = ::open(dataDir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dataFd < 0) {
+        err = dataDir.string() + ": cannot open directory: " + std::strerror(errno);
+        return false;
+    }
+    bool ok = fileutil::checkOwnedDirAt(dataFd, ".", dataDir, err);
+    for (const char* sub : {"blobs", "bundles", "state", "tmp"}) {
+        if (!ok) break;
+        if (::mkdirat(dataFd, sub, 0755) != 0 && errno != EEXIST) {
+            err = (dataDir / sub).string() + ": cannot create directory: " + std::strerror(errno);
+            ok = false;
+            break;
+        }
+        ok = fileutil::checkOwnedDirAt(dataFd, sub, dataDir / sub, err);
+    }
+    ::close(dataFd);
+    return ok;
+}
+
+bool cleanStoreTmp(const fs::path& dataDir, const std::set<std::string>& keepParts,
+                   std::string& err) {
+    int tmpFd = fileutil::openDirNoFollow(dataDir / "tmp", err);
+    if (tmpFd < 0) return errno == ENOENT; // nothing to clean
+    std::vector<std::string> names;
+    bool ok = fileutil::listDirAt(tmpFd, names, err);
+    for (const std::string& name : names)
+        if (ok && !keepParts.count(name))
+            ok = fileutil::removeAt(tmpFd, name, dataDir / "tmp" / name, err);
+    ::close(tmpFd);
+    return ok;
+}
+
+// Removes bundles/<name> under the bundles/ directory fd (a symlinked bundles/ is refused).
+static bool removeBundleEntry(const fs::path& dataDir, const std::string& name, std::string& err) {
+    int fd = fileutil::openDirNoFollow(dataDir / "bundles", err);
+    if (fd < 0) return false;
+    bool ok = fileutil::removeAt(fd, name, dataDir / "bundles" / name, err);
+    ::close(fd);
+    return ok;
 }
 
 StoreLock::~StoreLock() {
@@ -154,10 +194,22 @@ bool BlobWriter::open(const fs::path& dataDir, const ManifestFile& expected, boo
     dataDir_ = dataDir;
     expected_ = expected;
     partPath_ = dataDir / "tmp" / (expected.sha256 + ".part");
-    int flags = O_RDWR | O_CREAT | O_CLOEXEC | (resume ? 0 : O_TRUNC);
-    fd_ = ::open(partPath_.c_str(), flags, 0644);
+    // Never O_TRUNC or follow a link: a fresh copy replaces the old .part (unlink, then
+    // O_EXCL); a resume opens only a regular file that is there.
+    if (!resume) ::unlink(partPath_.c_str());
+    fd_ = resume ? ::open(partPath_.c_str(), O_RDWR | O_NOFOLLOW | O_CLOEXEC) : -1;
+    if (fd_ < 0 && (!resume || errno == ENOENT))
+        fd_ = ::open(partPath_.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    struct stat st {};
+    if (fd_ >= 0 && (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode))) {
+        ::close(fd_);
+        fd_ = -1;
+        errno = EINVAL;
+    }
     if (fd_ < 0) {
-        err = partPath_.string() + ": cannot create: " + std::strerror(errno);
+        err = partPath_.string() + ": cannot create" +
+              (errno == ELOOP ? std::string(": a symbolic link (refused)")
+                              : ": " + std::string(std::strerror(errno)));
         return false;
     }
     hash_.emplace();
@@ -363,28 +415,29 @@ bool commitVersion(const fs::path& dataDir, uint64_t version, std::string_view m
     fs::path dir = bundleDirOf(dataDir, version);
     fs::path tmp = fileutil::tmpSibling(dir);
     std::error_code ec;
-    fs::remove_all(tmp, ec);
-    fs::create_directories(tmp, ec);
-    if (ec) {
-        err = tmp.string() + ": cannot create directory: " + ec.message();
+    const std::string tmpName = tmp.filename().string(), dirName = dir.filename().string();
+    if (!removeBundleEntry(dataDir, tmpName, err)) return false;
+    if (::mkdir(tmp.c_str(), 0755) != 0) {
+        err = tmp.string() + ": cannot create directory: " + std::strerror(errno);
         return false;
     }
+    std::string ignored;
     if (!fileutil::writeFileSynced(tmp / "manifest.json", manifestJson, err) ||
         !fileutil::writeFileSynced(tmp / "manifest.json.sig", signatureText, err) ||
         !fileutil::fsyncDir(tmp, err)) {
-        fs::remove_all(tmp, ec);
+        removeBundleEntry(dataDir, tmpName, ignored);
         return false;
     }
     failpoint("store.commit-tmp-written");
     // A leftover dir of the same version (an install interrupted before its switch, or current's
     // own dir when its manifest is repaired) is replaced; a kill in between leaves the slot
     // dangling, which start-up skips and the next sync repairs.
-    fs::remove_all(dir, ec);
+    if (!removeBundleEntry(dataDir, dirName, err)) return false;
     failpoint("store.commit-old-removed");
     fs::rename(tmp, dir, ec);
     if (ec) {
         err = dir.string() + ": cannot rename into place: " + ec.message();
-        fs::remove_all(tmp, ec);
+        removeBundleEntry(dataDir, tmpName, ignored);
         return false;
     }
     return fileutil::fsyncDir(dataDir / "bundles", err);
@@ -627,31 +680,42 @@ GarbageReport collectGarbage(const fs::path& dataDir, const std::vector<uint64_t
             }
             for (const ManifestFile& f : m.files) keepBlobs.insert(f.sha256);
         }
-        // List first, delete after: removing entries while iterating a directory is unspecified.
-        auto list = [](const fs::path& dir) {
-            std::vector<fs::path> entries;
-            std::error_code ec;
-            for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-                entries.push_back(it->path());
-            return entries;
-        };
-        for (const fs::path& blob : list(dataDir / "blobs")) {
-            if (keepBlobs.count(blob.filename().string())) continue;
-            std::error_code ec;
-            uint64_t size =
-                fs::is_regular_file(fs::symlink_status(blob, ec)) ? fs::file_size(blob, ec) : 0;
-            if (fs::remove_all(blob, ec) > 0 && !ec) {
+        // Under directory fds opened O_NOFOLLOW: a symlinked blobs/ or bundles/ stops GC with
+        // its path named, and nothing it points to is touched. List first, delete after.
+        int blobsFd = fileutil::openDirNoFollow(dataDir / "blobs", report.error);
+        if (blobsFd < 0) return report;
+        int bundlesFd = fileutil::openDirNoFollow(dataDir / "bundles", report.error);
+        if (bundlesFd < 0) {
+            ::close(blobsFd);
+            return report;
+        }
+        std::vector<std::string> names;
+        std::string err;
+        if (!fileutil::listDirAt(blobsFd, names, err))
+            report.error = (dataDir / "blobs").string() + ": " + err;
+        for (const std::string& name : names) {
+            if (!report.error.empty()) break;
+            if (keepBlobs.count(name)) continue;
+            struct stat st {};
+            bool regular = ::fstatat(blobsFd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+                           S_ISREG(st.st_mode);
+            if (fileutil::removeAt(blobsFd, name, dataDir / "blobs" / name, err)) {
                 report.removedBlobs++;
-                report.freedBytes += size;
+                report.freedBytes += regular ? uint64_t(st.st_size) : 0;
             }
             failpoint("store.gc-blob-removed");
         }
-        for (const fs::path& dir : list(dataDir / "bundles")) {
+        ::close(blobsFd);
+        names.clear();
+        if (report.error.empty() && !fileutil::listDirAt(bundlesFd, names, err))
+            report.error = (dataDir / "bundles").string() + ": " + err;
+        for (const std::string& name : names) {
             uint64_t v;
-            if (parseVersion(dir.filename().string(), v) && keepVersions.count(v)) continue;
-            std::error_code ec;
-            if (fs::remove_all(dir, ec) > 0 && !ec) report.removedBundles++;
+            if (parseVersion(name, v) && keepVersions.count(v)) continue;
+            if (fileutil::removeAt(bundlesFd, name, dataDir / "bundles" / name, err))
+                report.removedBundles++;
         }
+        ::close(bundlesFd);
     } catch (const std::exception& e) {
         report.error = std::string("garbage collection failed: ") + e.what();
     }

@@ -36,8 +36,16 @@ inline constexpr const char* kDefaultDataDir = "/var/lib/zjmap-kiosk";
 // cannot alias "7"), within uint64.
 bool parseVersion(std::string_view text, uint64_t& out);
 
-// Creates blobs/, bundles/, state/ and tmp/ when missing.
+// Creates blobs/, bundles/, state/ and tmp/ when missing. The data directory (which may itself
+// be an operator's symlink) and those four must be real directories owned by the effective
+// user; root is refused on a store another user owns. `err` names the path.
 bool ensureStoreLayout(const std::filesystem::path& dataDir, std::string& err);
+
+// Removes tmp/ entries other than `keepParts` (names of .part files still to be resumed), under
+// a directory fd: a symlinked tmp/ is refused (nothing outside the store is touched), a symlink
+// inside tmp/ is removed itself.
+bool cleanStoreTmp(const std::filesystem::path& dataDir, const std::set<std::string>& keepParts,
+                   std::string& err);
 
 // An exclusive lock on state/sync.lock (released by the kernel if the holder is killed): one
 // writer at a time, whether the app's sync thread, its start-up recovery or a `sync --once`.

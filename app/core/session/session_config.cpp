@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <sstream>
+#include <sys/stat.h>
 
 namespace zj {
 
@@ -54,6 +55,16 @@ const std::map<std::string, std::map<std::string, Handler>>& tables() {
                    return false;
                }
                c.pinHash = *v;
+               return true;
+           }},
+          {"development_pin",
+           [](const toml::node& n, SessionConfig& c, std::string& why) {
+               auto v = n.value_exact<bool>();
+               if (!v) {
+                   why = "expected true or false";
+                   return false;
+               }
+               c.developmentPin = *v;
                return true;
            }},
           {"idle_timeout_s", number(30, 86400, &SessionConfig::staffIdleTimeoutS)},
@@ -148,7 +159,13 @@ bool loadSessionConfig(const std::filesystem::path& file, SessionConfig& out, st
     }
     std::stringstream text;
     text << in.rdbuf();
-    return parseSessionConfig(text.str(), file.string(), out, err);
+    if (!parseSessionConfig(text.str(), file.string(), out, err)) return false;
+    // A pin_hash readable by every user can be guessed offline (a 6-digit PIN against Argon2id
+    // is hours of one core): warned, not refused, so a booth never loses its staff panel.
+    struct stat st {};
+    out.pinHashWorldReadable =
+        !out.pinHash.empty() && ::stat(file.c_str(), &st) == 0 && (st.st_mode & S_IROTH);
+    return true;
 }
 
 } // namespace zj

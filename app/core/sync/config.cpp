@@ -10,9 +10,13 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
 #include <fstream>
 #include <functional>
 #include <sstream>
+#include <sys/stat.h>
 
 namespace zj {
 
@@ -27,6 +31,8 @@ namespace {
 struct ParseContext {
     fs::path baseDir;          // for relative paths in the file
     bool sawPublicKey = false; // public_key and public_key_file are exclusive
+    std::string fileName;
+    std::string heartbeatUrlAt; // "file:line" of [heartbeat] url, judged after allow_http
 };
 
 // Each handler reads one value; on failure it fills `why` ("expected ...").
@@ -149,13 +155,60 @@ bool readCaFile(const toml::node& n, KioskConfig& c, ParseContext& ctx, std::str
     return true;
 }
 
-bool readHeartbeatUrl(const toml::node& n, KioskConfig& c, ParseContext&, std::string& why) {
+std::string where(const std::string& fileName, const toml::node& n);
+
+bool readHeartbeatUrl(const toml::node& n, KioskConfig& c, ParseContext& ctx, std::string& why) {
     std::optional<std::string> s = n.value_exact<std::string>();
     if (!s || (s->rfind("http://", 0) != 0 && s->rfind("https://", 0) != 0)) {
         why = "expected an http:// or https:// URL";
         return false;
     }
     c.heartbeatUrl = *s;
+    ctx.heartbeatUrlAt = where(ctx.fileName, n);
+    return true;
+}
+
+bool readHeartbeatAllowHttp(const toml::node& n, KioskConfig& c, ParseContext&, std::string& why) {
+    std::optional<bool> v = n.value_exact<bool>();
+    if (!v) {
+        why = "expected true or false";
+        return false;
+    }
+    c.heartbeatAllowHttp = *v;
+    return true;
+}
+
+bool readHeartbeatTokenFile(const toml::node& n, KioskConfig& c, ParseContext& ctx,
+                            std::string& why) {
+    std::optional<std::string> s = n.value_exact<std::string>();
+    if (!s || s->empty()) {
+        why = "expected a file path";
+        return false;
+    }
+    fs::path file = fs::path(*s).is_absolute() ? fs::path(*s) : ctx.baseDir / *s;
+    std::string text, err;
+    if (!fileutil::readRegularFile(file, text, err, 8192)) {
+        why = err;
+        return false;
+    }
+    struct stat st {};
+    if (::stat(file.c_str(), &st) == 0 && (st.st_mode & (S_IROTH | S_IWOTH))) {
+        char mode[8];
+        std::snprintf(mode, sizeof mode, "%04o", unsigned(st.st_mode & 07777));
+        why = file.string() + ": readable or writable by every user (mode " + mode +
+              "): chmod 0600 (or 0640 with the kiosk's group)";
+        return false;
+    }
+    while (!text.empty() && std::isspace((unsigned char)text.back())) text.pop_back();
+    bool printable =
+        !text.empty() && text.size() <= 4096 &&
+        std::all_of(text.begin(), text.end(), [](char ch) { return ch > 0x20 && ch < 0x7f; });
+    if (!printable) {
+        why =
+            file.string() + ": expected one line of 1 to 4096 visible ASCII characters (the token)";
+        return false;
+    }
+    c.heartbeatToken = text;
     return true;
 }
 
@@ -223,6 +276,8 @@ const std::vector<Field>& fields() {
         {"heartbeat", "url", readHeartbeatUrl},
         {"heartbeat", "kiosk_id", readKioskId},
         {"heartbeat", "timeout_s", integer(1, 300, &KioskConfig::heartbeatTimeoutS)},
+        {"heartbeat", "allow_http", readHeartbeatAllowHttp},
+        {"heartbeat", "token_file", readHeartbeatTokenFile},
         {"store", "data_dir", readDataDir},
         {"limits", "connect_timeout_s", limit(1, 3600, &SyncLimits::connectTimeoutS)},
         {"limits", "low_speed_bytes_per_s",
@@ -276,6 +331,7 @@ bool parseKioskConfig(std::string_view text, const std::string& fileName, KioskC
     }
     KioskConfig config = out;
     ParseContext ctx;
+    ctx.fileName = fileName;
     ctx.baseDir = fs::path(fileName).parent_path();
     if (ctx.baseDir.empty()) ctx.baseDir = ".";
     for (const auto& [tableKey, tableNode] : root) {
@@ -299,6 +355,12 @@ bool parseKioskConfig(std::string_view text, const std::string& fileName, KioskC
                 return false;
             }
         }
+    }
+    if (config.heartbeatUrl.rfind("http://", 0) == 0 && !config.heartbeatAllowHttp) {
+        err = ctx.heartbeatUrlAt +
+              ": [heartbeat] url: plain http sends the kiosk's status unencrypted: use https:// "
+              "or set [heartbeat] allow_http = true";
+        return false;
     }
     config.loadedFrom = fileName;
     out = std::move(config);

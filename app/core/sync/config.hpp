@@ -1,10 +1,11 @@
 // The kiosk's configuration file (/etc/zjmap-kiosk/kiosk.toml, or --config FILE):
 //   [sync]   sources, public_key | public_key_file, interval_s, jitter_s, max_backoff_s,
 //            ca_file, allow_development_key, channel
+//   [heartbeat] url, kiosk_id, timeout_s, allow_http, token_file
 //   [store]  data_dir
 //   [limits] connect_timeout_s, low_speed_bytes_per_s, low_speed_time_s, total_timeout_s,
 //            max_bundle_bytes, min_free_bytes
-// Only these three tables are validated here (unknown keys in them are errors, naming file, line
+// Only these tables are validated here (unknown keys in them are errors, naming file, line
 // and key); other top-level tables ([display], [staff], ...) belong to other parts of the app and
 // are ignored. packaging/kiosk.toml is the documented default.
 #pragma once
@@ -41,7 +42,13 @@ struct KioskConfig {
     std::string heartbeatUrl;       // [heartbeat] url: JSON status POST after each sync ("" = off)
     std::string kioskId;            // [heartbeat] kiosk_id ("" = the host name)
     int64_t heartbeatTimeoutS = 10; // [heartbeat] timeout_s
-    std::string loadedFrom;         // the file read ("" = built-in defaults)
+    // [heartbeat] allow_http: plain http sends the status (and a token) unencrypted, so an
+    // http:// url is a config error unless this is set.
+    bool heartbeatAllowHttp = false;
+    // [heartbeat] token_file: "Authorization: Bearer <its one line>"; the file must not be
+    // readable by every user. The token itself, read when the config is loaded ("" = none).
+    std::string heartbeatToken;
+    std::string loadedFrom;           // the file read ("" = built-in defaults)
     bool allowDevelopmentKey = false; // [sync] allow_development_key: development only
     std::string channel;              // [sync] channel: install only bundles signed for it
 };

@@ -1,4 +1,5 @@
 #include "core/sync/heartbeat.hpp"
+#include "core/sync/redact.hpp"
 
 #include <curl/curl.h>
 #include <nlohmann/json.hpp>
@@ -71,7 +72,7 @@ std::string prometheusText(const KioskMetrics& m) {
 
 size_t HeartbeatSender::send(std::string json, std::string& err, const std::atomic<bool>* stop) {
     queue_.push_back(std::move(json));
-    while (queue_.size() > maxQueued_) {
+    while (queue_.size() > o_.maxQueued) {
         queue_.pop_front();
         ++dropped_;
     }
@@ -86,6 +87,13 @@ size_t HeartbeatSender::send(std::string json, std::string& err, const std::atom
 
 bool HeartbeatSender::post(const std::string& body, std::string& err,
                            const std::atomic<bool>* stop) {
+    const bool http = o_.url.rfind("http://", 0) == 0;
+    if (http && !o_.allowHttp) {
+        err = redactUrl(o_.url) +
+              ": plain http refused (the status would travel unencrypted): use https:// or set "
+              "[heartbeat] allow_http = true";
+        return false;
+    }
     CURL* h = curl_easy_init();
     if (!h) {
         err = "curl_easy_init failed";
@@ -93,14 +101,18 @@ bool HeartbeatSender::post(const std::string& body, std::string& err,
     }
     char errbuf[CURL_ERROR_SIZE] = {0};
     struct curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
-    curl_easy_setopt(h, CURLOPT_URL, url_.c_str());
-    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-    if (!caFile_.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, caFile_.c_str());
+    if (!o_.token.empty())
+        headers = curl_slist_append(headers, ("Authorization: Bearer " + o_.token).c_str());
+    curl_easy_setopt(h, CURLOPT_URL, o_.url.c_str());
+    // Never follow a redirect: it could carry the token to another host or downgrade to http.
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, o_.allowHttp ? "http,https" : "https");
+    if (!o_.caFile.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, o_.caFile.c_str());
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(h, CURLOPT_POSTFIELDS, body.c_str());
     curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
-    curl_easy_setopt(h, CURLOPT_TIMEOUT, long(timeoutS_));
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, long(timeoutS_));
+    curl_easy_setopt(h, CURLOPT_TIMEOUT, long(o_.timeoutS));
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, long(o_.timeoutS));
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(h, CURLOPT_FAILONERROR, 1L);
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
@@ -118,7 +130,8 @@ bool HeartbeatSender::post(const std::string& body, std::string& err,
         h, CURLOPT_WRITEFUNCTION, +[](char*, size_t size, size_t n, void*) { return size * n; });
     CURLcode rc = curl_easy_perform(h);
     if (rc != CURLE_OK)
-        err = url_ + ": " + (errbuf[0] ? std::string(errbuf) : curl_easy_strerror(rc));
+        err = redactUrls(redactUrl(o_.url) + ": " +
+                         (errbuf[0] ? std::string(errbuf) : curl_easy_strerror(rc)));
     curl_slist_free_all(headers);
     curl_easy_cleanup(h);
     return rc == CURLE_OK;

@@ -2,6 +2,8 @@
 // status to an optional URL ([heartbeat] url), queued (bounded) while the server is unreachable
 // and sent oldest first when it answers again; and a Prometheus textfile (--metrics FILE) for
 // node_exporter's textfile collector, so a fleet is watched with existing monitoring.
+// https only unless allowed ([heartbeat] allow_http), an optional bearer token, and no URL in an
+// error message keeps its credentials (redact.hpp).
 #pragma once
 #include <atomic>
 #include <cstdint>
@@ -38,12 +40,18 @@ struct KioskMetrics {
 };
 std::string prometheusText(const KioskMetrics& m);
 
+struct HeartbeatOptions {
+    std::string url;       // http:// only with allowHttp
+    int64_t timeoutS = 10; // connect and whole POST
+    std::string caFile;    // https: CA bundle ("" = the system's)
+    std::string token;     // "Authorization: Bearer <token>" ("" = none)
+    bool allowHttp = false;
+    size_t maxQueued = 96;
+};
+
 class HeartbeatSender {
   public:
-    HeartbeatSender(std::string url, int64_t timeoutS, std::string caFile = {},
-                    size_t maxQueued = 96)
-        : url_(std::move(url)), caFile_(std::move(caFile)), timeoutS_(timeoutS),
-          maxQueued_(maxQueued) {}
+    explicit HeartbeatSender(HeartbeatOptions options) : o_(std::move(options)) {}
 
     // Queues `json` (dropping the oldest beyond the bound) and posts the queue oldest first,
     // stopping at the first failure (that one and the rest wait for the next call). Returns
@@ -56,9 +64,7 @@ class HeartbeatSender {
   private:
     bool post(const std::string& body, std::string& err, const std::atomic<bool>* stop);
 
-    std::string url_, caFile_;
-    int64_t timeoutS_;
-    size_t maxQueued_;
+    HeartbeatOptions o_;
     std::deque<std::string> queue_;
     uint64_t dropped_ = 0;
 };

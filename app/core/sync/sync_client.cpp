@@ -14,6 +14,7 @@
 #include "core/bundle/verified_blobs.hpp"
 #include "core/failpoint.hpp"
 #include "core/sync/config.hpp"
+#include "core/sync/redact.hpp"
 #include "core/version.hpp"
 
 #include <curl/curl.h>
@@ -94,16 +95,6 @@ std::string oneLine(std::string text) {
     for (char& c : text)
         if (c == '\n' || c == '\r') c = ' ';
     return text;
-}
-
-// Removes tmp/ entries that are not the .part of a blob we may still resume.
-void cleanTmp(const fs::path& dataDir, const std::set<std::string>& keepParts) {
-    std::error_code ec;
-    std::vector<fs::path> entries;
-    for (fs::directory_iterator it(dataDir / "tmp", ec), end; !ec && it != end; it.increment(ec))
-        entries.push_back(it->path());
-    for (const fs::path& p : entries)
-        if (!keepParts.count(p.filename().string())) fs::remove_all(p, ec);
 }
 
 //-----------------------------------------------------------------------------
@@ -772,7 +763,8 @@ SyncResult cycle(const std::string& sourceUrl, const SyncOptions& o) {
     recordPublisherKey(o.dataDir, o.publicKey, err); // a broken config's fallback (config.hpp)
 
     // 7. Tidy up: stale .part files, blobs no kept bundle references.
-    cleanTmp(o.dataDir, {});
+    std::string tidyError;
+    cleanStoreTmp(o.dataDir, {}, tidyError);
     GarbageReport gc = collectGarbage(o.dataDir, o.keepVersions);
     std::string what = std::string(repair ? "repaired " : "installed ") + name + ": " +
                        std::to_string(r.blobsFetched) + " of " +
@@ -780,6 +772,9 @@ SyncResult cycle(const std::string& sourceUrl, const SyncOptions& o) {
                        humanBytes(source.bytesDownloaded());
     if (damaged) what += "; " + std::to_string(damaged) + " damaged local file(s) replaced";
     if (gc.removedBlobs) what += "; removed " + std::to_string(gc.removedBlobs) + " old blobs";
+    // Installed all the same; the tidy-up's refusal (a symlinked tmp/, blobs/) is said, not hidden.
+    if (!tidyError.empty()) what += "; tmp/ not cleaned: " + oneLine(tidyError);
+    if (!gc.error.empty()) what += "; old files not collected: " + oneLine(gc.error);
     return finish({SyncStatus::Updated, what}, source.bytesDownloaded());
 }
 
@@ -794,7 +789,7 @@ int64_t readTimeFloor(const fs::path& dataDir) {
     return readInteger(stateFile(dataDir, "time-floor")).value_or(0);
 }
 
-SyncResult runSyncCycle(const std::string& source, const SyncOptions& options) {
+static SyncResult runCycleCaught(const std::string& source, const SyncOptions& options) {
     try {
         return cycle(source, options);
     } catch (const std::exception& e) {
@@ -808,6 +803,15 @@ SyncResult runSyncCycle(const std::string& source, const SyncOptions& options) {
         r.reason = source + ": sync failed";
         return r;
     }
+}
+
+SyncResult runSyncCycle(const std::string& source, const SyncOptions& options) {
+    // The one place results leave the cycle: from here on (logs, last-sync.json, the heartbeat,
+    // the staff panel) no URL carries its user:password@ or a token parameter.
+    SyncResult r = runCycleCaught(source, options);
+    r.source = redactUrl(r.source);
+    r.reason = redactUrls(r.reason);
+    return r;
 }
 
 SyncResult runSyncCycleAll(const std::vector<std::string>& sources, const SyncOptions& options) {
@@ -845,8 +849,8 @@ LastSync toLastSync(const SyncResult& r, int64_t attemptTime) {
     LastSync l;
     l.attemptTime = attemptTime;
     l.result = syncStatusName(r.status);
-    l.reason = r.reason;
-    l.source = r.source;
+    l.reason = redactUrls(r.reason);
+    l.source = redactUrl(r.source);
     l.version = r.version;
     l.bytesDownloaded = r.bytesDownloaded;
     l.blobsFetched = r.blobsFetched;
@@ -873,8 +877,9 @@ std::optional<LastSync> loadLastSync(const fs::path& dataDir) {
         LastSync l;
         l.attemptTime = j.value("attempt", int64_t(0));
         l.result = j.value("result", std::string());
-        l.reason = j.value("reason", std::string());
-        l.source = j.value("source", std::string());
+        // A file written by an older kiosk may still hold credentials: never show them.
+        l.reason = redactUrls(j.value("reason", std::string()));
+        l.source = redactUrl(j.value("source", std::string()));
         l.version = j.value("version", uint64_t(0));
         l.bytesDownloaded = j.value("bytes", uint64_t(0));
         l.blobsFetched = j.value("blobs", size_t(0));

@@ -21,8 +21,9 @@ SyncService::SyncService(KioskConfig config, const Clock& clock)
     last_ = loadLastSync(config_.dataDir);
     startedMs_ = clock_.nowMs();
     if (!config_.heartbeatUrl.empty())
-        heartbeat_ = std::make_unique<HeartbeatSender>(
-            config_.heartbeatUrl, config_.heartbeatTimeoutS, config_.caFile.string());
+        heartbeat_ = std::make_unique<HeartbeatSender>(HeartbeatOptions{
+            config_.heartbeatUrl, config_.heartbeatTimeoutS, config_.caFile.string(),
+            config_.heartbeatToken, config_.heartbeatAllowHttp});
 }
 
 KioskStatusReport SyncService::statusReport() const {

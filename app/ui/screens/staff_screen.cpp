@@ -70,7 +70,10 @@ void StaffScreen::onEnter(UiContext& ui, const std::string&) {
     testPattern_ = false;
     tourStarted_ = false;
     digits_.clear();
+    newPin_.clear();
     message_.clear();
+    mode_ = services_.pinNeedsSetup && services_.pinNeedsSetup() ? KeypadMode::SetNew
+                                                                 : KeypadMode::Enter;
     statusAtMs_ = ui.nowMs;
 }
 
@@ -78,12 +81,14 @@ void StaffScreen::onLeave() {
     if (unlocked_ && !tourStarted_ && services_.left) services_.left();
     unlocked_ = false;
     digits_.clear();
+    newPin_.clear();
 }
 
 void StaffScreen::resetSession() {
     unlocked_ = false;
     testPattern_ = false;
     digits_.clear();
+    newPin_.clear();
     message_.clear();
 }
 
@@ -95,7 +100,10 @@ void StaffScreen::draw(UiContext& ui) {
 
 void StaffScreen::drawKeypad(UiContext& ui) {
     float W = ui.ds.width, H = ui.ds.height;
-    widgets::topBar(ui, T(UiString::StaffPinTitle), C::primaryDark);
+    UiString title = mode_ == KeypadMode::SetNew    ? UiString::StaffPinSetTitle
+                     : mode_ == KeypadMode::Confirm ? UiString::StaffPinConfirmTitle
+                                                    : UiString::StaffPinTitle;
+    widgets::topBar(ui, T(title), C::primaryDark);
     float key = ui.px(128), gap = ui.px(tokens::space::m);
     float padW = key * 3 + gap * 2, padH = key * 4 + gap * 3;
     float top = ui.px(tokens::space::topBar);
@@ -103,7 +111,8 @@ void StaffScreen::drawKeypad(UiContext& ui) {
     float y0 = top + std::max(ui.px(tokens::space::l), (H - top - dotsH - padH) * 0.5f);
     float x0 = (W - padW) * 0.5f;
     // Dots for the digits typed (never the digits), then the message.
-    int shown = std::max<int>(4, static_cast<int>(digits_.size()));
+    int least = mode_ == KeypadMode::Enter ? 4 : static_cast<int>(kMinPinDigits);
+    int shown = std::max<int>(least, static_cast<int>(digits_.size()));
     float dot = ui.px(14), dotGap = ui.px(40);
     float dotsW = (shown - 1) * dotGap;
     for (int i = 0; i < shown; ++i) {
@@ -152,25 +161,57 @@ void StaffScreen::drawKeypad(UiContext& ui) {
         if (del) {
             if (!digits_.empty()) digits_.pop_back();
         } else if (ok) {
-            PinGate::Result r =
-                services_.tryPin ? services_.tryPin(digits_) : PinGate::Result::Wrong;
-            digits_.clear();
-            if (r == PinGate::Result::Accepted) {
-                message_.clear();
-                unlocked_ = true;
-                status_ = services_.status ? services_.status(true) : StaffStatus{};
-                if (services_.entered) services_.entered();
-            } else if (r == PinGate::Result::Wrong && services_.lockedForMs() <= 0) {
-                message_ = ui.tr(T(UiString::StaffPinWrong));
-            } else {
-                char buf[160];
-                std::snprintf(buf, sizeof buf, ui.tr(T(UiString::StaffPinLocked)).c_str(),
-                              static_cast<int>(std::ceil(services_.lockedForMs() / 1000.0)));
-                message_ = buf;
-            }
-        } else if (digits_.size() < 12) {
+            keypadOk(ui);
+        } else if (digits_.size() < kMaxPinDigits) {
             digits_ += keys[i];
         }
+    }
+}
+
+void StaffScreen::keypadOk(UiContext& ui) {
+    std::string typed;
+    typed.swap(digits_);
+    auto unlock = [&] {
+        message_.clear();
+        unlocked_ = true;
+        status_ = services_.status ? services_.status(true) : StaffStatus{};
+        if (services_.entered) services_.entered();
+    };
+    if (mode_ == KeypadMode::SetNew) { // the first staff entry on this kiosk: choose a PIN
+        if (!isValidPin(typed)) {
+            message_ = ui.tr(T(UiString::StaffPinRule));
+            return;
+        }
+        newPin_ = typed;
+        mode_ = KeypadMode::Confirm;
+        message_.clear();
+        return;
+    }
+    if (mode_ == KeypadMode::Confirm) {
+        std::string err;
+        if (typed != newPin_) {
+            message_ = ui.tr(T(UiString::StaffPinMismatch));
+        } else if (!services_.setPin || !services_.setPin(typed, err)) {
+            message_ = ui.tr(T(UiString::StaffPinNotKept)); // the reason is in the log
+        } else {
+            newPin_.clear();
+            mode_ = KeypadMode::Enter;
+            return unlock();
+        }
+        newPin_.clear();
+        mode_ = KeypadMode::SetNew;
+        return;
+    }
+    PinGate::Result r = services_.tryPin ? services_.tryPin(typed) : PinGate::Result::Wrong;
+    if (r == PinGate::Result::Accepted) {
+        unlock();
+    } else if (r == PinGate::Result::Wrong && services_.lockedForMs() <= 0) {
+        message_ = ui.tr(T(UiString::StaffPinWrong));
+    } else {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, ui.tr(T(UiString::StaffPinLocked)).c_str(),
+                      static_cast<int>(std::ceil(services_.lockedForMs() / 1000.0)));
+        message_ = buf;
     }
 }
 

@@ -35,8 +35,10 @@ struct StaffStatus {
 struct StaffServices {
     std::function<PinGate::Result(const std::string&)> tryPin; // the session's rate-limited gate
     std::function<double()> lockedForMs; // how long the keypad stays locked (0 = not)
-    std::function<void()> entered;       // the PIN was right
-    std::function<void()> left;          // the panel closed
+    std::function<bool()> pinNeedsSetup; // no PIN yet: the keypad sets one (twice)
+    std::function<bool(const std::string& pin, std::string& err)> setPin; // keeps the new PIN
+    std::function<void()> entered;                                        // the PIN was right
+    std::function<void()> left;                                           // the panel closed
     std::function<StaffStatus(bool withStorage)> status; // storage walks the disk: on entry
     std::function<void()> syncNow;
     std::function<int()> volume;        // 0..100
@@ -58,6 +60,7 @@ class StaffScreen final : public Screen {
 
   private:
     void drawKeypad(UiContext& ui);
+    void keypadOk(UiContext& ui);
     void drawPanel(UiContext& ui);
     void drawTestPattern(UiContext& ui);
     float drawStatus(UiContext& ui, ImVec2 pos, float width);
@@ -69,6 +72,9 @@ class StaffScreen final : public Screen {
     bool unlocked_ = false;
     bool testPattern_ = false;
     std::string digits_;
+    enum class KeypadMode { Enter, SetNew, Confirm };
+    KeypadMode mode_ = KeypadMode::Enter;
+    std::string newPin_;  // SetNew's entry, until Confirm matches it (cleared on leaving)
     std::string message_; // wrong PIN / locked, shown under the dots
     StaffStatus status_;  // refreshed on entry and after "sync now"
     double statusAtMs_ = 0;

@@ -3,6 +3,10 @@
 
 #include "bundle_test_util.hpp"
 
+#include <iterator>
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace zj;
 using namespace zj::test;
 
@@ -289,4 +293,118 @@ TEST(BundleStore, GarbageCollectionRefusesToEmptyADamagedStore) {
     TempDir empty;
     r = collectGarbage(empty.path());
     EXPECT_FALSE(r.error.empty());
+}
+
+// Issue 19 item 8: the store follows no links. GC used to remove_all() through a symlinked
+// blobs/ or bundles/ (a decoy directory emptied); now it stops with the path named.
+static size_t countEntries(const fs::path& dir) {
+    return size_t(std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
+}
+
+TEST(BundleStore, GarbageCollectionNeverFollowsASymlinkedBlobsOrBundlesDir) {
+    TempDir dir;
+    TestKeys k;
+    fs::path data = dir / "data";
+    std::string err;
+    for (uint64_t v : {3u, 4u, 5u}) {
+        writeSample(dir / ("p" + std::to_string(v)), k.secret, v, "v" + std::to_string(v));
+        ASSERT_TRUE(installFromPackedBundle(data, dir / ("p" + std::to_string(v)), k.pub, err))
+            << err;
+    }
+    for (const char* sub : {"blobs", "bundles"}) {
+        fs::path decoy = dir / (std::string("decoy-") + sub);
+        fs::rename(data / sub, decoy);
+        fs::create_directory_symlink(decoy, data / sub);
+        size_t before = countEntries(decoy);
+        GarbageReport r = collectGarbage(data);
+        EXPECT_EQ(r.error, (data / sub).string() + ": a symbolic link, not a directory (refused: "
+                                                   "the store follows no links)")
+            << sub;
+        EXPECT_EQ(countEntries(decoy), before) << sub << ": the decoy must keep its files";
+        EXPECT_EQ(r.removedBlobs + r.removedBundles, 0u);
+        fs::remove(data / sub);
+        fs::rename(decoy, data / sub);
+    }
+    GarbageReport r = collectGarbage(data); // a real store is still collected
+    EXPECT_TRUE(r.error.empty()) << r.error;
+    EXPECT_EQ(r.removedBundles, 1u);
+}
+
+TEST(BundleStore, CleanTmpRefusesASymlinkedTmpAndRemovesLinksInsideItThemselves) {
+    TempDir dir;
+    fs::path data = dir / "data";
+    std::string err;
+    ASSERT_TRUE(ensureStoreLayout(data, err)) << err;
+    writeAll(dir / "decoy/keep", "k");
+    fs::create_directory_symlink(dir / "decoy", data / "tmp/link-to-decoy");
+    writeAll(data / "tmp/old.part", "x");
+    writeAll(data / "tmp/kept.part", "y");
+    fs::create_directories(data / "tmp/leftover-dir/inner");
+    EXPECT_TRUE(cleanStoreTmp(data, {"kept.part"}, err)) << err;
+    EXPECT_EQ(countEntries(data / "tmp"), 1u);
+    EXPECT_TRUE(fs::exists(data / "tmp/kept.part"));
+    EXPECT_TRUE(fs::exists(dir / "decoy/keep"));
+
+    fs::remove_all(data / "tmp");
+    fs::create_directory_symlink(dir / "decoy", data / "tmp");
+    EXPECT_FALSE(cleanStoreTmp(data, {}, err));
+    EXPECT_EQ(err, (data / "tmp").string() +
+                       ": a symbolic link, not a directory (refused: the store follows no links)");
+    EXPECT_TRUE(fs::exists(dir / "decoy/keep"));
+}
+
+TEST(BundleStore, StoreDirectoriesMustBeRealDirectoriesOwnedByThisUser) {
+    TempDir dir;
+    fs::path data = dir / "data";
+    std::string err;
+    ASSERT_TRUE(ensureStoreLayout(data, err)) << err;
+    fs::create_directories(dir / "decoy");
+    fs::remove(data / "tmp");
+    fs::create_directory_symlink(dir / "decoy", data / "tmp");
+    EXPECT_FALSE(ensureStoreLayout(data, err));
+    EXPECT_EQ(err, (data / "tmp").string() +
+                       ": a symbolic link, not a directory (refused: the store follows no links)");
+    fs::remove(data / "tmp");
+    writeAll(data / "tmp", "a file");
+    EXPECT_FALSE(ensureStoreLayout(data, err));
+    EXPECT_EQ(err, (data / "tmp").string() + ": not a directory (a regular file; refused)");
+    fs::remove(data / "tmp");
+    ASSERT_TRUE(ensureStoreLayout(data, err)) << err;
+
+    // Another user's directory: refused, and as root with a hint to run as that user.
+    const uid_t other = ::geteuid() == 0 ? 54321 : ::geteuid();
+    if (::geteuid() == 0) {
+        ASSERT_EQ(::chown((data / "state").c_str(), other, other), 0);
+        EXPECT_FALSE(ensureStoreLayout(data, err));
+        EXPECT_NE(err.find((data / "state").string() + ": owned by uid 54321: refusing to work "
+                                                       "on another user's store as root"),
+                  std::string::npos)
+            << err;
+        StoreLock lock;
+        EXPECT_FALSE(lock.tryAcquire(data, err)); // so no sync runs on it either
+        EXPECT_NE(err.find("owned by uid 54321"), std::string::npos) << err;
+    } else {
+        ASSERT_EQ(::chmod(data.c_str(), 0755), 0);
+        EXPECT_TRUE(ensureStoreLayout(data, err)) << err; // own store: fine
+    }
+}
+
+TEST(BundleStore, BlobWriterNeverWritesThroughASymlinkedPart) {
+    TempDir dir;
+    fs::path data = dir / "data";
+    std::string err;
+    ASSERT_TRUE(ensureStoreLayout(data, err)) << err;
+    writeAll(dir / "decoy", "precious");
+    ManifestFile f{"x.bin", crypto::sha256Hex("abc"), 3};
+    fs::path part = data / "tmp" / (f.sha256 + ".part");
+    fs::create_symlink(dir / "decoy", part);
+    BlobWriter w;
+    EXPECT_FALSE(w.open(data, f, /*resume=*/true, err));
+    EXPECT_EQ(err, part.string() + ": cannot create: a symbolic link (refused)");
+    EXPECT_EQ(readAll(dir / "decoy"), "precious");
+    ASSERT_TRUE(w.open(data, f, /*resume=*/false, err)) << err; // the link is replaced
+    ASSERT_TRUE(w.write("abc", 3, err)) << err;
+    ASSERT_TRUE(w.commit(err)) << err;
+    EXPECT_EQ(readAll(dir / "decoy"), "precious");
+    EXPECT_EQ(readAll(blobPath(data, f.sha256)), "abc");
 }

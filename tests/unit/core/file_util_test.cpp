@@ -65,3 +65,72 @@ TEST(FileUtil, ReadRegularFileRefusesDirectoriesDevicesAndSymlinks) {
     EXPECT_EQ(err,
               (dir.path / "link").string() + ": a symbolic link (refused: regular files only)");
 }
+
+// Issue 19 item 8: a predictable temporary name (FILE.tmp-<pid>) opened with O_TRUNC let anyone
+// who can write the directory plant a symlink there and have the kiosk overwrite its target
+// (the metrics textfile, state files). The temporary is now unpredictable and O_EXCL.
+TEST(FileUtil, WriteFileAtomicNeverWritesThroughAPlantedTemporary) {
+    ScratchDir dir;
+    const fs::path decoy = dir.path / "decoy";
+    std::ofstream(decoy) << "precious";
+    const fs::path target = dir.path / "zjmap.prom";
+    fs::create_symlink(decoy, dir.path / ("zjmap.prom.tmp-" + std::to_string(::getpid())));
+    std::string err;
+    ASSERT_TRUE(fileutil::writeFileAtomic(target, "zj_up 1\n", err)) << err;
+    std::string out;
+    ASSERT_TRUE(fileutil::readFile(decoy, out, err)) << err;
+    EXPECT_EQ(out, "precious");
+    ASSERT_TRUE(fileutil::readFile(target, out, err)) << err;
+    EXPECT_EQ(out, "zj_up 1\n");
+    struct stat st {};
+    ASSERT_EQ(::lstat(target.c_str(), &st), 0);
+    EXPECT_TRUE(S_ISREG(st.st_mode));
+    EXPECT_EQ(st.st_mode & 0777, 0644u); // node_exporter (another user) reads the textfile
+
+    ASSERT_TRUE(fileutil::writeFileAtomic(dir.path / "secret", "x", err, 0600)) << err;
+    ASSERT_EQ(::lstat((dir.path / "secret").c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+    // No temporary is left behind.
+    size_t temporaries = 0;
+    for (auto& e : fs::directory_iterator(dir.path))
+        if (e.path().filename().string().find(".tmp-") != std::string::npos) ++temporaries;
+    EXPECT_EQ(temporaries, 1u); // only the planted link
+}
+
+TEST(FileUtil, WriteFileSyncedNeverTruncatesOrFollowsAnExistingPath) {
+    ScratchDir dir;
+    const fs::path decoy = dir.path / "decoy";
+    std::ofstream(decoy) << "precious";
+    fs::create_symlink(decoy, dir.path / "link");
+    std::string err, out;
+    EXPECT_FALSE(fileutil::writeFileSynced(dir.path / "link", "evil", err));
+    EXPECT_NE(err.find((dir.path / "link").string()), std::string::npos) << err;
+    EXPECT_FALSE(fileutil::writeFileSynced(decoy, "evil", err));
+    EXPECT_EQ(err, decoy.string() + ": already exists (refused: never overwritten)");
+    ASSERT_TRUE(fileutil::readFile(decoy, out, err)) << err;
+    EXPECT_EQ(out, "precious");
+}
+
+TEST(FileUtil, RemoveAtRemovesALinkNotItsTargetAndWholeTrees) {
+    ScratchDir dir;
+    fs::create_directories(dir.path / "outside");
+    std::ofstream(dir.path / "outside/keep") << "k";
+    fs::create_directories(dir.path / "tmp/tree/deeper");
+    std::ofstream(dir.path / "tmp/tree/deeper/f") << "f";
+    fs::create_directory_symlink(dir.path / "outside", dir.path / "tmp/tree/link");
+    fs::create_directory_symlink(dir.path / "outside", dir.path / "tmp/toplink");
+    std::string err;
+    int fd = fileutil::openDirNoFollow(dir.path / "tmp", err);
+    ASSERT_GE(fd, 0) << err;
+    EXPECT_TRUE(fileutil::removeAt(fd, "tree", dir.path / "tmp/tree", err)) << err;
+    EXPECT_TRUE(fileutil::removeAt(fd, "toplink", dir.path / "tmp/toplink", err)) << err;
+    EXPECT_TRUE(fileutil::removeAt(fd, "never-there", dir.path / "tmp/never-there", err)) << err;
+    ::close(fd);
+    EXPECT_TRUE(fs::is_empty(dir.path / "tmp"));
+    EXPECT_TRUE(fs::exists(dir.path / "outside/keep"));
+
+    fs::create_directory_symlink(dir.path / "outside", dir.path / "linked-dir");
+    EXPECT_LT(fileutil::openDirNoFollow(dir.path / "linked-dir", err), 0);
+    EXPECT_EQ(err, (dir.path / "linked-dir").string() +
+                       ": a symbolic link, not a directory (refused: the store follows no links)");
+}

@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace zj {
@@ -250,6 +252,39 @@ TEST(SyncConfig, Heartbeat) {
     EXPECT_NE(errorOf("[heartbeat]\nurl = \"ftp://x\"\n").find("[heartbeat] url"),
               std::string::npos);
     EXPECT_NE(errorOf("[heartbeat]\nkiosk = \"x\"\n").find("unknown key"), std::string::npos);
+}
+
+// Issue 19 item 12: plain http needs allow_http; the token file must not be world-readable.
+TEST(SyncConfig, HeartbeatHttpNeedsAllowHttpAndTheTokenFileMustBePrivate) {
+    std::string err = errorOf("[heartbeat]\nkiosk_id = \"b\"\nurl = \"http://monitor.lan/hb\"\n");
+    EXPECT_NE(err.find("/etc/zjmap-kiosk/kiosk.toml:3: [heartbeat] url: plain http sends the "
+                       "kiosk's status unencrypted: use https:// or set [heartbeat] allow_http = "
+                       "true"),
+              std::string::npos)
+        << err;
+    KioskConfig c;
+    ASSERT_TRUE(parse("[heartbeat]\nurl = \"http://monitor.lan/hb\"\nallow_http = true\n", c, err))
+        << err;
+    EXPECT_TRUE(c.heartbeatAllowHttp);
+
+    const std::string dir = ::testing::TempDir() + "zj-hb-token-" + std::to_string(::getpid());
+    std::filesystem::create_directories(dir);
+    const std::string token = dir + "/token";
+    std::ofstream(token) << "abc.DEF-123_xyz\n";
+    ::chmod(token.c_str(), 0644);
+    const std::string table =
+        "[heartbeat]\nurl = \"https://monitor.example.org/hb\"\ntoken_file = \"" + token + "\"\n";
+    err = errorOf(table);
+    EXPECT_NE(err.find(token + ": readable or writable by every user (mode 0644): chmod 0600"),
+              std::string::npos)
+        << err;
+    ::chmod(token.c_str(), 0640);
+    KioskConfig t;
+    ASSERT_TRUE(parse(table, t, err)) << err;
+    EXPECT_EQ(t.heartbeatToken, "abc.DEF-123_xyz");
+    std::ofstream(token) << "two\nlines\n"; // a header injection would start here
+    EXPECT_NE(errorOf(table).find("expected one line"), std::string::npos);
+    std::filesystem::remove_all(dir);
 }
 
 } // namespace zj
