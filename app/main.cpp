@@ -43,6 +43,11 @@ const char* kUsage =
     "  --config FILE           kiosk.toml (default /etc/zjmap-kiosk/kiosk.toml if present)\n"
     "  --scenario FILE         run a scripted scenario headless and exit (tests/ui/README.md)\n"
     "  --shots DIR             where a scenario writes its screenshots\n"
+    "  --preview DIR           the content editor's live preview: packs the sources in DIR,\n"
+    "                          shows them in a window and rebuilds on every save (with\n"
+    "                          --portrait: upright); errors show over the last good content\n"
+    "  --lint-report FILE      with --scenario: layout lint findings go to FILE (one per\n"
+    "                          line) instead of failing it (zjmap-pack proof)\n"
     "  --stats                 with --scenario: print first-frame time and peak RSS at exit\n"
     "  --monkey N              N random touches and idles headless; fails on a crash, an\n"
     "                          assertion, a stuck frame or memory growth (--seed S)\n"
@@ -106,12 +111,13 @@ int main(int argc, char** argv) {
         }
     }
     zj::AppOptions options;
-    std::string scenarioFile, shotsDir;
+    std::string scenarioFile, shotsDir, lintReport;
     bool printStats = false;
     std::string configFile; // --config; default /etc/zjmap-kiosk/kiosk.toml when it exists
     bool dataGiven = false;
     std::string publicKeyFile; // --public-key: read below, then the one key of the process
     bool allowDevelopmentKey = false;
+    bool portrait = false;       // --portrait: the --preview window upright
     bool developmentPin = false; // --development-pin
     zj::MonkeyOptions monkey;
     zj::SoakOptions soak;
@@ -156,6 +162,16 @@ int main(int argc, char** argv) {
                 configFile = v;
             else
                 publicKeyFile = v;
+        } else if (a == "--preview") {
+            const char* v = value("DIR");
+            if (!v || !*v) return usageError("--preview needs the content sources folder");
+            options.previewSources = v;
+        } else if (a == "--portrait") {
+            portrait = true;
+        } else if (a == "--lint-report") {
+            const char* v = value("FILE");
+            if (!v || !*v) return usageError("--lint-report needs a file");
+            lintReport = v;
         } else if (a == "--allow-development-key") {
             allowDevelopmentKey = true;
         } else if (a == "--development-pin") {
@@ -219,6 +235,27 @@ int main(int argc, char** argv) {
         }
         if (runBench) return zj::runFrameBench(app, clock);
         return runMonkey ? zj::runMonkey(app, clock, monkey) : zj::runSoak(app, clock, soak);
+    }
+
+    if (!options.previewSources.empty() && scenarioFile.empty()) {
+        // The editor's preview: a window (1920x1080 unless --windowed; --portrait stands it
+        // up), no config, no sync, Escape quits.
+        if (options.window.fullscreen) {
+            options.window.fullscreen = false;
+            options.window.width = 1920;
+            options.window.height = 1080;
+        }
+        if (portrait && options.window.width > options.window.height)
+            std::swap(options.window.width, options.window.height);
+        options.escapeQuits = true;
+        zj::SystemClock clock;
+        zj::KioskApp app(options, clock);
+        std::string err;
+        if (!app.init(err)) {
+            std::fprintf(stderr, "zjmap-kiosk: %s\n", err.c_str());
+            return 3;
+        }
+        return app.run();
     }
 
     if (scenarioFile.empty()) {
@@ -319,7 +356,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "zjmap-kiosk: %s\n", err.c_str());
         return 3;
     }
-    zj::ScenarioRunOptions run{scenarioFile, shotsDir};
+    zj::ScenarioRunOptions run{scenarioFile, shotsDir, lintReport};
     if (!shotsDir.empty()) std::filesystem::create_directories(shotsDir);
     int result = zj::runScenario(app, clock, scenario, run);
     if (printStats) {

@@ -29,6 +29,8 @@ CHECK_PACKAGES=(clang libclang-rt-14-dev)
 BENCH_PACKAGES=(xvfb)
 # `future`: the suite on a moved clock.
 FUTURE_PACKAGES=(faketime)
+# Regenerating the sample media and the UI art (content/scripts/make-media.py, assets/make-assets.py).
+MEDIA_PACKAGES=(python3-pil ffmpeg)
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"
@@ -55,7 +57,8 @@ build() {
 cmd=${1:-run}
 shift || true
 case "$cmd" in
-  deps)  install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${CHECK_PACKAGES[@]}" ;;
+  deps)  install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${CHECK_PACKAGES[@]}" \
+           "${MEDIA_PACKAGES[@]}" ;;
   build) install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"; build ;;
   run)
     install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"

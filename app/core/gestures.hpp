@@ -38,12 +38,21 @@ struct Gesture {
     float scale = 1.0f;
 };
 
+// Distances are in design px (a 1080-line screen); scaled() turns them into the display's
+// pixels, so a tap slop is the same few millimetres of finger travel at 720p and at 4K.
 struct GestureSettings {
     float tapSlopPx = 24.0f;        // movement below this is still a tap (≈ 6 mm at 55")
     double longPressMs = 650.0;     // hold this long without moving
     double doubleTapMs = 320.0;     // second tap within this time ...
     float doubleTapSlopPx = 60.0f;  // ... and this distance
     double velocityWindowMs = 80.0; // velocity is measured over the last moves in this window
+
+    GestureSettings scaled(float displayScale) const {
+        GestureSettings s = *this;
+        s.tapSlopPx *= displayScale;
+        s.doubleTapSlopPx *= displayScale;
+        return s;
+    }
 };
 
 // What ImGui should see of the pointer this frame.

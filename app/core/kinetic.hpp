@@ -6,6 +6,7 @@
 
 namespace zj {
 
+// Lengths and speeds in design px (a 1080-line screen); scaled() gives the display's.
 struct KineticSettings {
     float friction = 3.2f;            // 1/s: velocity decays as exp(-friction * t)
     float stopVelocity = 30.0f;       // px/s: below this it stands still (~1 px a frame)
@@ -14,11 +15,22 @@ struct KineticSettings {
     float maxOverscroll = 220.0f;     // px: rubber band limit
     float maxVelocity = 9000.0f;      // px/s: clamp of a release flick
     float snapFlickVelocity = 400.0f; // px/s: a flick this fast turns the page (snapping)
+
+    KineticSettings scaled(float displayScale) const {
+        KineticSettings s = *this;
+        s.stopVelocity *= displayScale;
+        s.maxOverscroll *= displayScale;
+        s.maxVelocity *= displayScale;
+        s.snapFlickVelocity *= displayScale;
+        return s;
+    }
 };
 
 class KineticScroller {
   public:
     explicit KineticScroller(KineticSettings s = {}) : s_(s) {}
+    void setSettings(const KineticSettings& s) { s_ = s; } // the display's scale changed
+    const KineticSettings& settings() const { return s_; }
 
     // contentExtent: total length; viewExtent: visible length. offset() stays in [0, max].
     void setExtent(float contentExtent, float viewExtent);

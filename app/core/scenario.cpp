@@ -1,5 +1,7 @@
 #include "core/scenario.hpp"
 
+#include "core/navigation.hpp"
+
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -154,6 +156,27 @@ bool parseScenario(std::string_view source, Scenario& out, std::string& err) {
             if (!known) return fail("expected 'lint-seed overlap|clip|small-target|small-text'");
             step.kind = ScenarioStep::Kind::LintSeed;
             step.arg = toks[1].text;
+        } else if (verb == "preview-edit") {
+            if (toks.size() != 4 || !toks[2].quoted || !toks[3].quoted || toks[2].text.empty() ||
+                toks[1].text.empty() || toks[1].text[0] == '/' ||
+                toks[1].text.find("..") != std::string::npos)
+                return fail("expected 'preview-edit FILE \"FROM\" \"TO\"' (FILE inside the "
+                            "preview's sources)");
+            step.kind = ScenarioStep::Kind::PreviewEdit;
+            step.arg = toks[1].text;
+            step.value = toks[2].text;
+            step.replacement = toks[3].text;
+        } else if (verb == "preview-wait") {
+            if (toks.size() != 1) return fail("expected 'preview-wait'");
+            step.kind = ScenarioStep::Kind::PreviewWait;
+        } else if (verb == "open") {
+            ScreenId screen;
+            if (toks.size() < 2 || toks.size() > 3 || !parseScreenName(toks[1].text, screen))
+                return fail("expected 'open SCREEN [SELECTION]' (home | city | map | industry | "
+                            "invest | attract)");
+            step.kind = ScenarioStep::Kind::Open;
+            step.arg = toks[1].text;
+            if (toks.size() == 3) step.value = toks[2].text;
         } else {
             return fail("unknown command '" + verb + "'");
         }

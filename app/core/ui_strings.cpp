@@ -150,6 +150,9 @@ const Text kUiStrings[] = {
     {"收起提示", "Hide notes"},
     {"个承载园区", "host parks"},
     {"个承载园区", "host park"},
+    {"预览:内容源有错误", "Preview: the sources do not build"},
+    {"仍显示上次成功生成的内容,保存修正后自动更新",
+     "Still showing the last good content; it updates when a fix is saved"},
 };
 static_assert(sizeof(kUiStrings) / sizeof(kUiStrings[0]) == static_cast<size_t>(UiString::Count_),
               "every UiString needs its text");

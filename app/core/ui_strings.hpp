@@ -147,6 +147,8 @@ enum class UiString {
     TourNoteHide,
     IndustryHostCount,
     IndustryHostCountOne,
+    PreviewBroken,
+    PreviewKeptLast,
     Count_
 };
 

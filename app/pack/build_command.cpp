@@ -4,6 +4,7 @@
 // check goes on to write the bundle, so a failed build leaves nothing behind.
 #include "core/bundle/bundle_writer.hpp"
 #include "core/bundle/crypto.hpp"
+#include "core/bundle/file_util.hpp"
 #include "core/bundle/manifest.hpp"
 #include "pack/commands.hpp"
 #include "pack/sources.hpp"
@@ -123,6 +124,16 @@ int runBuild(const std::vector<std::string>& args) {
     if (!writeBundle(files, key, options, outDir, err)) {
         std::fprintf(stderr, "zjmap-pack build: %s\n", err.c_str());
         return 1;
+    }
+    // Which sources these are, for publish's check of their proof (not part of the bundle).
+    std::string fingerprint;
+    if (sourcesFingerprint(src, fingerprint, err)) {
+        std::string record =
+            fingerprint + " " + fs::absolute(src).lexically_normal().string() + "\n";
+        if (!fileutil::writeFileAtomic(fs::path(outDir) / kSourcesRecord, record, err))
+            std::fprintf(stderr, "zjmap-pack build: warning: %s\n", err.c_str());
+    } else {
+        std::fprintf(stderr, "zjmap-pack build: warning: no sources record: %s\n", err.c_str());
     }
     uint64_t bytes = 0;
     for (const auto& f : files) bytes += f.bytes.size();

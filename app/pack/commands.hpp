@@ -14,5 +14,6 @@ int runBuild(const std::vector<std::string>& args);  // build SRC --key FILE --o
 int runVerify(const std::vector<std::string>& args); // verify DIR --public-key FILE
 int runInspect(const std::vector<std::string>& args); // inspect DIR
 int runPublish(const std::vector<std::string>& args); // publish DIR DEST [--public-key FILE]
+int runProof(const std::vector<std::string>& args);   // proof SRC --out DIR
 
 } // namespace zj::pack

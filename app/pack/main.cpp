@@ -17,6 +17,9 @@ static void printUsage(FILE* out) {
         "  inspect DIR                                       print a bundle's manifest summary\n"
         "  publish DIR DEST [--public-key FILE]              blobs, then the manifest, to a dir or "
         "rsync target\n"
+        "  proof SRC --out DIR                               every screen as visitors see it, the\n"
+        "                                                    layout lint and a checklist: "
+        "DIR/index.html\n"
         "  root-keygen --out DIR                             new root key pair (keep it offline)\n"
         "  root-sign --key ROOT.key --version N --expires T --publisher-key FILE... --out DIR\n"
         "            [--created T] [--min-version V]         sign root.json (key rotation)\n"
@@ -43,6 +46,7 @@ int main(int argc, char** argv) {
     if (command == "verify") return zj::pack::runVerify(args);
     if (command == "inspect") return zj::pack::runInspect(args);
     if (command == "publish") return zj::pack::runPublish(args);
+    if (command == "proof") return zj::pack::runProof(args);
     if (command == "root-keygen") return zj::pack::runRootKeygen(args);
     if (command == "root-sign") return zj::pack::runRootSign(args);
     std::fprintf(stderr, "zjmap-pack: unknown command '%s'\n", command.c_str());

@@ -1,4 +1,4 @@
-// zjmap-pack publish DIR DEST [--public-key FILE]
+// zjmap-pack publish DIR DEST [--public-key FILE] [--force]
 //
 // Copies a packed bundle to where kiosks sync from: a local directory (a web server's root, a
 // USB stick) or an rsync target (user@host:/path, host:path, rsync://host/module/path).
@@ -11,6 +11,7 @@
 #include "core/bundle/file_util.hpp"
 #include "core/bundle/manifest.hpp"
 #include "pack/commands.hpp"
+#include "pack/sources.hpp"
 
 #include <spawn.h>
 #include <sys/wait.h>
@@ -19,6 +20,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -30,8 +32,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* kUsage = "usage: zjmap-pack publish DIR DEST [--public-key FILE]\n"
-                     "  DEST: a directory, or an rsync target user@host:/path (needs rsync)\n";
+const char* kUsage = "usage: zjmap-pack publish DIR DEST [--public-key FILE] [--force]\n"
+                     "  DEST: a directory, or an rsync target user@host:/path (needs rsync)\n"
+                     "  --force: publish although the proof of these sources has findings\n";
 
 int usageError(const std::string& message) {
     std::fprintf(stderr, "zjmap-pack publish: %s\n%s", message.c_str(), kUsage);
@@ -87,6 +90,43 @@ bool checkBundle(const fs::path& dir, const std::string& publicKeyFile, Manifest
         }
     }
     return true;
+}
+
+// The proof gate: the bundle's sources record (written by build) names the sources and their
+// fingerprint; the proof's record in that folder says what its lint found. A proof of other
+// sources, or none, only earns a note: the editor may not have made one.
+bool proofAllows(const fs::path& dir, bool force) {
+    std::string record, err;
+    if (!fileutil::readFile(dir / kSourcesRecord, record, err)) return true; // built elsewhere
+    std::istringstream r(record);
+    std::string fingerprint, src;
+    r >> fingerprint;
+    std::getline(r >> std::ws, src);
+    std::string proof;
+    if (src.empty() || !fileutil::readFile(fs::path(src) / kProofRecord, proof, err)) {
+        std::printf("zjmap-pack publish: note: no proof of these sources (zjmap-pack proof %s "
+                    "--out DIR shows every screen first)\n",
+                    src.c_str());
+        return true;
+    }
+    std::istringstream p(proof);
+    std::string proofFingerprint, index;
+    size_t findings = 0, failed = 0;
+    p >> proofFingerprint >> findings >> failed >> index;
+    if (proofFingerprint != fingerprint) {
+        std::printf("zjmap-pack publish: note: the last proof (%s) is of other sources: the "
+                    "sources changed since (run zjmap-pack proof again)\n",
+                    index.c_str());
+        return true;
+    }
+    if (findings == 0 && failed == 0) return true;
+    std::fprintf(stderr,
+                 "zjmap-pack publish: %s: %s the proof of these sources has %zu layout "
+                 "finding(s) and %zu failed walk(s) (%s)%s\n",
+                 dir.c_str(),
+                 force ? "publishing with --force although" : "not published:", findings, failed,
+                 index.c_str(), force ? "" : "; fix them or use --force");
+    return force;
 }
 
 // True when `file` already holds exactly this blob (content-addressed: size and hash).
@@ -172,8 +212,11 @@ int publishWithRsync(const fs::path& dir, const Manifest& manifest, std::string 
 int runPublish(const std::vector<std::string>& args) {
     std::vector<std::string> positional;
     std::string publicKeyFile;
+    bool force = false;
     for (size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--public-key") {
+        if (args[i] == "--force") {
+            force = true;
+        } else if (args[i] == "--public-key") {
             if (i + 1 >= args.size()) return usageError("--public-key needs a value");
             publicKeyFile = args[++i];
         } else if (!args[i].empty() && args[i][0] == '-') {
@@ -190,6 +233,7 @@ int runPublish(const std::vector<std::string>& args) {
     std::string err;
     if (!checkBundle(dir, publicKeyFile, manifest, err))
         return failure(dir.string() + ": not published: " + err);
+    if (!proofAllows(dir, force)) return 1;
     if (isRsyncTarget(dest)) return publishWithRsync(dir, manifest, dest);
     std::error_code ec;
     if (fs::exists(dest, ec) && fs::equivalent(dir, dest, ec))

@@ -90,6 +90,15 @@ void processGeo(Sources& sources, Diagnostics& diag);
 // glyphs.cpp: every distinct code point <= U+FFFF of every text, sorted, as UTF-8.
 std::string collectGlyphs(const Content& content, const std::string& extraText);
 
+// fingerprint.cpp: one SHA-256 (hex) over every source file under `root` (path, size, bytes),
+// leaving out keys/, scripts/ and dot-files.
+bool sourcesFingerprint(const std::filesystem::path& root, std::string& hexOut, std::string& err);
+
+// Beside a built bundle: which sources it came from ("HEX SRC"), for publish's proof check.
+inline constexpr const char* kSourcesRecord = "sources.sha256";
+// In the sources folder: the newest proof's verdict ("HEX FINDINGS FAILED_WALKS INDEX").
+inline constexpr const char* kProofRecord = ".zjmap-proof";
+
 // db_writer.cpp: content.db bytes (deterministic for the same content).
 bool writeContentDb(const Content& content, std::string& bytes, std::string& err);
 

@@ -216,6 +216,19 @@ bool VideoPlayer::open(const Source& source, bool autoplay) {
         subs += s.string();
     }
     if (!subs.empty()) mpv_set_option_string(mpv_, "sub-files", subs.c_str());
+    // Subtitles in the UI's own typeface (libass finds the family through fontconfig), sized
+    // for a visitor 2 m away: font size is in pixels of a 720-line frame, scaled with the view.
+    // No sub-fonts-dir: libass would read every font file in that directory into memory (the
+    // Noto CJK directory holds hundreds of MB), and fontconfig already knows the family.
+    mpv_set_option_string(mpv_, "sub-font", "Noto Sans CJK SC");
+    mpv_set_option_string(mpv_, "sub-bold", "yes");
+    mpv_set_option_string(mpv_, "sub-font-size", "44");
+    mpv_set_option_string(mpv_, "sub-color", "#FFFFFFFF");
+    mpv_set_option_string(mpv_, "sub-border-color", "#E00A0F1A");
+    mpv_set_option_string(mpv_, "sub-border-size", "3.5");
+    mpv_set_option_string(mpv_, "sub-shadow-offset", "1.5");
+    mpv_set_option_string(mpv_, "sub-shadow-color", "#800A0F1A");
+    mpv_set_option_string(mpv_, "sub-margin-y", "34");
     mpv_request_log_messages(mpv_, "error");
     if (mpv_initialize(mpv_) < 0) {
         mpv_terminate_destroy(mpv_);

@@ -13,6 +13,7 @@
 #include "core/sync/sync_service.hpp"
 #include "core/ui_strings.hpp"
 #include "core/version.hpp"
+#include "platform/content_preview.hpp"
 #include "platform/screenshot.hpp"
 #include "platform/service_notify.hpp"
 #include "platform/video_player.hpp"
@@ -78,6 +79,7 @@ bool KioskApp::init(std::string& err) {
     };
     if (!fonts_.loadFiles(err)) return false;
     lap("font files");
+    if (!options_.previewSources.empty() && !startPreview(err)) return false;
     loadContent();
     lap("content");
     if (!window_.open(options_.window, err)) return false;
@@ -171,6 +173,8 @@ void KioskApp::loadContent() {
 bool KioskApp::rebuildFontsIfNeeded(std::string& err) {
     float scale =
         DesignScale::forViewport(static_cast<float>(width()), static_cast<float>(height())).scale;
+    // Finger thresholds in the display's pixels (a tap slop of 24 design px is 48 px at 4K).
+    input_.recognizer().setSettings(GestureSettings{}.scaled(scale));
     if (!fontsDirty_ && scale == fonts_.builtScale()) return true;
     std::string glyphs =
         allUiGlyphText() + content_->glyphText + WeeklySchedule::describeGlyphs(); // closed page
@@ -256,6 +260,7 @@ void KioskApp::waitAndHandleEvents(int timeoutMs) {
         framesPending_ = std::max(framesPending_, 2);
     }
     if (session_->update()) framesPending_ = std::max(framesPending_, 1);
+    if (preview_) pollPreview();
     switchToNewContentWhenSafe();
     // Finished image uploads and new video frames ask for a frame; nothing else here does.
     if (textures_ && textures_->pump()) framesPending_ = std::max(framesPending_, 1);
@@ -275,6 +280,8 @@ double KioskApp::nextDeadlineMs() const {
         d = d < 0 ? animateUntilMs_ : std::min(d, animateUntilMs_);
     double s = session_->deadline(); // idle timeout, countdown, schedule, tour, attract pacing
     if (s >= 0) d = d < 0 ? s : std::min(d, s);
+    double p = preview_ ? preview_->deadlineMs() : -1; // a due rebuild, a running one
+    if (p >= 0) d = d < 0 ? p : std::min(d, p);
     return d;
 }
 
@@ -360,6 +367,7 @@ bool KioskApp::renderFrame(const std::string* shotPath, std::string* err) {
     }
     ImGui::End();
     if (!session_->closed()) session_->drawOverlays(ui, nav_.current()); // prompt, tour bar
+    if (!previewError_.empty()) drawPreviewOverlay(ui);
     for (const UsageNote& n : usage_) session_->onUsage(n.kind, n.item);
     usage_.clear();
     ImGui::Render();

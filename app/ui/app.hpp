@@ -23,6 +23,7 @@ union SDL_Event;
 
 namespace zj {
 
+class ContentPreview;
 class Screen;
 class SyncService;
 class SessionLayer;
@@ -41,6 +42,7 @@ struct AppOptions {
     std::string metricsFile;         // --metrics FILE: a Prometheus textfile rewritten every minute
     Lang defaultLang = Lang::Zh;     // the language a new session starts in
     SessionConfig session;           // [attract] [staff] [display] [analytics] of the config
+    std::string previewSources;      // --preview SRC: packed on every save (app_preview.cpp)
 };
 
 struct FrameStats {
@@ -86,6 +88,16 @@ class KioskApp {
     // home screen, as a bundle switch does (the soak test's content switch).
     void reloadContent();
     void switchToNewContentWhenSafe(); // a version the sync installed, at a safe moment
+    // --preview: builds of the sources finished so far (ok or failed), for `preview-wait`.
+    uint64_t previewBuilds() const;
+    const std::string& previewSources() const { return options_.previewSources; }
+    bool previewBroken() const { return !previewError_.empty(); } // the last build failed
+    // Scenarios only (`open SCREEN [SELECTION]`): the navigation a tap would post, without the
+    // tap (the proof sheet's walk through every park and chain).
+    void openForScenario(ScreenId screen, std::string selection) {
+        nav_.post(NavCommand::go(screen, std::move(selection)));
+        framesPending_ = std::max(framesPending_, 2);
+    }
     // Scenarios only (`lint-seed KIND`): draws one deliberate layout defect on every frame from
     // now on, so must-fail scenarios prove each layout lint rule fires.
     void setLintSeed(std::string kind) {
@@ -103,6 +115,10 @@ class KioskApp {
     void enterCurrentScreen(bool instant = false); // onEnter + transition for nav_.current()
     void setUpSession(); // the session layer and the attract and staff screens
     void drawLintSeed(UiContext& ui);
+    bool startPreview(std::string& err); // app_preview.cpp: --preview
+    void pollPreview();
+    void reloadKeepingPlace(); // new content, same screen, selection and language
+    void drawPreviewOverlay(UiContext& ui);
 
     AppOptions options_;
     Clock& clock_;
@@ -119,11 +135,13 @@ class KioskApp {
     std::unique_ptr<TextureCache> textures_; // bundle images; created once GL is up
     std::unique_ptr<SyncService> sync_;      // background sync, when the config names sources
     std::unique_ptr<SessionLayer> session_;  // idle/attract, staff, tours, display hours, analytics
-    int exitCode_ = 0;                       // run()'s result (the staff panel's restart / exit)
-    double startedMs_ = 0;                   // for the staff panel's uptime
-    uint64_t pendingContentVersion_ = 0;     // installed by sync, not yet on screen
-    bool videoWantsFrame_ = false;           // a video on screen has a new frame (or loads)
-    std::vector<Gesture> gestures_;          // this frame's screen-level gestures
+    std::unique_ptr<ContentPreview> preview_; // --preview: the sources' watcher and builder
+    std::string previewError_;                // --preview: the last build's first error, or ""
+    int exitCode_ = 0;                        // run()'s result (the staff panel's restart / exit)
+    double startedMs_ = 0;                    // for the staff panel's uptime
+    uint64_t pendingContentVersion_ = 0;      // installed by sync, not yet on screen
+    bool videoWantsFrame_ = false;            // a video on screen has a new frame (or loads)
+    std::vector<Gesture> gestures_;           // this frame's screen-level gestures
     Lang lang_ = Lang::Zh;
     bool quit_ = false;
     bool imguiReady_ = false;

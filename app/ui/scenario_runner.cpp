@@ -1,5 +1,6 @@
 #include "ui/scenario_runner.hpp"
 
+#include "core/bundle/file_util.hpp"
 #include "core/layout.hpp"
 #include "core/layout_lint.hpp"
 #include "core/theme_tokens.hpp"
@@ -17,6 +18,7 @@ namespace {
 constexpr double kFrameMs = 33.0;     // simulated time per rendered frame (30 fps)
 constexpr int kMaxSettleFrames = 600; // 20 s of simulated animation at most
 constexpr double kTapHoldMs = 60.0;
+constexpr Uint64 kPreviewHangMs = 300'000; // a guard against a hung build, not a speed limit
 
 class Runner {
   public:
@@ -155,6 +157,42 @@ class Runner {
         settle();
     }
 
+    // An editor's save: FROM replaced by TO in FILE under the preview's sources, written as
+    // editors do (a new file renamed over the old), so the real inotify path sees it.
+    bool previewEdit(const ScenarioStep& s) {
+        if (app_.previewSources().empty()) return fail("preview-edit needs --preview DIR");
+        std::filesystem::path file = std::filesystem::path(app_.previewSources()) / s.arg;
+        std::string text, err;
+        if (!fileutil::readFile(file, text, err)) return fail(err);
+        size_t at = text.find(s.value);
+        if (at == std::string::npos) return fail("\"" + s.value + "\" is not in " + file.string());
+        text.replace(at, s.value.size(), s.replacement);
+        buildsBeforeEdit_ = app_.previewBuilds();
+        editTicks_ = SDL_GetTicks64();
+        if (!fileutil::writeFileAtomic(file, text, err)) return fail(err);
+        return true;
+    }
+
+    // Real time passes here (the build is a child process); the simulated clock moves with the
+    // frames so that the preview's quiet-time debounce runs as it would.
+    bool previewWait() {
+        if (app_.previewSources().empty()) return fail("preview-wait needs --preview DIR");
+        Uint64 start = SDL_GetTicks64();
+        while (app_.previewBuilds() <= buildsBeforeEdit_) {
+            if (SDL_GetTicks64() - start > kPreviewHangMs)
+                return fail("the preview did not finish a build within " +
+                            std::to_string(kPreviewHangMs / 1000) + " s (a hang)");
+            app_.waitAndHandleEvents(10);
+            if (app_.frameWanted()) app_.renderFrame();
+            clock_.advance(kFrameMs);
+        }
+        settle();
+        // A figure for the editor's loop (save -> new content on screen), never asserted.
+        std::fprintf(stderr, "preview-wait: %llu ms from the save to the content on screen\n",
+                     static_cast<unsigned long long>(SDL_GetTicks64() - editTicks_));
+        return true;
+    }
+
     // The layout lint on the frame this step checks: every finding fails the scenario.
     bool lint() {
         LintLimits lim;
@@ -165,6 +203,7 @@ class Runner {
         lim.visitorTypeMin = tokens::type::visitorMin;
         std::vector<std::string> found = lintLayout(app_.hits(), lim);
         if (found.empty()) return true;
+        if (!opts_.lintReport.empty()) return report(found);
         std::string msg = "layout lint: " + std::to_string(found.size()) +
                           " finding(s) on screen " + screenName(app_.screen()) + " (" +
                           langCode(app_.lang()) + ", " + std::to_string(app_.width()) + "x" +
@@ -173,6 +212,24 @@ class Runner {
         for (size_t i = 0; i < shown; ++i) msg += "\n    " + found[i];
         if (shown < found.size()) msg += "\n    ...";
         return fail(msg);
+    }
+
+    // Findings as lines of the report file (created at the first, appended after it).
+    bool report(const std::vector<std::string>& found) {
+        std::FILE* f = std::fopen(opts_.lintReport.c_str(), "a");
+        if (!f) return fail("cannot write the lint report " + opts_.lintReport);
+        std::string shot = step_ && step_->kind == ScenarioStep::Kind::Shot
+                               ? step_->arg
+                               : "line " + std::to_string(step_ ? step_->line : 0);
+        for (const std::string& finding : found) {
+            std::string oneLine = finding;
+            for (char& c : oneLine)
+                if (c == '\n' || c == '\t') c = ' ';
+            std::fprintf(f, "%s\t%s\t%s\t%dx%d\t%s\n", shot.c_str(), screenName(app_.screen()),
+                         langCode(app_.lang()), app_.width(), app_.height(), oneLine.c_str());
+        }
+        bool ok = std::fclose(f) == 0;
+        return ok || fail("cannot write the lint report " + opts_.lintReport);
     }
 
     bool expect(const ScenarioStep& s) {
@@ -234,6 +291,20 @@ class Runner {
                 return true;
             case K::Expect:
                 return lint() && expect(s);
+            case K::Open: {
+                ScreenId screen;
+                if (!parseScreenName(s.arg, screen)) return fail("unknown screen '" + s.arg + "'");
+                app_.openForScenario(screen, s.value);
+                settle();
+                if (app_.screen() != screen)
+                    return fail(std::string("open ") + s.arg + " shows " +
+                                screenName(app_.screen()));
+                return true;
+            }
+            case K::PreviewEdit:
+                return previewEdit(s);
+            case K::PreviewWait:
+                return previewWait();
             case K::LintSeed:
                 app_.setLintSeed(s.arg);
                 settle();
@@ -255,6 +326,8 @@ class Runner {
     ManualClock& clock_;
     const ScenarioRunOptions& opts_;
     const ScenarioStep* step_ = nullptr;
+    uint64_t buildsBeforeEdit_ = 0; // preview builds finished when the last edit was saved
+    Uint64 editTicks_ = 0;          // when it was saved (real time)
 };
 
 } // namespace

@@ -13,6 +13,9 @@ class KioskApp;
 struct ScenarioRunOptions {
     std::string file;     // for messages
     std::string shotsDir; // where `shot NAME` writes NAME.png; empty: shots are not written
+    // Where layout lint findings go instead of failing the scenario (the proof sheet: one line
+    // per finding, "SHOT<TAB>SCREEN<TAB>LANG<TAB>WxH<TAB>finding"); empty: findings fail.
+    std::string lintReport;
 };
 
 // Returns 0 when every expectation held; otherwise prints "FILE:LINE: ..." and returns 1.

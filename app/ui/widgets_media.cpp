@@ -265,6 +265,10 @@ bool clippedTouch(UiContext& ui, const char* id, const Text& label, ImVec2 min, 
 float KineticArea::begin(UiContext& ui, ImVec2 min, ImVec2 max, float contentLength, bool input) {
     min_ = min;
     max_ = max;
+    if (ui.ds.scale != scale_) { // thresholds in the display's pixels (1080p design units)
+        scale_ = ui.ds.scale;
+        k_.setSettings(KineticSettings{}.scaled(scale_));
+    }
     float view = horizontal_ ? max.x - min.x : max.y - min.y;
     k_.setExtent(contentLength, view);
     auto along = [&](Vec2 v) { return horizontal_ ? v.x : v.y; };
@@ -458,10 +462,12 @@ void PhotoViewer::draw(UiContext& ui) {
                 break;
             case Gesture::Kind::DragEnd:
                 if (zoom_ <= 1.01f) {
+                    // The same flick that turns a gallery page turns the viewer's photo.
                     float v = g.velocity.x;
-                    if (swipe_ < -W * 0.2f || v < -600)
+                    float flick = KineticSettings{}.scaled(ui.ds.scale).snapFlickVelocity;
+                    if (swipe_ < -W * 0.2f || v < -flick)
                         go(+1, ui.nowMs);
-                    else if (swipe_ > W * 0.2f || v > 600)
+                    else if (swipe_ > W * 0.2f || v > flick)
                         go(-1, ui.nowMs);
                     settleFromMs_ = ui.nowMs;
                     settleFromSwipe_ = swipe_;

@@ -67,6 +67,7 @@ class KineticArea {
 
   private:
     KineticScroller k_;
+    float scale_ = 0; // the display scale k_'s settings were made for
     bool horizontal_;
     bool captured_ = false; // the current drag started inside this area
     ImVec2 min_, max_;

@@ -83,30 +83,40 @@ void AttractScreen::draw(UiContext& ui) {
             if (next) ui.textures->get(next->file.empty() ? next->thumb : next->file);
         }
     }
-    // A band at the bottom for the words, readable over any photo.
+    // The words sit at the foot of the screen on a scrim that fades in above them and is
+    // darkest under them: readable over a bright sky or water (the text-free photos are often
+    // light there), without a hard band across the picture.
     bool portrait = ui.ds.portrait();
-    float bandH = ui.px(portrait ? 520 : 400);
-    dl()->AddRectFilledMultiColor(ImVec2(0, H - bandH), ImVec2(W, H),
-                                  theme::col(ui, C::shadow, 0.0f), theme::col(ui, C::shadow, 0.0f),
-                                  theme::col(ui, C::shadow, 0.78f),
-                                  theme::col(ui, C::shadow, 0.78f));
     float margin = ui.px(portrait ? tokens::space::l : tokens::space::xl);
     float wrap = W - margin * 2;
-    // The site's title in both languages, then the content's call to action (or ours).
     const Text& title = content.site.title;
-    float y = H - bandH + ui.px(tokens::space::xl);
+    const Text& touch = content.attract.caption.zh.empty() ? uiText(UiString::AttractTouch)
+                                                           : content.attract.caption;
+    std::string line = touch.zh + "  ·  " + touch.en;
+    float pillPad = ui.px(tokens::space::m);
+    ImVec2 ls = theme::textSize(ui, FontRole::H2, line);
+    float blockH = theme::textSize(ui, FontRole::H1, title.zh, wrap).y + ui.px(tokens::space::xs) +
+                   theme::textSize(ui, FontRole::H2, title.en, wrap).y + ui.px(tokens::space::l) +
+                   ls.y + pillPad;
+    float textTop = H - ui.px(portrait ? 200 : tokens::space::xl * 2) - blockH;
+    float fadeH = ui.px(portrait ? 420 : 300);
+    dl()->AddRectFilledMultiColor(ImVec2(0, textTop - fadeH), ImVec2(W, textTop),
+                                  theme::col(ui, C::shadow, 0.0f), theme::col(ui, C::shadow, 0.0f),
+                                  theme::col(ui, C::shadow, 0.55f),
+                                  theme::col(ui, C::shadow, 0.55f));
+    dl()->AddRectFilledMultiColor(
+        ImVec2(0, textTop), ImVec2(W, H), theme::col(ui, C::shadow, 0.55f),
+        theme::col(ui, C::shadow, 0.55f), theme::col(ui, C::shadow, 0.85f),
+        theme::col(ui, C::shadow, 0.85f));
+    // The site's title in both languages, then the content's call to action (or ours).
+    float y = textTop;
     y += theme::text(ui, FontRole::H1, ImVec2(margin, y), C::textOnPrimary, title.zh, wrap).y;
     y += theme::text(ui, FontRole::H2, ImVec2(margin, y + ui.px(tokens::space::xs)),
                      C::textOnPrimary, title.en, wrap, 0.85f)
              .y +
          ui.px(tokens::space::l);
     // "Touch to explore", breathing gently (the pacing is 10 fps: a slow pulse looks fine).
-    const Text& touch = content.attract.caption.zh.empty() ? uiText(UiString::AttractTouch)
-                                                           : content.attract.caption;
-    std::string line = touch.zh + "  ·  " + touch.en;
     float pulse = 0.75f + 0.25f * static_cast<float>(std::sin((ui.nowMs - enteredMs_) / 700.0));
-    ImVec2 ls = theme::textSize(ui, FontRole::H2, line);
-    float pillPad = ui.px(tokens::space::m);
     ImVec2 pmin(margin, y), pmax(margin + ls.x + pillPad * 2, y + ls.y + pillPad);
     dl()->AddRectFilled(pmin, pmax, theme::col(ui, C::gold, 0.9f * pulse),
                         (pmax.y - pmin.y) * 0.5f);

@@ -1,6 +1,7 @@
 // [SECTION] Enter
 // [SECTION] Tiles
 // [SECTION] Chain
+// [SECTION] Chain layouts
 // [SECTION] Node detail
 #include "ui/screens/industry_screen.hpp"
 
@@ -191,7 +192,6 @@ void IndustryScreen::drawMapTile(UiContext& ui, ImVec2 a, ImVec2 b, ImVec2 clipM
 
 void IndustryScreen::drawChain(UiContext& ui, const Industry& ind, ImVec2 min, ImVec2 max) {
     bool portrait = ui.ds.portrait();
-    uint32_t hue = hueOf(ind);
     float w = max.x - min.x;
     float pad = ui.px(tokens::space::m);
     float y = min.y + ui.px(tokens::space::m);
@@ -217,7 +217,7 @@ void IndustryScreen::drawChain(UiContext& ui, const Industry& ind, ImVec2 min, I
     float detailH = portrait ? ui.px(620) : max.y - y - ui.px(tokens::space::l);
     ImVec2 chainMin(min.x, y);
     // Portrait: the chain takes what its nodes need (last frame's measure), the detail the rest.
-    float chainNeed = y + ui.px(64 + 12) + chainH_ + pad;
+    float chainNeed = y + chainH_ + pad;
     float chainBottom = std::min(chainNeed, max.y - detailH - ui.px(tokens::space::l) - pad);
     ImVec2 chainMax =
         portrait
@@ -229,85 +229,10 @@ void IndustryScreen::drawChain(UiContext& ui, const Industry& ind, ImVec2 min, I
     ImVec2 detailMax =
         portrait ? ImVec2(max.x, max.y - ui.px(tokens::space::l)) : ImVec2(max.x, chainMax.y);
 
-    // Three columns with arrows between them; nodes scroll together if they do not fit.
-    static const ChainStage stages[3] = {ChainStage::Upstream, ChainStage::Midstream,
-                                         ChainStage::Downstream};
-    static const UiString stageNames[3] = {UiString::IndustryUpstream, UiString::IndustryMidstream,
-                                           UiString::IndustryDownstream};
-    float arrowW = ui.px(56);
-    float colW = (chainMax.x - chainMin.x - arrowW * 2) / 3;
-    float headH = ui.px(64);
-    for (int s = 0; s < 3; ++s) {
-        float cx = chainMin.x + s * (colW + arrowW);
-        ImVec2 ha(cx, chainMin.y), hb(cx + colW, chainMin.y + headH);
-        dl()->AddRectFilled(ha, hb, theme::col(ui, hue, 0.14f + 0.12f * s), ui.px(16));
-        theme::textCentered(ui, FontRole::BodyBold, ha, hb, C::text, ui.tr(uiText(stageNames[s])));
-        if (s < 2) {
-            float ax = hb.x + arrowW * 0.2f, ay = (ha.y + hb.y) * 0.5f, as = arrowW * 0.6f;
-            dl()->AddLine(ImVec2(ax, ay), ImVec2(ax + as, ay), theme::col(ui, hue), ui.px(5));
-            ImVec2 head[] = {ImVec2(ax + as - ui.px(12), ay - ui.px(12)), ImVec2(ax + as, ay),
-                             ImVec2(ax + as - ui.px(12), ay + ui.px(12))};
-            dl()->AddPolyline(head, 3, theme::col(ui, hue), ImDrawFlags_None, ui.px(5));
-        }
-    }
-    ImVec2 listMin(chainMin.x - ui.px(16), chainMin.y + headH + ui.px(12)),
-        listMax(chainMax.x + ui.px(16), chainMax.y);
-    float offset = chainScroll_.begin(ui, listMin, listMax, chainH_);
-    float gap = ui.px(tokens::space::s);
-    // Nodes grow to fill the height the longest stage leaves (no empty band under the chain),
-    // within a range; a stage longer than the screen scrolls.
-    int longest = 0;
-    for (ChainStage st : stages)
-        longest = std::max<int>(longest,
-                                std::count_if(ind.nodes.begin(), ind.nodes.end(),
-                                              [&](const ChainNode& n) { return n.stage == st; }));
-    float minNodeH = ui.px(tokens::space::touchMin + 24);
-    float fillH = longest ? (listMax.y - listMin.y - ui.px(16) - gap * (longest - 1)) / longest : 0;
-    float nodeH = std::clamp(fillH, minNodeH, ui.px(240));
-    float maxBottom = 0;
-    for (int s = 0; s < 3; ++s) {
-        float cx = chainMin.x + s * (colW + arrowW);
-        float ny = listMin.y + ui.px(8) - offset;
-        for (const ChainNode& n : ind.nodes) {
-            if (n.stage != stages[s]) continue;
-            const std::string& name = ui.tr(n.name);
-            // Under the name, where the card is tall enough: how many parks host the link.
-            std::string hosts =
-                n.parks.empty()
-                    ? std::string()
-                    : std::to_string(n.parks.size()) + " " +
-                          ui.tr(uiText(n.parks.size() == 1 ? UiString::IndustryHostCountOne
-                                                           : UiString::IndustryHostCount));
-            float th = widgets::paraSize(ui, FontRole::BodyBold, name, colW - pad * 2).y;
-            float hh = hosts.empty() ? 0 : widgets::paraSize(ui, FontRole::Caption, hosts).y;
-            bool showHosts =
-                hh > 0 && th + hh + ui.px(8) + pad * 2 <= std::max(nodeH, th + pad * 2);
-            float h = std::max(nodeH, th + pad * 2);
-            ImVec2 a(cx, ny), b(cx + colW, ny + h);
-            bool on = n.id == node_;
-            bool pressed = false;
-            std::string id = "node:" + n.id;
-            if (widgets::clippedTouch(ui, id.c_str(), n.name, a, b, listMin, listMax, &pressed)) {
-                node_ = on ? std::string() : n.id;
-                detailScroll_.reset();
-            }
-            theme::card(ui, a, b, on ? hue : C::surface, 16, pressed ? 2 : 6);
-            if (!on)
-                dl()->AddRectFilled(a, ImVec2(a.x + ui.px(8), b.y), theme::col(ui, hue), ui.px(16),
-                                    ImDrawFlags_RoundCornersLeft);
-            float blockH = th + (showHosts ? hh + ui.px(8) : 0);
-            float ty = (a.y + b.y - blockH) * 0.5f;
-            widgets::para(ui, FontRole::BodyBold, ImVec2(a.x + pad, ty),
-                          on ? C::textOnPrimary : C::text, name, colW - pad * 2);
-            if (showHosts)
-                widgets::para(ui, FontRole::Caption, ImVec2(a.x + pad, ty + th + ui.px(8)),
-                              on ? C::textOnPrimary : C::textSecondary, hosts);
-            ny = b.y + gap;
-        }
-        maxBottom = std::max(maxBottom, ny + offset - listMin.y);
-    }
-    chainH_ = maxBottom + ui.px(8);
-    chainScroll_.end(ui);
+    if (portrait)
+        drawChainRows(ui, ind, chainMin, chainMax);
+    else
+        drawChainColumns(ui, ind, chainMin, chainMax);
 
     if (sel)
         drawNodeDetail(ui, ind, *sel, detailMin, detailMax);
@@ -328,6 +253,155 @@ void IndustryScreen::drawChain(UiContext& ui, const Industry& ind, ImVec2 min, I
         widgets::para(ui, FontRole::Body, ImVec2(detailMin.x + pad, photoMax.y + pad),
                       C::textSecondary, hint, hw);
     }
+}
+
+// [SECTION] Chain layouts
+
+namespace {
+const ChainStage kStages[3] = {ChainStage::Upstream, ChainStage::Midstream, ChainStage::Downstream};
+const UiString kStageNames[3] = {UiString::IndustryUpstream, UiString::IndustryMidstream,
+                                 UiString::IndustryDownstream};
+
+int nodesIn(const Industry& ind, ChainStage st) {
+    return int(std::count_if(ind.nodes.begin(), ind.nodes.end(),
+                             [&](const ChainNode& n) { return n.stage == st; }));
+}
+
+// The flow arrow between two stages, pointing right (landscape) or down (portrait).
+void flowArrow(UiContext& ui, ImVec2 from, float length, bool down, uint32_t hue) {
+    ImVec2 to = down ? ImVec2(from.x, from.y + length) : ImVec2(from.x + length, from.y);
+    float h = ui.px(12);
+    dl()->AddLine(from, to, theme::col(ui, hue), ui.px(5));
+    ImVec2 head[] = {down ? ImVec2(to.x - h, to.y - h) : ImVec2(to.x - h, to.y - h), to,
+                     down ? ImVec2(to.x + h, to.y - h) : ImVec2(to.x - h, to.y + h)};
+    dl()->AddPolyline(head, 3, theme::col(ui, hue), ImDrawFlags_None, ui.px(5));
+}
+} // namespace
+
+// Landscape: three columns with arrows between them; nodes grow to fill the height the longest
+// stage leaves (no empty band under the chain), within a range; a longer stage scrolls.
+void IndustryScreen::drawChainColumns(UiContext& ui, const Industry& ind, ImVec2 chainMin,
+                                      ImVec2 chainMax) {
+    uint32_t hue = hueOf(ind);
+    float arrowW = ui.px(56);
+    float colW = (chainMax.x - chainMin.x - arrowW * 2) / 3;
+    float headH = ui.px(64);
+    for (int s = 0; s < 3; ++s) {
+        float cx = chainMin.x + s * (colW + arrowW);
+        ImVec2 ha(cx, chainMin.y), hb(cx + colW, chainMin.y + headH);
+        dl()->AddRectFilled(ha, hb, theme::col(ui, hue, 0.14f + 0.12f * s), ui.px(16));
+        theme::textCentered(ui, FontRole::BodyBold, ha, hb, C::text, ui.tr(uiText(kStageNames[s])));
+        if (s < 2)
+            flowArrow(ui, ImVec2(hb.x + arrowW * 0.2f, (ha.y + hb.y) * 0.5f), arrowW * 0.6f, false,
+                      hue);
+    }
+    ImVec2 listMin(chainMin.x - ui.px(16), chainMin.y + headH + ui.px(12)),
+        listMax(chainMax.x + ui.px(16), chainMax.y);
+    float offset = chainScroll_.begin(ui, listMin, listMax, chainH_);
+    float gap = ui.px(tokens::space::s);
+    int longest = 0;
+    for (ChainStage st : kStages) longest = std::max(longest, nodesIn(ind, st));
+    float minNodeH = ui.px(tokens::space::touchMin + 24);
+    float fillH = longest ? (listMax.y - listMin.y - ui.px(16) - gap * (longest - 1)) / longest : 0;
+    float nodeH = std::clamp(fillH, minNodeH, ui.px(240));
+    float maxBottom = 0;
+    for (int s = 0; s < 3; ++s) {
+        float cx = chainMin.x + s * (colW + arrowW);
+        float ny = listMin.y + ui.px(8) - offset;
+        for (const ChainNode& n : ind.nodes) {
+            if (n.stage != kStages[s]) continue;
+            ny = drawNodeCard(ui, ind, n, ImVec2(cx, ny), colW, nodeH, listMin, listMax) + gap;
+        }
+        maxBottom = std::max(maxBottom, ny + offset - listMin.y);
+    }
+    chainH_ = maxBottom + ui.px(8);
+    chainScroll_.end(ui);
+}
+
+// Portrait: the stages stacked top to bottom, each a band with its name and its nodes side by
+// side (up to three a row), a downward arrow between stages: the flow reads down the tall
+// screen instead of three narrow columns with half-empty cards.
+void IndustryScreen::drawChainRows(UiContext& ui, const Industry& ind, ImVec2 chainMin,
+                                   ImVec2 chainMax) {
+    uint32_t hue = hueOf(ind);
+    ImVec2 listMin(chainMin.x - ui.px(16), chainMin.y), listMax(chainMax.x + ui.px(16), chainMax.y);
+    float offset = chainScroll_.begin(ui, listMin, listMax, chainH_);
+    float gap = ui.px(tokens::space::s);
+    float w = chainMax.x - chainMin.x;
+    float headH = ui.px(64), arrowH = ui.px(56);
+    float nodeH = ui.px(tokens::space::touchMin + 48);
+    float y = chainMin.y - offset;
+    for (int s = 0; s < 3; ++s) {
+        int count = nodesIn(ind, kStages[s]);
+        if (count == 0) continue;
+        ImVec2 ha(chainMin.x, y), hb(chainMax.x, y + headH);
+        dl()->AddRectFilled(ha, hb, theme::col(ui, hue, 0.14f + 0.12f * s), ui.px(16));
+        theme::textCentered(ui, FontRole::BodyBold, ha, hb, C::text, ui.tr(uiText(kStageNames[s])));
+        y = hb.y + ui.px(12);
+        int cols = std::min(count, 3);
+        float colW = (w - gap * (cols - 1)) / cols;
+        int i = 0;
+        float rowBottom = y;
+        for (const ChainNode& n : ind.nodes) {
+            if (n.stage != kStages[s]) continue;
+            float cx = chainMin.x + (i % cols) * (colW + gap);
+            float bottom = drawNodeCard(ui, ind, n, ImVec2(cx, y), colW, nodeH, listMin, listMax);
+            rowBottom = std::max(rowBottom, bottom);
+            if (++i % cols == 0 || i == count) {
+                y = rowBottom + gap;
+                rowBottom = y;
+            }
+        }
+        bool last = s == 2 || std::none_of(ind.nodes.begin(), ind.nodes.end(), [&](const auto& n) {
+                        return int(n.stage) > int(kStages[s]);
+                    });
+        if (!last) {
+            flowArrow(ui, ImVec2((chainMin.x + chainMax.x) * 0.5f, y + arrowH * 0.1f),
+                      arrowH * 0.7f, true, hue);
+            y += arrowH;
+        }
+    }
+    chainH_ = y + offset - chainMin.y + ui.px(8);
+    chainScroll_.end(ui);
+}
+
+// One chain link: a card with the stage hue on its left edge, the name, and how many parks host
+// it where the card is tall enough. Tapping selects it (or unselects it). Returns its bottom.
+float IndustryScreen::drawNodeCard(UiContext& ui, const Industry& ind, const ChainNode& n,
+                                   ImVec2 at, float width, float minH, ImVec2 clipMin,
+                                   ImVec2 clipMax) {
+    uint32_t hue = hueOf(ind);
+    float pad = ui.px(tokens::space::m);
+    const std::string& name = ui.tr(n.name);
+    std::string hosts = n.parks.empty()
+                            ? std::string()
+                            : std::to_string(n.parks.size()) + " " +
+                                  ui.tr(uiText(n.parks.size() == 1 ? UiString::IndustryHostCountOne
+                                                                   : UiString::IndustryHostCount));
+    float th = widgets::paraSize(ui, FontRole::BodyBold, name, width - pad * 2).y;
+    float hh = hosts.empty() ? 0 : widgets::paraSize(ui, FontRole::Caption, hosts).y;
+    bool showHosts = hh > 0 && th + hh + ui.px(8) + pad * 2 <= std::max(minH, th + pad * 2);
+    float h = std::max(minH, th + pad * 2);
+    ImVec2 a = at, b(at.x + width, at.y + h);
+    bool on = n.id == node_;
+    bool pressed = false;
+    std::string id = "node:" + n.id;
+    if (widgets::clippedTouch(ui, id.c_str(), n.name, a, b, clipMin, clipMax, &pressed)) {
+        node_ = on ? std::string() : n.id;
+        detailScroll_.reset();
+    }
+    theme::card(ui, a, b, on ? hue : C::surface, 16, pressed ? 2 : 6);
+    if (!on)
+        dl()->AddRectFilled(a, ImVec2(a.x + ui.px(8), b.y), theme::col(ui, hue), ui.px(16),
+                            ImDrawFlags_RoundCornersLeft);
+    float blockH = th + (showHosts ? hh + ui.px(8) : 0);
+    float ty = (a.y + b.y - blockH) * 0.5f;
+    widgets::para(ui, FontRole::BodyBold, ImVec2(a.x + pad, ty), on ? C::textOnPrimary : C::text,
+                  name, width - pad * 2);
+    if (showHosts)
+        widgets::para(ui, FontRole::Caption, ImVec2(a.x + pad, ty + th + ui.px(8)),
+                      on ? C::textOnPrimary : C::textSecondary, hosts);
+    return b.y;
 }
 
 // [SECTION] Node detail

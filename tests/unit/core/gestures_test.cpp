@@ -149,3 +149,19 @@ TEST(Gestures, CancelEndsWithoutATap) {
     EXPECT_EQ(r.count(G::Tap), 0);
     EXPECT_EQ(r.rec.fingerCount(), 0);
 }
+
+TEST(Gestures, TapSlopIsTheSameFingerTravelAtEveryDisplayScale) {
+    // 36 px of travel: a drag on a 1080-line display (slop 24), still a tap at 4K (slop 48).
+    for (float scale : {1.0f, 2.0f}) {
+        Rig r;
+        r.rec.setSettings(GestureSettings{}.scaled(scale));
+        r.ev(K::Down, 1, 100, 100, 0);
+        r.ev(K::Move, 1, 136, 100, 30);
+        r.ev(K::Up, 1, 136, 100, 60);
+        EXPECT_EQ(r.count(G::Tap), scale == 2.0f ? 1 : 0) << "scale " << scale;
+        EXPECT_EQ(r.count(G::DragBegin), scale == 2.0f ? 0 : 1) << "scale " << scale;
+    }
+    GestureSettings s = GestureSettings{}.scaled(2.0f);
+    EXPECT_FLOAT_EQ(s.doubleTapSlopPx, 120.0f);
+    EXPECT_DOUBLE_EQ(s.longPressMs, GestureSettings{}.longPressMs); // times do not scale
+}

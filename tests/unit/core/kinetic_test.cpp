@@ -104,3 +104,14 @@ TEST(kinetic, LongSleepDoesNotSimulateForever) {
     EXPECT_GE(k.offset(), 0);
     EXPECT_LE(k.offset(), 3000 / 3.2f + 1);
 }
+
+TEST(Kinetic, SettingsScaleLengthsAndSpeedsNotRates) {
+    KineticSettings base, s = base.scaled(2.0f);
+    EXPECT_FLOAT_EQ(s.snapFlickVelocity, base.snapFlickVelocity * 2);
+    EXPECT_FLOAT_EQ(s.maxOverscroll, base.maxOverscroll * 2);
+    EXPECT_FLOAT_EQ(s.maxVelocity, base.maxVelocity * 2);
+    EXPECT_FLOAT_EQ(s.stopVelocity, base.stopVelocity * 2);
+    EXPECT_FLOAT_EQ(s.friction, base.friction);       // 1/s
+    EXPECT_FLOAT_EQ(s.springOmega, base.springOmega); // rad/s
+    EXPECT_FLOAT_EQ(s.rubberBand, base.rubberBand);   // a ratio
+}

@@ -42,6 +42,18 @@ shot home-landscape
     EXPECT_EQ(sc.steps[13].arg, "home-landscape");
 }
 
+TEST(Scenario, OpenGoesToAScreenWithOrWithoutASelection) {
+    Scenario sc;
+    std::string err;
+    ASSERT_TRUE(parseScenario("open map zj-etdz\nopen attract\n", sc, err)) << err;
+    ASSERT_EQ(sc.steps.size(), 2u);
+    EXPECT_EQ(sc.steps[0].kind, K::Open);
+    EXPECT_EQ(sc.steps[0].arg, "map");
+    EXPECT_EQ(sc.steps[0].value, "zj-etdz");
+    EXPECT_EQ(sc.steps[1].arg, "attract");
+    EXPECT_EQ(sc.steps[1].value, "");
+}
+
 TEST(Scenario, ErrorsNameTheLine) {
     struct Case {
         const char* src;
@@ -59,6 +71,9 @@ TEST(Scenario, ErrorsNameTheLine) {
         {"shot ../escape", "1: "},
         {"\n\n\nfly 1 2", "4: "},
         {"tap 1e999 2", "1: "},
+        {"open", "1: "},
+        {"open nowhere", "1: "},
+        {"open map zj-etdz extra", "1: "},
     };
     for (const auto& c : cases) {
         Scenario sc;
