@@ -35,6 +35,7 @@ try:
 except ImportError:  # pragma: no cover
     sys.exit("make-media.py needs Pillow: apt-get install python3-pil (and run /usr/bin/python3)")
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the sources (or in the .deb)
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import media_scenes  # noqa: E402
 

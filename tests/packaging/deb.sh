@@ -84,6 +84,20 @@ done
 packed_blobs=$(grep -c ' ./usr/share/zjmap-kiosk/demo-bundle/blobs/[0-9a-f]\{64\}$' <<<"$files" || true)
 built_blobs=$(find "$build/demo-bundle/blobs" -type f | wc -l)
 [ "$packed_blobs" = "$built_blobs" ] || fail "package has $packed_blobs demo blobs, build has $built_blobs"
+# The UI's art: every file of assets/ but its generator, and nothing else there.
+assets_dir=./usr/share/zjmap-kiosk/assets
+for f in README.md brand/zjmap-mark.svg brand/zjmap-mark-256.png placeholder/photo-missing.png \
+    test-pattern/test-pattern-1920x1080.png test-pattern/test-pattern-1080x1920.png \
+    attract/attract-16x9.jpg attract/attract-9x16.jpg; do
+    grep -qE " $assets_dir/$f$" <<<"$files" || fail "$assets_dir/$f is not in the package"
+done
+packed_assets=$(grep -cE "^-.* $assets_dir/" <<<"$files" || true)
+source_assets=$(find "$src/assets" -type f ! -name '*.py' ! -path '*/__pycache__/*' | wc -l)
+[ "$packed_assets" = "$source_assets" ] ||
+    fail "package has $packed_assets files under $assets_dir, assets/ has $source_assets (without the script)"
+if grep -qE " $assets_dir/.*(\.py|__pycache__)" <<<"$files"; then
+    fail "the asset generator or its bytecode is in the package"
+fi
 grep -E ' ./usr/bin/zjmap-kiosk$' <<<"$files" | grep -q '^-rwxr-xr-x root/root' ||
     fail "zjmap-kiosk is not an executable owned by root"
 if grep -vE ' \./(usr/|etc/zjmap-kiosk|etc/pam\.d|etc/$|lib/)|^d.* \./$' <<<"$files" | grep -q .; then
@@ -116,6 +130,17 @@ version=$(/usr/bin/zjmap-kiosk --version)
 /usr/bin/zjmap-pack --version | grep -q '^zjmap-pack ' || fail "zjmap-pack --version"
 /usr/bin/zjmap-pack verify /usr/share/zjmap-kiosk/demo-bundle --public-key "$pub" ||
     fail "the installed demo bundle does not verify"
+# The installed art is the assets/ folder's, byte for byte, and of the kind its name says.
+for f in $(cd "$src/assets" && find . -type f ! -name '*.py' ! -path '*/__pycache__/*'); do
+    cmp -s "$src/assets/$f" "/usr/share/zjmap-kiosk/assets/$f" ||
+        fail "installed /usr/share/zjmap-kiosk/assets/$f differs from assets/$f (or is missing)"
+done
+for f in /usr/share/zjmap-kiosk/assets/brand/zjmap-mark-256.png \
+    /usr/share/zjmap-kiosk/assets/placeholder/photo-missing.png; do
+    file -b "$f" | grep -q '^PNG image data' || fail "$f is not a PNG: $(file -b "$f")"
+done
+file -b /usr/share/zjmap-kiosk/assets/attract/attract-9x16.jpg | grep -q '^JPEG image data.*1080x1920' ||
+    fail "attract-9x16.jpg is not a 1080x1920 JPEG: $(file -b /usr/share/zjmap-kiosk/assets/attract/attract-9x16.jpg)"
 # The kiosk prefers the build tree's demo bundle (compiled-in path) when it exists, as it does
 # here: hide it in a private mount namespace, so the run shows what a booth PC would.
 shots=$work/shots
@@ -185,6 +210,7 @@ step "remove keeps config and data"
 dpkg -r zjmap-kiosk >"$work/dpkg-r.log" 2>&1 || fail "dpkg -r failed: $(cat "$work/dpkg-r.log")"
 [ ! -e /usr/bin/zjmap-kiosk ] || fail "/usr/bin/zjmap-kiosk still there after remove"
 [ ! -e /usr/share/zjmap-kiosk/demo-bundle/manifest.json ] || fail "demo bundle still there after remove"
+[ ! -e /usr/share/zjmap-kiosk/assets/README.md ] || fail "assets still there after remove"
 tail -n 1 "$config" | grep -q 'edited on this booth' || fail "remove lost the config"
 [ -L "$store/current" ] || fail "remove lost the content store ($store/current)"
 dpkg-query -W -f='${Status}' zjmap-kiosk | grep -q 'config-files' ||
