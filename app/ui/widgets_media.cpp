@@ -525,13 +525,18 @@ void PhotoViewer::draw(UiContext& ui) {
     const Photo& p = *photos_[index_];
     dl()->AddRectFilled(ImVec2(0, H - capH), ImVec2(W, H), theme::col(ui, 0x0A0F1A));
     ImVec2 capPos(margin, H - capH + ui.px(24));
-    para(ui, FontRole::Body, capPos, C::textOnPrimary, ui.tr(p.caption),
-         W - margin * 2 - ui.px(260));
     char counter[32];
     std::snprintf(counter, sizeof counter, "%d / %d", index_ + 1, static_cast<int>(photos_.size()));
     ImVec2 cs = theme::textSize(ui, FontRole::BodyBold, counter);
     theme::text(ui, FontRole::BodyBold, ImVec2(W - margin - cs.x, capPos.y), C::textOnPrimary,
                 counter);
+    // A sample photo says so here too, between its caption and the counter.
+    float captionRight = W - margin - cs.x - ui.px(tokens::space::m);
+    if (p.sample) {
+        sampleTagRight(ui, ImVec2(captionRight, capPos.y + ui.px(4)));
+        captionRight -= sampleTagSize(ui).x + ui.px(tokens::space::m);
+    }
+    para(ui, FontRole::Body, capPos, C::textOnPrimary, ui.tr(p.caption), captionRight - margin);
     if (zoom_ > 1.01f) ui.hits->noteText("zoom " + std::to_string(static_cast<int>(zoom_ * 10)));
 
     float btn = ui.px(tokens::space::touchMin);
