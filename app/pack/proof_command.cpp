@@ -331,16 +331,18 @@ std::string html(const std::string& s) {
     return o;
 }
 
+// One checklist item: its title and count; the entries fold away when there are many (the
+// sample data list runs to dozens), so the screenshots stay near the top of the page.
 void list(std::ostringstream& o, const char* title, const std::vector<std::string>& items,
           const char* none) {
-    o << "<h3>" << title << " (" << items.size() << ")</h3>\n";
     if (items.empty()) {
-        o << "<p class=ok>" << none << "</p>\n";
+        o << "<h3>" << title << " (0)</h3>\n<p class=ok>" << none << "</p>\n";
         return;
     }
-    o << "<ul>\n";
+    o << "<details" << (items.size() <= 8 ? " open" : "") << "><summary><b>" << title << " ("
+      << items.size() << ")</b></summary>\n<ul>\n";
     for (const std::string& i : items) o << "<li>" << html(i) << "</li>\n";
-    o << "</ul>\n";
+    o << "</ul></details>\n";
 }
 
 std::string sheet(const std::string& src, const std::vector<WalkResult>& walks, const Checklist& k,
@@ -356,6 +358,7 @@ std::string sheet(const std::string& src, const std::vector<WalkResult>& walks, 
          "figure img{width:100%;height:auto;display:block}\n"
          "figure.bad{border:3px solid #c62828}\n.finding{color:#c62828;font-size:13px}\n"
          ".ok{color:#2e7d32}\n.summary{font-size:18px}\npre{white-space:pre-wrap;font-size:12px}\n"
+         "details{margin:8px 0}\nsummary{cursor:pointer}\n"
          "</style></head><body>\n";
     o << "<h1>校样 Proof: " << html(src) << "</h1>\n<p class=summary>";
     if (findings == 0 && failed == 0)
