@@ -127,32 +127,42 @@ MapScreen::Layout MapScreen::computeLayout(UiContext& ui) {
     else
         L.cardNow.x += (1.0f - L.cardShown) * (L.card.w + 2 * m);
 
-    // A selected park sits in the middle of what the card leaves uncovered.
-    L.focus = L.map.center();
-    if (cardOpen_) {
-        if (L.portrait)
-            L.focus.y = (L.map.y + L.card.y) * 0.5f;
-        else
-            L.focus.x = (L.map.x + L.card.x) * 0.5f;
-    }
-
-    // Reset view: top right of the visible map, left of a card in landscape.
-    const std::string& resetText = ui.tr(uiText(UiString::MapResetView));
+    // Along the map's bottom: the scale bar and credits, and the reset button at the right
+    // (left of a card in landscape). Nothing else floats over the map in landscape.
     float bh = ui.px(tokens::space::touchMin);
+    float bottomBand = bh + 2 * m;
+    const std::string& resetText = ui.tr(uiText(UiString::MapResetView));
     float bw = theme::textSize(ui, FontRole::BodyBold, resetText).x + bh;
     float right = L.map.x + L.map.w;
     if (!L.portrait && cardPark_ >= 0) right = std::min(right, L.cardNow.x);
-    L.reset = {right - m - bw, L.map.y + m, bw, bh};
+    L.reset = {right - m - bw, L.map.y + L.map.h - m - bh, bw, bh};
+    if (L.portrait && cardPark_ >= 0) L.reset.y = std::min(L.reset.y, L.cardNow.y - m - bh);
 
     // Legend: inside the panel (landscape) or floating bottom left of the map (portrait).
     float rowH = ui.px(M::legendRow);
     float legendH = rowH * 3 + ui.px(tokens::space::s) * 2;
     float legendW = ui.px(M::legendWidth);
     if (L.portrait)
-        L.legend = {L.map.x + m, L.map.y + L.map.h - m - legendH - ui.px(M::creditsHeight), legendW,
-                    legendH};
+        L.legend = {L.map.x + m, L.map.y + L.map.h - bottomBand - legendH, legendW, legendH};
     else
         L.legend = {L.panel.x + m, L.panel.y + L.panel.h - m - legendH, L.panel.w - 2 * m, legendH};
+
+    // The frame: what the map's own controls leave of it (the bottom band; in portrait also
+    // the legend above it). The city is framed there and the pan limits count it; the card is
+    // left to the focus point (it comes and goes).
+    if (L.portrait)
+        L.frame = {L.map.x, L.map.y, L.map.w, L.legend.y - L.map.y};
+    else
+        L.frame = {L.map.x, L.map.y, L.map.w, L.map.h - bottomBand};
+
+    // A selected park sits in the middle of what the card leaves of the frame.
+    L.focus = L.frame.center();
+    if (cardOpen_) {
+        if (L.portrait)
+            L.focus.y = (L.frame.y + std::min(L.card.y, L.frame.y + L.frame.h)) * 0.5f;
+        else
+            L.focus.x = (L.frame.x + L.card.x) * 0.5f;
+    }
     return L;
 }
 
@@ -179,8 +189,12 @@ void MapScreen::draw(UiContext& ui) {
     Layout L = computeLayout(ui);
     bool viewportChanged = L.map.x != camera_.viewport().x || L.map.y != camera_.viewport().y ||
                            L.map.w != camera_.viewport().w || L.map.h != camera_.viewport().h;
-    if (viewportChanged) {
+    const Rect& f = camera_.frame();
+    bool frameChanged =
+        L.frame.x != f.x || L.frame.y != f.y || L.frame.w != f.w || L.frame.h != f.h;
+    if (viewportChanged || frameChanged) {
         camera_.setViewport(L.map);
+        camera_.setFrame(L.frame);
         camera_.setCity(city_, ui.px(M::cityPadding));
         if (pending_ == Pending::None) pending_ = Pending::FrameCity; // a new orientation
     }
@@ -191,8 +205,13 @@ void MapScreen::draw(UiContext& ui) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 mapMin(L.map.x, L.map.y), mapMax(L.map.x + L.map.w, L.map.y + L.map.h);
     dl->PushClipRect(mapMin, mapMax, true);
-    dl->AddRectFilled(mapMin, mapMax, theme::col(ui, M::background));
+    dl->AddRectFilled(mapMin, mapMax, theme::col(ui, tokens::mapLayers::beyondData));
+    layerVertices_ = 0;
+    drawLand(ui, L);
     drawDistricts(ui, L);
+    drawWater(ui, L);
+    drawRails(ui, L);
+    drawSymbols(ui, L);
     updateMarkers(ui, L);
     drawMarkers(ui, L);
     drawLabels(ui, L);
@@ -338,12 +357,12 @@ void MapScreen::flyToPark(UiContext& ui, const Layout& L, int park, double minZo
 
 void MapScreen::resetView(UiContext& ui, const Layout& L) {
     // The whole city, in the part of the map the card leaves uncovered.
-    Rect free = L.map;
+    Rect free = L.frame;
     if (cardOpen_) {
         if (L.portrait)
-            free.h = L.card.y - L.map.y;
+            free.h = std::min(free.h, L.card.y - free.y);
         else
-            free.w = L.card.x - L.map.x;
+            free.w = L.card.x - free.x;
     }
     double pad = ui.px(M::cityPadding);
     double bw = std::max(1.0, city_.maxX - city_.minX), bh = std::max(1.0, city_.maxY - city_.minY);

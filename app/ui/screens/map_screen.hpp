@@ -2,7 +2,8 @@
 // filled and outlined from the bundle's pre-triangulated geometry, parks are markers styled by
 // level, chips filter by industry and level, and a tapped marker opens the park card.
 // Split over map_screen.cpp (entry, layout, gestures), map_view.cpp (geometry, markers,
-// labels), map_panels.cpp (chips, legend, scale bar) and map_card.cpp (the park card).
+// labels), map_layers.cpp (the base map: neighbours, water, rails, airports and ports),
+// map_panels.cpp (chips, legend, scale bar) and map_card.cpp (the park card).
 #pragma once
 #include "core/map/camera.hpp"
 #include "core/map/filter.hpp"
@@ -27,6 +28,7 @@ class MapScreen final : public Screen {
     struct Layout {
         bool portrait = false;
         Rect map;              // the map's area (camera viewport)
+        Rect frame;            // ... less the controls over it: where the city is framed
         Rect panel;            // filters: a left column (landscape) or a band on top (portrait)
         Rect legend;           // floating legend (portrait) or inside the panel (landscape)
         Rect reset;            // "reset view" button
@@ -45,6 +47,11 @@ class MapScreen final : public Screen {
     struct DistrictCache {
         BandGeometry bands[kMapBands];
         uint32_t tint = 0;
+    };
+    // One base-map feature (content.mapFeatures[feature]) in the same frame as the districts.
+    struct LayerCache {
+        int feature = 0;
+        BandGeometry bands[kMapBands];
     };
     // Camera work asked for by onEnter (which has no layout yet), done in the next draw.
     enum class Pending { None, FrameCity, FlyToPark, FitParks, FrameThenFly, FrameThenFit };
@@ -68,6 +75,16 @@ class MapScreen final : public Screen {
     void drawLabels(UiContext& ui, const Layout& L);
     bool markerTappable(const Layout& L, Vec2 p) const;
 
+    // [map_layers.cpp]
+    void prepareLayers(const Content& content);
+    bool layerOnScreen(const Layout& L, const MapFeature& f) const;
+    void fillTriangles(const std::vector<float>& tri, ImU32 col);
+    void strokeStrip(const std::vector<float>& strip, bool closed, ImU32 col, float width);
+    void drawLand(UiContext& ui, const Layout& L);
+    void drawWater(UiContext& ui, const Layout& L);
+    void drawRails(UiContext& ui, const Layout& L);
+    void drawSymbols(UiContext& ui, const Layout& L);
+
     // [map_panels.cpp]
     float drawChips(UiContext& ui, const Layout& L, Rect area, bool measureOnly);
     void drawPanel(UiContext& ui, const Layout& L);
@@ -87,6 +104,8 @@ class MapScreen final : public Screen {
     std::vector<DistrictCache> districts_;
     std::vector<ImVec2> ringScratch_; // outline points of one ring, reused every frame
     map::WorldPoint origin_;          // the city's centre: geometry is stored relative to it
+    std::vector<LayerCache> layers_;  // the base map, same frame
+    size_t layerVertices_ = 0;        // base-map fill vertices drawn this frame (bench figure)
 
     // Camera and filters.
     map::Camera camera_;

@@ -12,6 +12,7 @@ namespace {
 namespace C = tokens::color;
 namespace M = tokens::map;
 constexpr size_t kChunkVertices = 60000; // below the 16-bit index limit, a multiple of 3
+constexpr int kFeatureLabel = 1 << 20;   // label kinds from here on are base-map features
 
 uint32_t levelColor(ParkLevel level) {
     switch (level) {
@@ -80,12 +81,14 @@ void MapScreen::prepareGeometry(const Content& content) {
             }
         }
     }
+    prepareLayers(content);
     size_t parks = content.parks.size();
     markerPx_.assign(parks, Vec2{});
     markerMatches_.assign(parks, true);
     markerRects_.reserve(parks + 3);
-    labelCandidates_.reserve(parks + content.districts.size());
-    labelKinds_.reserve(parks + content.districts.size());
+    size_t labels = parks + content.districts.size() + content.mapFeatures.size();
+    labelCandidates_.reserve(labels);
+    labelKinds_.reserve(labels);
     // The selection onEnter made against this content stays (a tour or another module opening
     // the map with a park before the map was ever drawn); only an index it no longer has goes.
     if (cardPark_ >= static_cast<int>(parks)) {
@@ -232,6 +235,32 @@ void MapScreen::drawLabels(UiContext& ui, const Layout& L) {
         labelCandidates_.push_back(c);
         labelKinds_.push_back(static_cast<int>(i));
     }
+    // The base map's names: neighbouring cities and water centred on their label points,
+    // airports and ports beside their symbols; all below the city's own names.
+    for (size_t i = 0; i < content_->mapFeatures.size(); ++i) {
+        const MapFeature& f = content_->mapFeatures[i];
+        if (f.kind == MapFeatureKind::Railway || f.kind == MapFeatureKind::City) continue;
+        const std::string& name = ui.tr(f.name);
+        if (name.empty()) continue;
+        map::LabelCandidate c;
+        c.anchor = camera_.toScreen({f.labelX, f.labelY});
+        ImVec2 ts = theme::textSize(ui, FontRole::Caption, name);
+        c.size = {ts.x + pad.x * 2, ts.y + pad.y * 2};
+        bool point = f.kind == MapFeatureKind::Airport || f.kind == MapFeatureKind::Port;
+        c.gap = ui.px(tokens::mapLayers::symbolRadius + 8);
+        c.priority = point ? 12 : f.kind == MapFeatureKind::Water ? 14 : 10;
+        if (point) {
+            c.fadeInZoom = 1.2f; // named once the visitor zooms in a little
+            c.positions = {map::LabelAnchor::Right, map::LabelAnchor::Left, map::LabelAnchor::Below,
+                           map::LabelAnchor::Above};
+            c.positionCount = 4;
+        } else {
+            c.positions = {map::LabelAnchor::Center};
+            c.positionCount = 1;
+        }
+        labelCandidates_.push_back(c);
+        labelKinds_.push_back(kFeatureLabel + static_cast<int>(i));
+    }
     int selected = cardOpen_ ? cardPark_ : -1;
     for (size_t i = 0; i < parks.size(); ++i) {
         if (!markerMatches_[i] && static_cast<int>(i) != selected) continue;
@@ -271,7 +300,16 @@ void MapScreen::drawLabels(UiContext& ui, const Layout& L) {
     for (const map::PlacedLabel& pl : placedLabels_) {
         int kind = labelKinds_[pl.candidate];
         ImVec2 min(pl.rect.x, pl.rect.y), max(pl.rect.x + pl.rect.w, pl.rect.y + pl.rect.h);
-        if (kind >= 0) {
+        if (kind >= kFeatureLabel) {
+            const MapFeature& f = content_->mapFeatures[size_t(kind - kFeatureLabel)];
+            uint32_t ink = f.kind == MapFeatureKind::Water       ? tokens::mapLayers::waterLabel
+                           : f.kind == MapFeatureKind::Neighbour ? tokens::mapLayers::neighbourLabel
+                                                                 : C::text;
+            if (f.kind == MapFeatureKind::Airport || f.kind == MapFeatureKind::Port)
+                dl->AddRectFilled(min, max, theme::col(ui, C::surface, 0.8f * pl.alpha), ui.px(10));
+            theme::text(ui, FontRole::Caption, min + ImVec2(pad.x, pad.y), ink, ui.tr(f.name), 0,
+                        pl.alpha);
+        } else if (kind >= 0) {
             theme::text(ui, FontRole::BodyBold, min + ImVec2(pad.x, pad.y), M::districtLabel,
                         ui.tr(districts[kind].name), 0, pl.alpha * 0.9f);
         } else {
