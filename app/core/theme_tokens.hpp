@@ -111,9 +111,8 @@ constexpr float railWidth = 3.0f;            // core line at the fit zoom, desig
 constexpr float railCasingExtra = 3.0f;      // casing beyond the core, each side
 constexpr float railMaxGrowth = 2.0f;        // lines thicken with zoom up to this factor
 constexpr float symbolRadius = 22;           // airport / port symbol
-constexpr float railsFromZoom = 0.0f;        // main lines always; minor ones from:
-constexpr float minorRailsFromZoom = 1.6f;
-constexpr float symbolsFromZoom = 0.0f;
+constexpr float clusterRadius = 30;        // parks too close to tell apart, drawn with their count
+constexpr float minorRailsFromZoom = 1.6f; // main railways always, minor ones from this zoom
 } // namespace mapLayers
 
 float easeOutCubic(float t); // 0..1 -> 0..1

@@ -215,6 +215,7 @@ void MapScreen::draw(UiContext& ui) {
     updateMarkers(ui, L);
     drawMarkers(ui, L);
     drawLabels(ui, L);
+    drawMarkerLabels(ui);
     drawScaleAndCredits(ui, L);
     dl->PopClipRect();
 
@@ -233,19 +234,30 @@ void MapScreen::handleGestures(UiContext& ui, const Layout& L) {
         switch (g.kind) {
             case Gesture::Kind::Tap: {
                 if (overUi(L, g.pos)) break;
-                int hit = -1;
-                float radius = ui.px(M::fingerRadius);
-                float best = radius;
-                for (int i = 0; i < static_cast<int>(markerPx_.size()); ++i) {
-                    float d = (markerPx_[i] - g.pos).length();
-                    // Matching markers win a close call against faded ones.
-                    if (!markerMatches_[i]) d += radius * 0.5f;
-                    if (d <= best) {
-                        best = d;
-                        hit = i;
-                    }
+                // What the last frame drew: a park standing alone, or a cluster.
+                int hit = -1, hitCluster = -1;
+                float best = ui.px(M::fingerRadius);
+                for (size_t k = 0; k < layoutPark_.size(); ++k) {
+                    map::MarkerState st = markerLayout_.markers[k].state;
+                    if (st != map::MarkerState::Labelled && st != map::MarkerState::Leader)
+                        continue;
+                    float d = (markerPx_[size_t(layoutPark_[k])] - g.pos).length();
+                    if (d <= best) best = d, hit = layoutPark_[k];
                 }
-                if (hit >= 0)
+                // Faded parks answer too, but lose a close call.
+                for (size_t i = 0; i < markerPx_.size(); ++i) {
+                    if (markerMatches_[i] || !markerTappable(L, markerPx_[i])) continue;
+                    float d = (markerPx_[i] - g.pos).length() + ui.px(M::fingerRadius) * 0.5f;
+                    if (d <= best) best = d, hit = static_cast<int>(i);
+                }
+                for (size_t k = 0; k < markerLayout_.clusters.size(); ++k) {
+                    const map::MarkerCluster& cl = markerLayout_.clusters[k];
+                    float d = (cl.pos - g.pos).length();
+                    if (d <= std::max(best, cl.radius)) best = d, hit = -1, hitCluster = int(k);
+                }
+                if (hitCluster >= 0)
+                    openCluster(ui, L, markerLayout_.clusters[size_t(hitCluster)]);
+                else if (hit >= 0)
                     selectPark(ui, hit);
                 else if (cardUp)
                     closeCard(ui); // a tap on the bare map puts the card away
@@ -351,6 +363,25 @@ void MapScreen::flyToPark(UiContext& ui, const Layout& L, int park, double minZo
     map::WorldPoint c;
     double scale;
     camera_.viewFor({p.x, p.y}, s, L.focus, c, scale);
+    camera_.flyTo(c, scale, ui.nowMs, tokens::motion::cameraMs);
+    ui.animateUntil(ui.nowMs + tokens::motion::cameraMs);
+}
+
+// Zooms in about the cluster's parks until they stand apart (at least 2x, as a double tap).
+void MapScreen::openCluster(UiContext& ui, const Layout& L, const map::MarkerCluster& cluster) {
+    std::vector<Vec2> px;
+    map::WorldBounds b{1e30, 1e30, -1e30, -1e30};
+    for (int m : cluster.members) {
+        const Park& p = content_->parks[size_t(layoutPark_[size_t(m)])];
+        px.push_back(markerPx_[size_t(layoutPark_[size_t(m)])]);
+        b.minX = std::min(b.minX, p.x), b.maxX = std::max(b.maxX, p.x);
+        b.minY = std::min(b.minY, p.y), b.maxY = std::max(b.maxY, p.y);
+    }
+    float radius = ui.px(M::markerNational + 4) * 1.25f;
+    double factor = map::clusterOpenFactor(px, radius, ui.px(6), kDoubleTapZoom);
+    map::WorldPoint c;
+    double scale;
+    camera_.viewFor(b.center(), camera_.scale() * factor, L.focus, c, scale);
     camera_.flyTo(c, scale, ui.nowMs, tokens::motion::cameraMs);
     ui.animateUntil(ui.nowMs + tokens::motion::cameraMs);
 }

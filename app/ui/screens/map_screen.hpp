@@ -8,6 +8,7 @@
 #include "core/map/camera.hpp"
 #include "core/map/filter.hpp"
 #include "core/map/labels.hpp"
+#include "core/map/markers.hpp"
 #include "ui/screens/screen.hpp"
 #include "ui/theme.hpp"
 
@@ -64,14 +65,18 @@ class MapScreen final : public Screen {
     void selectPark(UiContext& ui, int park);
     void closeCard(UiContext& ui);
     void flyToPark(UiContext& ui, const Layout& L, int park, double minZoom);
+    void openCluster(UiContext& ui, const Layout& L, const map::MarkerCluster& cluster);
     void resetView(UiContext& ui, const Layout& L);
 
     // [map_view.cpp]
     void prepareGeometry(const Content& content);
     int bandForScale() const;
     void drawDistricts(UiContext& ui, const Layout& L);
+    void collectControls(const Layout& L);
     void updateMarkers(UiContext& ui, const Layout& L);
+    void drawMarkerShape(UiContext& ui, const Park& p, ImVec2 c, float alpha, bool isSelected);
     void drawMarkers(UiContext& ui, const Layout& L);
+    void drawMarkerLabels(UiContext& ui);
     void drawLabels(UiContext& ui, const Layout& L);
     bool markerTappable(const Layout& L, Vec2 p) const;
 
@@ -121,6 +126,10 @@ class MapScreen final : public Screen {
     std::vector<int> labelKinds_; // per candidate: district index (>= 0) or -1 - park index
     std::vector<int> labelOrder_;
     std::vector<map::PlacedLabel> placedLabels_;
+    std::vector<Rect> controls_;              // the map's own controls this frame
+    std::vector<map::MarkerIn> markerInputs_; // the markers laid out (not faded)
+    std::vector<int> layoutPark_;             // ... their park indices
+    map::MarkerLayout markerLayout_;          // labels, leaders and clusters of this frame
 
     // Gestures.
     enum class DragTarget { None, Map, CardScroll, CardPhotos };
