@@ -201,6 +201,9 @@ bool readLayer(const std::string& layer, const std::string& shown, const std::st
         lf.out.rank = int(num(props, "scalerank", 0));
         lf.out.distanceKm = num(props, "distance_km", 0);
         lf.out.code = str(props, "iata_code");
+        lf.out.travelMinutes = num(props, "travel_minutes", 0);
+        auto sample = props.find("travel_sample");
+        lf.out.travelSample = sample != props.end() && sample->is_boolean() && sample->get<bool>();
         std::string adcode = str(props, "adcode");
         if (adcode.empty() && props.contains("adcode") && props["adcode"].is_number())
             adcode = props["adcode"].dump();

@@ -43,6 +43,12 @@ PLACE_NAMES = {
 }
 
 
+# Sample travel times from Zhenjiang for the regional inset (minutes, by high-speed rail where
+# there is one, else by road). No source gives them: marked travel_sample, shown as sample data.
+TRAVEL_MINUTES_SAMPLE = {"Nanjing": 20, "Yangzhou": 40, "Changzhou": 25, "Suzhou": 55,
+                         "Shanghai": 90}
+
+
 def add_place_names(doc: dict) -> None:
     for feature in doc["features"]:
         p = feature["properties"]
@@ -51,6 +57,9 @@ def add_place_names(doc: dict) -> None:
             p["name_zh"], p["name_en"] = PLACE_NAMES[key]
         elif p.get("kind") == "city" and "name_en" not in p:
             p["name_en"] = p.get("name")
+        if p.get("kind") == "city" and p.get("name") in TRAVEL_MINUTES_SAMPLE:
+            p["travel_minutes"] = TRAVEL_MINUTES_SAMPLE[p["name"]]
+            p["travel_sample"] = True
 
 
 def main() -> int:

@@ -119,6 +119,8 @@ struct MapFeature {
     float minX = 0, minY = 0, maxX = 0, maxY = 0; // bounds, metres
     double distanceKm = 0;                        // City/Airport: great-circle from Zhenjiang
     std::string code;                             // Airport: IATA code, else ""
+    double travelMinutes = 0;                     // City: from Zhenjiang (0: not given)
+    bool travelSample = false;                    // ... sample data, not from a source
     // Per band: triangles for areas; `outlines` holds open line strips for railways and the
     // closed outlines of areas.
     std::array<DistrictGeometry, kMapBands> bands;

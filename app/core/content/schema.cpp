@@ -33,7 +33,8 @@ CREATE TABLE map_feature (
   ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, name_zh TEXT NOT NULL,
   name_en TEXT NOT NULL, rank INTEGER NOT NULL, label_x REAL NOT NULL, label_y REAL NOT NULL,
   min_x REAL NOT NULL, min_y REAL NOT NULL, max_x REAL NOT NULL, max_y REAL NOT NULL,
-  distance_km REAL NOT NULL, code TEXT NOT NULL);
+  distance_km REAL NOT NULL, code TEXT NOT NULL, travel_minutes REAL NOT NULL,
+  travel_sample INTEGER NOT NULL);
 CREATE TABLE map_feature_geometry (
   feature_id TEXT NOT NULL, band INTEGER NOT NULL, tolerance REAL NOT NULL,
   triangles BLOB NOT NULL, lines BLOB NOT NULL, PRIMARY KEY (feature_id, band));

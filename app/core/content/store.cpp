@@ -231,7 +231,8 @@ static bool loadMap(Loader& q, Content& c) {
     ok = ok &&
          q.each("map_feature",
                 "SELECT id, kind, name_zh, name_en, rank, label_x, label_y, min_x, min_y, max_x, "
-                "max_y, distance_km, code FROM map_feature ORDER BY ord",
+                "max_y, distance_km, code, travel_minutes, travel_sample FROM map_feature "
+                "ORDER BY ord",
                 [&](const Row& r) {
                     MapFeature f;
                     f.id = r.str(0);
@@ -247,6 +248,8 @@ static bool loadMap(Loader& q, Content& c) {
                     f.maxY = float(r.real(10));
                     f.distanceKm = r.real(11);
                     f.code = r.str(12);
+                    f.travelMinutes = r.real(13);
+                    f.travelSample = r.i32(14) != 0;
                     c.mapFeatures.push_back(std::move(f));
                     return true;
                 }) &&

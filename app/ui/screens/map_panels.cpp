@@ -235,9 +235,9 @@ void MapScreen::drawScaleAndCredits(UiContext& ui, const Layout& L) {
     ImVec2 as = theme::textSize(ui, FontRole::Caption, approx);
     ImVec2 cs = theme::textSize(ui, FontRole::Caption, credit);
     float gap = ui.px(tokens::space::s), tagPad = ui.px(12);
-    // Left of the reset button: the credit line goes first when space is short (it is also on
-    // the about sheet), then the tag; the scale bar always stays.
-    float room = L.reset.x - gap - x;
+    // Left of the inset and reset buttons: the credit line goes first when space is short (it is
+    // also on the about sheet), then the tag; the scale bar always stays.
+    float room = L.insetButton.x - gap - x;
     float base = gap + barW + ui.px(8) + ls.x + gap;
     float tagW = gap + as.x + tagPad * 2;
     bool showCredit = base + tagW + gap + cs.x + gap <= room;

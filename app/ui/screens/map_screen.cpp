@@ -33,6 +33,7 @@ void MapScreen::onEnter(UiContext& ui, const std::string& selection) {
     suppressTransition_ = internal;
     enteredMs_ = ui.nowMs;
     if (!internal) {
+        insetOpen_ = false;
         filter_.clear();
         cardOpen_ = false;
         cardPark_ = -1;
@@ -44,6 +45,7 @@ void MapScreen::onEnter(UiContext& ui, const std::string& selection) {
         if (content.parks[i].id == selection) parkIndex = i;
 
     if (parkIndex >= 0) {
+        insetOpen_ = false; // the card takes the inset's place
         bool changed = cardPark_ != parkIndex || !cardOpen_;
         if (changed) {
             cardChangedMs_ = cardOpen_ ? ui.nowMs - tokens::motion::transitionMs : ui.nowMs;
@@ -74,6 +76,7 @@ void MapScreen::onEnter(UiContext& ui, const std::string& selection) {
 }
 
 void MapScreen::resetSession() {
+    insetOpen_ = false;
     filter_.clear();
     cardOpen_ = false;
     cardPark_ = -1;
@@ -137,6 +140,11 @@ MapScreen::Layout MapScreen::computeLayout(UiContext& ui) {
     if (!L.portrait && cardPark_ >= 0) right = std::min(right, L.cardNow.x);
     L.reset = {right - m - bw, L.map.y + L.map.h - m - bh, bw, bh};
     if (L.portrait && cardPark_ >= 0) L.reset.y = std::min(L.reset.y, L.cardNow.y - m - bh);
+    L.inset = L.card;
+    const std::string& insetText = ui.tr(uiText(UiString::MapInset));
+    float iw =
+        content_ && hasInset() ? theme::textSize(ui, FontRole::BodyBold, insetText).x + bh : 0;
+    L.insetButton = {L.reset.x - (iw > 0 ? ui.px(tokens::space::s) + iw : 0), L.reset.y, iw, bh};
 
     // Legend: inside the panel (landscape) or floating bottom left of the map (portrait).
     float rowH = ui.px(M::legendRow);
@@ -168,7 +176,8 @@ MapScreen::Layout MapScreen::computeLayout(UiContext& ui) {
 
 bool MapScreen::overUi(const Layout& L, Vec2 p) const {
     if (!L.map.contains(p)) return true; // top bar and panel
-    if (L.reset.contains(p) || L.legend.contains(p)) return true;
+    if (L.reset.contains(p) || L.legend.contains(p) || L.insetButton.contains(p)) return true;
+    if (insetOpen_ && L.inset.contains(p)) return true;
     if (cardPark_ >= 0 && L.cardNow.contains(p)) return true;
     return false;
 }
@@ -220,9 +229,11 @@ void MapScreen::draw(UiContext& ui) {
     dl->PopClipRect();
 
     drawResetButton(ui, L);
+    drawInsetButton(ui, L);
     drawPanel(ui, L);
     drawLegend(ui, L);
     if (cardPark_ >= 0) drawCard(ui, L);
+    drawInset(ui, L);
     widgets::topBar(ui, uiText(UiString::ModuleMap), tokens::moduleColor[1]);
 }
 

@@ -33,6 +33,8 @@ class MapScreen final : public Screen {
         Rect panel;            // filters: a left column (landscape) or a band on top (portrait)
         Rect legend;           // floating legend (portrait) or inside the panel (landscape)
         Rect reset;            // "reset view" button
+        Rect insetButton;      // "区位 / Location", left of reset (w = 0 without an inset)
+        Rect inset;            // the regional inset: where the card goes (beside or a sheet)
         Rect card;             // the park card at its open position
         Rect cardNow;          // ... where it is this frame (sliding)
         float cardShown = 0;   // 0 closed .. 1 open (eased)
@@ -90,6 +92,13 @@ class MapScreen final : public Screen {
     void drawRails(UiContext& ui, const Layout& L);
     void drawSymbols(UiContext& ui, const Layout& L);
 
+    // [map_inset.cpp]
+    bool hasInset() const;
+    void drawInsetButton(UiContext& ui, const Layout& L);
+    void drawInset(UiContext& ui, const Layout& L);
+    void drawInsetMap(UiContext& ui, Rect area);
+    float drawInsetDistances(UiContext& ui, Rect area, bool measureOnly);
+
     // [map_panels.cpp]
     float drawChips(UiContext& ui, const Layout& L, Rect area, bool measureOnly);
     void drawPanel(UiContext& ui, const Layout& L);
@@ -136,6 +145,14 @@ class MapScreen final : public Screen {
     DragTarget drag_ = DragTarget::None;
     float photoDragDx_ = 0;
     bool pinching_ = false;
+
+    // The regional inset and its labels (kept to avoid per-frame allocation).
+    bool insetOpen_ = false;
+    std::vector<map::LabelCandidate> insetCandidates_;
+    std::vector<Rect> insetObstacles_;
+    std::vector<int> insetFeature_;
+    std::vector<int> insetOrder_;
+    std::vector<map::PlacedLabel> insetPlaced_;
 
     // The park card.
     int cardPark_ = -1; // park index shown (also while sliding out)

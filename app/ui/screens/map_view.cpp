@@ -163,7 +163,9 @@ void MapScreen::collectControls(const Layout& L) {
     controls_.clear();
     controls_.push_back(L.reset);
     // The scale bar and credits pill along the bottom, left of the reset button.
-    controls_.push_back({L.map.x, L.reset.y, L.reset.x - L.map.x, L.reset.h});
+    controls_.push_back({L.map.x, L.reset.y, L.insetButton.x - L.map.x, L.reset.h});
+    if (L.insetButton.w > 0) controls_.push_back(L.insetButton);
+    if (insetOpen_) controls_.push_back(L.inset);
     if (L.portrait) controls_.push_back(L.legend);
     if (cardPark_ >= 0) controls_.push_back(L.cardNow);
 }

@@ -40,7 +40,7 @@ constexpr const char* kTransport = R"x({"type": "FeatureCollection", "features":
 )x";
 
 constexpr const char* kPlaces = R"x({"type": "FeatureCollection", "features": [
-{"type": "Feature", "properties": {"kind": "city", "name": "Nanjing", "name_zh": "南京", "distance_km": 65.4},
+{"type": "Feature", "properties": {"kind": "city", "name": "Nanjing", "name_zh": "南京", "distance_km": 65.4, "travel_minutes": 20, "travel_sample": true},
  "geometry": {"type": "Point", "coordinates": [118.778, 32.052]}},
 {"type": "Feature", "properties": {"kind": "airport", "name": "Lukou", "name_zh": "禄口机场", "iata_code": "NKG", "distance_km": 75.5},
  "geometry": {"type": "Point", "coordinates": [118.866, 31.735]}}
@@ -141,6 +141,9 @@ TEST_F(GeoLayers, EveryLayerIsProjectedSimplifiedAndTriangulated) {
     const MapFeature* city = find(c, MapFeatureKind::City, "Nanjing");
     ASSERT_TRUE(city);
     EXPECT_EQ(city->name.zh, "南京");
+    EXPECT_DOUBLE_EQ(city->travelMinutes, 20);
+    EXPECT_TRUE(city->travelSample); // shown as sample data in the inset
+    EXPECT_FALSE(airport->travelSample);
     EXPECT_GT(city->labelX, 13.0e6f);
     // Names of the base map are in the glyph set (the kiosk's font atlas is built from it).
     EXPECT_NE(c.glyphText.find("禄"), std::string::npos);
