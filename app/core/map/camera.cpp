@@ -53,8 +53,28 @@ void Camera::clampCenter(WorldPoint& center, double s) const {
     };
     double nx = clampAxis(fx, hw, city_.minX, city_.maxX);
     double ny = clampAxis(fy, hh, city_.minY, city_.maxY);
+    // And a point of the city itself near the frame's centre (within kAnchorReach of its half
+    // size), so the city's edge runs through the middle and about half the view is the city:
+    // the nearest anchor (in frame-relative units) is pulled in that far.
+    const WorldPoint* nearest = nullptr;
+    double best = 1e300;
+    for (const WorldPoint& a : anchors_) {
+        double d = std::max(std::abs(a.x - nx) / hw, std::abs(a.y - ny) / hh);
+        if (d < best) best = d, nearest = &a;
+    }
+    if (nearest && best > kAnchorReach) {
+        double dx = nearest->x - nx, dy = nearest->y - ny;
+        double rx = kAnchorReach * hw, ry = kAnchorReach * hh;
+        if (std::abs(dx) > rx) nx += dx - std::copysign(rx, dx);
+        if (std::abs(dy) > ry) ny += dy - std::copysign(ry, dy);
+    }
     center.x += nx - fx;
     center.y += ny - fy;
+}
+
+void Camera::setAnchors(std::vector<WorldPoint> anchors) {
+    anchors_ = std::move(anchors);
+    clampView();
 }
 
 void Camera::clampView() {

@@ -5,6 +5,8 @@
 #pragma once
 #include "core/geometry.hpp"
 
+#include <vector>
+
 namespace zj::map {
 
 struct WorldPoint {
@@ -41,6 +43,11 @@ class Camera {
     // How much of the frame the city's bounds keep covered at any zoom and pan (per axis;
     // all of the city when it is smaller than that).
     static constexpr double kKeepCovered = 0.5;
+    // Points on the city itself (its outline's vertices, its parks): the bounds' corners can be
+    // empty (river, a neighbour), so one of them must also stay near the frame's centre: within
+    // kAnchorReach of the frame's half size from it, per axis.
+    void setAnchors(std::vector<WorldPoint> anchors);
+    static constexpr double kAnchorReach = 0.25;
 
     // [SECTION] Transform
     Vec2 toScreen(WorldPoint w) const;
@@ -85,6 +92,7 @@ class Camera {
     Rect viewport_{0, 0, 1920, 1080};
     Rect frame_{0, 0, 0, 0};
     WorldBounds city_;
+    std::vector<WorldPoint> anchors_;
     float cityPaddingPx_ = 0;
     WorldPoint center_;
     double scale_ = 1e-3;

@@ -149,9 +149,27 @@ void layoutMarkers(const std::vector<MarkerIn>& markers, const std::vector<Rect>
         }
         for (MarkerCluster& c : out.clusters) {
             Vec2 sum;
-            for (int m : c.members) sum = sum + markers[size_t(m)].pos;
+            float biggest = 0;
+            for (int m : c.members) {
+                sum = sum + markers[size_t(m)].pos;
+                biggest = std::max(biggest, markers[size_t(m)].radius);
+            }
             c.pos = sum * (1.0f / float(c.members.size()));
             c.radius = s.clusterRadius;
+            if (s.spreadGroups) {
+                // A ring whose members' discs do not touch; the cluster's disc is the ring's
+                // whole extent, so nothing else is placed inside it.
+                float n = float(c.members.size());
+                float ring =
+                    std::max(2.0f * biggest, n * (2 * biggest + s.separation) / (2 * 3.14159265f));
+                c.radius = ring + biggest;
+                for (size_t k = 0; k < c.members.size(); ++k) {
+                    float a = -1.5707963f + 6.2831853f * float(k) / n;
+                    MarkerOut& o = out.markers[size_t(c.members[k])];
+                    o.spread = true;
+                    o.at = c.pos + Vec2{std::cos(a), std::sin(a)} * ring;
+                }
+            }
         }
         // A cluster disc that covers another marker or cluster takes it in (and the layout is
         // redone).
@@ -168,21 +186,37 @@ void layoutMarkers(const std::vector<MarkerIn>& markers, const std::vector<Rect>
         }
         if (merged && round < s.maxRounds) continue;
 
-        for (size_t i = 0; i < n; ++i)
-            if (visible[i] && out.markers[i].state != MarkerState::Clustered)
+        for (size_t i = 0; i < n; ++i) {
+            if (!visible[i]) continue;
+            if (out.markers[i].state != MarkerState::Clustered) {
+                out.markers[i].at = markers[i].pos;
                 out.occupied.push_back(discRect(markers[i].pos, markers[i].radius));
-        for (const MarkerCluster& c : out.clusters)
-            out.occupied.push_back(discRect(c.pos, c.radius));
+            } else if (s.spreadGroups) {
+                out.occupied.push_back(discRect(out.markers[i].at, markers[i].radius));
+                out.occupied.push_back(discRect(markers[i].pos, 4)); // the true position's dot
+            }
+        }
+        if (!s.spreadGroups)
+            for (const MarkerCluster& c : out.clusters)
+                out.occupied.push_back(discRect(c.pos, c.radius));
+        if (s.spreadGroups)
+            for (MarkerOut& o : out.markers)
+                if (o.state == MarkerState::Clustered) o.state = MarkerState::Labelled;
 
         // Labels, most important first: beside the disc, then further out on a leader.
         std::vector<int> failed;
         for (int idx : order) {
             size_t i = size_t(idx);
             if (!visible[i] || out.markers[i].state == MarkerState::Clustered) continue;
-            if (!placeLabel(markers[i], bounds, obstacles, s, out.occupied, out.markers[i]))
+            MarkerIn m = markers[i];
+            m.pos = out.markers[i].at; // a spread member is labelled where it is drawn
+            if (!placeLabel(m, bounds, obstacles, s, out.occupied, out.markers[i]))
                 failed.push_back(idx);
         }
-        if (failed.empty()) return;
+        if (failed.empty()) {
+            if (s.spreadGroups) out.clusters.clear(); // fanned out, not drawn as counts
+            return;
+        }
         // No free place for this one's label: it joins its nearest visible neighbour.
         int nearest = -1;
         float best = 1e30f;
@@ -197,6 +231,13 @@ void layoutMarkers(const std::vector<MarkerIn>& markers, const std::vector<Rect>
         }
         // Alone and unlabellable (a crowded, tiny map): each is shown as a cluster of one,
         // with its count, so it is still accounted for and opens on a tap.
+        if (s.spreadGroups) {
+            // Even fanned out there is no room: fall back to counts for this frame.
+            MarkerLayoutSettings counted = s;
+            counted.spreadGroups = false;
+            layoutMarkers(markers, obstacles, bounds, counted, out);
+            return;
+        }
         for (int f : failed) {
             MarkerOut& o = out.markers[size_t(f)];
             o.state = MarkerState::Clustered;

@@ -1,8 +1,9 @@
 // Markers that never hide each other: every visible marker either gets its label (beside it,
 // or further out on a leader line) or sits in a cluster drawn with its count, which opens (zooms
-// in) on a tap. Markers whose discs would overlap start in one cluster; a marker whose label
-// finds no free place joins its nearest neighbour's cluster, and the layout is redone. Nothing
-// is placed under the map's own controls (the obstacles). Pure geometry in window pixels.
+// in) on a tap; with spreadGroups a group is fanned out on a ring instead, every member named.
+// Markers whose discs would overlap start in one cluster; a marker whose label finds no free place
+// joins its nearest neighbour's cluster, and the layout is redone. Nothing is placed under the
+// map's own controls (the obstacles). Pure geometry in window pixels.
 #pragma once
 #include "core/geometry.hpp"
 
@@ -24,6 +25,9 @@ struct MarkerLayoutSettings {
     float leaderStep = 70;    // leader lines try labels this much further out each step
     int leaderSteps = 3;
     int maxRounds = 32; // merges are redone at most this often (each removes a single)
+    // Instead of a count, a group's markers are spread on a ring around their centre, each
+    // with its label and a line to where it really is (filtered results are always named).
+    bool spreadGroups = false;
 };
 
 enum class MarkerState {
@@ -35,7 +39,9 @@ enum class MarkerState {
 
 struct MarkerOut {
     MarkerState state = MarkerState::Hidden;
-    Rect label;                // Labelled / Leader
+    Vec2 at;             // where the disc is drawn: its position, or its place on a spread ring
+    bool spread = false; // drawn away from its position (a line joins them)
+    Rect label;          // Labelled / Leader
     Vec2 leaderFrom, leaderTo; // Leader: from the disc's edge to the label's nearest point
     int cluster = -1;          // Clustered
 };

@@ -205,6 +205,7 @@ void MapScreen::draw(UiContext& ui) {
         camera_.setViewport(L.map);
         camera_.setFrame(L.frame);
         camera_.setCity(city_, ui.px(M::cityPadding));
+        camera_.setAnchors(cityAnchors_);
         if (pending_ == Pending::None) pending_ = Pending::FrameCity; // a new orientation
     }
     applyPending(ui, L);
@@ -252,7 +253,7 @@ void MapScreen::handleGestures(UiContext& ui, const Layout& L) {
                     map::MarkerState st = markerLayout_.markers[k].state;
                     if (st != map::MarkerState::Labelled && st != map::MarkerState::Leader)
                         continue;
-                    float d = (markerPx_[size_t(layoutPark_[k])] - g.pos).length();
+                    float d = (markerLayout_.markers[k].at - g.pos).length();
                     if (d <= best) best = d, hit = layoutPark_[k];
                 }
                 // Faded parks answer too, but lose a close call.

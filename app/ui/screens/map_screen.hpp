@@ -118,8 +118,9 @@ class MapScreen final : public Screen {
     std::vector<DistrictCache> districts_;
     std::vector<ImVec2> ringScratch_; // outline points of one ring, reused every frame
     map::WorldPoint origin_;          // the city's centre: geometry is stored relative to it
-    std::vector<LayerCache> layers_;  // the base map, same frame
-    size_t layerVertices_ = 0;        // base-map fill vertices drawn this frame (bench figure)
+    std::vector<map::WorldPoint> cityAnchors_; // points on the city the pan limits keep in view
+    std::vector<LayerCache> layers_;           // the base map, same frame
+    size_t layerVertices_ = 0; // base-map fill vertices drawn this frame (bench figure)
 
     // Camera and filters.
     map::Camera camera_;

@@ -234,3 +234,33 @@ TEST(MapCamera, FlightsAndViewsObeyThePanLimits) {
     EXPECT_GE(covered.x, 0.5f * cam.frame().w - 1);
     EXPECT_GE(covered.y, 0.5f * cam.frame().h - 1);
 }
+
+// An L-shaped city: its bounds' north-east corner is empty. Pushed into that corner, the view
+// still keeps a point of the city near the frame's centre.
+TEST(MapCamera, PanLimitsKeepAPointOfTheCityItselfInView) {
+    Camera cam = framedCamera();
+    std::vector<WorldPoint> anchors;
+    for (double x = kCity.minX; x <= kCity.maxX; x += 1000) anchors.push_back({x, kCity.minY});
+    for (double y = kCity.minY; y <= kCity.maxY; y += 1000) anchors.push_back({kCity.minX, y});
+    cam.setAnchors(anchors);
+    cam.zoomAbout(cam.frame().center(), 4);
+    cam.panBy({-1e6f, 1e6f}); // the map moves down-left: the view goes to the north-east
+    Rect f = cam.frame();
+    float reach = float(Camera::kAnchorReach);
+    Rect middle{f.x + f.w * (0.5f - reach / 2), f.y + f.h * (0.5f - reach / 2), f.w * reach,
+                f.h * reach};
+    bool seen = false;
+    for (const WorldPoint& a : anchors) {
+        Vec2 p = cam.toScreen(a);
+        seen |= p.x >= middle.x - 1 && p.x <= middle.x + middle.w + 1 && p.y >= middle.y - 1 &&
+                p.y <= middle.y + middle.h + 1;
+    }
+    EXPECT_TRUE(seen);
+    // Without anchors the bounds alone would have let the view sit over the empty corner.
+    Camera bare = framedCamera();
+    bare.zoomAbout(bare.frame().center(), 4);
+    bare.panBy({-1e6f, 1e6f});
+    Vec2 corner = bare.toScreen({kCity.minX, kCity.minY});
+    EXPECT_FALSE(corner.x >= f.x && corner.x <= f.x + f.w && corner.y >= f.y &&
+                 corner.y <= f.y + f.h);
+}

@@ -41,7 +41,8 @@ int checkLayout(const std::vector<MarkerIn>& in, const std::vector<Rect>& contro
         EXPECT_EQ(m.state == MarkerState::Hidden, !visible) << what << " marker " << i;
         if (m.state == MarkerState::Labelled || m.state == MarkerState::Leader) {
             labels.push_back(m.label);
-            drawn.push_back(disc(in[i].pos, in[i].radius));
+            drawn.push_back(disc(m.at, in[i].radius));
+            if (!m.spread) EXPECT_NEAR((m.at - in[i].pos).length(), 0.0f, 0.01f) << what;
             ++labelled;
             EXPECT_TRUE(inside(kBounds, m.label)) << what;
             for (const Rect& c : controls) EXPECT_FALSE(overlaps(m.label, c)) << what;
@@ -99,6 +100,29 @@ TEST(MapMarkers, ManyRandomLayoutsKeepEveryInvariant) {
         total += int(in.size());
     }
     EXPECT_GT(labelled, total / 3); // most markers get a name, not just a count
+}
+
+// With a filter on, groups fan out instead of counting: every visible marker is named.
+TEST(MapMarkers, SpreadGroupsNameEveryMarkerInRandomLayouts) {
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<float> x(500, 1800), y(200, 800), w(90, 260);
+    std::uniform_int_distribution<int> count(1, 8);
+    MarkerLayoutSettings spread;
+    spread.spreadGroups = true;
+    int named = 0, visible = 0;
+    for (int layout = 0; layout < 300; ++layout) {
+        std::vector<MarkerIn> in(size_t(count(rng)));
+        for (auto& m : in) m = {{x(rng), y(rng)}, 15, {w(rng), 44}, 1};
+        for (size_t i = 1; i < in.size(); i += 2) in[i].pos = in[i - 1].pos + Vec2{6, 4};
+        MarkerLayout out;
+        layoutMarkers(in, kControls, kBounds, spread, out);
+        checkLayout(in, kControls, out, "spread " + std::to_string(layout));
+        for (const auto& m : out.markers) {
+            visible += m.state != MarkerState::Hidden;
+            named += m.state == MarkerState::Labelled || m.state == MarkerState::Leader;
+        }
+    }
+    EXPECT_EQ(named, visible); // a few filtered parks always fit on a 1450 px map
 }
 
 TEST(MapMarkers, OverlappingMarkersFormOneClusterWithTheirCount) {
