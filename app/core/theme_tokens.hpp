@@ -94,6 +94,27 @@ constexpr float fitParksPadding = 160; // margin around a group of parks shown t
 constexpr float scaleBarMax = 200;     // the scale bar is at most this long
 } // namespace map
 
+// The base map under the districts: land muted so the city and its parks lead, water strong.
+namespace mapLayers {
+constexpr uint32_t beyondData = 0xE9E6DF;    // outside every layer: reads as more land
+constexpr uint32_t neighbourLand = 0xE9E6DF; // neighbouring cities
+constexpr uint32_t neighbourBorder = 0xC4BDB0;
+constexpr uint32_t neighbourLabel = 0x7D766A; // their names
+constexpr uint32_t water = 0x7FB3E0;          // Yangtze and lakes
+constexpr uint32_t waterEdge = 0x5E9BD0;
+constexpr uint32_t waterLabel = 0x1F5C99;
+constexpr uint32_t railCasing = 0xFFFFFF;
+constexpr uint32_t railCore = 0x5A6270;
+constexpr uint32_t symbolFill = 0x2F4A6D;    // airport and port symbols
+constexpr float neighbourBorderWidth = 1.5f; // design units
+constexpr float railWidth = 3.0f;            // core line at the fit zoom, design units
+constexpr float railCasingExtra = 3.0f;      // casing beyond the core, each side
+constexpr float railMaxGrowth = 2.0f;        // lines thicken with zoom up to this factor
+constexpr float symbolRadius = 22;           // airport / port symbol
+constexpr float clusterRadius = 30;        // parks too close to tell apart, drawn with their count
+constexpr float minorRailsFromZoom = 1.6f; // main railways always, minor ones from this zoom
+} // namespace mapLayers
+
 float easeOutCubic(float t); // 0..1 -> 0..1
 
 } // namespace zj::tokens

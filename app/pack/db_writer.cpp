@@ -118,6 +118,22 @@ static void writeMap(Writer& w, const Content& c) {
     }
 }
 
+static void writeMapFeatures(Writer& w, const Content& c) {
+    for (size_t i = 0; i < c.mapFeatures.size(); ++i) {
+        const MapFeature& f = c.mapFeatures[i];
+        w.insert("INSERT INTO map_feature VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", i, f.id,
+                 mapFeatureKindName(f.kind), f.name.zh, f.name.en, f.rank, f.labelX, f.labelY,
+                 f.minX, f.minY, f.maxX, f.maxY, f.distanceKm, f.code, f.travelMinutes,
+                 f.travelSample);
+        for (int b = 0; b < kMapBands; ++b) {
+            const DistrictGeometry& g = f.bands[size_t(b)];
+            if (g.triangles.empty() && g.outlines.empty()) continue; // a point
+            w.insert("INSERT INTO map_feature_geometry VALUES (?,?,?,?,?)", f.id, b, g.tolerance,
+                     Blob{floatsToBlob(g.triangles)}, Blob{stripsToBlob(g.outlines)});
+        }
+    }
+}
+
 static void writeParks(Writer& w, const Content& c) {
     for (size_t i = 0; i < c.parks.size(); ++i) {
         const Park& p = c.parks[i];
@@ -258,6 +274,7 @@ bool writeContentDb(const Content& content, std::string& bytes, std::string& err
     w.exec(contentSchemaSql());
     writeSite(w, content);
     writeMap(w, content);
+    writeMapFeatures(w, content);
     writeParks(w, content);
     writeIndustries(w, content);
     writeInvest(w, content);

@@ -3,7 +3,10 @@
 //   GeoJSON      parse and shape-check the FeatureCollection (nlohmann-json), with line numbers
 //   GEOS         validity, per-band simplification, constrained Delaunay triangles, outlines,
 //                label point (maximum inscribed circle)
+//   smoothing    spike/notch filter and Chaikin over all district rings (geo_smooth.hpp)
 //   entry        processGeo: fills content.districts and the parks' x/y
+#include "pack/geo_internal.hpp"
+#include "pack/geo_smooth.hpp"
 #include "pack/sources.hpp"
 
 #include <geos_c.h>
@@ -32,9 +35,9 @@ static constexpr double kLabelTolerance = 50.0; // metres, maximum inscribed cir
 // [SECTION] projection
 // --------------------------------------------------------------------------------
 
-static constexpr double kEarthRadius = 6378137.0; // WGS84 semi-major axis (EPSG:3857)
+using namespace geo;
 
-static void toMercator(double lon, double lat, double& x, double& y) {
+void geo::toMercator(double lon, double lat, double& x, double& y) {
     constexpr double deg = M_PI / 180.0;
     x = kEarthRadius * lon * deg;
     y = kEarthRadius * std::log(std::tan(M_PI / 4.0 + lat * deg / 2.0));
@@ -43,8 +46,7 @@ static void toMercator(double lon, double lat, double& x, double& y) {
 // [SECTION] GeoJSON
 // -----------------------------------------------------------------------------------
 
-using Ring = std::vector<std::pair<double, double>>; // projected x, y
-using PolygonRings = std::vector<Ring>;              // exterior first, then holes
+using PolygonRings = std::vector<Ring>; // exterior first, then holes
 
 struct Feature {
     std::string id;
@@ -212,38 +214,29 @@ static bool readGeoJson(const std::string& shown, const std::string& text,
 // [SECTION] GEOS
 // --------------------------------------------------------------------------------------
 
-namespace {
+namespace geo {
 
-// A GEOS context whose messages are kept for error reports.
-struct Geos {
-    GEOSContextHandle_t h = GEOS_init_r();
-    std::string lastError;
-    Geos() {
-        GEOSContext_setErrorMessageHandler_r(
-            h,
-            [](const char* fmt, void* self) {
-                static_cast<Geos*>(self)->lastError = fmt; // GEOS passes the finished message
-            },
-            this);
-    }
-    ~Geos() { GEOS_finish_r(h); }
-    Geos(const Geos&) = delete;
-    Geos& operator=(const Geos&) = delete;
-};
-
-struct GeomDeleter {
-    GEOSContextHandle_t h;
-    void operator()(GEOSGeometry* g) const {
-        if (g) GEOSGeom_destroy_r(h, g);
-    }
-};
-using Geom = std::unique_ptr<GEOSGeometry, GeomDeleter>;
+Geos::Geos() {
+    GEOSContext_setErrorMessageHandler_r(
+        h,
+        [](const char* fmt, void* self) {
+            static_cast<Geos*>(self)->lastError = fmt; // GEOS passes the finished message
+        },
+        this);
+}
 
 GEOSGeometry* makeRing(Geos& geos, const Ring& ring) {
     GEOSCoordSequence* seq = GEOSCoordSeq_create_r(geos.h, unsigned(ring.size()), 2);
     for (size_t i = 0; i < ring.size(); ++i)
         GEOSCoordSeq_setXY_r(geos.h, seq, unsigned(i), ring[i].first, ring[i].second);
     return GEOSGeom_createLinearRing_r(geos.h, seq);
+}
+
+GEOSGeometry* makeLine(Geos& geos, const Ring& points) {
+    GEOSCoordSequence* seq = GEOSCoordSeq_create_r(geos.h, unsigned(points.size()), 2);
+    for (size_t i = 0; i < points.size(); ++i)
+        GEOSCoordSeq_setXY_r(geos.h, seq, unsigned(i), points[i].first, points[i].second);
+    return GEOSGeom_createLineString_r(geos.h, seq);
 }
 
 Geom makeGeometry(Geos& geos, const Feature& f) {
@@ -352,7 +345,28 @@ std::string buildBand(Geos& geos, const GEOSGeometry* shape, DistrictGeometry& b
     return "";
 }
 
-} // namespace
+Geom makeValidArea(Geos& geos, Geom shape) {
+    if (!shape) return shape;
+    if (GEOSisValid_r(geos.h, shape.get()) == 1) return shape;
+    GEOSMakeValidParams* params = GEOSMakeValidParams_create_r(geos.h);
+    GEOSMakeValidParams_setMethod_r(geos.h, params, GEOS_MAKE_VALID_STRUCTURE);
+    GEOSMakeValidParams_setKeepCollapsed_r(geos.h, params, 0);
+    shape.reset(GEOSMakeValidWithParams_r(geos.h, shape.get(), params));
+    GEOSMakeValidParams_destroy_r(geos.h, params);
+    int type = shape ? GEOSGeomTypeId_r(geos.h, shape.get()) : -1;
+    if ((type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON) ||
+        GEOSisValid_r(geos.h, shape.get()) != 1)
+        shape.reset();
+    return shape;
+}
+
+bool labelPoint(Geos& geos, const GEOSGeometry* shape, double tolerance, double& x, double& y) {
+    Geom circle(GEOSMaximumInscribedCircle_r(geos.h, shape, tolerance), GeomDeleter{geos.h});
+    const GEOSCoordSequence* seq = circle ? GEOSGeom_getCoordSeq_r(geos.h, circle.get()) : nullptr;
+    return seq && GEOSCoordSeq_getXY_r(geos.h, seq, 0, &x, &y);
+}
+
+} // namespace geo
 
 // Sign of the turn a -> b -> c.
 static int orientation(const std::pair<double, double>& a, const std::pair<double, double>& b,
@@ -434,18 +448,10 @@ static std::string buildDistrict(Geos& geos, const Feature& f, District& d, std:
         std::snprintf(text, sizeof text, "%.5f,%.5f", lon, lat);
         near = text;
     }
-    if (GEOSisValid_r(geos.h, shape.get()) != 1) {
-        GEOSMakeValidParams* params = GEOSMakeValidParams_create_r(geos.h);
-        GEOSMakeValidParams_setMethod_r(geos.h, params, GEOS_MAKE_VALID_STRUCTURE);
-        GEOSMakeValidParams_setKeepCollapsed_r(geos.h, params, 0);
-        shape.reset(GEOSMakeValidWithParams_r(geos.h, shape.get(), params));
-        GEOSMakeValidParams_destroy_r(geos.h, params);
-        int type = shape ? GEOSGeomTypeId_r(geos.h, shape.get()) : -1;
-        if ((type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON) ||
-            GEOSisValid_r(geos.h, shape.get()) != 1)
-            return "invalid polygon that cannot be repaired" +
-                   (near.empty() ? std::string() : " (edges cross near " + near + ")");
-    }
+    shape = makeValidArea(geos, std::move(shape));
+    if (!shape)
+        return "invalid polygon that cannot be repaired" +
+               (near.empty() ? std::string() : " (edges cross near " + near + ")");
     if (crossing) {
         double repaired = 0;
         GEOSArea_r(geos.h, shape.get(), &repaired);
@@ -475,11 +481,8 @@ static std::string buildDistrict(Geos& geos, const Feature& f, District& d, std:
     }
 
     // Label: centre of the largest circle inside the district (always inside, unlike a centroid).
-    Geom circle(GEOSMaximumInscribedCircle_r(geos.h, shape.get(), kLabelTolerance),
-                GeomDeleter{geos.h});
     double x = 0, y = 0;
-    const GEOSCoordSequence* seq = circle ? GEOSGeom_getCoordSeq_r(geos.h, circle.get()) : nullptr;
-    if (seq && GEOSCoordSeq_getXY_r(geos.h, seq, 0, &x, &y)) {
+    if (labelPoint(geos, shape.get(), kLabelTolerance, x, y)) {
         d.labelX = float(x), d.labelY = float(y);
     } else if (f.center) {
         d.labelX = float(f.center->first), d.labelY = float(f.center->second);
@@ -487,6 +490,26 @@ static std::string buildDistrict(Geos& geos, const Feature& f, District& d, std:
         d.labelX = float((minX + maxX) / 2), d.labelY = float((minY + maxY) / 2);
     }
     return "";
+}
+
+// [SECTION] smoothing
+// --------------------------------------------------------------------------------------
+
+// Spikes, notches and stair steps out of the quantised source rings, before anything else sees
+// them. Every ring is smoothed the same way, so borders two districts share stay identical.
+static void smoothFeatures(std::vector<Feature>& features) {
+    std::vector<std::vector<const Ring*>> rings(features.size());
+    for (size_t f = 0; f < features.size(); ++f)
+        for (const auto& polygon : features[f].polygons)
+            for (const auto& ring : polygon) rings[f].push_back(&ring);
+    PointSet fixed = sharedBorderEnds(rings);
+    SmoothSettings settings;
+    for (auto& f : features)
+        for (auto& polygon : f.polygons)
+            for (auto& ring : polygon) {
+                removeSpikesAndNotches(ring, settings, fixed);
+                ring = chaikin(ring, settings.chaikinPasses, fixed, settings.chaikinMaxCut);
+            }
 }
 
 // [SECTION] entry
@@ -507,6 +530,7 @@ void processGeo(Sources& src, Diagnostics& diag) {
     std::string text = ss.str();
     std::vector<Feature> features;
     readGeoJson(shown, text, features, diag);
+    smoothFeatures(features);
     std::map<std::string, const Feature*> byId;
     for (const auto& f : features) byId[f.id] = &f;
 
@@ -528,6 +552,7 @@ void processGeo(Sources& src, Diagnostics& diag) {
         else if (!warning.empty())
             diag.warn(at, warning);
     }
+    processMapLayers(src, diag);
     bool first = true;
     for (const auto& d : c.districts) {
         if (d.bands[0].triangles.empty()) continue;

@@ -46,6 +46,7 @@ std::string collectGlyphs(const Content& c, const std::string& extraText) {
     for (const auto& k : c.site.keyFigures) text(k.label), text(k.source), str(k.unit);
     for (const auto& m : c.modules) text(m.title), text(m.subtitle);
     for (const auto& d : c.districts) text(d.name);
+    for (const auto& f : c.mapFeatures) text(f.name), str(f.code);
     for (const auto& p : c.parks) {
         text(p.name), text(p.short_), text(p.kind), text(p.intro), str(p.url);
         for (const auto& r : p.rankings) text(r.text);

@@ -87,6 +87,11 @@ void processMedia(Sources& sources, Diagnostics& diag, std::vector<BundleInputFi
 // geo.cpp: reads the GeoJSON, projects, simplifies, triangulates; fills districts and parks' x/y.
 void processGeo(Sources& sources, Diagnostics& diag);
 
+// geo_layers.cpp: the base map (content/geo/neighbours, water, transport, places .geojson, each
+// optional): projected, smoothed where quantised, simplified per band, triangulated, labelled,
+// into content.mapFeatures. Called by processGeo.
+void processMapLayers(Sources& sources, Diagnostics& diag);
+
 // glyphs.cpp: every distinct code point <= U+FFFF of every text, sorted, as UTF-8.
 std::string collectGlyphs(const Content& content, const std::string& extraText);
 

@@ -27,6 +27,33 @@ bool parseParkLevel(std::string_view text, ParkLevel& out) {
     return true;
 }
 
+namespace {
+struct MapKindName {
+    MapFeatureKind kind;
+    const char* name;
+};
+constexpr MapKindName kMapKindNames[] = {
+    {MapFeatureKind::Neighbour, "neighbour"}, {MapFeatureKind::Water, "water"},
+    {MapFeatureKind::Railway, "railway"},     {MapFeatureKind::Airport, "airport"},
+    {MapFeatureKind::Port, "port"},           {MapFeatureKind::City, "city"},
+};
+} // namespace
+
+const char* mapFeatureKindName(MapFeatureKind k) {
+    for (const auto& n : kMapKindNames)
+        if (n.kind == k) return n.name;
+    return "neighbour";
+}
+
+bool parseMapFeatureKind(const std::string& s, MapFeatureKind& out) {
+    for (const auto& n : kMapKindNames)
+        if (s == n.name) {
+            out = n.kind;
+            return true;
+        }
+    return false;
+}
+
 const char* chainStageName(ChainStage stage) {
     switch (stage) {
         case ChainStage::Upstream:

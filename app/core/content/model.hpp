@@ -98,6 +98,34 @@ struct District {
     std::array<DistrictGeometry, kMapBands> bands; // coarse -> fine
 };
 
+// The base map around and under the districts (content/geo/*.geojson besides the districts).
+enum class MapFeatureKind {
+    Neighbour, // a neighbouring city: filled polygon, named
+    Water,     // river or lake: filled polygon (river centrelines are buffered in the pack)
+    Railway,   // line strips
+    Airport,   // a point (label point), with a symbol
+    Port,      // a point
+    City,      // a point of the regional inset, with its distance from Zhenjiang
+};
+const char* mapFeatureKindName(MapFeatureKind k); // "neighbour", "water", ...
+bool parseMapFeatureKind(const std::string& s, MapFeatureKind& out);
+
+struct MapFeature {
+    std::string id; // unique within the content, e.g. "water-3"
+    MapFeatureKind kind = MapFeatureKind::Neighbour;
+    Text name;                                    // may be empty (railways)
+    int rank = 0;                                 // Natural Earth scalerank: lower = more important
+    float labelX = 0, labelY = 0;                 // label point or the point itself, metres
+    float minX = 0, minY = 0, maxX = 0, maxY = 0; // bounds, metres
+    double distanceKm = 0;                        // City/Airport: great-circle from Zhenjiang
+    std::string code;                             // Airport: IATA code, else ""
+    double travelMinutes = 0;                     // City: from Zhenjiang (0: not given)
+    bool travelSample = false;                    // ... sample data, not from a source
+    // Per band: triangles for areas; `outlines` holds open line strips for railways and the
+    // closed outlines of areas.
+    std::array<DistrictGeometry, kMapBands> bands;
+};
+
 // ---- Industries ---------------------------------------------------------------------------------
 
 enum class ChainStage { Upstream, Midstream, Downstream };
@@ -222,6 +250,7 @@ struct Content {
     std::string glyphText; // every character any content text uses (UTF-8), for the font atlas
 
     std::vector<District> districts;
+    std::vector<MapFeature> mapFeatures; // base map, drawing order within a kind
     std::vector<Park> parks;
     std::vector<Industry> industries;
     std::vector<Project> projects;

@@ -26,6 +26,18 @@ CREATE TABLE district (
 CREATE TABLE district_geometry (
   district_id TEXT NOT NULL, band INTEGER NOT NULL, tolerance REAL NOT NULL,
   triangles BLOB NOT NULL, outlines BLOB NOT NULL, PRIMARY KEY (district_id, band));
+-- The base map (neighbouring cities, water, railways, airports, ports, inset cities). kind is
+-- mapFeatureKindName(); points have no geometry rows. lines: for areas their closed outlines, for
+-- railways open strips; the same NaN-separated encoding as district outlines.
+CREATE TABLE map_feature (
+  ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, name_zh TEXT NOT NULL,
+  name_en TEXT NOT NULL, rank INTEGER NOT NULL, label_x REAL NOT NULL, label_y REAL NOT NULL,
+  min_x REAL NOT NULL, min_y REAL NOT NULL, max_x REAL NOT NULL, max_y REAL NOT NULL,
+  distance_km REAL NOT NULL, code TEXT NOT NULL, travel_minutes REAL NOT NULL,
+  travel_sample INTEGER NOT NULL);
+CREATE TABLE map_feature_geometry (
+  feature_id TEXT NOT NULL, band INTEGER NOT NULL, tolerance REAL NOT NULL,
+  triangles BLOB NOT NULL, lines BLOB NOT NULL, PRIMARY KEY (feature_id, band));
 CREATE TABLE park (
   ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name_zh TEXT NOT NULL, name_en TEXT NOT NULL,
   short_zh TEXT NOT NULL, short_en TEXT NOT NULL, level TEXT NOT NULL, kind_zh TEXT NOT NULL,

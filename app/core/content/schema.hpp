@@ -5,7 +5,8 @@
 
 namespace zj {
 
-inline constexpr int kContentSchemaVersion = 1; // PRAGMA user_version of content.db
+inline constexpr int kContentSchemaVersion =
+    2; // PRAGMA user_version of content.db (2: map_feature)
 
 // The DDL, one statement after another (for sqlite3_exec). Conventions: bilingual columns end in
 // _zh/_en; `ord` keeps source (display) order; child tables name their parent's id; geometry is

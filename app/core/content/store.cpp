@@ -228,6 +228,49 @@ static bool loadMap(Loader& q, Content& c) {
                              return q.fail("district " + d->id + ": outlines blob is malformed");
                          return true;
                      });
+    ok = ok &&
+         q.each("map_feature",
+                "SELECT id, kind, name_zh, name_en, rank, label_x, label_y, min_x, min_y, max_x, "
+                "max_y, distance_km, code, travel_minutes, travel_sample FROM map_feature "
+                "ORDER BY ord",
+                [&](const Row& r) {
+                    MapFeature f;
+                    f.id = r.str(0);
+                    if (!parseMapFeatureKind(r.str(1), f.kind))
+                        return q.fail("map feature " + f.id + ": unknown kind '" + r.str(1) + "'");
+                    f.name = r.text(2);
+                    f.rank = r.i32(4);
+                    f.labelX = float(r.real(5));
+                    f.labelY = float(r.real(6));
+                    f.minX = float(r.real(7));
+                    f.minY = float(r.real(8));
+                    f.maxX = float(r.real(9));
+                    f.maxY = float(r.real(10));
+                    f.distanceKm = r.real(11);
+                    f.code = r.str(12);
+                    f.travelMinutes = r.real(13);
+                    f.travelSample = r.i32(14) != 0;
+                    c.mapFeatures.push_back(std::move(f));
+                    return true;
+                }) &&
+         q.each("map_feature_geometry",
+                "SELECT feature_id, band, tolerance, triangles, lines FROM map_feature_geometry "
+                "ORDER BY feature_id, band",
+                [&](const Row& r) {
+                    MapFeature* f = byId(c.mapFeatures, r.str(0));
+                    int band = r.i32(1);
+                    if (!f || band < 0 || band >= kMapBands)
+                        return q.fail("map feature " + r.str(0) + " band " + std::to_string(band) +
+                                      ": unknown");
+                    DistrictGeometry& g = f->bands[size_t(band)];
+                    g.tolerance = r.real(2);
+                    if (!blobToFloats(r.blob(3), r.blobSize(3), g.triangles) ||
+                        g.triangles.size() % 6 != 0)
+                        return q.fail("map feature " + f->id + ": triangles blob is malformed");
+                    if (!blobToStrips(r.blob(4), r.blobSize(4), g.outlines))
+                        return q.fail("map feature " + f->id + ": lines blob is malformed");
+                    return true;
+                });
     if (!ok) return false;
     bool first = true;
     for (const auto& d : c.districts) {
@@ -504,7 +547,10 @@ bool loadContentFromDb(const std::filesystem::path& dbPath, Content& out, std::s
     });
     if (ok && version != kContentSchemaVersion) {
         err = "content.db: schema version " + std::to_string(version) + ", this kiosk reads " +
-              std::to_string(kContentSchemaVersion);
+              std::to_string(kContentSchemaVersion) +
+              (version > kContentSchemaVersion
+                   ? " (the bundle is from a newer zjmap-pack: update the kiosk)"
+                   : " (the bundle is from an older zjmap-pack: rebuild it)");
         ok = false;
     }
     ok = ok && loadSite(q, out) && loadMap(q, out) && loadParks(q, out) && loadIndustries(q, out) &&

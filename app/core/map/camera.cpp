@@ -31,13 +31,55 @@ double Camera::clampScale(double s) const {
     return std::clamp(s, minScale(), maxScale());
 }
 
-// The city never leaves the screen: the centre of the view stays over the city's bounds, so
-// at any zoom some of the city is under the middle of the viewport.
+void Camera::setFrame(Rect framePx) {
+    frame_ = framePx;
+    if (!city_.empty()) fitScale_ = scaleToFit(city_, cityPaddingPx_);
+    clampView();
+}
+
+// The city never leaves the screen: along each axis its bounds cover at least kKeepCovered of
+// the frame (or all of the city is in the frame when it is smaller than that), so however far
+// a visitor pans or zooms, most of what they see is the city, not its surroundings.
+void Camera::clampCenter(WorldPoint& center, double s) const {
+    if (city_.empty() || s <= 0) return;
+    Rect f = frame();
+    Vec2 vc = viewport_.center(), fc = f.center();
+    // The frame's centre and half size in world metres.
+    double fx = center.x + (fc.x - vc.x) / s, fy = center.y - (fc.y - vc.y) / s;
+    double hw = f.w * 0.5 / s, hh = f.h * 0.5 / s;
+    auto clampAxis = [](double v, double half, double lo, double hi) {
+        double need = std::min(kKeepCovered * 2 * half, hi - lo);
+        return std::clamp(v, lo + need - half, hi - need + half);
+    };
+    double nx = clampAxis(fx, hw, city_.minX, city_.maxX);
+    double ny = clampAxis(fy, hh, city_.minY, city_.maxY);
+    // And a point of the city itself near the frame's centre (within kAnchorReach of its half
+    // size), so the city's edge runs through the middle and about half the view is the city:
+    // the nearest anchor (in frame-relative units) is pulled in that far.
+    const WorldPoint* nearest = nullptr;
+    double best = 1e300;
+    for (const WorldPoint& a : anchors_) {
+        double d = std::max(std::abs(a.x - nx) / hw, std::abs(a.y - ny) / hh);
+        if (d < best) best = d, nearest = &a;
+    }
+    if (nearest && best > kAnchorReach) {
+        double dx = nearest->x - nx, dy = nearest->y - ny;
+        double rx = kAnchorReach * hw, ry = kAnchorReach * hh;
+        if (std::abs(dx) > rx) nx += dx - std::copysign(rx, dx);
+        if (std::abs(dy) > ry) ny += dy - std::copysign(ry, dy);
+    }
+    center.x += nx - fx;
+    center.y += ny - fy;
+}
+
+void Camera::setAnchors(std::vector<WorldPoint> anchors) {
+    anchors_ = std::move(anchors);
+    clampView();
+}
+
 void Camera::clampView() {
     scale_ = clampScale(scale_);
-    if (city_.empty()) return;
-    center_.x = std::clamp(center_.x, city_.minX, city_.maxX);
-    center_.y = std::clamp(center_.y, city_.minY, city_.maxY);
+    clampCenter(center_, scale_);
 }
 
 // [SECTION] Transform
@@ -54,8 +96,9 @@ WorldPoint Camera::toWorld(Vec2 px) const {
 }
 
 double Camera::scaleToFit(WorldBounds b, float paddingPx) const {
-    double w = std::max(1.0, static_cast<double>(viewport_.w) - 2.0 * paddingPx);
-    double h = std::max(1.0, static_cast<double>(viewport_.h) - 2.0 * paddingPx);
+    Rect f = frame();
+    double w = std::max(1.0, static_cast<double>(f.w) - 2.0 * paddingPx);
+    double h = std::max(1.0, static_cast<double>(f.h) - 2.0 * paddingPx);
     double bw = std::max(1.0, b.maxX - b.minX), bh = std::max(1.0, b.maxY - b.minY);
     return std::min(w / bw, h / bh);
 }
@@ -69,8 +112,12 @@ void Camera::setView(WorldPoint center, double scale) {
     clampView();
 }
 
+// The bounds' centre goes to the frame's centre (not the viewport's).
 void Camera::fit(WorldBounds bounds, float paddingPx) {
-    setView(bounds.center(), scaleToFit(bounds, paddingPx));
+    WorldPoint c;
+    double s = 0;
+    viewFor(bounds.center(), scaleToFit(bounds, paddingPx), frame().center(), c, s);
+    setView(c, s);
 }
 
 void Camera::zoomAbout(Vec2 px, double factor) {
@@ -96,10 +143,7 @@ void Camera::viewFor(WorldPoint target, double scale, Vec2 focusPx, WorldPoint& 
     Vec2 c = viewport_.center();
     centerOut.x = target.x - (focusPx.x - c.x) / scaleOut;
     centerOut.y = target.y + (focusPx.y - c.y) / scaleOut;
-    if (!city_.empty()) {
-        centerOut.x = std::clamp(centerOut.x, city_.minX, city_.maxX);
-        centerOut.y = std::clamp(centerOut.y, city_.minY, city_.maxY);
-    }
+    clampCenter(centerOut, scaleOut);
 }
 
 // [SECTION] Animation
@@ -109,10 +153,7 @@ void Camera::flyTo(WorldPoint center, double scale, double nowMs, double duratio
     fromScale_ = scale_;
     toScale_ = clampScale(scale);
     toCenter_ = center;
-    if (!city_.empty()) {
-        toCenter_.x = std::clamp(toCenter_.x, city_.minX, city_.maxX);
-        toCenter_.y = std::clamp(toCenter_.y, city_.minY, city_.maxY);
-    }
+    clampCenter(toCenter_, toScale_);
     animStartMs_ = nowMs;
     animDurationMs_ = std::max(1.0, durationMs);
     mode_ = Mode::Flight;

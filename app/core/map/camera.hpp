@@ -1,8 +1,11 @@
 // The map's view transform: Web Mercator metres <-> window pixels, with zoom about a point,
-// pan and zoom limits (the city never leaves the screen), fit-to-bounds, an eased fly-to and
+// pan and zoom limits (the city keeps covering part of the visible frame), fit-to-bounds into
+// the frame the map's controls leave, an eased fly-to and
 // inertia after a fling. Pure math on the caller's clock (milliseconds), so tests can drive it.
 #pragma once
 #include "core/geometry.hpp"
+
+#include <vector>
 
 namespace zj::map {
 
@@ -32,6 +35,19 @@ class Camera {
     void setViewport(Rect viewportPx);
     void setCity(WorldBounds city, float paddingPx);
     const Rect& viewport() const { return viewport_; }
+    // The part of the viewport that nothing covers (the map's own controls, the card, the
+    // legend): framing fits and centres there, and the pan limits count only what is seen
+    // there. An empty rect means the whole viewport.
+    void setFrame(Rect framePx);
+    Rect frame() const { return frame_.w > 0 && frame_.h > 0 ? frame_ : viewport_; }
+    // How much of the frame the city's bounds keep covered at any zoom and pan (per axis;
+    // all of the city when it is smaller than that).
+    static constexpr double kKeepCovered = 0.5;
+    // Points on the city itself (its outline's vertices, its parks): the bounds' corners can be
+    // empty (river, a neighbour), so one of them must also stay near the frame's centre: within
+    // kAnchorReach of the frame's half size from it, per axis.
+    void setAnchors(std::vector<WorldPoint> anchors);
+    static constexpr double kAnchorReach = 0.25;
 
     // [SECTION] Transform
     Vec2 toScreen(WorldPoint w) const;
@@ -69,10 +85,14 @@ class Camera {
     enum class Mode { Still, Flight, Inertia };
     void clampView();
     double clampScale(double s) const;
+    // Moves a view centre (at scale s) the least so the pan limits hold.
+    void clampCenter(WorldPoint& center, double s) const;
 
     CameraSettings settings_;
     Rect viewport_{0, 0, 1920, 1080};
+    Rect frame_{0, 0, 0, 0};
     WorldBounds city_;
+    std::vector<WorldPoint> anchors_;
     float cityPaddingPx_ = 0;
     WorldPoint center_;
     double scale_ = 1e-3;

@@ -6,6 +6,7 @@
 #include "ui/screens/map_screen.hpp"
 #include "ui/widgets.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -189,8 +190,8 @@ void MapScreen::drawLegend(UiContext& ui, const Layout& L) {
 void MapScreen::drawScaleAndCredits(UiContext& ui, const Layout& L) {
     float m = ui.px(tokens::space::m);
     float h = ui.px(M::creditsHeight);
-    float x = L.map.x + m, y = L.map.y + L.map.h - m - h;
-    if (L.portrait && cardPark_ >= 0 && L.cardNow.y < y + h) return; // under the sheet
+    float x = L.map.x + m, y = L.map.y + L.map.h - m - (L.reset.h + h) * 0.5f; // beside reset
+    if (L.portrait && cardPark_ >= 0 && L.cardNow.y < y + h) return;           // under the sheet
 
     // Ground metres per pixel: Web Mercator stretches by 1/cos(latitude).
     constexpr double kEarthRadius = 6378137.0, kPi = 3.14159265358979323846;
@@ -210,21 +211,38 @@ void MapScreen::drawScaleAndCredits(UiContext& ui, const Layout& L) {
     else
         std::snprintf(label, sizeof label, "%g m", nice);
 
-    // Credits: where the boundaries come from; the tag says the park positions are indicative.
-    std::string credit;
-    for (const Attribution& a : ui.content->attributions)
-        if (a.source.find("echarts") != std::string::npos) {
-            std::string src = a.source.substr(0, a.source.find(" ("));
-            credit = ui.tr(a.what) + " © " + src;
-        }
-    if (credit.empty()) credit = ui.tr(uiText(UiString::MapDataCredit));
+    // Credits: the base map's sources, each once, by the short name its attribution starts with
+    // ("AMap 高德地图 via ..." -> "AMap 高德地图"); a reviewed base map's 审图号 entry is shown
+    // whole. The tag says the park positions are indicative.
+    std::string credit = ui.tr(uiText(UiString::MapDataCredit));
+    std::string names;
+    for (const Attribution& a : ui.content->attributions) {
+        const std::string& src = a.source;
+        bool review = src.rfind("审图号", 0) == 0;
+        if (!review && src.find("AMap") == std::string::npos &&
+            src.find("Natural Earth") == std::string::npos)
+            continue;
+        size_t end =
+            review ? src.size()
+                   : std::min({src.find(" via "), src.find(" ("), src.find(" 1:"), src.find(';')});
+        std::string name = src.substr(0, std::min(end, src.size()));
+        if (names.find(name) == std::string::npos) names += (names.empty() ? "" : " · ") + name;
+    }
+    if (!names.empty()) credit += " © " + names;
     const std::string& approx = ui.tr(uiText(UiString::MapApproximate));
 
     ImVec2 ls = theme::textSize(ui, FontRole::Caption, label);
     ImVec2 as = theme::textSize(ui, FontRole::Caption, approx);
     ImVec2 cs = theme::textSize(ui, FontRole::Caption, credit);
     float gap = ui.px(tokens::space::s), tagPad = ui.px(12);
-    float w = gap + barW + ui.px(8) + ls.x + gap * 2 + as.x + tagPad * 2 + gap + cs.x + gap;
+    // Left of the inset and reset buttons: the credit line goes first when space is short (it is
+    // also on the about sheet), then the tag; the scale bar always stays.
+    float room = L.insetButton.x - gap - x;
+    float base = gap + barW + ui.px(8) + ls.x + gap;
+    float tagW = gap + as.x + tagPad * 2;
+    bool showCredit = base + tagW + gap + cs.x + gap <= room;
+    bool showTag = base + tagW + gap <= room;
+    float w = base + (showTag ? tagW + gap : 0) + (showCredit ? cs.x + gap : 0);
     dl()->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), theme::col(ui, C::surface, 0.85f),
                         h * 0.5f);
     float cy = y + h * 0.5f;
@@ -237,14 +255,16 @@ void MapScreen::drawScaleAndCredits(UiContext& ui, const Layout& L) {
                   th);
     theme::text(ui, FontRole::Caption, ImVec2(bx + barW + ui.px(8), cy - ls.y * 0.5f), C::text,
                 label);
+    if (!showTag) return;
     // The 位置示意 tag, in the sample-tag style.
     float tx = bx + barW + ui.px(8) + ls.x + gap * 2;
     dl()->AddRectFilled(ImVec2(tx, cy - as.y * 0.5f - ui.px(4)),
                         ImVec2(tx + as.x + tagPad * 2, cy + as.y * 0.5f + ui.px(4)),
                         theme::col(ui, C::gold, 0.22f), ui.px(8));
     theme::text(ui, FontRole::Caption, ImVec2(tx + tagPad, cy - as.y * 0.5f), C::sampleTag, approx);
-    theme::text(ui, FontRole::Caption, ImVec2(tx + as.x + tagPad * 2 + gap, cy - cs.y * 0.5f),
-                C::textSecondary, credit);
+    if (showCredit)
+        theme::text(ui, FontRole::Caption, ImVec2(tx + as.x + tagPad * 2 + gap, cy - cs.y * 0.5f),
+                    C::textSecondary, credit);
 }
 
 // [SECTION] Reset button

@@ -33,6 +33,7 @@ void MapScreen::onEnter(UiContext& ui, const std::string& selection) {
     suppressTransition_ = internal;
     enteredMs_ = ui.nowMs;
     if (!internal) {
+        insetOpen_ = false;
         filter_.clear();
         cardOpen_ = false;
         cardPark_ = -1;
@@ -44,6 +45,7 @@ void MapScreen::onEnter(UiContext& ui, const std::string& selection) {
         if (content.parks[i].id == selection) parkIndex = i;
 
     if (parkIndex >= 0) {
+        insetOpen_ = false; // the card takes the inset's place
         bool changed = cardPark_ != parkIndex || !cardOpen_;
         if (changed) {
             cardChangedMs_ = cardOpen_ ? ui.nowMs - tokens::motion::transitionMs : ui.nowMs;
@@ -74,6 +76,7 @@ void MapScreen::onEnter(UiContext& ui, const std::string& selection) {
 }
 
 void MapScreen::resetSession() {
+    insetOpen_ = false;
     filter_.clear();
     cardOpen_ = false;
     cardPark_ = -1;
@@ -127,38 +130,54 @@ MapScreen::Layout MapScreen::computeLayout(UiContext& ui) {
     else
         L.cardNow.x += (1.0f - L.cardShown) * (L.card.w + 2 * m);
 
-    // A selected park sits in the middle of what the card leaves uncovered.
-    L.focus = L.map.center();
-    if (cardOpen_) {
-        if (L.portrait)
-            L.focus.y = (L.map.y + L.card.y) * 0.5f;
-        else
-            L.focus.x = (L.map.x + L.card.x) * 0.5f;
-    }
-
-    // Reset view: top right of the visible map, left of a card in landscape.
-    const std::string& resetText = ui.tr(uiText(UiString::MapResetView));
+    // Along the map's bottom: the scale bar and credits, and the reset button at the right
+    // (left of a card in landscape). Nothing else floats over the map in landscape.
     float bh = ui.px(tokens::space::touchMin);
+    float bottomBand = bh + 2 * m;
+    const std::string& resetText = ui.tr(uiText(UiString::MapResetView));
     float bw = theme::textSize(ui, FontRole::BodyBold, resetText).x + bh;
     float right = L.map.x + L.map.w;
     if (!L.portrait && cardPark_ >= 0) right = std::min(right, L.cardNow.x);
-    L.reset = {right - m - bw, L.map.y + m, bw, bh};
+    L.reset = {right - m - bw, L.map.y + L.map.h - m - bh, bw, bh};
+    if (L.portrait && cardPark_ >= 0) L.reset.y = std::min(L.reset.y, L.cardNow.y - m - bh);
+    L.inset = L.card;
+    const std::string& insetText = ui.tr(uiText(UiString::MapInset));
+    float iw =
+        content_ && hasInset() ? theme::textSize(ui, FontRole::BodyBold, insetText).x + bh : 0;
+    L.insetButton = {L.reset.x - (iw > 0 ? ui.px(tokens::space::s) + iw : 0), L.reset.y, iw, bh};
 
     // Legend: inside the panel (landscape) or floating bottom left of the map (portrait).
     float rowH = ui.px(M::legendRow);
     float legendH = rowH * 3 + ui.px(tokens::space::s) * 2;
     float legendW = ui.px(M::legendWidth);
     if (L.portrait)
-        L.legend = {L.map.x + m, L.map.y + L.map.h - m - legendH - ui.px(M::creditsHeight), legendW,
-                    legendH};
+        L.legend = {L.map.x + m, L.map.y + L.map.h - bottomBand - legendH, legendW, legendH};
     else
         L.legend = {L.panel.x + m, L.panel.y + L.panel.h - m - legendH, L.panel.w - 2 * m, legendH};
+
+    // The frame: what the map's own controls leave of it (the bottom band; in portrait also
+    // the legend above it). The city is framed there and the pan limits count it; the card is
+    // left to the focus point (it comes and goes).
+    if (L.portrait)
+        L.frame = {L.map.x, L.map.y, L.map.w, L.legend.y - L.map.y};
+    else
+        L.frame = {L.map.x, L.map.y, L.map.w, L.map.h - bottomBand};
+
+    // A selected park sits in the middle of what the card leaves of the frame.
+    L.focus = L.frame.center();
+    if (cardOpen_) {
+        if (L.portrait)
+            L.focus.y = (L.frame.y + std::min(L.card.y, L.frame.y + L.frame.h)) * 0.5f;
+        else
+            L.focus.x = (L.frame.x + L.card.x) * 0.5f;
+    }
     return L;
 }
 
 bool MapScreen::overUi(const Layout& L, Vec2 p) const {
     if (!L.map.contains(p)) return true; // top bar and panel
-    if (L.reset.contains(p) || L.legend.contains(p)) return true;
+    if (L.reset.contains(p) || L.legend.contains(p) || L.insetButton.contains(p)) return true;
+    if (insetOpen_ && L.inset.contains(p)) return true;
     if (cardPark_ >= 0 && L.cardNow.contains(p)) return true;
     return false;
 }
@@ -179,9 +198,14 @@ void MapScreen::draw(UiContext& ui) {
     Layout L = computeLayout(ui);
     bool viewportChanged = L.map.x != camera_.viewport().x || L.map.y != camera_.viewport().y ||
                            L.map.w != camera_.viewport().w || L.map.h != camera_.viewport().h;
-    if (viewportChanged) {
+    const Rect& f = camera_.frame();
+    bool frameChanged =
+        L.frame.x != f.x || L.frame.y != f.y || L.frame.w != f.w || L.frame.h != f.h;
+    if (viewportChanged || frameChanged) {
         camera_.setViewport(L.map);
+        camera_.setFrame(L.frame);
         camera_.setCity(city_, ui.px(M::cityPadding));
+        camera_.setAnchors(cityAnchors_);
         if (pending_ == Pending::None) pending_ = Pending::FrameCity; // a new orientation
     }
     applyPending(ui, L);
@@ -191,18 +215,26 @@ void MapScreen::draw(UiContext& ui) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 mapMin(L.map.x, L.map.y), mapMax(L.map.x + L.map.w, L.map.y + L.map.h);
     dl->PushClipRect(mapMin, mapMax, true);
-    dl->AddRectFilled(mapMin, mapMax, theme::col(ui, M::background));
+    dl->AddRectFilled(mapMin, mapMax, theme::col(ui, tokens::mapLayers::beyondData));
+    layerVertices_ = 0;
+    drawLand(ui, L);
     drawDistricts(ui, L);
+    drawWater(ui, L);
+    drawRails(ui, L);
+    drawSymbols(ui, L);
     updateMarkers(ui, L);
     drawMarkers(ui, L);
     drawLabels(ui, L);
+    drawMarkerLabels(ui);
     drawScaleAndCredits(ui, L);
     dl->PopClipRect();
 
     drawResetButton(ui, L);
+    drawInsetButton(ui, L);
     drawPanel(ui, L);
     drawLegend(ui, L);
     if (cardPark_ >= 0) drawCard(ui, L);
+    drawInset(ui, L);
     widgets::topBar(ui, uiText(UiString::ModuleMap), tokens::moduleColor[1]);
 }
 
@@ -214,19 +246,30 @@ void MapScreen::handleGestures(UiContext& ui, const Layout& L) {
         switch (g.kind) {
             case Gesture::Kind::Tap: {
                 if (overUi(L, g.pos)) break;
-                int hit = -1;
-                float radius = ui.px(M::fingerRadius);
-                float best = radius;
-                for (int i = 0; i < static_cast<int>(markerPx_.size()); ++i) {
-                    float d = (markerPx_[i] - g.pos).length();
-                    // Matching markers win a close call against faded ones.
-                    if (!markerMatches_[i]) d += radius * 0.5f;
-                    if (d <= best) {
-                        best = d;
-                        hit = i;
-                    }
+                // What the last frame drew: a park standing alone, or a cluster.
+                int hit = -1, hitCluster = -1;
+                float best = ui.px(M::fingerRadius);
+                for (size_t k = 0; k < layoutPark_.size(); ++k) {
+                    map::MarkerState st = markerLayout_.markers[k].state;
+                    if (st != map::MarkerState::Labelled && st != map::MarkerState::Leader)
+                        continue;
+                    float d = (markerLayout_.markers[k].at - g.pos).length();
+                    if (d <= best) best = d, hit = layoutPark_[k];
                 }
-                if (hit >= 0)
+                // Faded parks answer too, but lose a close call.
+                for (size_t i = 0; i < markerPx_.size(); ++i) {
+                    if (markerMatches_[i] || !markerTappable(L, markerPx_[i])) continue;
+                    float d = (markerPx_[i] - g.pos).length() + ui.px(M::fingerRadius) * 0.5f;
+                    if (d <= best) best = d, hit = static_cast<int>(i);
+                }
+                for (size_t k = 0; k < markerLayout_.clusters.size(); ++k) {
+                    const map::MarkerCluster& cl = markerLayout_.clusters[k];
+                    float d = (cl.pos - g.pos).length();
+                    if (d <= std::max(best, cl.radius)) best = d, hit = -1, hitCluster = int(k);
+                }
+                if (hitCluster >= 0)
+                    openCluster(ui, L, markerLayout_.clusters[size_t(hitCluster)]);
+                else if (hit >= 0)
                     selectPark(ui, hit);
                 else if (cardUp)
                     closeCard(ui); // a tap on the bare map puts the card away
@@ -336,14 +379,33 @@ void MapScreen::flyToPark(UiContext& ui, const Layout& L, int park, double minZo
     ui.animateUntil(ui.nowMs + tokens::motion::cameraMs);
 }
 
+// Zooms in about the cluster's parks until they stand apart (at least 2x, as a double tap).
+void MapScreen::openCluster(UiContext& ui, const Layout& L, const map::MarkerCluster& cluster) {
+    std::vector<Vec2> px;
+    map::WorldBounds b{1e30, 1e30, -1e30, -1e30};
+    for (int m : cluster.members) {
+        const Park& p = content_->parks[size_t(layoutPark_[size_t(m)])];
+        px.push_back(markerPx_[size_t(layoutPark_[size_t(m)])]);
+        b.minX = std::min(b.minX, p.x), b.maxX = std::max(b.maxX, p.x);
+        b.minY = std::min(b.minY, p.y), b.maxY = std::max(b.maxY, p.y);
+    }
+    float radius = ui.px(M::markerNational + 4) * 1.25f;
+    double factor = map::clusterOpenFactor(px, radius, ui.px(6), kDoubleTapZoom);
+    map::WorldPoint c;
+    double scale;
+    camera_.viewFor(b.center(), camera_.scale() * factor, L.focus, c, scale);
+    camera_.flyTo(c, scale, ui.nowMs, tokens::motion::cameraMs);
+    ui.animateUntil(ui.nowMs + tokens::motion::cameraMs);
+}
+
 void MapScreen::resetView(UiContext& ui, const Layout& L) {
     // The whole city, in the part of the map the card leaves uncovered.
-    Rect free = L.map;
+    Rect free = L.frame;
     if (cardOpen_) {
         if (L.portrait)
-            free.h = L.card.y - L.map.y;
+            free.h = std::min(free.h, L.card.y - free.y);
         else
-            free.w = L.card.x - L.map.x;
+            free.w = L.card.x - free.x;
     }
     double pad = ui.px(M::cityPadding);
     double bw = std::max(1.0, city_.maxX - city_.minX), bh = std::max(1.0, city_.maxY - city_.minY);

@@ -2,11 +2,13 @@
 // filled and outlined from the bundle's pre-triangulated geometry, parks are markers styled by
 // level, chips filter by industry and level, and a tapped marker opens the park card.
 // Split over map_screen.cpp (entry, layout, gestures), map_view.cpp (geometry, markers,
-// labels), map_panels.cpp (chips, legend, scale bar) and map_card.cpp (the park card).
+// labels), map_layers.cpp (the base map: neighbours, water, rails, airports and ports),
+// map_panels.cpp (chips, legend, scale bar) and map_card.cpp (the park card).
 #pragma once
 #include "core/map/camera.hpp"
 #include "core/map/filter.hpp"
 #include "core/map/labels.hpp"
+#include "core/map/markers.hpp"
 #include "ui/screens/screen.hpp"
 #include "ui/theme.hpp"
 
@@ -27,9 +29,12 @@ class MapScreen final : public Screen {
     struct Layout {
         bool portrait = false;
         Rect map;              // the map's area (camera viewport)
+        Rect frame;            // ... less the controls over it: where the city is framed
         Rect panel;            // filters: a left column (landscape) or a band on top (portrait)
         Rect legend;           // floating legend (portrait) or inside the panel (landscape)
         Rect reset;            // "reset view" button
+        Rect insetButton;      // "区位 / Location", left of reset (w = 0 without an inset)
+        Rect inset;            // the regional inset: where the card goes (beside or a sheet)
         Rect card;             // the park card at its open position
         Rect cardNow;          // ... where it is this frame (sliding)
         float cardShown = 0;   // 0 closed .. 1 open (eased)
@@ -46,6 +51,11 @@ class MapScreen final : public Screen {
         BandGeometry bands[kMapBands];
         uint32_t tint = 0;
     };
+    // One base-map feature (content.mapFeatures[feature]) in the same frame as the districts.
+    struct LayerCache {
+        int feature = 0;
+        BandGeometry bands[kMapBands];
+    };
     // Camera work asked for by onEnter (which has no layout yet), done in the next draw.
     enum class Pending { None, FrameCity, FlyToPark, FitParks, FrameThenFly, FrameThenFit };
 
@@ -57,16 +67,37 @@ class MapScreen final : public Screen {
     void selectPark(UiContext& ui, int park);
     void closeCard(UiContext& ui);
     void flyToPark(UiContext& ui, const Layout& L, int park, double minZoom);
+    void openCluster(UiContext& ui, const Layout& L, const map::MarkerCluster& cluster);
     void resetView(UiContext& ui, const Layout& L);
 
     // [map_view.cpp]
     void prepareGeometry(const Content& content);
     int bandForScale() const;
     void drawDistricts(UiContext& ui, const Layout& L);
+    void collectControls(const Layout& L);
     void updateMarkers(UiContext& ui, const Layout& L);
+    void drawMarkerShape(UiContext& ui, const Park& p, ImVec2 c, float alpha, bool isSelected);
     void drawMarkers(UiContext& ui, const Layout& L);
+    void drawMarkerLabels(UiContext& ui);
     void drawLabels(UiContext& ui, const Layout& L);
     bool markerTappable(const Layout& L, Vec2 p) const;
+
+    // [map_layers.cpp]
+    void prepareLayers(const Content& content);
+    bool layerOnScreen(const Layout& L, const MapFeature& f) const;
+    void fillTriangles(const std::vector<float>& tri, ImU32 col);
+    void strokeStrip(const std::vector<float>& strip, bool closed, ImU32 col, float width);
+    void drawLand(UiContext& ui, const Layout& L);
+    void drawWater(UiContext& ui, const Layout& L);
+    void drawRails(UiContext& ui, const Layout& L);
+    void drawSymbols(UiContext& ui, const Layout& L);
+
+    // [map_inset.cpp]
+    bool hasInset() const;
+    void drawInsetButton(UiContext& ui, const Layout& L);
+    void drawInset(UiContext& ui, const Layout& L);
+    void drawInsetMap(UiContext& ui, Rect area);
+    float drawInsetDistances(UiContext& ui, Rect area, bool measureOnly);
 
     // [map_panels.cpp]
     float drawChips(UiContext& ui, const Layout& L, Rect area, bool measureOnly);
@@ -87,6 +118,9 @@ class MapScreen final : public Screen {
     std::vector<DistrictCache> districts_;
     std::vector<ImVec2> ringScratch_; // outline points of one ring, reused every frame
     map::WorldPoint origin_;          // the city's centre: geometry is stored relative to it
+    std::vector<map::WorldPoint> cityAnchors_; // points on the city the pan limits keep in view
+    std::vector<LayerCache> layers_;           // the base map, same frame
+    size_t layerVertices_ = 0; // base-map fill vertices drawn this frame (bench figure)
 
     // Camera and filters.
     map::Camera camera_;
@@ -102,12 +136,24 @@ class MapScreen final : public Screen {
     std::vector<int> labelKinds_; // per candidate: district index (>= 0) or -1 - park index
     std::vector<int> labelOrder_;
     std::vector<map::PlacedLabel> placedLabels_;
+    std::vector<Rect> controls_;              // the map's own controls this frame
+    std::vector<map::MarkerIn> markerInputs_; // the markers laid out (not faded)
+    std::vector<int> layoutPark_;             // ... their park indices
+    map::MarkerLayout markerLayout_;          // labels, leaders and clusters of this frame
 
     // Gestures.
     enum class DragTarget { None, Map, CardScroll, CardPhotos };
     DragTarget drag_ = DragTarget::None;
     float photoDragDx_ = 0;
     bool pinching_ = false;
+
+    // The regional inset and its labels (kept to avoid per-frame allocation).
+    bool insetOpen_ = false;
+    std::vector<map::LabelCandidate> insetCandidates_;
+    std::vector<Rect> insetObstacles_;
+    std::vector<int> insetFeature_;
+    std::vector<int> insetOrder_;
+    std::vector<map::PlacedLabel> insetPlaced_;
 
     // The park card.
     int cardPark_ = -1; // park index shown (also while sliding out)

@@ -12,6 +12,7 @@ namespace {
 namespace C = tokens::color;
 namespace M = tokens::map;
 constexpr size_t kChunkVertices = 60000; // below the 16-bit index limit, a multiple of 3
+constexpr int kFeatureLabel = 1 << 20;   // label kinds from here on are base-map features
 
 uint32_t levelColor(ParkLevel level) {
     switch (level) {
@@ -80,12 +81,19 @@ void MapScreen::prepareGeometry(const Content& content) {
             }
         }
     }
+    prepareLayers(content);
+    // What the pan limits keep near the view's centre: a district's label point (inside it,
+    // so the district fills the view around it) or a park.
+    cityAnchors_.clear();
+    for (const District& d : content.districts) cityAnchors_.push_back({d.labelX, d.labelY});
+    for (const Park& p : content.parks) cityAnchors_.push_back({p.x, p.y});
     size_t parks = content.parks.size();
     markerPx_.assign(parks, Vec2{});
     markerMatches_.assign(parks, true);
     markerRects_.reserve(parks + 3);
-    labelCandidates_.reserve(parks + content.districts.size());
-    labelKinds_.reserve(parks + content.districts.size());
+    size_t labels = parks + content.districts.size() + content.mapFeatures.size();
+    labelCandidates_.reserve(labels);
+    labelKinds_.reserve(labels);
     // The selection onEnter made against this content stays (a tour or another module opening
     // the map with a park before the map was ever drawn); only an index it no longer has goes.
     if (cardPark_ >= static_cast<int>(parks)) {
@@ -155,66 +163,176 @@ bool MapScreen::markerTappable(const Layout& L, Vec2 p) const {
     return L.map.contains(p) && !overUi(L, p);
 }
 
+// The map's own controls: no marker or label goes under them.
+void MapScreen::collectControls(const Layout& L) {
+    controls_.clear();
+    controls_.push_back(L.reset);
+    // The scale bar and credits pill along the bottom, left of the reset button.
+    controls_.push_back({L.map.x, L.reset.y, L.insetButton.x - L.map.x, L.reset.h});
+    if (L.insetButton.w > 0) controls_.push_back(L.insetButton);
+    if (insetOpen_) controls_.push_back(L.inset);
+    if (L.portrait) controls_.push_back(L.legend);
+    if (cardPark_ >= 0) controls_.push_back(L.cardNow);
+}
+
+// Lays out the markers that are not faded: each gets its label beside it or on a leader, or
+// sits in a cluster with its count. Registers what a finger can tap.
 void MapScreen::updateMarkers(UiContext& ui, const Layout& L) {
     const auto& parks = content_->parks;
-    markerRects_.clear();
+    int selected = cardOpen_ ? cardPark_ : -1;
+    markerInputs_.clear();
+    layoutPark_.clear();
+    Vec2 pad(ui.px(12), ui.px(4));
     for (size_t i = 0; i < parks.size(); ++i) {
         markerPx_[i] = camera_.toScreen({parks[i].x, parks[i].y});
         markerMatches_[i] = filter_.matches(parks[i]);
-        float r = markerRadius(ui, parks[i].level) + ui.px(4);
-        markerRects_.push_back({markerPx_[i].x - r, markerPx_[i].y - r, 2 * r, 2 * r});
-        // Scenarios tap a park by its short name; only where a finger could reach it.
-        if (markerTappable(L, markerPx_[i])) {
-            float f = ui.px(M::fingerRadius);
-            ui.hits->add("marker:" + parks[i].id, parks[i].short_,
+        if (!markerMatches_[i] && static_cast<int>(i) != selected) continue;
+        map::MarkerIn m;
+        m.pos = markerPx_[i];
+        m.radius = markerRadius(ui, parks[i].level) + ui.px(4);      // with its white ring
+        if (parks[i].level == ParkLevel::Special) m.radius *= 1.25f; // the diamond's corners
+        ImVec2 ts = theme::textSize(ui, FontRole::Body, ui.tr(parks[i].short_));
+        m.labelSize = {ts.x + pad.x * 2, ts.y + pad.y * 2};
+        m.priority = static_cast<int>(i) == selected           ? 1000
+                     : parks[i].level == ParkLevel::National   ? 60
+                     : parks[i].level == ParkLevel::Provincial ? 40
+                                                               : 20;
+        markerInputs_.push_back(m);
+        layoutPark_.push_back(static_cast<int>(i));
+    }
+    collectControls(L);
+    map::MarkerLayoutSettings settings;
+    settings.labelGap = ui.px(8);
+    settings.separation = ui.px(6);
+    settings.clusterRadius = ui.px(tokens::mapLayers::clusterRadius);
+    settings.leaderStep = ui.px(64);
+    settings.spreadGroups = filter_.active(); // filtered results are always named
+    map::layoutMarkers(markerInputs_, controls_, L.map, settings, markerLayout_);
+
+    // Scenarios tap a park by its short name, a cluster by "cluster:<first park id>".
+    float f = ui.px(M::fingerRadius);
+    for (size_t k = 0; k < layoutPark_.size(); ++k) {
+        const map::MarkerOut& o = markerLayout_.markers[k];
+        if (o.state != map::MarkerState::Labelled && o.state != map::MarkerState::Leader) continue;
+        const Park& p = parks[size_t(layoutPark_[k])];
+        Vec2 c = o.at;
+        if (markerTappable(L, c))
+            ui.hits->add("marker:" + p.id, p.short_, {c.x - f, c.y - f, 2 * f, 2 * f});
+    }
+    // Faded (filtered out) parks can still be tapped; they carry no label, so their target has
+    // only its id (a scenario's `expect visible` sees drawn names only).
+    int selectedPark = cardOpen_ ? cardPark_ : -1;
+    for (size_t i = 0; i < parks.size(); ++i)
+        if (!markerMatches_[i] && static_cast<int>(i) != selectedPark &&
+            markerTappable(L, markerPx_[i]))
+            ui.hits->add("marker:" + parks[i].id, Text{},
                          {markerPx_[i].x - f, markerPx_[i].y - f, 2 * f, 2 * f});
-        }
+    for (const map::MarkerCluster& cl : markerLayout_.clusters) {
+        const Park& first = parks[size_t(layoutPark_[size_t(cl.members.front())])];
+        float r = std::max(f, cl.radius);
+        std::string n = std::to_string(cl.members.size());
+        if (markerTappable(L, cl.pos))
+            ui.hits->add("cluster:" + first.id, Text{n + " 个园区", n + " parks"},
+                         {cl.pos.x - r, cl.pos.y - r, 2 * r, 2 * r});
     }
 }
 
-void MapScreen::drawMarkers(UiContext& ui, const Layout&) {
+void MapScreen::drawMarkerShape(UiContext& ui, const Park& p, ImVec2 c, float alpha,
+                                bool isSelected) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float r = markerRadius(ui, p.level);
+    uint32_t color = levelColor(p.level);
+    float ring = ui.px(3);
+    if (isSelected) {
+        dl->AddCircleFilled(c, r * 2.4f, theme::col(ui, color, 0.18f), 32);
+        dl->AddCircle(c, r * 2.4f, theme::col(ui, color, 0.7f), 32, ui.px(2));
+    }
+    dl->AddCircleFilled(ImVec2(c.x, c.y + ui.px(2)), r + ring + ui.px(1),
+                        theme::col(ui, C::shadow, 0.25f * alpha), 20);
+    if (p.level == ParkLevel::Special) {
+        // A diamond: special parks read differently from the round zones.
+        float d = (r + ring) * 1.25f, e = r * 1.25f;
+        dl->AddQuadFilled(ImVec2(c.x, c.y - d), ImVec2(c.x + d, c.y), ImVec2(c.x, c.y + d),
+                          ImVec2(c.x - d, c.y), theme::col(ui, M::markerRing, alpha));
+        dl->AddQuadFilled(ImVec2(c.x, c.y - e), ImVec2(c.x + e, c.y), ImVec2(c.x, c.y + e),
+                          ImVec2(c.x - e, c.y), theme::col(ui, color, alpha));
+    } else {
+        dl->AddCircleFilled(c, r + ring, theme::col(ui, M::markerRing, alpha), 24);
+        dl->AddCircleFilled(c, r, theme::col(ui, color, alpha), 24);
+        if (p.level == ParkLevel::National)
+            dl->AddCircleFilled(c, r * 0.38f, theme::col(ui, M::markerRing, alpha), 12);
+    }
+}
+
+void MapScreen::drawMarkers(UiContext& ui, const Layout& L) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const auto& parks = content_->parks;
     int selected = cardOpen_ ? cardPark_ : -1;
-    // Faded markers first, so matching ones are drawn on top of them; the selection last.
-    for (int pass = 0; pass < 3; ++pass) {
-        for (size_t i = 0; i < parks.size(); ++i) {
-            bool isSelected = static_cast<int>(i) == selected;
-            int want = isSelected ? 2 : (markerMatches_[i] ? 1 : 0);
-            if (want != pass) continue;
-            const Park& p = parks[i];
-            ImVec2 c(markerPx_[i].x, markerPx_[i].y);
-            float r = markerRadius(ui, p.level);
-            float alpha = markerMatches_[i] || isSelected ? 1.0f : M::fadedAlpha;
-            uint32_t color = levelColor(p.level);
-            float ring = ui.px(3);
-            if (isSelected) {
-                dl->AddCircleFilled(c, r * 2.4f, theme::col(ui, color, 0.18f), 32);
-                dl->AddCircle(c, r * 2.4f, theme::col(ui, color, 0.7f), 32, ui.px(2));
-            }
-            dl->AddCircleFilled(ImVec2(c.x, c.y + ui.px(2)), r + ring + ui.px(1),
-                                theme::col(ui, C::shadow, 0.25f * alpha), 20);
-            if (p.level == ParkLevel::Special) {
-                // A diamond: special parks read differently from the round zones.
-                float d = (r + ring) * 1.25f, e = r * 1.25f;
-                dl->AddQuadFilled(ImVec2(c.x, c.y - d), ImVec2(c.x + d, c.y), ImVec2(c.x, c.y + d),
-                                  ImVec2(c.x - d, c.y), theme::col(ui, M::markerRing, alpha));
-                dl->AddQuadFilled(ImVec2(c.x, c.y - e), ImVec2(c.x + e, c.y), ImVec2(c.x, c.y + e),
-                                  ImVec2(c.x - e, c.y), theme::col(ui, color, alpha));
-            } else {
-                dl->AddCircleFilled(c, r + ring, theme::col(ui, M::markerRing, alpha), 24);
-                dl->AddCircleFilled(c, r, theme::col(ui, color, alpha), 24);
-                if (p.level == ParkLevel::National)
-                    dl->AddCircleFilled(c, r * 0.38f, theme::col(ui, M::markerRing, alpha), 12);
-            }
+    // Faded (filtered out) markers underneath, unlabelled and clear of the controls.
+    for (size_t i = 0; i < parks.size(); ++i)
+        if (!markerMatches_[i] && static_cast<int>(i) != selected &&
+            markerTappable(L, markerPx_[i]))
+            drawMarkerShape(ui, parks[i], ImVec2(markerPx_[i].x, markerPx_[i].y), M::fadedAlpha,
+                            false);
+    // Leader lines, then the markers that stand alone, then the clusters.
+    ImU32 leader = theme::col(ui, C::text, 0.7f);
+    for (size_t k = 0; k < layoutPark_.size(); ++k) {
+        const map::MarkerOut& o = markerLayout_.markers[k];
+        if (o.spread && o.state != map::MarkerState::Hidden) {
+            // Fanned out: a line back to where the park really is, marked by a dot.
+            Vec2 p = markerPx_[size_t(layoutPark_[k])];
+            dl->AddLine(ImVec2(p.x, p.y), ImVec2(o.at.x, o.at.y), leader, ui.px(2.5f));
+            dl->AddCircleFilled(ImVec2(p.x, p.y), ui.px(5), leader, 12);
         }
+        if (o.state != map::MarkerState::Leader) continue;
+        dl->AddLine(ImVec2(o.leaderFrom.x, o.leaderFrom.y), ImVec2(o.leaderTo.x, o.leaderTo.y),
+                    leader, ui.px(2.5f));
+    }
+    for (size_t k = 0; k < layoutPark_.size(); ++k) {
+        const map::MarkerOut& o = markerLayout_.markers[k];
+        if (o.state != map::MarkerState::Labelled && o.state != map::MarkerState::Leader) continue;
+        int i = layoutPark_[k];
+        drawMarkerShape(ui, parks[size_t(i)], ImVec2(o.at.x, o.at.y), 1.0f, i == selected);
+    }
+    for (const map::MarkerCluster& cl : markerLayout_.clusters) {
+        // In the colour of its highest level, with the count.
+        ParkLevel top = ParkLevel::Special;
+        for (int m : cl.members) {
+            ParkLevel l = parks[size_t(layoutPark_[size_t(m)])].level;
+            if (l == ParkLevel::National ||
+                (l == ParkLevel::Provincial && top == ParkLevel::Special))
+                top = l;
+        }
+        ImVec2 c(cl.pos.x, cl.pos.y);
+        float r = cl.radius;
+        dl->AddCircleFilled(ImVec2(c.x, c.y + ui.px(3)), r + ui.px(4),
+                            theme::col(ui, C::shadow, 0.25f), 32);
+        dl->AddCircleFilled(c, r + ui.px(4), theme::col(ui, M::markerRing), 32);
+        dl->AddCircleFilled(c, r, theme::col(ui, levelColor(top)), 32);
+        dl->AddCircle(c, r * 0.78f, theme::col(ui, M::markerRing, 0.55f), 32, ui.px(2));
+        std::string n = std::to_string(cl.members.size());
+        ImVec2 ts = theme::textSize(ui, FontRole::BodyBold, n);
+        theme::text(ui, FontRole::BodyBold, c - ts * 0.5f, M::markerRing, n);
+    }
+}
+
+// The label boxes the marker layout chose.
+void MapScreen::drawMarkerLabels(UiContext& ui) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    Vec2 pad(ui.px(12), ui.px(4));
+    for (size_t k = 0; k < layoutPark_.size(); ++k) {
+        const map::MarkerOut& o = markerLayout_.markers[k];
+        if (o.state != map::MarkerState::Labelled && o.state != map::MarkerState::Leader) continue;
+        const Park& p = content_->parks[size_t(layoutPark_[k])];
+        ImVec2 min(o.label.x, o.label.y), max(o.label.x + o.label.w, o.label.y + o.label.h);
+        dl->AddRectFilled(min, max, theme::col(ui, C::surface, 0.92f), ui.px(10));
+        theme::text(ui, FontRole::Body, min + ImVec2(pad.x, pad.y), C::text, ui.tr(p.short_));
     }
 }
 
 // [SECTION] Labels
 
 void MapScreen::drawLabels(UiContext& ui, const Layout& L) {
-    const auto& parks = content_->parks;
     const auto& districts = content_->districts;
     labelCandidates_.clear();
     labelKinds_.clear();
@@ -232,38 +350,36 @@ void MapScreen::drawLabels(UiContext& ui, const Layout& L) {
         labelCandidates_.push_back(c);
         labelKinds_.push_back(static_cast<int>(i));
     }
-    int selected = cardOpen_ ? cardPark_ : -1;
-    for (size_t i = 0; i < parks.size(); ++i) {
-        if (!markerMatches_[i] && static_cast<int>(i) != selected) continue;
-        if (!L.map.contains(markerPx_[i])) continue; // no name without its marker
+    // The base map's names: neighbouring cities and water centred on their label points,
+    // airports and ports beside their symbols; all below the city's own names.
+    for (size_t i = 0; i < content_->mapFeatures.size(); ++i) {
+        const MapFeature& f = content_->mapFeatures[i];
+        if (f.kind == MapFeatureKind::Railway || f.kind == MapFeatureKind::City) continue;
+        const std::string& name = ui.tr(f.name);
+        if (name.empty()) continue;
         map::LabelCandidate c;
-        c.anchor = markerPx_[i];
-        ImVec2 ts = theme::textSize(ui, FontRole::Body, ui.tr(parks[i].short_));
+        c.anchor = camera_.toScreen({f.labelX, f.labelY});
+        ImVec2 ts = theme::textSize(ui, FontRole::Caption, name);
         c.size = {ts.x + pad.x * 2, ts.y + pad.y * 2};
-        c.gap = markerRadius(ui, parks[i].level) + ui.px(10);
-        switch (parks[i].level) {
-            case ParkLevel::National:
-                c.priority = 60;
-                break;
-            case ParkLevel::Provincial:
-                c.priority = 40;
-                break;
-            case ParkLevel::Special:
-                c.priority = 20;
-                c.fadeInZoom = 1.3f; // the small special parks are named once zoomed in a little
-                c.fadeRange = 0.4f;
-                break;
+        bool point = f.kind == MapFeatureKind::Airport || f.kind == MapFeatureKind::Port;
+        c.gap = ui.px(tokens::mapLayers::symbolRadius + 8);
+        c.priority = point ? 12 : f.kind == MapFeatureKind::Water ? 14 : 10;
+        if (point) {
+            c.fadeInZoom = 1.2f; // named once the visitor zooms in a little
+            c.positions = {map::LabelAnchor::Right, map::LabelAnchor::Left, map::LabelAnchor::Below,
+                           map::LabelAnchor::Above};
+            c.positionCount = 4;
+        } else {
+            c.positions = {map::LabelAnchor::Center};
+            c.positionCount = 1;
         }
-        if (static_cast<int>(i) == selected) c.priority = 1000, c.fadeInZoom = 0;
         labelCandidates_.push_back(c);
-        labelKinds_.push_back(-1 - static_cast<int>(i));
+        labelKinds_.push_back(kFeatureLabel + static_cast<int>(i));
     }
-    // Labels also keep clear of what floats over the map, and of the credits line.
-    markerRects_.push_back(L.reset);
-    if (L.portrait) markerRects_.push_back(L.legend);
-    if (cardPark_ >= 0) markerRects_.push_back(L.cardNow);
+    // The place names keep clear of the markers, their labels and clusters, and the controls.
+    markerRects_.assign(markerLayout_.occupied.begin(), markerLayout_.occupied.end());
+    markerRects_.insert(markerRects_.end(), controls_.begin(), controls_.end());
     Rect bounds = L.map;
-    bounds.h -= ui.px(tokens::space::m + M::creditsHeight);
     map::placeLabels(labelCandidates_, markerRects_, bounds,
                      static_cast<float>(camera_.zoomRelative()), labelOrder_, placedLabels_);
 
@@ -271,14 +387,18 @@ void MapScreen::drawLabels(UiContext& ui, const Layout& L) {
     for (const map::PlacedLabel& pl : placedLabels_) {
         int kind = labelKinds_[pl.candidate];
         ImVec2 min(pl.rect.x, pl.rect.y), max(pl.rect.x + pl.rect.w, pl.rect.y + pl.rect.h);
-        if (kind >= 0) {
+        if (kind >= kFeatureLabel) {
+            const MapFeature& f = content_->mapFeatures[size_t(kind - kFeatureLabel)];
+            uint32_t ink = f.kind == MapFeatureKind::Water       ? tokens::mapLayers::waterLabel
+                           : f.kind == MapFeatureKind::Neighbour ? tokens::mapLayers::neighbourLabel
+                                                                 : C::text;
+            if (f.kind == MapFeatureKind::Airport || f.kind == MapFeatureKind::Port)
+                dl->AddRectFilled(min, max, theme::col(ui, C::surface, 0.8f * pl.alpha), ui.px(10));
+            theme::text(ui, FontRole::Caption, min + ImVec2(pad.x, pad.y), ink, ui.tr(f.name), 0,
+                        pl.alpha);
+        } else if (kind >= 0) {
             theme::text(ui, FontRole::BodyBold, min + ImVec2(pad.x, pad.y), M::districtLabel,
                         ui.tr(districts[kind].name), 0, pl.alpha * 0.9f);
-        } else {
-            const Park& p = parks[-1 - kind];
-            dl->AddRectFilled(min, max, theme::col(ui, C::surface, 0.88f * pl.alpha), ui.px(10));
-            theme::text(ui, FontRole::Body, min + ImVec2(pad.x, pad.y), C::text, ui.tr(p.short_), 0,
-                        pl.alpha);
         }
     }
 }

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+
 using namespace zj;
 using namespace zj::map;
 
@@ -149,4 +152,115 @@ TEST(MapCamera, ViewportChangeKeepsLimitsConsistent) {
     cam.setViewport({0, 128, 1080, 1792}); // portrait
     cam.fit(kCity, 40);
     EXPECT_NEAR(cam.zoomRelative(), 1.0, 1e-9);
+}
+
+namespace {
+// How much of the frame the city's bounds cover along x and y, pixels.
+Vec2 coveredPx(const Camera& cam) {
+    Vec2 a = cam.toScreen({kCity.minX, kCity.maxY}), b = cam.toScreen({kCity.maxX, kCity.minY});
+    Rect f = cam.frame();
+    float x = std::min(b.x, f.x + f.w) - std::max(a.x, f.x);
+    float y = std::min(b.y, f.y + f.h) - std::max(a.y, f.y);
+    return {x, y};
+}
+} // namespace
+
+// The controls over the map (reset band on top, legend and credits below) leave a frame; the
+// city is fitted and centred there, not under the controls.
+TEST(MapCamera, FitFramesTheCityInTheVisibleFrame) {
+    for (Rect viewport : {Rect{470, 128, 1450, 952}, Rect{0, 518, 1080, 1402}}) {
+        Camera cam;
+        cam.setViewport(viewport);
+        Rect frame{viewport.x, viewport.y + 144, viewport.w, viewport.h - 144 - 260};
+        cam.setFrame(frame);
+        cam.setCity(kCity, 24);
+        cam.fit(kCity, 24);
+        Vec2 a = cam.toScreen({kCity.minX, kCity.maxY}), b = cam.toScreen({kCity.maxX, kCity.minY});
+        EXPECT_GE(a.x, frame.x + 24 - 0.5f);
+        EXPECT_GE(a.y, frame.y + 24 - 0.5f);
+        EXPECT_LE(b.x, frame.x + frame.w - 24 + 0.5f);
+        EXPECT_LE(b.y, frame.y + frame.h - 24 + 0.5f);
+        Vec2 mid = cam.toScreen(kCity.center());
+        EXPECT_NEAR(mid.x, frame.center().x, 0.5);
+        EXPECT_NEAR(mid.y, frame.center().y, 0.5);
+        // One side touches the padding: the city fills the frame.
+        EXPECT_TRUE(std::abs((b.x - a.x) - (frame.w - 48)) < 1 ||
+                    std::abs((b.y - a.y) - (frame.h - 48)) < 1);
+    }
+}
+
+// Pinch to any zoom and pan hard towards all eight directions, in both orientations: the city
+// always covers at least half of the frame along each axis (or all of it is in the frame).
+TEST(MapCamera, PanLimitsKeepTheCityCoveringTheFrameInBothOrientations) {
+    for (Rect viewport : {Rect{470, 128, 1450, 952}, Rect{0, 518, 1080, 1402}}) {
+        for (double zoom : {0.8, 1.0, 2.5, 6.0, 12.0}) {
+            for (Vec2 push :
+                 {Vec2{1e6f, 0}, Vec2{-1e6f, 0}, Vec2{0, 1e6f}, Vec2{0, -1e6f}, Vec2{1e6f, 1e6f},
+                  Vec2{-1e6f, 1e6f}, Vec2{1e6f, -1e6f}, Vec2{-1e6f, -1e6f}}) {
+                Camera cam;
+                cam.setViewport(viewport);
+                cam.setFrame({viewport.x, viewport.y, viewport.w, viewport.h - 120});
+                cam.setCity(kCity, 24);
+                cam.fit(kCity, 24);
+                cam.zoomAbout(cam.frame().center(), zoom);
+                cam.panBy(push);
+                Rect f = cam.frame();
+                double cityW = (kCity.maxX - kCity.minX) * cam.scale();
+                double cityH = (kCity.maxY - kCity.minY) * cam.scale();
+                Vec2 covered = coveredPx(cam);
+                EXPECT_GE(covered.x, std::min(0.5 * f.w, cityW) - 1) << zoom;
+                EXPECT_GE(covered.y, std::min(0.5 * f.h, cityH) - 1) << zoom;
+                // A fling into the edge stops there too.
+                cam.fling({-push.x * 1e-3f, -push.y * 1e-3f}, 0);
+                cam.update(5000);
+                covered = coveredPx(cam);
+                EXPECT_GE(covered.x, std::min(0.5 * f.w, cityW) - 1) << zoom;
+                EXPECT_GE(covered.y, std::min(0.5 * f.h, cityH) - 1) << zoom;
+            }
+        }
+    }
+}
+
+TEST(MapCamera, FlightsAndViewsObeyThePanLimits) {
+    Camera cam = framedCamera();
+    WorldPoint c;
+    double s;
+    // A target far outside the city: the view stops where the city still covers half the frame.
+    cam.viewFor({kCity.maxX + 500'000, kCity.maxY + 500'000}, cam.fitScale() * 4,
+                cam.frame().center(), c, s);
+    cam.flyTo(c, s, 0, 300);
+    cam.update(300);
+    Vec2 covered = coveredPx(cam);
+    EXPECT_GE(covered.x, 0.5f * cam.frame().w - 1);
+    EXPECT_GE(covered.y, 0.5f * cam.frame().h - 1);
+}
+
+// An L-shaped city: its bounds' north-east corner is empty. Pushed into that corner, the view
+// still keeps a point of the city near the frame's centre.
+TEST(MapCamera, PanLimitsKeepAPointOfTheCityItselfInView) {
+    Camera cam = framedCamera();
+    std::vector<WorldPoint> anchors;
+    for (double x = kCity.minX; x <= kCity.maxX; x += 1000) anchors.push_back({x, kCity.minY});
+    for (double y = kCity.minY; y <= kCity.maxY; y += 1000) anchors.push_back({kCity.minX, y});
+    cam.setAnchors(anchors);
+    cam.zoomAbout(cam.frame().center(), 4);
+    cam.panBy({-1e6f, 1e6f}); // the map moves down-left: the view goes to the north-east
+    Rect f = cam.frame();
+    float reach = float(Camera::kAnchorReach);
+    Rect middle{f.x + f.w * (0.5f - reach / 2), f.y + f.h * (0.5f - reach / 2), f.w * reach,
+                f.h * reach};
+    bool seen = false;
+    for (const WorldPoint& a : anchors) {
+        Vec2 p = cam.toScreen(a);
+        seen |= p.x >= middle.x - 1 && p.x <= middle.x + middle.w + 1 && p.y >= middle.y - 1 &&
+                p.y <= middle.y + middle.h + 1;
+    }
+    EXPECT_TRUE(seen);
+    // Without anchors the bounds alone would have let the view sit over the empty corner.
+    Camera bare = framedCamera();
+    bare.zoomAbout(bare.frame().center(), 4);
+    bare.panBy({-1e6f, 1e6f});
+    Vec2 corner = bare.toScreen({kCity.minX, kCity.minY});
+    EXPECT_FALSE(corner.x >= f.x && corner.x <= f.x + f.w && corner.y >= f.y &&
+                 corner.y <= f.y + f.h);
 }

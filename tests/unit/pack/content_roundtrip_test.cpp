@@ -125,6 +125,27 @@ TEST(ContentStore, WrongSchemaVersionIsRefused) {
     EXPECT_NE(err.find("schema version 99"), std::string::npos) << err;
 }
 
+// A bundle from before the base map (schema 1, no map_feature tables) is refused by name, and
+// so is one from a newer pack: neither is half-read.
+TEST(ContentStore, OlderAndNewerSchemasAreRefusedClearly) {
+    for (int version : {kContentSchemaVersion - 1, kContentSchemaVersion + 1}) {
+        fs::path db = freshDir("store-version-" + std::to_string(version)) / "content.db";
+        sqlite3* h = nullptr;
+        ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+        sqlite3_exec(h, contentSchemaSql(), nullptr, nullptr, nullptr);
+        sqlite3_exec(h, ("PRAGMA user_version = " + std::to_string(version)).c_str(), nullptr,
+                     nullptr, nullptr);
+        sqlite3_close(h);
+        Content c;
+        std::string err;
+        EXPECT_FALSE(loadContentFromDb(db, c, err));
+        EXPECT_NE(err.find("schema version " + std::to_string(version)), std::string::npos) << err;
+        EXPECT_NE(err.find(version < kContentSchemaVersion ? "older" : "newer"), std::string::npos)
+            << err;
+        EXPECT_TRUE(c.mapFeatures.empty() && c.districts.empty());
+    }
+}
+
 TEST(ContentStore, MissingTableIsAnError) {
     fs::path db = freshDir("store-table") / "content.db";
     sqlite3* h = nullptr;
