@@ -404,11 +404,21 @@ float StaffScreen::drawLogAndCredits(UiContext& ui, ImVec2 pos, float width, flo
         y += theme::text(ui, FontRole::Caption, ImVec2(x, y), C::textSecondary, line, half).y;
     float cx = x + half + gap;
     y = y0 + heading(ui, ImVec2(cx, y0), T(UiString::StaffAttributions));
-    for (const Attribution& a : ui.content->attributions) {
-        if (y > maxY - pad - lineH) break;
-        y += theme::text(ui, FontRole::Caption, ImVec2(cx, y), C::textSecondary,
-                         ui.tr(a.what) + " — " + a.source, half)
-                 .y +
+    // Whole entries only: one that does not fit ends the list with a count of the rest (the
+    // full credits are in the content's attributions and the package's copyright file).
+    const auto& credits = ui.content->attributions;
+    float bottom = maxY - pad;
+    for (size_t i = 0; i < credits.size(); ++i) {
+        std::string entry = ui.tr(credits[i].what) + " — " + credits[i].source;
+        float h = theme::textSize(ui, FontRole::Caption, entry, half).y;
+        bool last = i + 1 == credits.size();
+        if (y + h > bottom - (last ? 0 : lineH)) {
+            std::string more = "… +" + std::to_string(credits.size() - i);
+            if (y + lineH <= bottom)
+                theme::text(ui, FontRole::Caption, ImVec2(cx, y), C::textSecondary, more, half);
+            break;
+        }
+        y += theme::text(ui, FontRole::Caption, ImVec2(cx, y), C::textSecondary, entry, half).y +
              ui.px(4);
     }
     dl()->PopClipRect();
