@@ -89,6 +89,18 @@ int usageError(const std::string& message) {
 
 } // namespace
 
+// The kiosk (or the editor's preview) on the real clock, until it quits.
+static int runInteractive(const zj::AppOptions& options) {
+    zj::SystemClock clock;
+    zj::KioskApp app(options, clock);
+    std::string err;
+    if (!app.init(err)) {
+        std::fprintf(stderr, "zjmap-kiosk: %s\n", err.c_str());
+        return 3;
+    }
+    return app.run();
+}
+
 int main(int argc, char** argv) {
     // Months of image decodes on worker threads: a fixed mmap threshold returns every large
     // buffer (decoded photos, screenshots) to the system on free instead of letting glibc raise
@@ -248,14 +260,7 @@ int main(int argc, char** argv) {
         if (portrait && options.window.width > options.window.height)
             std::swap(options.window.width, options.window.height);
         options.escapeQuits = true;
-        zj::SystemClock clock;
-        zj::KioskApp app(options, clock);
-        std::string err;
-        if (!app.init(err)) {
-            std::fprintf(stderr, "zjmap-kiosk: %s\n", err.c_str());
-            return 3;
-        }
-        return app.run();
+        return runInteractive(options);
     }
 
     if (scenarioFile.empty()) {
@@ -304,14 +309,7 @@ int main(int argc, char** argv) {
                 std::fprintf(stderr, "zjmap-kiosk: config: %s (session defaults)\n", err.c_str());
         }
         if (developmentPin) options.session.developmentPin = true;
-        zj::SystemClock clock;
-        zj::KioskApp app(options, clock);
-        std::string err;
-        if (!app.init(err)) {
-            std::fprintf(stderr, "zjmap-kiosk: %s\n", err.c_str());
-            return 3;
-        }
-        return app.run();
+        return runInteractive(options);
     }
 
     // Scenario: headless, simulated clock, the window sized by the first viewport line.

@@ -19,22 +19,16 @@
 #include "core/bundle/crypto.hpp"
 #include "core/bundle/file_util.hpp"
 #include "core/bundle/manifest.hpp"
+#include "core/child_process.hpp"
 #include "core/content/store.hpp"
 #include "pack/commands.hpp"
 #include "pack/sources.hpp"
-
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cinttypes>
 #include <cstdio>
 #include <fstream>
 #include <map>
 #include <sstream>
-
-extern char** environ;
 
 namespace zj::pack {
 
@@ -123,20 +117,9 @@ struct WalkResult {
 int runKiosk(const std::string& kiosk, const std::vector<std::string>& args, const fs::path& log) {
     std::vector<std::string> argv = {kiosk};
     argv.insert(argv.end(), args.begin(), args.end());
-    std::vector<char*> cargs;
-    for (std::string& a : argv) cargs.push_back(a.data());
-    cargs.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_adddup2(&actions, 1, 2);
-    pid_t pid = 0;
-    int rc = posix_spawn(&pid, cargs[0], &actions, nullptr, cargs.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) return -1;
-    int status = 0;
-    if (waitpid(pid, &status, 0) != pid) return -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::string err;
+    pid_t pid = spawnLogged(argv, log, err);
+    return pid < 0 ? -1 : waitForExit(pid);
 }
 
 void readFindings(const fs::path& report, WalkResult& r) {

@@ -1,11 +1,10 @@
 #include "platform/content_preview.hpp"
 
 #include "core/bundle/file_util.hpp"
+#include "core/child_process.hpp"
 #include "core/pack_output.hpp"
 
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/inotify.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -13,9 +12,6 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <vector>
-
-extern char** environ;
 
 namespace zj {
 
@@ -125,28 +121,10 @@ bool ContentPreview::spawnBuild(std::string& err) {
     fs::path out = work_ / ("bundle-" + std::to_string(slot_));
     std::error_code ec;
     fs::remove_all(out, ec); // the other folder is the one on screen
-    std::string log = (work_ / "build.log").string();
-    std::vector<std::string> argv = {pack_.string(),
-                                     "build",
-                                     sources_.string(),
-                                     "--key",
-                                     (work_ / "key" / "publisher.key").string(),
-                                     "--out",
-                                     out.string()};
-    std::vector<char*> args;
-    for (std::string& a : argv) args.push_back(a.data());
-    args.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_adddup2(&actions, 1, 2);
-    int rc = posix_spawnp(&child_, args[0], &actions, nullptr, args.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) {
-        child_ = -1;
-        err = "cannot run " + pack_.string() + ": " + std::strerror(rc);
-        return false;
-    }
+    child_ = spawnLogged({pack_.string(), "build", sources_.string(), "--key",
+                          (work_ / "key" / "publisher.key").string(), "--out", out.string()},
+                         work_ / "build.log", err);
+    if (child_ < 0) return false;
     return true;
 }
 

@@ -25,23 +25,7 @@ void MapScreen::prepareLayers(const Content& content) {
         LayerCache cache;
         cache.feature = static_cast<int>(i);
         for (int b = 0; b < kMapBands; ++b) {
-            const DistrictGeometry& g = f.bands[size_t(b)];
-            BandGeometry& out = cache.bands[b];
-            out.triangles.reserve(g.triangles.size());
-            for (size_t k = 0; k + 1 < g.triangles.size(); k += 2) {
-                out.triangles.push_back(static_cast<float>(g.triangles[k] - origin_.x));
-                out.triangles.push_back(static_cast<float>(g.triangles[k + 1] - origin_.y));
-            }
-            for (const auto& strip : g.outlines) {
-                std::vector<float> local;
-                local.reserve(strip.size());
-                for (size_t k = 0; k + 1 < strip.size(); k += 2) {
-                    local.push_back(static_cast<float>(strip[k] - origin_.x));
-                    local.push_back(static_cast<float>(strip[k + 1] - origin_.y));
-                }
-                ringScratch_.reserve(std::max(ringScratch_.capacity(), local.size() / 2));
-                out.outlines.push_back(std::move(local));
-            }
+            localizeBand(f.bands[size_t(b)], cache.bands[b]);
         }
         layers_.push_back(std::move(cache));
     }

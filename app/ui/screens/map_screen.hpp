@@ -84,6 +84,7 @@ class MapScreen final : public Screen {
 
     // [map_layers.cpp]
     void prepareLayers(const Content& content);
+    void localizeBand(const DistrictGeometry& g, BandGeometry& out);
     bool layerOnScreen(const Layout& L, const MapFeature& f) const;
     void fillTriangles(const std::vector<float>& tri, ImU32 col);
     void strokeStrip(const std::vector<float>& strip, bool closed, ImU32 col, float width);

@@ -41,6 +41,26 @@ float markerRadius(const UiContext& ui, ParkLevel level) {
 
 // [SECTION] Geometry cache
 
+// One band's triangles and outlines relative to the map's origin (floats keep metre precision
+// near it); the districts and the base-map layers share this.
+void MapScreen::localizeBand(const DistrictGeometry& g, BandGeometry& out) {
+    out.triangles.reserve(g.triangles.size());
+    for (size_t k = 0; k + 1 < g.triangles.size(); k += 2) {
+        out.triangles.push_back(static_cast<float>(g.triangles[k] - origin_.x));
+        out.triangles.push_back(static_cast<float>(g.triangles[k + 1] - origin_.y));
+    }
+    for (const auto& ring : g.outlines) {
+        std::vector<float> local;
+        local.reserve(ring.size());
+        for (size_t k = 0; k + 1 < ring.size(); k += 2) {
+            local.push_back(static_cast<float>(ring[k] - origin_.x));
+            local.push_back(static_cast<float>(ring[k + 1] - origin_.y));
+        }
+        ringScratch_.reserve(std::max(ringScratch_.capacity(), local.size() / 2));
+        out.outlines.push_back(std::move(local));
+    }
+}
+
 void MapScreen::prepareGeometry(const Content& content) {
     content_ = &content;
     contentVersion_ = content.version;
@@ -62,23 +82,7 @@ void MapScreen::prepareGeometry(const Content& content) {
         DistrictCache& cache = districts_[i];
         cache.tint = M::districtTints[i % (sizeof(M::districtTints) / sizeof(M::districtTints[0]))];
         for (int b = 0; b < kMapBands; ++b) {
-            const DistrictGeometry& g = d.bands[b];
-            BandGeometry& out = cache.bands[b];
-            out.triangles.reserve(g.triangles.size());
-            for (size_t k = 0; k + 1 < g.triangles.size(); k += 2) {
-                out.triangles.push_back(static_cast<float>(g.triangles[k] - origin_.x));
-                out.triangles.push_back(static_cast<float>(g.triangles[k + 1] - origin_.y));
-            }
-            for (const auto& ring : g.outlines) {
-                std::vector<float> local;
-                local.reserve(ring.size());
-                for (size_t k = 0; k + 1 < ring.size(); k += 2) {
-                    local.push_back(static_cast<float>(ring[k] - origin_.x));
-                    local.push_back(static_cast<float>(ring[k + 1] - origin_.y));
-                }
-                ringScratch_.reserve(std::max(ringScratch_.capacity(), local.size() / 2));
-                out.outlines.push_back(std::move(local));
-            }
+            localizeBand(d.bands[b], cache.bands[b]);
         }
     }
     prepareLayers(content);
