@@ -498,18 +498,7 @@ static std::string buildDistrict(Geos& geos, const Feature& f, District& d, std:
 // Spikes, notches and stair steps out of the quantised source rings, before anything else sees
 // them. Every ring is smoothed the same way, so borders two districts share stay identical.
 static void smoothFeatures(std::vector<Feature>& features) {
-    std::vector<std::vector<const Ring*>> rings(features.size());
-    for (size_t f = 0; f < features.size(); ++f)
-        for (const auto& polygon : features[f].polygons)
-            for (const auto& ring : polygon) rings[f].push_back(&ring);
-    PointSet fixed = sharedBorderEnds(rings);
-    SmoothSettings settings;
-    for (auto& f : features)
-        for (auto& polygon : f.polygons)
-            for (auto& ring : polygon) {
-                removeSpikesAndNotches(ring, settings, fixed);
-                ring = chaikin(ring, settings.chaikinPasses, fixed, settings.chaikinMaxCut);
-            }
+    smoothFeatureRings(features);
 }
 
 // [SECTION] entry

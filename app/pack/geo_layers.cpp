@@ -313,18 +313,7 @@ std::string buildLines(Geos& geos, LayerFeature& lf) {
 
 // Neighbours come from the same quantised source as the districts: the same smoothing.
 void smoothNeighbours(std::vector<LayerFeature>& features) {
-    std::vector<std::vector<const Ring*>> rings(features.size());
-    for (size_t f = 0; f < features.size(); ++f)
-        for (const auto& polygon : features[f].polygons)
-            for (const auto& ring : polygon) rings[f].push_back(&ring);
-    PointSet fixed = sharedBorderEnds(rings);
-    SmoothSettings settings;
-    for (auto& f : features)
-        for (auto& polygon : f.polygons)
-            for (auto& ring : polygon) {
-                removeSpikesAndNotches(ring, settings, fixed);
-                ring = chaikin(ring, settings.chaikinPasses, fixed, settings.chaikinMaxCut);
-            }
+    smoothFeatureRings(features);
 }
 
 } // namespace

@@ -33,4 +33,23 @@ Ring chaikin(const Ring& ring, int passes, const PointSet& fixed, double maxCut 
 // one feature.
 PointSet sharedBorderEnds(const std::vector<std::vector<const Ring*>>& features);
 
+// Every ring of every feature (anything with `polygons`: districts, neighbours) through the
+// spike/notch filter and Chaikin smoothing, the ends of shared borders held fixed, so borders two
+// features share stay identical.
+template <class Feature>
+void smoothFeatureRings(std::vector<Feature>& features) {
+    std::vector<std::vector<const Ring*>> rings(features.size());
+    for (size_t f = 0; f < features.size(); ++f)
+        for (const auto& polygon : features[f].polygons)
+            for (const auto& ring : polygon) rings[f].push_back(&ring);
+    PointSet fixed = sharedBorderEnds(rings);
+    SmoothSettings settings;
+    for (auto& f : features)
+        for (auto& polygon : f.polygons)
+            for (auto& ring : polygon) {
+                removeSpikesAndNotches(ring, settings, fixed);
+                ring = chaikin(ring, settings.chaikinPasses, fixed, settings.chaikinMaxCut);
+            }
+}
+
 } // namespace zj::pack::geo
