@@ -158,6 +158,8 @@ const Text kUiStrings[] = {
     {"预览:内容源有错误", "Preview: the sources do not build"},
     {"仍显示上次成功生成的内容,保存修正后自动更新",
      "Still showing the last good content; it updates when a fix is saved"},
+    {"筛选园区", "Filter parks"},
+    {"完成", "Done"},
 };
 static_assert(sizeof(kUiStrings) / sizeof(kUiStrings[0]) == static_cast<size_t>(UiString::Count_),
               "every UiString needs its text");

@@ -154,6 +154,8 @@ enum class UiString {
     IndustryHostCountOne,
     PreviewBroken,
     PreviewKeptLast,
+    MapFilters,
+    MapFiltersDone,
     Count_
 };
 

@@ -61,9 +61,11 @@ void levelGlyph(const UiContext& ui, ParkLevel level, ImVec2 c) {
 
 // [SECTION] Filter chips
 
-// Lays out (and unless `measureOnly`, draws) the chips in `area` (x, y, w); returns the height.
+// Lays out (and unless `measureOnly`, draws) the chips in `area` (x, y, w; h > 0: only the rows
+// that fit); returns the height of them all.
 // Order: All, the two levels, then a new row with the industries.
-float MapScreen::drawChips(UiContext& ui, const Layout&, Rect area, bool measureOnly) {
+float MapScreen::drawChips(UiContext& ui, const Layout&, Rect area, bool measureOnly,
+                           bool interactive) {
     const Content& content = *ui.content;
     float chipH = ui.px(M::chipHeight);
     float touchH = ui.px(tokens::space::touchMin);
@@ -86,9 +88,10 @@ float MapScreen::drawChips(UiContext& ui, const Layout&, Rect area, bool measure
         x += w + gapX;
         bottom = y + touchH;
         if (measureOnly) return false;
+        if (area.h > 0 && y + touchH > area.y + area.h + 0.5f) return false; // not yet revealed
         bool pressed = false;
-        bool clicked = widgets::touchArea(ui, id.c_str(), label, ImVec2(min.x, y),
-                                          ImVec2(max.x, y + touchH), &pressed);
+        bool clicked = interactive && widgets::touchArea(ui, id.c_str(), label, ImVec2(min.x, y),
+                                                         ImVec2(max.x, y + touchH), &pressed);
         float r = chipH * 0.5f;
         if (selected) {
             dl()->AddRectFilled(min, max, theme::col(ui, hue, pressed ? 0.3f : 0.18f), r);
@@ -132,48 +135,92 @@ float MapScreen::drawChips(UiContext& ui, const Layout&, Rect area, bool measure
 void MapScreen::drawPanel(UiContext& ui, const Layout& L) {
     float m = ui.px(tokens::space::m);
     ImVec2 min(L.panel.x, L.panel.y), max(L.panel.x + L.panel.w, L.panel.y + L.panel.h);
-    dl()->AddRectFilled(min, max, theme::col(ui, C::surface));
-    theme::occlude(ui, min, max);
-    // A soft edge towards the map.
-    if (L.portrait)
-        dl()->AddRectFilledMultiColor(ImVec2(min.x, max.y), ImVec2(max.x, max.y + ui.px(10)),
-                                      theme::col(ui, C::shadow, 0.12f),
-                                      theme::col(ui, C::shadow, 0.12f),
-                                      theme::col(ui, C::shadow, 0), theme::col(ui, C::shadow, 0));
-    else
-        dl()->AddRectFilledMultiColor(ImVec2(max.x, min.y), ImVec2(max.x + ui.px(10), max.y),
-                                      theme::col(ui, C::shadow, 0.12f),
-                                      theme::col(ui, C::shadow, 0), theme::col(ui, C::shadow, 0),
-                                      theme::col(ui, C::shadow, 0.12f));
-
     int shown = map::countMatches(*ui.content, filter_);
     int total = static_cast<int>(ui.content->parks.size());
     std::string count = formatCount(ui.tr(uiText(UiString::MapShowingCount)), shown, total);
+    if (L.portrait) {
+        drawSheet(ui, L, count);
+        return;
+    }
+    dl()->AddRectFilled(min, max, theme::col(ui, C::surface));
+    theme::occlude(ui, min, max);
+    // A soft edge towards the map.
+    dl()->AddRectFilledMultiColor(ImVec2(max.x, min.y), ImVec2(max.x + ui.px(10), max.y),
+                                  theme::col(ui, C::shadow, 0.12f), theme::col(ui, C::shadow, 0),
+                                  theme::col(ui, C::shadow, 0), theme::col(ui, C::shadow, 0.12f));
     float y = min.y + m;
     ImVec2 cs = theme::text(ui, FontRole::BodyBold, ImVec2(min.x + m, y), C::primary, count);
     y += cs.y + ui.px(tokens::space::s);
-    drawChips(ui, L, {min.x + m, y, L.panel.w - 2 * m, 0}, false);
+    drawChips(ui, L, {min.x + m, y, L.panel.w - 2 * m, 0}, false, true);
+}
+
+// Portrait: the bottom sheet. A grab strip, the count beside "Filter parks" / "Done", the legend
+// in one row, and below them the chips, revealed as the sheet grows (clipped to it).
+void MapScreen::drawSheet(UiContext& ui, const Layout& L, const std::string& count) {
+    if (insetOpen_ || (cardPark_ >= 0 && L.cardShown >= 1.0f)) return; // a sheet lies over it
+    bool interactive = !sheetCovered(L);
+    float m = ui.px(tokens::space::m), s = ui.px(tokens::space::s);
+    float touchH = ui.px(tokens::space::touchMin);
+    ImVec2 min(L.panel.x, L.panel.y), max(L.panel.x + L.panel.w, L.panel.y + L.panel.h);
+    float radius = ui.px(tokens::radius::card);
+    dl()->AddRectFilledMultiColor(ImVec2(min.x, min.y - ui.px(12)), ImVec2(max.x, min.y + radius),
+                                  theme::col(ui, C::shadow, 0), theme::col(ui, C::shadow, 0),
+                                  theme::col(ui, C::shadow, 0.10f),
+                                  theme::col(ui, C::shadow, 0.10f));
+    dl()->AddRectFilled(min, ImVec2(max.x, max.y + radius), theme::col(ui, C::surface), radius,
+                        ImDrawFlags_RoundCornersTop);
+    theme::occlude(ui, min, max);
+    float hw = ui.px(36), cx = (min.x + max.x) * 0.5f;
+    dl()->AddLine(ImVec2(cx - hw, min.y + L.sheetHandle * 0.55f),
+                  ImVec2(cx + hw, min.y + L.sheetHandle * 0.55f),
+                  theme::col(ui, C::textSecondary, 0.4f), ui.px(6));
+
+    // Header: the count (what the filters leave) and the button that opens or closes the sheet.
+    float y = min.y + L.sheetHandle;
+    const Text& label = uiText(filtersOpen_ ? UiString::MapFiltersDone : UiString::MapFilters);
+    float bw = theme::textSize(ui, FontRole::BodyBold, ui.tr(label)).x + touchH;
+    ImVec2 bmin(max.x - m - bw, y), bmax(max.x - m, y + touchH);
+    ImVec2 cs = theme::textSize(ui, FontRole::BodyBold, count);
+    theme::text(ui, FontRole::BodyBold, ImVec2(min.x + m, y + (touchH - cs.y) * 0.5f), C::primary,
+                count);
+    if (interactive) {
+        auto style = filtersOpen_ ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary;
+        if (widgets::button(ui, "map-filters", label, bmin, bmax, style))
+            setFiltersOpen(ui, !filtersOpen_);
+    }
+    drawLegend(ui, L);
+    if (L.sheetShown <= 0.0f) return;
+    // Row by row as the sheet grows: a chip shows once its whole row is inside.
+    float chipsY = L.legend.y + L.legend.h + s;
+    drawChips(ui, L, {min.x + m, chipsY, L.panel.w - 2 * m, max.y - chipsY}, false, interactive);
 }
 
 void MapScreen::drawLegend(UiContext& ui, const Layout& L) {
     ImVec2 min(L.legend.x, L.legend.y), max(L.legend.x + L.legend.w, L.legend.y + L.legend.h);
-    if (L.portrait) {
-        if (cardPark_ >= 0 && L.cardNow.y < max.y) return; // under the sheet
-        dl()->AddRectFilled(min, max, theme::col(ui, C::surface, 0.94f), ui.px(16));
-        theme::occlude(ui, min, max);
-    } else {
-        dl()->AddLine(ImVec2(min.x, min.y - ui.px(8)), ImVec2(max.x, min.y - ui.px(8)),
-                      theme::col(ui, C::surfaceMuted), ui.px(2));
-    }
-    float rowH = ui.px(M::legendRow);
-    float y = min.y + ui.px(tokens::space::s);
-    float gx = min.x + ui.px(tokens::space::m) + ui.px(M::markerNational);
     const struct {
         ParkLevel level;
         UiString text;
     } rows[] = {{ParkLevel::National, UiString::MapLevelNational},
                 {ParkLevel::Provincial, UiString::MapLevelProvincial},
                 {ParkLevel::Special, UiString::MapLevelSpecial}};
+    float rowH = ui.px(M::legendRow);
+    float glyphW = ui.px(M::markerNational) * 2;
+    if (L.portrait) { // one row in the sheet, the entries spread evenly
+        float step = L.legend.w / 3.0f;
+        for (size_t i = 0; i < 3; ++i) {
+            float x = min.x + step * static_cast<float>(i);
+            levelGlyph(ui, rows[i].level, ImVec2(x + glyphW * 0.5f, min.y + rowH * 0.5f));
+            const std::string& t = ui.tr(uiText(rows[i].text));
+            ImVec2 ts = theme::textSize(ui, FontRole::Body, t);
+            theme::text(ui, FontRole::Body,
+                        ImVec2(x + glyphW + ui.px(14), min.y + (rowH - ts.y) * 0.5f), C::text, t);
+        }
+        return;
+    }
+    dl()->AddLine(ImVec2(min.x, min.y - ui.px(8)), ImVec2(max.x, min.y - ui.px(8)),
+                  theme::col(ui, C::surfaceMuted), ui.px(2));
+    float y = min.y + ui.px(tokens::space::s);
+    float gx = min.x + ui.px(tokens::space::m) + ui.px(M::markerNational);
     for (const auto& row : rows) {
         levelGlyph(ui, row.level, ImVec2(gx, y + rowH * 0.5f));
         const std::string& t = ui.tr(uiText(row.text));
@@ -190,8 +237,8 @@ void MapScreen::drawLegend(UiContext& ui, const Layout& L) {
 void MapScreen::drawScaleAndCredits(UiContext& ui, const Layout& L) {
     float m = ui.px(tokens::space::m);
     float h = ui.px(M::creditsHeight);
-    float x = L.map.x + m, y = L.map.y + L.map.h - m - (L.reset.h + h) * 0.5f; // beside reset
-    if (L.portrait && cardPark_ >= 0 && L.cardNow.y < y + h) return;           // under the sheet
+    float x = L.map.x + m, y = L.reset.y + (L.reset.h - h) * 0.5f;   // beside reset
+    if (L.portrait && cardPark_ >= 0 && L.cardNow.y < y + h) return; // under the sheet
 
     // Ground metres per pixel: Web Mercator stretches by 1/cos(latitude).
     constexpr double kEarthRadius = 6378137.0, kPi = 3.14159265358979323846;

@@ -18,6 +18,7 @@ namespace {
 namespace C = tokens::color;
 namespace M = tokens::map;
 constexpr float kPhotoSwipePx = 60;    // a horizontal drag this long turns the photo
+constexpr float kSheetSwipePx = 40;    // a vertical drag this long opens or closes the sheet
 constexpr double kWheelStep = 1.25;    // zoom per mouse-wheel notch (development)
 constexpr double kParkZoom = 2.2;      // zoom (relative to the city fit) to show one park
 constexpr double kDoubleTapZoom = 2.0; // double tap zooms in this much
@@ -77,6 +78,8 @@ void MapScreen::onEnter(UiContext& ui, const std::string& selection) {
 
 void MapScreen::resetSession() {
     insetOpen_ = false;
+    filtersOpen_ = false;
+    filtersChangedMs_ = -1e9;
     filter_.clear();
     cardOpen_ = false;
     cardPark_ = -1;
@@ -86,6 +89,19 @@ void MapScreen::resetSession() {
 void MapScreen::selectPark(UiContext& ui, int park) {
     if (cardOpen_ && cardPark_ == park) return; // already showing it: no extra history
     ui.post(NavCommand::go(ScreenId::Map, content_->parks[park].id));
+}
+
+void MapScreen::setFiltersOpen(UiContext& ui, bool open) {
+    if (open == filtersOpen_) return;
+    filtersOpen_ = open;
+    // Reversing mid-way starts from where the sheet is, not from the far end.
+    double t = std::clamp((ui.nowMs - filtersChangedMs_) / tokens::motion::transitionMs, 0.0, 1.0);
+    filtersChangedMs_ = ui.nowMs - (1.0 - t) * tokens::motion::transitionMs;
+    ui.animateUntil(filtersChangedMs_ + tokens::motion::transitionMs);
+}
+
+bool MapScreen::sheetCovered(const Layout& L) const {
+    return insetOpen_ || (cardPark_ >= 0 && L.cardNow.y < L.panel.y + L.panel.h);
 }
 
 void MapScreen::closeCard(UiContext& ui) {
@@ -108,14 +124,27 @@ MapScreen::Layout MapScreen::computeLayout(UiContext& ui) {
         float cardW = ui.px(M::cardWidth);
         L.card = {W - cardW - m, top + m, cardW, H - top - 2 * m};
     } else {
-        // The chips flow across the width; the panel is as tall as they need.
-        float countH = theme::textSize(ui, FontRole::BodyBold, "0").y;
-        float chipsH = drawChips(ui, L, {m, 0, W - 2 * m, 0}, true);
-        float panelH = m + countH + ui.px(tokens::space::s) + chipsH + m;
-        L.panel = {0, top, W, panelH};
-        L.map = {0, top + panelH, W, H - top - panelH};
-        float sheetH = std::round(H * M::sheetHeight);
-        L.card = {0, H - sheetH, W, sheetH};
+        // The map fills the height. Filters and legend are a bottom sheet: collapsed, the count,
+        // the legend and "Filter parks"; open, the chips below them (the sheet grows upwards).
+        float touchH = ui.px(tokens::space::touchMin);
+        float s = ui.px(tokens::space::s);
+        L.sheetHandle = ui.px(28);
+        float chipsH = drawChips(ui, L, {m, 0, W - 2 * m, 0}, true, false);
+        float collapsedH = L.sheetHandle + touchH + s + ui.px(M::legendRow) + m;
+        float openH = collapsedH + s + chipsH;
+        float ts =
+            static_cast<float>((ui.nowMs - filtersChangedMs_) / tokens::motion::transitionMs);
+        float es = tokens::easeOutCubic(std::clamp(ts, 0.0f, 1.0f));
+        L.sheetShown = filtersOpen_ ? es : 1.0f - es;
+        if (ts < 1.0f) ui.animateUntil(filtersChangedMs_ + tokens::motion::transitionMs);
+        float sheetH = std::round(collapsedH + (openH - collapsedH) * L.sheetShown);
+        L.panel = {0, H - sheetH, W, sheetH};
+        L.legend = {m, L.panel.y + L.sheetHandle + touchH + s, W - 2 * m, ui.px(M::legendRow)};
+        L.map = {0, top, W, H - top};
+        // Framing and pan limits count the collapsed sheet: opening it moves no camera.
+        L.frame = {0, top, W, H - collapsedH - top};
+        float sheetH2 = std::round(H * M::sheetHeight);
+        L.card = {0, H - sheetH2, W, sheetH2};
     }
 
     // The card slides in (ease-out) and out (the same curve, reversed).
@@ -138,7 +167,8 @@ MapScreen::Layout MapScreen::computeLayout(UiContext& ui) {
     float bw = theme::textSize(ui, FontRole::BodyBold, resetText).x + bh;
     float right = L.map.x + L.map.w;
     if (!L.portrait && cardPark_ >= 0) right = std::min(right, L.cardNow.x);
-    L.reset = {right - m - bw, L.map.y + L.map.h - m - bh, bw, bh};
+    float bandBottom = L.portrait ? L.panel.y : L.map.y + L.map.h; // above the sheet
+    L.reset = {right - m - bw, bandBottom - m - bh, bw, bh};
     if (L.portrait && cardPark_ >= 0) L.reset.y = std::min(L.reset.y, L.cardNow.y - m - bh);
     L.inset = L.card;
     const std::string& insetText = ui.tr(uiText(UiString::MapInset));
@@ -146,22 +176,15 @@ MapScreen::Layout MapScreen::computeLayout(UiContext& ui) {
         content_ && hasInset() ? theme::textSize(ui, FontRole::BodyBold, insetText).x + bh : 0;
     L.insetButton = {L.reset.x - (iw > 0 ? ui.px(tokens::space::s) + iw : 0), L.reset.y, iw, bh};
 
-    // Legend: inside the panel (landscape) or floating bottom left of the map (portrait).
-    float rowH = ui.px(M::legendRow);
-    float legendH = rowH * 3 + ui.px(tokens::space::s) * 2;
-    float legendW = ui.px(M::legendWidth);
-    if (L.portrait)
-        L.legend = {L.map.x + m, L.map.y + L.map.h - bottomBand - legendH, legendW, legendH};
-    else
+    // Landscape: the legend at the panel's foot; the city is framed above the bottom band.
+    if (!L.portrait) {
+        float rowH = ui.px(M::legendRow);
+        float legendH = rowH * 3 + ui.px(tokens::space::s) * 2;
         L.legend = {L.panel.x + m, L.panel.y + L.panel.h - m - legendH, L.panel.w - 2 * m, legendH};
-
-    // The frame: what the map's own controls leave of it (the bottom band; in portrait also
-    // the legend above it). The city is framed there and the pan limits count it; the card is
-    // left to the focus point (it comes and goes).
-    if (L.portrait)
-        L.frame = {L.map.x, L.map.y, L.map.w, L.legend.y - L.map.y};
-    else
         L.frame = {L.map.x, L.map.y, L.map.w, L.map.h - bottomBand};
+    } else {
+        L.frame.h -= bottomBand;
+    }
 
     // A selected park sits in the middle of what the card leaves of the frame.
     L.focus = L.frame.center();
@@ -177,6 +200,7 @@ MapScreen::Layout MapScreen::computeLayout(UiContext& ui) {
 bool MapScreen::overUi(const Layout& L, Vec2 p) const {
     if (!L.map.contains(p)) return true; // top bar and panel
     if (L.reset.contains(p) || L.legend.contains(p) || L.insetButton.contains(p)) return true;
+    if (L.portrait && L.panel.contains(p) && !sheetCovered(L)) return true;
     if (insetOpen_ && L.inset.contains(p)) return true;
     if (cardPark_ >= 0 && L.cardNow.contains(p)) return true;
     return false;
@@ -232,7 +256,7 @@ void MapScreen::draw(UiContext& ui) {
     drawResetButton(ui, L);
     drawInsetButton(ui, L);
     drawPanel(ui, L);
-    drawLegend(ui, L);
+    if (!L.portrait) drawLegend(ui, L); // portrait: inside the sheet
     if (cardPark_ >= 0) drawCard(ui, L);
     drawInset(ui, L);
     widgets::topBar(ui, uiText(UiString::ModuleMap), tokens::moduleColor[1]);
@@ -246,6 +270,10 @@ void MapScreen::handleGestures(UiContext& ui, const Layout& L) {
         switch (g.kind) {
             case Gesture::Kind::Tap: {
                 if (overUi(L, g.pos)) break;
+                if (L.portrait && filtersOpen_) { // a tap beside the open sheet puts it away
+                    setFiltersOpen(ui, false);
+                    break;
+                }
                 // What the last frame drew: a park standing alone, or a cluster.
                 int hit = -1, hitCluster = -1;
                 float best = ui.px(M::fingerRadius);
@@ -289,6 +317,9 @@ void MapScreen::handleGestures(UiContext& ui, const Layout& L) {
                     drag_ = photoRect_.contains(g.start) ? DragTarget::CardPhotos
                                                          : DragTarget::CardScroll;
                     photoDragDx_ = 0;
+                } else if (L.portrait && !sheetCovered(L) && L.panel.contains(g.start)) {
+                    drag_ = DragTarget::Sheet; // a swipe up opens the sheet, down closes it
+                    sheetDragDy_ = 0;
                 } else if (!overUi(L, g.start)) {
                     drag_ = DragTarget::Map;
                     camera_.stop();
@@ -300,6 +331,7 @@ void MapScreen::handleGestures(UiContext& ui, const Layout& L) {
                 if (drag_ == DragTarget::Map) camera_.panBy(g.delta);
                 if (drag_ == DragTarget::CardScroll) cardScroll_ -= g.delta.y;
                 if (drag_ == DragTarget::CardPhotos) photoDragDx_ += g.delta.x;
+                if (drag_ == DragTarget::Sheet) sheetDragDy_ += g.delta.y;
                 break;
             case Gesture::Kind::DragEnd:
                 if (drag_ == DragTarget::Map) camera_.fling(g.velocity, ui.nowMs);
@@ -310,6 +342,8 @@ void MapScreen::handleGestures(UiContext& ui, const Layout& L) {
                     if (photoDragDx_ > ui.px(kPhotoSwipePx))
                         photoIndex_ = std::max(0, photoIndex_ - 1);
                 }
+                if (drag_ == DragTarget::Sheet && std::abs(sheetDragDy_) > ui.px(kSheetSwipePx))
+                    setFiltersOpen(ui, sheetDragDy_ < 0);
                 drag_ = DragTarget::None;
                 break;
             case Gesture::Kind::PinchBegin:

@@ -30,8 +30,10 @@ class MapScreen final : public Screen {
         bool portrait = false;
         Rect map;              // the map's area (camera viewport)
         Rect frame;            // ... less the controls over it: where the city is framed
-        Rect panel;            // filters: a left column (landscape) or a band on top (portrait)
-        Rect legend;           // floating legend (portrait) or inside the panel (landscape)
+        Rect panel;            // filters: a left column (landscape) or a bottom sheet (portrait)
+        Rect legend;           // inside the panel: a column (landscape) or one row (portrait)
+        float sheetShown = 0;  // portrait: the filter sheet 0 collapsed .. 1 open (eased)
+        float sheetHandle = 0; // portrait: height of the sheet's grab strip
         Rect reset;            // "reset view" button
         Rect insetButton;      // "区位 / Location", left of reset (w = 0 without an inset)
         Rect inset;            // the regional inset: where the card goes (beside or a sheet)
@@ -39,7 +41,6 @@ class MapScreen final : public Screen {
         Rect cardNow;          // ... where it is this frame (sliding)
         float cardShown = 0;   // 0 closed .. 1 open (eased)
         Vec2 focus;            // where a selected park should sit: the middle of the uncovered map
-        float chipsBottom = 0; // portrait: the bottom of the chip flow (panel height)
     };
     // One district at one zoom band, in metres relative to the city's centre (float precision
     // stays at centimetres this way).
@@ -101,8 +102,11 @@ class MapScreen final : public Screen {
     float drawInsetDistances(UiContext& ui, Rect area, bool measureOnly);
 
     // [map_panels.cpp]
-    float drawChips(UiContext& ui, const Layout& L, Rect area, bool measureOnly);
+    float drawChips(UiContext& ui, const Layout& L, Rect area, bool measureOnly, bool interactive);
+    bool sheetCovered(const Layout& L) const; // portrait: the card or the inset over the sheet
+    void setFiltersOpen(UiContext& ui, bool open);
     void drawPanel(UiContext& ui, const Layout& L);
+    void drawSheet(UiContext& ui, const Layout& L, const std::string& count);
     void drawLegend(UiContext& ui, const Layout& L);
     void drawScaleAndCredits(UiContext& ui, const Layout& L);
     void drawResetButton(UiContext& ui, const Layout& L);
@@ -143,9 +147,14 @@ class MapScreen final : public Screen {
     map::MarkerLayout markerLayout_;          // labels, leaders and clusters of this frame
 
     // Gestures.
-    enum class DragTarget { None, Map, CardScroll, CardPhotos };
+    enum class DragTarget { None, Map, CardScroll, CardPhotos, Sheet };
     DragTarget drag_ = DragTarget::None;
     float photoDragDx_ = 0;
+    float sheetDragDy_ = 0;
+
+    // The portrait filter sheet: collapsed (count, legend, "Filter parks") or open (the chips).
+    bool filtersOpen_ = false;
+    double filtersChangedMs_ = -1e9; // when it started opening or closing
     bool pinching_ = false;
 
     // The regional inset and its labels (kept to avoid per-frame allocation).

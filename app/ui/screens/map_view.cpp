@@ -175,7 +175,7 @@ void MapScreen::collectControls(const Layout& L) {
     controls_.push_back({L.map.x, L.reset.y, L.insetButton.x - L.map.x, L.reset.h});
     if (L.insetButton.w > 0) controls_.push_back(L.insetButton);
     if (insetOpen_) controls_.push_back(L.inset);
-    if (L.portrait) controls_.push_back(L.legend);
+    if (L.portrait && !sheetCovered(L)) controls_.push_back(L.panel); // the filter sheet
     if (cardPark_ >= 0) controls_.push_back(L.cardNow);
 }
 
