@@ -20,7 +20,9 @@ ImDrawList* dl() {
     return ImGui::GetWindowDrawList();
 }
 constexpr uint32_t kHue = tokens::moduleColor[3];
-constexpr size_t kMaxPicks = 8; // keeps the take-away code small enough to scan at 300 px
+constexpr size_t kMaxPicks = 8;          // keeps the take-away code small enough to scan at 300 px
+constexpr float kSheetOpenShare = 0.68f; // portrait: the open sheet's share below the chips
+constexpr float kSheetSwipePx = 40;      // a vertical drag this long opens or closes the sheet
 
 const Text& moduleTitle(const UiContext& ui) {
     const Module* m = ui.content->module("invest");
@@ -83,6 +85,9 @@ void InvestScreen::resetSession() {
     zoneFilter_.clear();
     picks_.clear();
     tab_ = Tab::Policies;
+    sheetOpen_ = false;
+    sheetChangedMs_ = -1e9;
+    sheetDrag_ = false;
     projects_.reset();
     panel_.reset();
 }
@@ -115,14 +120,12 @@ void InvestScreen::draw(UiContext& ui) {
     float top = ui.px(tokens::space::topBar);
     float margin = ui.px(portrait ? tokens::space::l : tokens::space::xl);
     float gap = ui.px(tokens::space::l);
+    portrait_ = portrait;
     if (portrait) {
         float chipsH = drawChips(ui, ImVec2(margin, top + ui.px(tokens::space::m)), W - margin * 2);
-        float listTop = top + ui.px(tokens::space::m) + chipsH;
-        float split = listTop + (H - listTop) * 0.50f;
-        drawProjects(ui, ImVec2(margin, listTop), ImVec2(W - margin, split));
-        drawTabs(ui, ImVec2(margin, split + ui.px(tokens::space::m)),
-                 ImVec2(W - margin, H - ui.px(tokens::space::m)));
+        drawSheet(ui, top + ui.px(tokens::space::m) + chipsH);
     } else {
+        panel_.edgeColor = C::background;
         float leftW = (W - margin * 2 - gap) * 0.60f;
         float chipsH = drawChips(ui, ImVec2(margin, top + ui.px(tokens::space::m)), leftW);
         drawProjects(ui, ImVec2(margin, top + ui.px(tokens::space::m) + chipsH),
@@ -130,6 +133,63 @@ void InvestScreen::draw(UiContext& ui) {
         drawTabs(ui, ImVec2(margin + leftW + gap, top + ui.px(tokens::space::m)),
                  ImVec2(W - margin, H - ui.px(tokens::space::m)));
     }
+}
+
+// Portrait: the projects fill the screen; policies, events, contacts and my list are a bottom
+// sheet. Collapsed it is its tab bar; a tab opens it (the projects above stay usable), the open
+// tab again or a swipe down on its header puts it away.
+void InvestScreen::drawSheet(UiContext& ui, float listTop) {
+    float W = ui.ds.width, H = ui.ds.height;
+    float margin = ui.px(tokens::space::l), m = ui.px(tokens::space::m);
+    float handleH = ui.px(28), tabsH = ui.px(tokens::space::touchMin);
+    float collapsedH = handleH + tabsH + m;
+    float openH = std::round((H - listTop) * kSheetOpenShare);
+    float t = static_cast<float>((ui.nowMs - sheetChangedMs_) / tokens::motion::transitionMs);
+    float e = tokens::easeOutCubic(std::clamp(t, 0.0f, 1.0f));
+    float shown = sheetOpen_ ? e : 1.0f - e;
+    if (t < 1.0f) ui.animateUntil(sheetChangedMs_ + tokens::motion::transitionMs);
+    float sheetTop = std::round(H - (collapsedH + (openH - collapsedH) * shown));
+
+    drawProjects(ui, ImVec2(margin, listTop), ImVec2(W - margin, sheetTop - m));
+
+    ImVec2 min(0, sheetTop), max(W, H);
+    float radius = ui.px(tokens::radius::card);
+    dl()->AddRectFilledMultiColor(ImVec2(0, sheetTop - ui.px(12)), ImVec2(W, sheetTop + radius),
+                                  theme::col(ui, C::shadow, 0), theme::col(ui, C::shadow, 0),
+                                  theme::col(ui, C::shadow, 0.10f),
+                                  theme::col(ui, C::shadow, 0.10f));
+    dl()->AddRectFilled(min, ImVec2(W, H + radius), theme::col(ui, C::surface), radius,
+                        ImDrawFlags_RoundCornersTop);
+    theme::occlude(ui, min, max);
+    float hw = ui.px(36);
+    dl()->AddLine(ImVec2(W * 0.5f - hw, sheetTop + handleH * 0.55f),
+                  ImVec2(W * 0.5f + hw, sheetTop + handleH * 0.55f),
+                  theme::col(ui, C::textSecondary, 0.4f), ui.px(6));
+
+    // A vertical swipe that starts on the header opens or closes the sheet.
+    Rect header{0, sheetTop, W, handleH + tabsH};
+    for (const Gesture& g : *ui.gestures) {
+        if (g.kind == Gesture::Kind::DragBegin && header.contains(g.start)) {
+            sheetDrag_ = true;
+            sheetDragDy_ = 0;
+        } else if (g.kind == Gesture::Kind::DragMove && sheetDrag_) {
+            sheetDragDy_ += g.delta.y;
+        } else if (g.kind == Gesture::Kind::DragEnd && sheetDrag_) {
+            sheetDrag_ = false;
+            if (std::abs(sheetDragDy_) > ui.px(kSheetSwipePx)) setSheetOpen(ui, sheetDragDy_ < 0);
+        }
+    }
+    panel_.edgeColor = C::surface;
+    drawTabs(ui, ImVec2(margin, sheetTop + handleH), ImVec2(W - margin, H - m));
+}
+
+void InvestScreen::setSheetOpen(UiContext& ui, bool open) {
+    if (open == sheetOpen_) return;
+    sheetOpen_ = open;
+    // Reversing mid-way starts from where the sheet is, not from the far end.
+    double t = std::clamp((ui.nowMs - sheetChangedMs_) / tokens::motion::transitionMs, 0.0, 1.0);
+    sheetChangedMs_ = ui.nowMs - (1.0 - t) * tokens::motion::transitionMs;
+    ui.animateUntil(sheetChangedMs_ + tokens::motion::transitionMs);
 }
 
 // [SECTION] Filter chips
@@ -308,8 +368,10 @@ void InvestScreen::drawTabs(UiContext& ui, ImVec2 min, ImVec2 max) {
     dl()->AddRectFilled(min, ImVec2(max.x, min.y + h), theme::col(ui, C::surfaceMuted), h * 0.5f);
     for (int i = 0; i < 4; ++i) {
         ImVec2 a(min.x + i * tw, min.y), b(a.x + tw, min.y + h);
-        bool on = static_cast<int>(tab_) == i;
+        bool on = static_cast<int>(tab_) == i && (!portrait_ || sheetOpen_); // collapsed: none
         if (widgets::touchArea(ui, ids[i], uiText(names[i]), a, b)) {
+            // Portrait: a tab opens the sheet; the open tab again closes it.
+            if (portrait_) setSheetOpen(ui, !(sheetOpen_ && on));
             tab_ = static_cast<Tab>(i);
             panel_.reset();
         }
@@ -328,6 +390,7 @@ void InvestScreen::drawTabs(UiContext& ui, ImVec2 min, ImVec2 max) {
     }
     ImVec2 pmin(min.x - ui.px(12), min.y + h + ui.px(tokens::space::s)),
         pmax(max.x + ui.px(12), max.y);
+    if (pmax.y - pmin.y < ui.px(tokens::space::touchMin)) return; // a collapsed sheet
     float off = panel_.begin(ui, pmin, pmax, panelH_);
     float y0 = pmin.y + ui.px(8) - off, y = y0;
     switch (tab_) {

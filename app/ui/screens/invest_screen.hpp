@@ -25,6 +25,8 @@ class InvestScreen final : public Screen {
     float drawChips(UiContext& ui, ImVec2 min, float w);
     void drawProjects(UiContext& ui, ImVec2 min, ImVec2 max);
     void drawTabs(UiContext& ui, ImVec2 min, ImVec2 max);
+    void drawSheet(UiContext& ui, float listTop); // portrait: the tabs as a bottom sheet
+    void setSheetOpen(UiContext& ui, bool open);
     float drawPolicies(UiContext& ui, float x, float y, float w);
     float drawEvents(UiContext& ui, float x, float y, float w);
     float drawContacts(UiContext& ui, float x, float y, float w, ImVec2 clipMin, ImVec2 clipMax);
@@ -40,6 +42,13 @@ class InvestScreen final : public Screen {
     widgets::KineticArea projects_;
     widgets::KineticArea panel_;
     float industryChipsW_ = 0, zoneChipsW_ = 0, projectsH_ = 0, panelH_ = 0;
+
+    // Portrait: the tabs are a bottom sheet, collapsed to its tab bar until a tab is tapped.
+    bool portrait_ = false;
+    bool sheetOpen_ = false;
+    double sheetChangedMs_ = -1e9; // when it started opening or closing
+    float sheetDragDy_ = 0;
+    bool sheetDrag_ = false; // a drag that started on the sheet's header
 };
 
 } // namespace zj
