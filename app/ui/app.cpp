@@ -34,14 +34,31 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <string_view>
 
 namespace zj {
 
 namespace {
 // Logical bundle names -> blob paths, for the texture cache and the video (a copy of the bundle,
 // so decodes in flight never see a switched one).
+// The UI's own art (assets/README.md): the source tree's in a build, else the installed copy.
+std::filesystem::path assetsDir() {
+    std::error_code ec;
+    if (std::filesystem::exists(ZJ_ASSETS_SOURCE "/README.md", ec)) return ZJ_ASSETS_SOURCE;
+    return ZJ_ASSETS_INSTALLED;
+}
+
+// Bundle names ("media/thumbs/etdz-1.jpg") resolve in the bundle; "asset:brand/..." in the
+// UI's own art, never outside it.
 TextureCache::Resolver mediaResolver(const std::optional<Bundle>& bundle) {
-    return [bundle](const std::string& name) {
+    return [bundle, assets = assetsDir()](const std::string& name) {
+        constexpr std::string_view kAsset = "asset:";
+        if (name.compare(0, kAsset.size(), kAsset) == 0) {
+            std::filesystem::path rel(name.substr(kAsset.size()));
+            for (const auto& part : rel)
+                if (part == ".." || part.has_root_directory()) return std::filesystem::path();
+            return rel.is_relative() ? assets / rel : std::filesystem::path();
+        }
         return bundle ? bundle->pathOf(name) : std::filesystem::path();
     };
 }

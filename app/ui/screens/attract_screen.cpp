@@ -4,7 +4,9 @@
 #include "platform/texture_cache.hpp"
 #include "ui/widgets.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 namespace zj {
 
@@ -14,6 +16,8 @@ ImDrawList* dl() {
     return ImGui::GetWindowDrawList();
 }
 constexpr double kFadeMs = 1200; // crossfade between two photos
+constexpr const char* kBackdrop = "asset:attract/attract-16x9.jpg";
+constexpr const char* kBackdropPortrait = "asset:attract/attract-9x16.jpg";
 } // namespace
 
 void AttractScreen::onEnter(UiContext& ui, const std::string&) {
@@ -25,6 +29,19 @@ void AttractScreen::drawBackdrop(UiContext& ui) {
     dl()->AddRectFilledMultiColor(ImVec2(0, 0), ImVec2(W, H), theme::col(ui, C::primary),
                                   theme::col(ui, C::primaryDark), theme::col(ui, C::primaryDark),
                                   theme::col(ui, C::primary));
+    // Content without attract photos: the kiosk's own backdrop (assets/attract), composed for
+    // the orientation, covering the screen.
+    if (ui.content->attract.photos.empty() && ui.textures) {
+        TextureRef art = ui.textures->get(ui.ds.portrait() ? kBackdropPortrait : kBackdrop);
+        if (art.state == TextureRef::State::Ready && art.width > 0 && art.height > 0) {
+            float fit = std::max(W / art.width, H / art.height);
+            float iw = art.width * fit, ih = art.height * fit;
+            ImVec2 o((W - iw) * 0.5f, (H - ih) * 0.5f);
+            dl()->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(art.glTexture)), o,
+                           ImVec2(o.x + iw, o.y + ih));
+            return;
+        }
+    }
     // The river, slowly drifting (one full drift per minute).
     float phase = static_cast<float>(std::fmod((ui.nowMs - enteredMs_) / 60000.0, 1.0)) * 6.2832f;
     for (int i = 0; i < 5; ++i) {

@@ -1,10 +1,12 @@
 #include "ui/screens/home_screen.hpp"
 
 #include "core/ui_strings.hpp"
+#include "platform/texture_cache.hpp"
 #include "ui/widgets.hpp"
 #include "ui/widgets_media.hpp"
 
 #include <cmath>
+#include <cstdint>
 
 namespace zj {
 
@@ -19,6 +21,8 @@ constexpr widgets::Icon kModuleIcons[4] = {widgets::Icon::City, widgets::Icon::M
 constexpr ScreenId kModuleScreens[4] = {ScreenId::City, ScreenId::Map, ScreenId::Industry,
                                         ScreenId::Invest};
 constexpr double kStaggerMs = 60;
+constexpr const char* kBrandMark = "asset:brand/zjmap-mark-256.png";
+constexpr float kBrandMarkSize = 132; // design units: as tall as the publisher and the title
 
 int moduleIndex(const std::string& id) {
     static const char* ids[4] = {"city", "map", "industry", "invest"};
@@ -59,15 +63,23 @@ void HomeScreen::draw(UiContext& ui) {
     drawRiver(ui, ImVec2(0, 0), ImVec2(W, bandH));
     widgets::languageSwitch(ui, ImVec2(W - margin, ui.px(tokens::space::m)), true);
 
+    // The brand mark (assets/brand) beside the publisher and the title; its place is kept while
+    // it loads so that the title never jumps.
     float y = ui.px(portrait ? 150 : 96);
+    float markSize = ui.px(kBrandMarkSize);
+    TextureRef mark = ui.textures ? ui.textures->get(kBrandMark) : TextureRef{};
+    if (mark.state == TextureRef::State::Ready)
+        dl()->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(mark.glTexture)),
+                       ImVec2(margin, y), ImVec2(margin + markSize, y + markSize));
+    float textX = margin + markSize + ui.px(tokens::space::m);
     const std::string& publisher = ui.tr(content.site.publisher);
     if (!publisher.empty())
-        y += theme::text(ui, FontRole::Body, ImVec2(margin, y), C::gold, publisher).y +
+        y += theme::text(ui, FontRole::Body, ImVec2(textX, y), C::gold, publisher).y +
              ui.px(tokens::space::xs);
-    float titleWrap = W - margin * 2;
+    float titleWrap = W - margin - textX;
     // Visitors see content, staff see internals: the edition line and the content version
     // are on the staff panel, not here.
-    theme::text(ui, FontRole::H1, ImVec2(margin, y), C::textOnPrimary, ui.tr(content.site.title),
+    theme::text(ui, FontRole::H1, ImVec2(textX, y), C::textOnPrimary, ui.tr(content.site.title),
                 titleWrap);
 
     // Tiles: four in a row (landscape) or a 2x2 grid (portrait), rising into the band.

@@ -5,9 +5,12 @@
 
 #include "core/session/log_ring.hpp"
 #include "core/ui_strings.hpp"
+#include "platform/texture_cache.hpp"
 #include "ui/widgets.hpp"
 
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
 #include <ctime>
 
 namespace zj {
@@ -429,6 +432,30 @@ float StaffScreen::drawLogAndCredits(UiContext& ui, ImVec2 pos, float width, flo
 
 void StaffScreen::drawTestPattern(UiContext& ui) {
     float W = ui.ds.width, H = ui.ds.height;
+    // The pixel-exact pattern of assets/test-pattern where the screen has its size (1:1, so its
+    // 1-3 px line pairs tell the truth), else the same checks drawn at any size.
+    char name[64];
+    std::snprintf(name, sizeof name, "asset:test-pattern/test-pattern-%dx%d.png",
+                  static_cast<int>(W), static_cast<int>(H));
+    TextureRef art = ui.textures ? ui.textures->get(name) : TextureRef{};
+    if (art.state == TextureRef::State::Ready && art.width == int(W) && art.height == int(H))
+        dl()->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(art.glTexture)),
+                       ImVec2(0, 0), ImVec2(W, H));
+    else
+        drawTestPatternBars(ui);
+    const Text& hint = T(UiString::StaffTestPatternHint);
+    std::string line = hint.zh + " · " + hint.en;
+    ImVec2 ts = theme::textSize(ui, FontRole::BodyBold, line);
+    ImVec2 tp((W - ts.x) * 0.5f, H * 0.9f - ts.y * 0.5f);
+    dl()->AddRectFilled(tp - ImVec2(ui.px(16), ui.px(8)), tp + ts + ImVec2(ui.px(16), ui.px(8)),
+                        IM_COL32(0, 0, 0, 200), ui.px(8));
+    theme::text(ui, FontRole::BodyBold, tp, C::textOnPrimary, line);
+    if (widgets::touchArea(ui, "staff-test-pattern-close", hint, ImVec2(0, 0), ImVec2(W, H)))
+        testPattern_ = false;
+}
+
+void StaffScreen::drawTestPatternBars(UiContext& ui) {
+    float W = ui.ds.width, H = ui.ds.height;
     // Colour bars, a grey ramp, a 1-pixel grid and a circle: colour, gamma, scaling, geometry.
     static const uint32_t bars[8] = {0xFFFFFF, 0xFFFF00, 0x00FFFF, 0x00FF00,
                                      0xFF00FF, 0xFF0000, 0x0000FF, 0x000000};
@@ -447,15 +474,6 @@ void StaffScreen::drawTestPattern(UiContext& ui) {
         dl()->AddLine(ImVec2(0, y), ImVec2(W, y), IM_COL32(255, 255, 255, 255), 1.0f);
     dl()->AddCircle(ImVec2(W * 0.5f, H * 0.5f), std::min(W, H) * 0.45f,
                     IM_COL32(255, 255, 255, 255), 128, ui.px(3));
-    const Text& hint = T(UiString::StaffTestPatternHint);
-    std::string line = hint.zh + " · " + hint.en;
-    ImVec2 ts = theme::textSize(ui, FontRole::BodyBold, line);
-    ImVec2 tp((W - ts.x) * 0.5f, H * 0.9f - ts.y * 0.5f);
-    dl()->AddRectFilled(tp - ImVec2(ui.px(16), ui.px(8)), tp + ts + ImVec2(ui.px(16), ui.px(8)),
-                        IM_COL32(0, 0, 0, 200), ui.px(8));
-    theme::text(ui, FontRole::BodyBold, tp, C::textOnPrimary, line);
-    if (widgets::touchArea(ui, "staff-test-pattern-close", hint, ImVec2(0, 0), ImVec2(W, H)))
-        testPattern_ = false;
 }
 
 } // namespace zj

@@ -63,6 +63,7 @@ class StaffScreen final : public Screen {
     void keypadOk(UiContext& ui);
     void drawPanel(UiContext& ui);
     void drawTestPattern(UiContext& ui);
+    void drawTestPatternBars(UiContext& ui); // the checks drawn, for screens of any size
     float drawStatus(UiContext& ui, ImVec2 pos, float width);
     float drawActions(UiContext& ui, ImVec2 pos, float width);
     float drawTours(UiContext& ui, ImVec2 pos, float width);
