@@ -5,6 +5,7 @@
 // [SECTION] The interactive loop
 #include "ui/app.hpp"
 
+#include "core/asset_name.hpp"
 #include "core/bundle/crypto.hpp"
 #include "core/bundle/file_util.hpp"
 #include "core/content/startup.hpp"
@@ -34,13 +35,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <string_view>
 
 namespace zj {
 
 namespace {
-// Logical bundle names -> blob paths, for the texture cache and the video (a copy of the bundle,
-// so decodes in flight never see a switched one).
 // The UI's own art (assets/README.md): the source tree's in a build, else the installed copy.
 std::filesystem::path assetsDir() {
     std::error_code ec;
@@ -48,17 +46,11 @@ std::filesystem::path assetsDir() {
     return ZJ_ASSETS_INSTALLED;
 }
 
-// Bundle names ("media/thumbs/etdz-1.jpg") resolve in the bundle; "asset:brand/..." in the
-// UI's own art, never outside it.
+// Logical names -> files, for the texture cache and the video: bundle names resolve in (a copy
+// of) the bundle, so decodes in flight never see a switched one; "asset:..." in the UI's art.
 TextureCache::Resolver mediaResolver(const std::optional<Bundle>& bundle) {
     return [bundle, assets = assetsDir()](const std::string& name) {
-        constexpr std::string_view kAsset = "asset:";
-        if (name.compare(0, kAsset.size(), kAsset) == 0) {
-            std::filesystem::path rel(name.substr(kAsset.size()));
-            for (const auto& part : rel)
-                if (part == ".." || part.has_root_directory()) return std::filesystem::path();
-            return rel.is_relative() ? assets / rel : std::filesystem::path();
-        }
+        if (isAssetName(name)) return resolveAssetName(assets, name);
         return bundle ? bundle->pathOf(name) : std::filesystem::path();
     };
 }
