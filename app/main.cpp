@@ -49,6 +49,8 @@ const char* kUsage =
     "  --lint-report FILE      with --scenario: layout lint findings go to FILE (one per\n"
     "                          line) instead of failing it (zjmap-pack proof)\n"
     "  --stats                 with --scenario: print first-frame time and peak RSS at exit\n"
+    "  --runtime-font-atlas    build the font atlas with FreeType even when the bundle has a\n"
+    "                          baked one (benchmarks, the baked atlas's comparison test)\n"
     "  --monkey N              N random touches and idles headless; fails on a crash, an\n"
     "                          assertion, a stuck frame or memory growth (--seed S)\n"
     "  --soak DAYS             simulated days of visits, idles and content reloads headless;\n"
@@ -194,6 +196,8 @@ int main(int argc, char** argv) {
             options.metricsFile = v;
         } else if (a == "--stats") {
             printStats = true;
+        } else if (a == "--runtime-font-atlas") {
+            options.runtimeFontAtlas = true;
         } else if (a == "--monkey") {
             const char* v = value("N");
             if (!v || !parseCount(v, monkey.events) || monkey.events == 0)
