@@ -49,6 +49,8 @@ const char* kUsage =
     "  --lint-report FILE      with --scenario: layout lint findings go to FILE (one per\n"
     "                          line) instead of failing it (zjmap-pack proof)\n"
     "  --stats                 with --scenario: print first-frame time and peak RSS at exit\n"
+    "  --runtime-font-atlas    build the font atlas with FreeType even when the bundle has a\n"
+    "                          baked one (benchmarks, the baked atlas's comparison test)\n"
     "  --monkey N              N random touches and idles headless; fails on a crash, an\n"
     "                          assertion, a stuck frame or memory growth (--seed S)\n"
     "  --soak DAYS             simulated days of visits, idles and content reloads headless;\n"
@@ -194,6 +196,8 @@ int main(int argc, char** argv) {
             options.metricsFile = v;
         } else if (a == "--stats") {
             printStats = true;
+        } else if (a == "--runtime-font-atlas") {
+            options.runtimeFontAtlas = true;
         } else if (a == "--monkey") {
             const char* v = value("N");
             if (!v || !parseCount(v, monkey.events) || monkey.events == 0)
@@ -367,6 +371,17 @@ int main(int argc, char** argv) {
                      "stats: first_frame_ms=%.1f exit_ms=%.1f vmhwm_kb=%ld frames=%" PRIu64 "\n",
                      sdlInitAt + app.stats().firstFrameWallMs, sinceMain, peakRssKb(),
                      app.stats().framesRendered);
+        // ZJ_LAUNCH_NS (the benchmark's wall clock just before exec): launch to first frame,
+        // which also counts the dynamic loader's work before main().
+        if (const char* launch = std::getenv("ZJ_LAUNCH_NS")) {
+            double nowNs = std::chrono::duration<double, std::nano>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+            double firstFrameAgoMs =
+                static_cast<double>(SDL_GetTicks()) - app.stats().firstFrameWallMs;
+            std::fprintf(stderr, "stats: launch_to_first_frame_ms=%.1f\n",
+                         (nowNs - std::strtod(launch, nullptr)) / 1e6 - firstFrameAgoMs);
+        }
     }
     return result;
 }

@@ -25,8 +25,8 @@ BUILD_PACKAGES=(
 TEST_PACKAGES=(libgtest-dev nginx-light procps dpkg-dev file rsync sqlite3 openssl)
 # Sanitizer and fuzz runs of `test` (tests/sanitizers, tests/fuzz): libFuzzer needs clang.
 CHECK_PACKAGES=(clang libclang-rt-14-dev)
-# `bench`: idle CPU under a real X server.
-BENCH_PACKAGES=(xvfb)
+# `bench`: idle CPU under a real X server; Chromium beside the kiosk (tests/bench/run.sh).
+BENCH_PACKAGES=(xvfb chromium)
 # `future`: the suite on a moved clock.
 FUTURE_PACKAGES=(faketime)
 # Regenerating the sample media and the UI art (content/scripts/make-media.py, assets/make-assets.py).

@@ -8,6 +8,7 @@
 #include "core/bundle/manifest.hpp"
 #include "pack/commands.hpp"
 #include "pack/sources.hpp"
+#include "platform/font_atlas.hpp"
 
 #include <cerrno>
 #include <chrono>
@@ -115,6 +116,12 @@ int runBuild(const std::vector<std::string>& args) {
         return 1;
     }
     for (auto& f : media) files.push_back(std::move(f));
+    // Without the fonts here the bundle still works: the kiosk then builds the atlas itself.
+    BundleInputFile atlas{fontatlas::kBlobName, {}};
+    if (bakeFontAtlas(content, atlas.bytes, err))
+        files.push_back(std::move(atlas));
+    else
+        std::fprintf(stderr, "zjmap-pack build: warning: no baked font atlas: %s\n", err.c_str());
 
     BundleWriteOptions options;
     options.version = version;

@@ -94,6 +94,8 @@ void processMapLayers(Sources& sources, Diagnostics& diag);
 
 // glyphs.cpp: every distinct code point <= U+FFFF of every text, sorted, as UTF-8.
 std::string collectGlyphs(const Content& content, const std::string& extraText);
+// font_atlas_bake.cpp: the kiosk's font atlas for this content, baked (platform/font_atlas.hpp).
+bool bakeFontAtlas(const Content& content, std::string& out, std::string& err);
 
 // fingerprint.cpp: one SHA-256 (hex) over every source file under `root` (path, size, bytes),
 // leaving out keys/, scripts/ and dot-files.

@@ -1,13 +1,12 @@
 #include "platform/fonts.hpp"
 
-#include "core/theme_tokens.hpp"
+#include "platform/font_atlas.hpp"
 
 #include <SDL.h>
 #define GL_GLEXT_PROTOTYPES 1
 #include <SDL_opengl.h>
 #include <fcntl.h>
 #include <imgui.h>
-#include <imgui_freetype.h>
 #include <malloc.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -15,19 +14,16 @@
 
 namespace zj {
 
-namespace {
+FontSet::FontSet()
+    : regular_(std::make_unique<fontatlas::MappedFont>()),
+      bold_(std::make_unique<fontatlas::MappedFont>()),
+      glyphs_(std::make_unique<fontatlas::GlyphSet>()) {}
 
-constexpr int kCjkScFace = 2; // Noto Sans CJK SC in the .ttc collection
-
-} // namespace
+FontSet::~FontSet() = default;
 
 // The backend would upload the atlas as RGBA (16 MB at 2048x2048, kept twice by llvmpipe);
 // one red channel swizzled to (1,1,1,r) is a quarter of that and looks the same.
-bool FontSet::uploadAlphaTexture(std::string& err) {
-    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    atlas->GetTexDataAsAlpha8(&pixels, &w, &h);
+bool FontSet::uploadAlphaTexture(const unsigned char* pixels, int w, int h, std::string& err) {
     if (!pixels) {
         err = "font atlas has no pixels";
         return false;
@@ -49,7 +45,7 @@ bool FontSet::uploadAlphaTexture(std::string& err) {
         return false;
     }
     texture_ = tex;
-    atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(tex)));
+    ImGui::GetIO().Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(tex)));
     return true;
 }
 
@@ -62,132 +58,96 @@ void FontSet::releaseTexture() {
     }
 }
 
-FontSet::~FontSet() {
-    for (MappedFile* f : {&regular_, &bold_})
-        if (f->data) munmap(f->data, f->size);
-}
-
-bool FontSet::mapFile(const char* path, MappedFile& out, std::string& err) {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct stat st {};
-    if (fd < 0 || fstat(fd, &st) != 0) {
-        if (fd >= 0) close(fd);
-        err = std::string("cannot read font ") + path + " (install fonts-noto-cjk)";
-        return false;
-    }
-    if (st.st_size < 1024) {
-        close(fd);
-        err = std::string("font file is too small: ") + path;
-        return false;
-    }
-    void* p = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-    close(fd);
-    if (p == MAP_FAILED) {
-        err = std::string("cannot map font ") + path;
-        return false;
-    }
-    out.data = p;
-    out.size = static_cast<size_t>(st.st_size);
-    return true;
-}
-
 bool FontSet::loadFiles(std::string& err) {
-    return mapFile(ZJ_FONT_FILE, regular_, err) && mapFile(ZJ_FONT_BOLD_FILE, bold_, err);
+    return regular_->map(ZJ_FONT_FILE, err) && bold_->map(ZJ_FONT_BOLD_FILE, err);
 }
 
 float FontSet::sizeOf(FontRole role) const {
-    switch (role) {
-        case FontRole::Caption:
-            return tokens::type::caption;
-        case FontRole::Body:
-            return tokens::type::body;
-        case FontRole::BodyBold:
-            return tokens::type::body;
-        case FontRole::H2:
-            return tokens::type::h2;
-        case FontRole::H1:
-            return tokens::type::h1;
-        case FontRole::Display:
-            return tokens::type::display;
-        case FontRole::Count_:
-            break;
-    }
-    return tokens::type::body;
+    return fontatlas::designSize(role);
 }
 
-bool FontSet::build(const std::string& glyphText, const std::string& displayGlyphs, float scale,
-                    std::string& err) {
-    Uint64 t0 = SDL_GetPerformanceCounter();
-    ImGuiIO& io = ImGui::GetIO();
-    ImFontAtlas* atlas = io.Fonts;
-    releaseTexture();
-    atlas->Clear();
-    atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
-    atlas->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
-    atlas->Flags |= ImFontAtlasFlags_NoMouseCursors;
-    atlas->TexGlyphPadding = 1;
-
-    ImFontGlyphRangesBuilder builder;
-    builder.AddRanges(atlas->GetGlyphRangesDefault()); // Basic Latin + Latin-1
-    builder.AddText(glyphText.c_str(), glyphText.c_str() + glyphText.size());
-    builder.AddText("·—–…“”‘’、，。：；！？（）《》【】％＋－×÷→←↑↓•✓✕©®°²");
-    ImVector<ImWchar> ranges;
-    builder.BuildRanges(&ranges);
-    ranges_.assign(ranges.begin(), ranges.end());
-    ImFontGlyphRangesBuilder displayBuilder;
-    static const ImWchar kAscii[] = {0x0020, 0x007E, 0};
-    displayBuilder.AddRanges(kAscii);
-    displayBuilder.AddText(displayGlyphs.c_str(), displayGlyphs.c_str() + displayGlyphs.size());
-    displayBuilder.AddText("%％·.,+-×亿万元个");
-    ImVector<ImWchar> displayRanges;
-    displayBuilder.BuildRanges(&displayRanges);
-    displayRanges_.assign(displayRanges.begin(), displayRanges.end());
-    stats_.glyphCount = 0;
-    for (size_t i = 0; i + 1 < ranges_.size(); i += 2)
-        stats_.glyphCount += ranges_[i + 1] - ranges_[i] + 1;
-
-    for (int r = 0; r < static_cast<int>(FontRole::Count_); ++r) {
-        FontRole role = static_cast<FontRole>(r);
-        bool bold = role == FontRole::BodyBold || role == FontRole::H2 || role == FontRole::H1 ||
-                    role == FontRole::Display;
-        const MappedFile& file = bold ? bold_ : regular_;
-        ImFontConfig cfg;
-        cfg.FontDataOwnedByAtlas = false; // the file stays loaded once, in this FontSet
-        cfg.FontNo = kCjkScFace;
-        cfg.OversampleH = cfg.OversampleV = 1;
-        cfg.PixelSnapH = true;
-        const unsigned short* ranges =
-            role == FontRole::Display ? displayRanges_.data() : ranges_.data();
-        // ImGui never writes to font data it does not own (FontDataOwnedByAtlas = false).
-        fonts_[r] = atlas->AddFontFromMemoryTTF(file.data, static_cast<int>(file.size),
-                                                sizeOf(role) * scale, &cfg, ranges);
-        // ImGui 1.86 copies font data it does not own (20 MB per size here): point the config
-        // back at the one shared mapping and free the copy.
-        ImFontConfig& added = atlas->ConfigData.back();
-        if (added.FontData != file.data) {
-            IM_FREE(added.FontData);
-            added.FontData = file.data;
-            added.FontDataOwnedByAtlas = false;
-        }
-        if (!fonts_[r]) {
-            err = "cannot add font size " + std::to_string(sizeOf(role));
-            return false;
-        }
+// The bundle's atlas, mapped: the pixels go from the page cache to the texture and the
+// mapping goes away, so the baked path keeps no CPU copy of the atlas.
+bool FontSet::loadBaked(const std::string& path, float scale, std::string& why) {
+    int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat st {};
+    if (fd < 0 || fstat(fd, &st) != 0 || st.st_size <= 0) {
+        if (fd >= 0) close(fd);
+        why = "cannot read it";
+        return false;
     }
+    size_t size = static_cast<size_t>(st.st_size);
+    void* p = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (p == MAP_FAILED) {
+        why = "cannot map it";
+        return false;
+    }
+    nlohmann::json wanted = fontatlas::atlasSpec(*regular_, *bold_, *glyphs_, scale);
+    fontatlas::LoadedPixels pixels;
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    bool ok = fontatlas::load(std::string_view(static_cast<const char*>(p), size), wanted, *atlas,
+                              fonts_, pixels, why);
+    std::string err;
+    if (ok && !uploadAlphaTexture(pixels.pixels, pixels.width, pixels.height, err)) {
+        why = err;
+        ok = false;
+    }
+    munmap(p, size);
+    if (!ok) {
+        atlas->Clear();
+        for (ImFont*& f : fonts_) f = nullptr;
+        return false;
+    }
+    stats_.atlasWidth = pixels.width;
+    stats_.atlasHeight = pixels.height;
+    return true;
+}
+
+bool FontSet::buildWithFreeType(float scale, std::string& err) {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    if (!fontatlas::addFonts(*atlas, *regular_, *bold_, *glyphs_, scale, fonts_, err)) return false;
     if (!atlas->Build()) {
         err = "font atlas build failed";
         return false;
     }
-    stats_.atlasWidth = atlas->TexWidth;
-    stats_.atlasHeight = atlas->TexHeight;
-    if (!uploadAlphaTexture(err)) return false;
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    atlas->GetTexDataAsAlpha8(&pixels, &w, &h);
+    stats_.atlasWidth = w;
+    stats_.atlasHeight = h;
+    if (!uploadAlphaTexture(pixels, w, h, err)) return false;
     atlas->ClearTexData(); // the GPU copy is enough
+    return true;
+}
+
+bool FontSet::build(const std::string& glyphText, const std::string& displayGlyphs, float scale,
+                    const std::string& bakedAtlas, const std::string& noBakedAtlasWhy,
+                    std::string& err) {
+    Uint64 t0 = SDL_GetPerformanceCounter();
+    auto msSince = [t0] {
+        return (SDL_GetPerformanceCounter() - t0) * 1000.0 / SDL_GetPerformanceFrequency();
+    };
+    releaseTexture();
+    ImGui::GetIO().Fonts->Clear();
+    *glyphs_ = fontatlas::glyphSetFor({glyphText, displayGlyphs});
+    stats_.glyphCount = glyphs_->glyphCount;
+    std::string why = noBakedAtlasWhy;
+    stats_.baked = !bakedAtlas.empty() && loadBaked(bakedAtlas, scale, why);
+    if (!stats_.baked && !buildWithFreeType(scale, err)) return false;
     // The font files stay mapped for the next rebuild; their pages need not stay resident.
-    for (const MappedFile* f : {&regular_, &bold_}) madvise(f->data, f->size, MADV_DONTNEED);
-    malloc_trim(0); // the builder's temporary buffers go back to the system
-    io.FontDefault = fonts_[static_cast<int>(FontRole::Body)];
+    regular_->dropResidentPages();
+    bold_->dropResidentPages();
+    if (!stats_.baked) malloc_trim(0); // the builder's temporary buffers go back to the system
+    ImGui::GetIO().FontDefault = fonts_[static_cast<int>(FontRole::Body)];
     scale_ = scale;
-    stats_.buildMs = (SDL_GetPerformanceCounter() - t0) * 1000.0 / SDL_GetPerformanceFrequency();
+    stats_.buildMs = msSince();
+    char line[256];
+    std::snprintf(line, sizeof line, "%dx%d, %d glyphs, %.1f ms", stats_.atlasWidth,
+                  stats_.atlasHeight, stats_.glyphCount, stats_.buildMs);
+    stats_.source = stats_.baked
+                        ? std::string("baked atlas from the bundle, ") + line
+                        : "FreeType atlas at run time (baked atlas not used: " + why + "), " + line;
     return true;
 }
 

@@ -15,6 +15,7 @@
 #include "core/ui_strings.hpp"
 #include "core/version.hpp"
 #include "platform/content_preview.hpp"
+#include "platform/font_atlas.hpp"
 #include "platform/screenshot.hpp"
 #include "platform/service_notify.hpp"
 #include "platform/video_player.hpp"
@@ -128,7 +129,8 @@ bool KioskApp::init(std::string& err) {
     if (options_.sync && options_.syncOff == SyncOff::None) {
         sync_ = std::make_unique<SyncService>(*options_.sync, clock_);
         sync_->setVersionInUse(content_->version);
-        sync_->start();
+        // Started after the first frame (renderFrame): its store reads and first fetch would
+        // only compete with the start-up for the CPU.
     }
     return true;
 }
@@ -185,12 +187,12 @@ bool KioskApp::rebuildFontsIfNeeded(std::string& err) {
     // Finger thresholds in the display's pixels (a tap slop of 24 design px is 48 px at 4K).
     input_.recognizer().setSettings(GestureSettings{}.scaled(scale));
     if (!fontsDirty_ && scale == fonts_.builtScale()) return true;
-    std::string glyphs =
-        allUiGlyphText() + content_->glyphText + WeeklySchedule::describeGlyphs(); // closed page
-    std::string displayGlyphs; // units shown next to large figures
-    for (const auto& f : content_->site.keyFigures) displayGlyphs += f.unit;
-    for (const auto& f : content_->projectFigures) displayGlyphs += f.unit.zh + f.unit.en;
-    if (!fonts_.build(glyphs, displayGlyphs, scale, err)) return false;
+    fontatlas::AtlasText text = fontatlas::atlasTextFor(*content_);
+    std::string baked;
+    if (bundle_ && !options_.runtimeFontAtlas) baked = bundle_->pathOf(fontatlas::kBlobName);
+    const char* none = options_.runtimeFontAtlas ? "--runtime-font-atlas" : "the bundle has none";
+    if (!fonts_.build(text.glyphs, text.displayGlyphs, scale, baked, none, err)) return false;
+    logLine("fonts: %s", fonts_.stats().source.c_str());
     theme::applyImGuiStyle(scale);
     fontsDirty_ = false;
     return true;
@@ -396,7 +398,10 @@ bool KioskApp::renderFrame(const std::string* shotPath, std::string* err) {
     stats_.framesRendered++;
     stats_.lastFrameMs =
         (SDL_GetPerformanceCounter() - t0) * 1000.0 / SDL_GetPerformanceFrequency();
-    if (stats_.framesRendered == 1) stats_.firstFrameWallMs = SDL_GetTicks();
+    if (stats_.framesRendered == 1) {
+        stats_.firstFrameWallMs = SDL_GetTicks();
+        if (sync_) sync_->start(); // nothing that can wait runs before the first frame
+    }
     gestures_.clear();
     if (framesPending_ > 0) --framesPending_;
     afterFrame(ui.langSwitchRequested, ui.animateUntilMs);

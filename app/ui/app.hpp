@@ -43,6 +43,7 @@ struct AppOptions {
     Lang defaultLang = Lang::Zh;     // the language a new session starts in
     SessionConfig session;           // [attract] [staff] [display] [analytics] of the config
     std::string previewSources;      // --preview SRC: packed on every save (app_preview.cpp)
+    bool runtimeFontAtlas = false;   // --runtime-font-atlas: FreeType even if the bundle has one
 };
 
 struct FrameStats {
