@@ -125,6 +125,8 @@ const Text kUiStrings[] = {
     {"内容存储", "Content store"},
     {"可用空间", "Free disk"},
     {"运行时间", "Uptime"},
+    {"意外重启", "Unexpected restarts"},
+    {"%1 次（共启动 %2 次）", "%1 (of %2 starts)"},
     {"最近日志", "Recent log"},
     {"音量", "Volume"},
     {"默认语言", "Default language"},

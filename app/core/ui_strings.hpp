@@ -122,6 +122,8 @@ enum class UiString {
     StaffStorage,
     StaffFreeDisk,
     StaffUptime,
+    StaffRestarts,
+    StaffRestartsOfStarts,
     StaffLog,
     StaffVolume,
     StaffDefaultLang,

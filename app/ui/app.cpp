@@ -77,6 +77,16 @@ bool KioskApp::init(std::string& err) {
             std::fprintf(stderr, "startup: %s %.1f ms\n", what, now - t0);
         t0 = now;
     };
+    // First: a start that fails or crashes from here on is still counted at the next one.
+    std::vector<std::string> restartLog;
+    if (options_.countRestarts) {
+        restarts_ = recordStart(options_.dataDir, restartLog);
+    } else {
+        std::string countErr;
+        restarts_ = readRestartCounts(options_.dataDir, countErr);
+        if (!countErr.empty()) restartLog.push_back("restarts: " + countErr);
+    }
+    for (const auto& line : restartLog) logLine("%s", line.c_str());
     if (!fonts_.loadFiles(err)) return false;
     lap("font files");
     if (!options_.previewSources.empty() && !startPreview(err)) return false;
@@ -476,6 +486,9 @@ int KioskApp::run() {
             if (spent < 16.0) SDL_Delay(static_cast<Uint32>(16.0 - spent));
         }
     }
+    std::string err;
+    if (options_.countRestarts && !recordCleanExit(options_.dataDir, err))
+        logLine("restarts: %s (the next start will count an unclean end)", err.c_str());
     return exitCode_;
 }
 
@@ -487,14 +500,24 @@ void KioskApp::writeMetrics() {
         if (st.last) {
             m.lastSyncAttempt = st.last->attemptTime;
             m.lastSyncOk = st.last->result == "updated" || st.last->result == "up-to-date";
+            m.lastSyncSuccess = st.last->lastSuccessTime;
         }
     } else {
+        // No sync here (none configured, or its config is broken): what a `sync --once` or an
+        // earlier run with sync recorded in the store is still the truth for the alert rules.
+        if (std::optional<LastSync> last = loadLastSync(options_.dataDir)) {
+            m.lastSyncAttempt = last->attemptTime;
+            m.lastSyncSuccess = last->lastSuccessTime;
+        }
         m.status.kioskId = options_.sync && !options_.sync->kioskId.empty() ? options_.sync->kioskId
                                                                             : defaultKioskId();
         m.status.appVersion = versionString();
         m.status.uptimeS = (clock_.nowMs() - startedMs_) / 1000.0;
     }
     m.status.contentVersion = content_ ? content_->version : 0; // what is on screen
+    m.contentExpires = bundle_ ? bundle_->manifest.expires : 0;
+    m.starts = restarts_.starts;
+    m.restarts = restarts_.unclean;
     m.status.sessions = session_->visitsSinceStart();
     m.rssBytes = residentBytes();
     m.textureBytes = textureBytes();

@@ -10,7 +10,9 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <filesystem>
 #include <thread>
+#include <unistd.h>
 
 namespace zj::itest {
 
@@ -103,7 +105,59 @@ TEST(Heartbeat, PrometheusTextHasEveryFigureOnce) {
     size_t helps = 0;
     for (size_t at = t.find("# HELP "); at != std::string::npos; at = t.find("# HELP ", at + 1))
         ++helps;
-    EXPECT_EQ(helps, 12u);
+    EXPECT_EQ(helps, 16u);
+}
+
+// The figures the alert rules of packaging/monitoring/ read (issue 14): the last good sync and
+// the content's expiry as Unix times, the restarts as counters.
+TEST(Heartbeat, PrometheusTextHasTheAlertRulesFigures) {
+    KioskMetrics m;
+    m.status.kioskId = "booth-7";
+    std::string t = prometheusText(m);
+    for (const char* zero : {"zjmap_sync_last_success_timestamp_seconds{kiosk=\"booth-7\"} 0\n",
+                             "zjmap_content_expiry_timestamp_seconds{kiosk=\"booth-7\"} 0\n",
+                             "zjmap_restarts_total{kiosk=\"booth-7\"} 0\n"})
+        EXPECT_NE(t.find(zero), std::string::npos) << zero << " in\n" << t;
+    m.lastSyncSuccess = 1796083200; // 2026-12-01T00:00:00Z
+    m.contentExpires = 1811808000;  // 2027-06-01T00:00:00Z
+    m.starts = 9;
+    m.restarts = 4;
+    t = prometheusText(m);
+    EXPECT_NE(t.find("# TYPE zjmap_sync_last_success_timestamp_seconds gauge\n"
+                     "zjmap_sync_last_success_timestamp_seconds{kiosk=\"booth-7\"} 1796083200\n"),
+              std::string::npos)
+        << t;
+    EXPECT_NE(t.find("zjmap_content_expiry_timestamp_seconds{kiosk=\"booth-7\"} 1811808000\n"),
+              std::string::npos)
+        << t;
+    EXPECT_NE(
+        t.find("# TYPE zjmap_restarts_total counter\nzjmap_restarts_total{kiosk=\"booth-7\"} 4\n"),
+        std::string::npos)
+        << t;
+    EXPECT_NE(t.find("zjmap_starts_total{kiosk=\"booth-7\"} 9\n"), std::string::npos) << t;
+}
+
+// A failed cycle keeps the time of the last good one (so "no successful sync for a day" can
+// fire while the kiosk keeps trying); it survives the store's last-sync.json round trip.
+TEST(Heartbeat, LastSuccessOutlivesFailuresAndRestarts) {
+    SyncResult ok;
+    ok.status = SyncStatus::UpToDate;
+    LastSync first = toLastSync(ok, 1000);
+    EXPECT_EQ(first.lastSuccessTime, 1000);
+    SyncResult failed;
+    failed.status = SyncStatus::Failed;
+    LastSync second = toLastSync(failed, 2000, first);
+    EXPECT_EQ(second.lastSuccessTime, 1000);
+    EXPECT_EQ(toLastSync(failed, 3000).lastSuccessTime, 0); // never succeeded
+    char tmpl[] = "/tmp/zj-lastsync-XXXXXX";
+    std::filesystem::path dir = ::mkdtemp(tmpl);
+    std::string err;
+    ASSERT_TRUE(saveLastSync(dir, second, err)) << err;
+    std::optional<LastSync> loaded = loadLastSync(dir);
+    ASSERT_TRUE(loaded);
+    EXPECT_EQ(loaded->lastSuccessTime, 1000);
+    EXPECT_EQ(loaded->attemptTime, 2000);
+    std::filesystem::remove_all(dir);
 }
 
 // Issue 19 item 12: plain http only when allowed, an optional bearer token, and no credentials

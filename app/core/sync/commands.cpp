@@ -132,7 +132,8 @@ int runSyncCommand(const std::vector<std::string>& argv) {
     // Keep what a running kiosk may still show: current and previous are kept anyway.
     SyncResult r = runSyncCycleAll(config.sources, options);
     std::string saveErr;
-    if (!saveLastSync(config.dataDir, toLastSync(r, clock.wallSeconds()), saveErr))
+    if (!saveLastSync(config.dataDir,
+                      toLastSync(r, clock.wallSeconds(), loadLastSync(config.dataDir)), saveErr))
         std::fprintf(stderr, "zjmap-kiosk: warning: %s\n", saveErr.c_str());
     if (r.ok()) {
         std::printf("%s: %s\n", syncStatusName(r.status), r.reason.c_str());

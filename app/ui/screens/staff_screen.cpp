@@ -38,6 +38,21 @@ std::string duration(double s) {
     return buf;
 }
 
+// "%1 (of %2 starts)" with the unclean restarts and the starts filled in (the format comes
+// from the string table, so each language orders the numbers its own way).
+std::string restartsValue(const std::string& format, uint64_t restarts, uint64_t starts) {
+    std::string out;
+    for (size_t i = 0; i < format.size(); ++i) {
+        if (format[i] == '%' && i + 1 < format.size() &&
+            (format[i + 1] == '1' || format[i + 1] == '2')) {
+            out += std::to_string(format[++i] == '1' ? restarts : starts);
+        } else {
+            out += format[i];
+        }
+    }
+    return out;
+}
+
 std::string date(int64_t unix) {
     if (unix <= 0) return "-";
     std::time_t t = static_cast<std::time_t>(unix);
@@ -286,6 +301,9 @@ float StaffScreen::drawStatus(UiContext& ui, ImVec2 pos, float width) {
     y += row(ui, ImVec2(x, y), w, T(UiString::StaffStorage), bytes(status_.storeBytes));
     y += row(ui, ImVec2(x, y), w, T(UiString::StaffFreeDisk), bytes(status_.freeBytes));
     y += row(ui, ImVec2(x, y), w, T(UiString::StaffUptime), duration(status_.uptimeS));
+    y += row(
+        ui, ImVec2(x, y), w, T(UiString::StaffRestarts),
+        restartsValue(ui.tr(T(UiString::StaffRestartsOfStarts)), status_.restarts, status_.starts));
     y += row(ui, ImVec2(x, y), w, T(UiString::StaffDefaultLang),
              status_.defaultLang == "en" ? "English" : "中文");
     y += row(ui, ImVec2(x, y), w, T(UiString::StaffIdleTimeout),
