@@ -123,7 +123,7 @@ const Text kUiStrings[] = {
     {"可连接内容服务器", "Content server reachable"},
     {"无法连接内容服务器", "Content server not reachable"},
     {"内容存储", "Content store"},
-    {"可用空间", "Free disk"},
+    {"%1（可用 %2）", "%1 (%2 free)"},
     {"运行时间", "Uptime"},
     {"意外重启", "Unexpected restarts"},
     {"%1 次（共启动 %2 次）", "%1 (of %2 starts)"},

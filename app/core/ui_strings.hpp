@@ -120,7 +120,7 @@ enum class UiString {
     StaffNetworkReachable,
     StaffNetworkUnreachable,
     StaffStorage,
-    StaffFreeDisk,
+    StaffStoreAndFreeDisk,
     StaffUptime,
     StaffRestarts,
     StaffRestartsOfStarts,
