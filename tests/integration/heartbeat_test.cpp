@@ -137,6 +137,41 @@ TEST(Heartbeat, PrometheusTextHasTheAlertRulesFigures) {
     EXPECT_NE(t.find("zjmap_starts_total{kiosk=\"booth-7\"} 9\n"), std::string::npos) << t;
 }
 
+// The sync service keeps the last success in state/last-sync.json: a restarted service (a new
+// process) reports it, and a failing source does not erase it.
+TEST(Heartbeat, ServiceKeepsTheLastSuccessAcrossARestartAndAFailure) {
+    fs::path data = freshStore("heartbeat-last-success");
+    KioskConfig config;
+    config.sources = {"file://" + bundles().v1.string()};
+    config.publicKey = bundles().key.pub;
+    config.dataDir = data;
+    config.limits = fastLimits();
+    config.intervalS = 3600;
+    SystemClock clock;
+    auto oneCycle = [&clock](const KioskConfig& c) {
+        SyncService service(c, clock);
+        service.start();
+        for (int i = 0; i < 400 && service.status().cycles == 0; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(25));
+        service.stop();
+        return service.status().last;
+    };
+    std::optional<LastSync> good = oneCycle(config);
+    ASSERT_TRUE(good);
+    ASSERT_EQ(good->result, "updated") << good->reason;
+    EXPECT_GT(good->lastSuccessTime, 0);
+    EXPECT_EQ(good->lastSuccessTime, good->attemptTime);
+    config.sources = {"file://" + (data / "no-such-source").string()};
+    std::optional<LastSync> bad = oneCycle(config);
+    ASSERT_TRUE(bad);
+    EXPECT_NE(bad->result, "updated");
+    EXPECT_NE(bad->result, "up-to-date");
+    EXPECT_EQ(bad->lastSuccessTime, good->lastSuccessTime);
+    std::optional<LastSync> kept = loadLastSync(data);
+    ASSERT_TRUE(kept);
+    EXPECT_EQ(kept->lastSuccessTime, good->lastSuccessTime);
+}
+
 // A failed cycle keeps the time of the last good one (so "no successful sync for a day" can
 // fire while the kiosk keeps trying); it survives the store's last-sync.json round trip.
 TEST(Heartbeat, LastSuccessOutlivesFailuresAndRestarts) {
