@@ -45,6 +45,8 @@ start 1
 expect zjmap_restarts_total 0
 expect zjmap_starts_total 1
 [ -f "$work/data/state/running" ] || fail "no run marker while the kiosk runs"
+grep -q "restarts: .*state/restarts: none yet" "$work/run1.log" ||
+    fail "a new store's count was not announced: $(cat "$work/run1.log")"
 kill -9 $pid
 wait $pid 2>/dev/null || true
 pid=

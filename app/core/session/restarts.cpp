@@ -67,11 +67,14 @@ RestartCounts recordStart(const fs::path& dataDir, std::vector<std::string>& log
         log.push_back("restarts: not counted: " + err);
         return RestartCounts{1, 0}; // this run, in memory only
     }
+    struct stat st;
+    if (::lstat(restartCountsFile(dataDir).c_str(), &st) != 0 && errno == ENOENT)
+        log.push_back("restarts: " + restartCountsFile(dataDir).string() +
+                      ": none yet (a new store, or the file was lost): counting from this start");
     c = readRestartCounts(dataDir, err);
     if (!err.empty()) log.push_back("restarts: " + err + " (counting again from 0)");
 
     const fs::path marker = runMarkerFile(dataDir);
-    struct stat st;
     const bool unclean = ::lstat(marker.c_str(), &st) == 0;
     if (unclean && !S_ISREG(st.st_mode)) {
         // Not ours: a planted link or directory is removed itself, never what it points to.

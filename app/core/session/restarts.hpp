@@ -32,7 +32,8 @@ RestartCounts readRestartCounts(const std::filesystem::path& dataDir, std::strin
 // Counts this start (and an unclean end when the marker is still there), writes the counts and
 // the marker. Never throws; `log` gets one line for an unclean end and one per problem (a
 // corrupt counts file starts again from zero; a store that cannot be written keeps counting in
-// memory only). Returns the counts including this start.
+// memory only; a missing counts file is said once, as a new count). Returns the counts including
+// this start.
 RestartCounts recordStart(const std::filesystem::path& dataDir, std::vector<std::string>& log);
 
 // The clean end: removes the marker (and makes the removal durable). False with `err` when it

@@ -47,14 +47,17 @@ TEST(Restarts, FirstStartCleanExitAndNextStartCountNoUncleanEnd) {
     RestartCounts c = recordStart(s.dir, log);
     EXPECT_EQ(c.starts, 1u);
     EXPECT_EQ(c.unclean, 0u);
-    EXPECT_TRUE(log.empty()) << joined(log);
+    ASSERT_EQ(log.size(), 1u) << joined(log); // a new store: said once
+    EXPECT_NE(log[0].find("none yet"), std::string::npos) << log[0];
     EXPECT_TRUE(fs::is_regular_file(runMarkerFile(s.dir)));
     std::string err;
     ASSERT_TRUE(recordCleanExit(s.dir, err)) << err;
     EXPECT_FALSE(fs::exists(runMarkerFile(s.dir)));
+    log.clear();
     c = recordStart(s.dir, log);
     EXPECT_EQ(c.starts, 2u);
     EXPECT_EQ(c.unclean, 0u);
+    EXPECT_TRUE(log.empty()) << joined(log); // a clean exit before: nothing to say
     EXPECT_EQ(readText(restartCountsFile(s.dir)), "starts 2\nunclean 0\n");
 }
 
@@ -62,6 +65,7 @@ TEST(Restarts, StartAfterARunThatNeverEndedCleanlyCountsOne) {
     TempStore s;
     std::vector<std::string> log;
     recordStart(s.dir, log); // then "killed": no recordCleanExit
+    log.clear();
     RestartCounts c = recordStart(s.dir, log);
     EXPECT_EQ(c.starts, 2u);
     EXPECT_EQ(c.unclean, 1u);
@@ -115,6 +119,10 @@ TEST(Restarts, MissingCountsFileIsZeroWithoutComplaint) {
     RestartCounts c = recordStart(s.dir, log);
     EXPECT_EQ(c.starts, 1u);
     EXPECT_EQ(c.unclean, 1u);
+    ASSERT_EQ(log.size(), 2u) << joined(log);
+    EXPECT_NE(log[0].find(restartCountsFile(s.dir).string() + ": none yet"), std::string::npos)
+        << log[0];
+    EXPECT_NE(log[1].find("did not end cleanly"), std::string::npos) << log[1];
 }
 
 TEST(Restarts, LinksAreNeverFollowed) {
