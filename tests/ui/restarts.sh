@@ -62,6 +62,10 @@ expect zjmap_starts_total 3
 stop_term
 [ "$(cat "$work/data/state/restarts")" = "$(printf 'starts 3\nunclean 1')" ] ||
     fail "state/restarts: $(cat "$work/data/state/restarts")"
+# `zjmap-kiosk status` says it too (what a maintainer reads over ssh or a serial console).
+"$kiosk" status --data "$work/data" >"$work/status.txt" 2>&1 || fail "status: $(cat "$work/status.txt")"
+grep -q "^restarts   1 unexpected (crash, watchdog, power cut) of 3 starts$" "$work/status.txt" ||
+    fail "status: $(cat "$work/status.txt")"
 # The staff panel shows it (zh and en); the scenario only reads the counts.
 SDL_VIDEODRIVER=offscreen "$kiosk" --scenario "$here/restarts/staff-restarts.scn" \
     --shots "$shots" --data "$work/data" >"$work/scenario.log" 2>&1 ||

@@ -7,6 +7,7 @@
 #include "core/bundle/manifest.hpp"
 #include "core/bundle/store.hpp"
 #include "core/clock.hpp"
+#include "core/session/restarts.hpp"
 #include "core/sync/config.hpp"
 #include "core/sync/sync_client.hpp"
 
@@ -200,6 +201,16 @@ int runStatusCommand(const std::vector<std::string>& argv) {
                     last->reason.c_str());
     else
         std::printf("last sync  never\n");
+    if (std::optional<LastSync> last = loadLastSync(data); last && last->lastSuccessTime > 0)
+        std::printf("last ok    %s (%s)\n", formatUtc(last->lastSuccessTime).c_str(),
+                    formatAge(now - last->lastSuccessTime).c_str());
+    std::string countsErr;
+    RestartCounts restarts = readRestartCounts(data, countsErr);
+    if (countsErr.empty())
+        std::printf("restarts   %llu unexpected (crash, watchdog, power cut) of %llu starts\n",
+                    (unsigned long long)restarts.unclean, (unsigned long long)restarts.starts);
+    else
+        std::printf("restarts   unreadable: %s\n", countsErr.c_str());
     std::printf("store size %.1f MB\n", double(storeSize(data)) / double(1 << 20));
     return 0;
 }
