@@ -34,6 +34,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <unistd.h>
 
 namespace zj {
 
@@ -61,6 +62,8 @@ KioskApp::KioskApp(AppOptions options, Clock& clock)
 
 KioskApp::~KioskApp() {
     if (sync_) sync_->stop();
+    // Not a clean end (the loop never ran or did not finish): the marker stays and counts.
+    if (runMarkerFd_ >= 0) ::close(runMarkerFd_);
     if (imguiReady_) {
         fonts_.releaseTexture();
         ImGui_ImplOpenGL3_Shutdown();
@@ -80,7 +83,7 @@ bool KioskApp::init(std::string& err) {
     // First: a start that fails or crashes from here on is still counted at the next one.
     std::vector<std::string> restartLog;
     if (options_.countRestarts) {
-        restarts_ = recordStart(options_.dataDir, restartLog);
+        restarts_ = recordStart(options_.dataDir, restartLog, runMarkerFd_);
     } else {
         std::string countErr;
         restarts_ = readRestartCounts(options_.dataDir, countErr);
@@ -487,7 +490,7 @@ int KioskApp::run() {
         }
     }
     std::string err;
-    if (options_.countRestarts && !recordCleanExit(options_.dataDir, err))
+    if (!recordCleanExit(options_.dataDir, runMarkerFd_, err))
         logLine("restarts: %s (the next start will count an unclean end)", err.c_str());
     return exitCode_;
 }

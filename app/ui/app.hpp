@@ -142,9 +142,10 @@ class KioskApp {
     int exitCode_ = 0;                        // run()'s result (the staff panel's restart / exit)
     double startedMs_ = 0;                    // for the staff panel's uptime
     RestartCounts restarts_;                  // this store's starts and unclean ends, this one in
-    uint64_t pendingContentVersion_ = 0;      // installed by sync, not yet on screen
-    bool videoWantsFrame_ = false;            // a video on screen has a new frame (or loads)
-    std::vector<Gesture> gestures_;           // this frame's screen-level gestures
+    int runMarkerFd_ = -1; // state/running, locked while this run lives (countRestarts)
+    uint64_t pendingContentVersion_ = 0; // installed by sync, not yet on screen
+    bool videoWantsFrame_ = false;       // a video on screen has a new frame (or loads)
+    std::vector<Gesture> gestures_;      // this frame's screen-level gestures
     Lang lang_ = Lang::Zh;
     bool quit_ = false;
     bool imguiReady_ = false;

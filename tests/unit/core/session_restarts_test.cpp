@@ -39,22 +39,42 @@ std::string readText(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
+
+// A start whose process then dies (crash, SIGKILL, power cut): the kernel drops its lock, the
+// marker stays.
+RestartCounts startThenDie(const fs::path& dir, std::vector<std::string>& log) {
+    int fd = -1;
+    RestartCounts c = recordStart(dir, log, fd);
+    if (fd >= 0) ::close(fd);
+    return c;
+}
+
+RestartCounts startThenExitCleanly(const fs::path& dir, std::vector<std::string>& log) {
+    int fd = -1;
+    RestartCounts c = recordStart(dir, log, fd);
+    EXPECT_GE(fd, 0);
+    std::string err;
+    EXPECT_TRUE(recordCleanExit(dir, fd, err)) << err;
+    EXPECT_EQ(fd, -1);
+    return c;
+}
 } // namespace
 
 TEST(Restarts, FirstStartCleanExitAndNextStartCountNoUncleanEnd) {
     TempStore s;
     std::vector<std::string> log;
-    RestartCounts c = recordStart(s.dir, log);
+    int fd = -1;
+    RestartCounts c = recordStart(s.dir, log, fd);
     EXPECT_EQ(c.starts, 1u);
     EXPECT_EQ(c.unclean, 0u);
     ASSERT_EQ(log.size(), 1u) << joined(log); // a new store: said once
     EXPECT_NE(log[0].find("none yet"), std::string::npos) << log[0];
     EXPECT_TRUE(fs::is_regular_file(runMarkerFile(s.dir)));
     std::string err;
-    ASSERT_TRUE(recordCleanExit(s.dir, err)) << err;
+    ASSERT_TRUE(recordCleanExit(s.dir, fd, err)) << err;
     EXPECT_FALSE(fs::exists(runMarkerFile(s.dir)));
     log.clear();
-    c = recordStart(s.dir, log);
+    c = startThenExitCleanly(s.dir, log);
     EXPECT_EQ(c.starts, 2u);
     EXPECT_EQ(c.unclean, 0u);
     EXPECT_TRUE(log.empty()) << joined(log); // a clean exit before: nothing to say
@@ -64,9 +84,9 @@ TEST(Restarts, FirstStartCleanExitAndNextStartCountNoUncleanEnd) {
 TEST(Restarts, StartAfterARunThatNeverEndedCleanlyCountsOne) {
     TempStore s;
     std::vector<std::string> log;
-    recordStart(s.dir, log); // then "killed": no recordCleanExit
+    startThenDie(s.dir, log);
     log.clear();
-    RestartCounts c = recordStart(s.dir, log);
+    RestartCounts c = startThenDie(s.dir, log);
     EXPECT_EQ(c.starts, 2u);
     EXPECT_EQ(c.unclean, 1u);
     ASSERT_EQ(log.size(), 1u);
@@ -76,13 +96,36 @@ TEST(Restarts, StartAfterARunThatNeverEndedCleanlyCountsOne) {
     EXPECT_EQ(err, "");
     EXPECT_EQ(kept.starts, 2u);
     EXPECT_EQ(kept.unclean, 1u);
-    // Unclean twice more, then a clean exit: the count stays at 3.
-    recordStart(s.dir, log);
-    recordStart(s.dir, log);
-    ASSERT_TRUE(recordCleanExit(s.dir, err)) << err;
-    c = recordStart(s.dir, log);
+    // Unclean once more, then a clean run: the count stays at 3 unclean of 5.
+    startThenDie(s.dir, log);
+    startThenExitCleanly(s.dir, log);
+    c = startThenExitCleanly(s.dir, log);
     EXPECT_EQ(c.unclean, 3u);
     EXPECT_EQ(c.starts, 5u);
+}
+
+// A second kiosk started on the store of one that runs (by hand, say) is no restart, and its
+// exit must not take the running kiosk's marker away.
+TEST(Restarts, AnotherRunningKioskIsNotCountedAndKeepsItsMarker) {
+    TempStore s;
+    std::vector<std::string> log;
+    int running = -1;
+    recordStart(s.dir, log, running);
+    ASSERT_GE(running, 0);
+    log.clear();
+    int second = -1;
+    RestartCounts c = recordStart(s.dir, log, second);
+    EXPECT_EQ(second, -1);
+    EXPECT_EQ(c.starts, 1u);
+    EXPECT_EQ(c.unclean, 0u);
+    ASSERT_EQ(log.size(), 1u) << joined(log);
+    EXPECT_NE(log[0].find("another kiosk is running on this store"), std::string::npos) << log[0];
+    std::string err;
+    EXPECT_TRUE(recordCleanExit(s.dir, second, err)) << err;
+    EXPECT_TRUE(fs::exists(runMarkerFile(s.dir)));
+    EXPECT_TRUE(recordCleanExit(s.dir, running, err)) << err;
+    EXPECT_FALSE(fs::exists(runMarkerFile(s.dir)));
+    EXPECT_EQ(readText(restartCountsFile(s.dir)), "starts 1\nunclean 0\n");
 }
 
 TEST(Restarts, CorruptCountsFileIsNamedAndCountingStartsAgain) {
@@ -97,7 +140,7 @@ TEST(Restarts, CorruptCountsFileIsNamedAndCountingStartsAgain) {
         EXPECT_EQ(r.starts, 0u) << bad;
         EXPECT_NE(err.find(restartCountsFile(s.dir).string()), std::string::npos) << err;
         std::vector<std::string> log;
-        RestartCounts c = recordStart(s.dir, log);
+        RestartCounts c = startThenDie(s.dir, log);
         EXPECT_EQ(c.starts, 1u) << bad;
         ASSERT_FALSE(log.empty()) << bad;
         EXPECT_NE(log[0].find("counting again from 0"), std::string::npos) << log[0];
@@ -105,7 +148,7 @@ TEST(Restarts, CorruptCountsFileIsNamedAndCountingStartsAgain) {
     }
 }
 
-TEST(Restarts, MissingCountsFileIsZeroWithoutComplaint) {
+TEST(Restarts, MissingCountsFileReadsAsZeroAndIsSaidOnceAtStart) {
     TempStore s;
     std::string err;
     RestartCounts r = readRestartCounts(s.dir, err);
@@ -116,7 +159,7 @@ TEST(Restarts, MissingCountsFileIsZeroWithoutComplaint) {
     fs::create_directories(s.dir / "state");
     writeText(runMarkerFile(s.dir), "pid 1\n");
     std::vector<std::string> log;
-    RestartCounts c = recordStart(s.dir, log);
+    RestartCounts c = startThenDie(s.dir, log);
     EXPECT_EQ(c.starts, 1u);
     EXPECT_EQ(c.unclean, 1u);
     ASSERT_EQ(log.size(), 2u) << joined(log);
@@ -137,7 +180,7 @@ TEST(Restarts, LinksAreNeverFollowed) {
     EXPECT_EQ(r.starts, 0u); // not read through the link
     EXPECT_NE(err.find("restarts"), std::string::npos) << err;
     std::vector<std::string> log;
-    RestartCounts c = recordStart(s.dir, log);
+    RestartCounts c = startThenDie(s.dir, log);
     EXPECT_EQ(c.starts, 1u);
     EXPECT_EQ(c.unclean, 1u); // a marker of any kind: the last run did not remove it
     EXPECT_EQ(readText(outside), "starts 40\nunclean 9\n"); // untouched
@@ -150,7 +193,9 @@ TEST(Restarts, StoreThatCannotBeUsedCountsInMemoryAndSaysWhy) {
     fs::path notADir = s.dir / "file";
     writeText(notADir, "x");
     std::vector<std::string> log;
-    RestartCounts c = recordStart(notADir, log);
+    int fd = 0;
+    RestartCounts c = recordStart(notADir, log, fd);
+    EXPECT_EQ(fd, -1);
     EXPECT_EQ(c.starts, 1u);
     ASSERT_EQ(log.size(), 1u);
     EXPECT_NE(log[0].find("not counted"), std::string::npos) << log[0];
