@@ -313,6 +313,7 @@ int main(int argc, char** argv) {
                 std::fprintf(stderr, "zjmap-kiosk: config: %s (session defaults)\n", err.c_str());
         }
         if (developmentPin) options.session.developmentPin = true;
+        options.countRestarts = true; // the kiosk itself, not the editor's preview
         return runInteractive(options);
     }
 

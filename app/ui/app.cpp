@@ -36,6 +36,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <unistd.h>
 
 namespace zj {
 
@@ -71,6 +72,8 @@ KioskApp::KioskApp(AppOptions options, Clock& clock)
 
 KioskApp::~KioskApp() {
     if (sync_) sync_->stop();
+    // Not a clean end (the loop never ran or did not finish): the marker stays and counts.
+    if (runMarkerFd_ >= 0) ::close(runMarkerFd_);
     if (imguiReady_) {
         fonts_.releaseTexture();
         ImGui_ImplOpenGL3_Shutdown();
@@ -87,6 +90,16 @@ bool KioskApp::init(std::string& err) {
             std::fprintf(stderr, "startup: %s %.1f ms\n", what, now - t0);
         t0 = now;
     };
+    // First: a start that fails or crashes from here on is still counted at the next one.
+    std::vector<std::string> restartLog;
+    if (options_.countRestarts) {
+        restarts_ = recordStart(options_.dataDir, restartLog, runMarkerFd_);
+    } else {
+        std::string countErr;
+        restarts_ = readRestartCounts(options_.dataDir, countErr);
+        if (!countErr.empty()) restartLog.push_back("restarts: " + countErr);
+    }
+    for (const auto& line : restartLog) logLine("%s", line.c_str());
     if (!fonts_.loadFiles(err)) return false;
     lap("font files");
     if (!options_.previewSources.empty() && !startPreview(err)) return false;
@@ -490,6 +503,9 @@ int KioskApp::run() {
             if (spent < 16.0) SDL_Delay(static_cast<Uint32>(16.0 - spent));
         }
     }
+    std::string err;
+    if (!recordCleanExit(options_.dataDir, runMarkerFd_, err))
+        logLine("restarts: %s (the next start will count an unclean end)", err.c_str());
     return exitCode_;
 }
 
@@ -501,14 +517,24 @@ void KioskApp::writeMetrics() {
         if (st.last) {
             m.lastSyncAttempt = st.last->attemptTime;
             m.lastSyncOk = st.last->result == "updated" || st.last->result == "up-to-date";
+            m.lastSyncSuccess = st.last->lastSuccessTime;
         }
     } else {
+        // No sync here (none configured, or its config is broken): what a `sync --once` or an
+        // earlier run with sync recorded in the store is still the truth for the alert rules.
+        if (std::optional<LastSync> last = loadLastSync(options_.dataDir)) {
+            m.lastSyncAttempt = last->attemptTime;
+            m.lastSyncSuccess = last->lastSuccessTime;
+        }
         m.status.kioskId = options_.sync && !options_.sync->kioskId.empty() ? options_.sync->kioskId
                                                                             : defaultKioskId();
         m.status.appVersion = versionString();
         m.status.uptimeS = (clock_.nowMs() - startedMs_) / 1000.0;
     }
     m.status.contentVersion = content_ ? content_->version : 0; // what is on screen
+    m.contentExpires = bundle_ ? bundle_->manifest.expires : 0;
+    m.starts = restarts_.starts;
+    m.restarts = restarts_.unclean;
     m.status.sessions = session_->visitsSinceStart();
     m.rssBytes = residentBytes();
     m.textureBytes = textureBytes();

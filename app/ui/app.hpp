@@ -6,6 +6,7 @@
 #include "core/content/model.hpp"
 #include "core/hit_registry.hpp"
 #include "core/navigation.hpp"
+#include "core/session/restarts.hpp"
 #include "core/session/session_config.hpp"
 #include "core/sync/config.hpp"
 #include "platform/fonts.hpp"
@@ -40,6 +41,7 @@ struct AppOptions {
     std::string syncOffReason;       // why sync is off although a config exists (it is broken)
     SyncOff syncOff = SyncOff::None; // why a valid config does not sync (no key, dev key)
     std::string metricsFile;         // --metrics FILE: a Prometheus textfile rewritten every minute
+    bool countRestarts = false;      // the kiosk itself records its starts (scenarios only read)
     Lang defaultLang = Lang::Zh;     // the language a new session starts in
     SessionConfig session;           // [attract] [staff] [display] [analytics] of the config
     std::string previewSources;      // --preview SRC: packed on every save (app_preview.cpp)
@@ -140,9 +142,11 @@ class KioskApp {
     std::string previewError_;                // --preview: the last build's first error, or ""
     int exitCode_ = 0;                        // run()'s result (the staff panel's restart / exit)
     double startedMs_ = 0;                    // for the staff panel's uptime
-    uint64_t pendingContentVersion_ = 0;      // installed by sync, not yet on screen
-    bool videoWantsFrame_ = false;            // a video on screen has a new frame (or loads)
-    std::vector<Gesture> gestures_;           // this frame's screen-level gestures
+    RestartCounts restarts_;                  // this store's starts and unclean ends, this one in
+    int runMarkerFd_ = -1; // state/running, locked while this run lives (countRestarts)
+    uint64_t pendingContentVersion_ = 0; // installed by sync, not yet on screen
+    bool videoWantsFrame_ = false;       // a video on screen has a new frame (or loads)
+    std::vector<Gesture> gestures_;      // this frame's screen-level gestures
     Lang lang_ = Lang::Zh;
     bool quit_ = false;
     bool imguiReady_ = false;

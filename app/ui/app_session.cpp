@@ -118,6 +118,8 @@ void KioskApp::setUpSession() {
         auto space = std::filesystem::space(options_.dataDir, ec);
         if (!ec) s.freeBytes = space.available;
         s.uptimeS = (clock_.nowMs() - startedMs_) / 1000.0;
+        s.starts = restarts_.starts;
+        s.restarts = restarts_.unclean;
         s.defaultLang = options_.defaultLang == Lang::En ? "en" : "zh";
         s.idleTimeoutS = options_.session.idleTimeoutS;
         s.hours = options_.session.hours.text();

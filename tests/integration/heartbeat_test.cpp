@@ -10,7 +10,9 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <filesystem>
 #include <thread>
+#include <unistd.h>
 
 namespace zj::itest {
 
@@ -103,7 +105,94 @@ TEST(Heartbeat, PrometheusTextHasEveryFigureOnce) {
     size_t helps = 0;
     for (size_t at = t.find("# HELP "); at != std::string::npos; at = t.find("# HELP ", at + 1))
         ++helps;
-    EXPECT_EQ(helps, 12u);
+    EXPECT_EQ(helps, 16u);
+}
+
+// The figures the alert rules of packaging/monitoring/ read (issue 14): the last good sync and
+// the content's expiry as Unix times, the restarts as counters.
+TEST(Heartbeat, PrometheusTextHasTheAlertRulesFigures) {
+    KioskMetrics m;
+    m.status.kioskId = "booth-7";
+    std::string t = prometheusText(m);
+    for (const char* zero : {"zjmap_sync_last_success_timestamp_seconds{kiosk=\"booth-7\"} 0\n",
+                             "zjmap_content_expiry_timestamp_seconds{kiosk=\"booth-7\"} 0\n",
+                             "zjmap_restarts_total{kiosk=\"booth-7\"} 0\n"})
+        EXPECT_NE(t.find(zero), std::string::npos) << zero << " in\n" << t;
+    m.lastSyncSuccess = 1796083200; // 2026-12-01T00:00:00Z
+    m.contentExpires = 1811808000;  // 2027-06-01T00:00:00Z
+    m.starts = 9;
+    m.restarts = 4;
+    t = prometheusText(m);
+    EXPECT_NE(t.find("# TYPE zjmap_sync_last_success_timestamp_seconds gauge\n"
+                     "zjmap_sync_last_success_timestamp_seconds{kiosk=\"booth-7\"} 1796083200\n"),
+              std::string::npos)
+        << t;
+    EXPECT_NE(t.find("zjmap_content_expiry_timestamp_seconds{kiosk=\"booth-7\"} 1811808000\n"),
+              std::string::npos)
+        << t;
+    EXPECT_NE(
+        t.find("# TYPE zjmap_restarts_total counter\nzjmap_restarts_total{kiosk=\"booth-7\"} 4\n"),
+        std::string::npos)
+        << t;
+    EXPECT_NE(t.find("zjmap_starts_total{kiosk=\"booth-7\"} 9\n"), std::string::npos) << t;
+}
+
+// The sync service keeps the last success in state/last-sync.json: a restarted service (a new
+// process) reports it, and a failing source does not erase it.
+TEST(Heartbeat, ServiceKeepsTheLastSuccessAcrossARestartAndAFailure) {
+    fs::path data = freshStore("heartbeat-last-success");
+    KioskConfig config;
+    config.sources = {"file://" + bundles().v1.string()};
+    config.publicKey = bundles().key.pub;
+    config.dataDir = data;
+    config.limits = fastLimits();
+    config.intervalS = 3600;
+    SystemClock clock;
+    auto oneCycle = [&clock](const KioskConfig& c) {
+        SyncService service(c, clock);
+        service.start();
+        for (int i = 0; i < 400 && service.status().cycles == 0; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(25));
+        service.stop();
+        return service.status().last;
+    };
+    std::optional<LastSync> good = oneCycle(config);
+    ASSERT_TRUE(good);
+    ASSERT_EQ(good->result, "updated") << good->reason;
+    EXPECT_GT(good->lastSuccessTime, 0);
+    EXPECT_EQ(good->lastSuccessTime, good->attemptTime);
+    config.sources = {"file://" + (data / "no-such-source").string()};
+    std::optional<LastSync> bad = oneCycle(config);
+    ASSERT_TRUE(bad);
+    EXPECT_NE(bad->result, "updated");
+    EXPECT_NE(bad->result, "up-to-date");
+    EXPECT_EQ(bad->lastSuccessTime, good->lastSuccessTime);
+    std::optional<LastSync> kept = loadLastSync(data);
+    ASSERT_TRUE(kept);
+    EXPECT_EQ(kept->lastSuccessTime, good->lastSuccessTime);
+}
+
+// A failed cycle keeps the time of the last good one (so "no successful sync for a day" can
+// fire while the kiosk keeps trying); it survives the store's last-sync.json round trip.
+TEST(Heartbeat, LastSuccessOutlivesFailuresAndRestarts) {
+    SyncResult ok;
+    ok.status = SyncStatus::UpToDate;
+    LastSync first = toLastSync(ok, 1000);
+    EXPECT_EQ(first.lastSuccessTime, 1000);
+    SyncResult failed;
+    failed.status = SyncStatus::Failed;
+    LastSync second = toLastSync(failed, 2000, first);
+    EXPECT_EQ(second.lastSuccessTime, 1000);
+    EXPECT_EQ(toLastSync(failed, 3000).lastSuccessTime, 0); // never succeeded
+    char tmpl[] = "/tmp/zj-lastsync-XXXXXX";
+    std::filesystem::path dir = ::mkdtemp(tmpl);
+    std::string err;
+    ASSERT_TRUE(saveLastSync(dir, second, err)) << err;
+    std::optional<LastSync> loaded = loadLastSync(dir);
+    ASSERT_TRUE(loaded);
+    EXPECT_EQ(loaded->lastSuccessTime, 1000);
+    EXPECT_EQ(loaded->attemptTime, 2000);
+    std::filesystem::remove_all(dir);
 }
 
 // Issue 19 item 12: plain http only when allowed, an optional bearer token, and no credentials

@@ -10,6 +10,7 @@
 //   state/verified-blobs                stamps of blobs whose hash was checked (verified_blobs.hpp)
 //   state/sync.lock                     flock of the one writer (StoreLock)
 //   state/time-floor, etag-*, last-sync.json, publisher-key   sync's own (sync_client.cpp)
+//   state/restarts, state/running       the kiosk's start counts and run marker (restarts.hpp)
 //   tmp/                                partial blobs (same filesystem as blobs/, for rename)
 // The pieces are separate so that sync can reuse them: check installable -> add missing blobs ->
 // commit version -> switch current -> self-check (self_check.hpp) -> raise highest; after a

@@ -7,6 +7,7 @@
 #include "core/bundle/manifest.hpp"
 #include "core/bundle/store.hpp"
 #include "core/clock.hpp"
+#include "core/session/restarts.hpp"
 #include "core/sync/config.hpp"
 #include "core/sync/sync_client.hpp"
 
@@ -132,7 +133,8 @@ int runSyncCommand(const std::vector<std::string>& argv) {
     // Keep what a running kiosk may still show: current and previous are kept anyway.
     SyncResult r = runSyncCycleAll(config.sources, options);
     std::string saveErr;
-    if (!saveLastSync(config.dataDir, toLastSync(r, clock.wallSeconds()), saveErr))
+    if (!saveLastSync(config.dataDir,
+                      toLastSync(r, clock.wallSeconds(), loadLastSync(config.dataDir)), saveErr))
         std::fprintf(stderr, "zjmap-kiosk: warning: %s\n", saveErr.c_str());
     if (r.ok()) {
         std::printf("%s: %s\n", syncStatusName(r.status), r.reason.c_str());
@@ -199,6 +201,16 @@ int runStatusCommand(const std::vector<std::string>& argv) {
                     last->reason.c_str());
     else
         std::printf("last sync  never\n");
+    if (std::optional<LastSync> last = loadLastSync(data); last && last->lastSuccessTime > 0)
+        std::printf("last ok    %s (%s)\n", formatUtc(last->lastSuccessTime).c_str(),
+                    formatAge(now - last->lastSuccessTime).c_str());
+    std::string countsErr;
+    RestartCounts restarts = readRestartCounts(data, countsErr);
+    if (countsErr.empty())
+        std::printf("restarts   %llu unexpected (crash, watchdog, power cut) of %llu starts\n",
+                    (unsigned long long)restarts.unclean, (unsigned long long)restarts.starts);
+    else
+        std::printf("restarts   unreadable: %s\n", countsErr.c_str());
     std::printf("store size %.1f MB\n", double(storeSize(data)) / double(1 << 20));
     return 0;
 }

@@ -57,6 +57,17 @@ std::string prometheusText(const KioskMetrics& m) {
            m.status.contentExpired ? 1 : 0);
     metric("zjmap_sync_last_attempt_timestamp_seconds", "gauge",
            "Unix time of the last sync attempt (0 = never)", double(m.lastSyncAttempt));
+    metric("zjmap_sync_last_success_timestamp_seconds", "gauge",
+           "Unix time of the last successful sync cycle, kept across restarts (0 = never)",
+           double(m.lastSyncSuccess));
+    metric("zjmap_content_expiry_timestamp_seconds", "gauge",
+           "Unix time the installed bundle's signed expiry passes (0 = built-in content)",
+           double(m.contentExpires));
+    metric("zjmap_starts_total", "counter",
+           "Starts of the kiosk on this store, kept across restarts", double(m.starts));
+    metric("zjmap_restarts_total", "counter",
+           "Starts after an unclean end (crash, watchdog kill, power cut), kept across restarts",
+           double(m.restarts));
     metric("zjmap_sessions_total", "counter", "Visitor sessions since start",
            double(m.status.sessions));
     metric("zjmap_resident_memory_bytes", "gauge", "Resident memory of the kiosk process",

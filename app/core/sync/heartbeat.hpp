@@ -29,11 +29,16 @@ struct KioskStatusReport {
 std::string heartbeatJson(const KioskStatusReport& report);
 std::string defaultKioskId(); // the host name ("kiosk" if it has none)
 
-// The Prometheus text exposition of the same figures (+ process memory, textures, frames).
+// The Prometheus text exposition of the same figures (+ process memory, textures, frames, the
+// sync and expiry times and the restarts the alert rules of packaging/monitoring/ watch).
 struct KioskMetrics {
     KioskStatusReport status;
     bool lastSyncOk = false;
     int64_t lastSyncAttempt = 0; // unix seconds (0 = never)
+    int64_t lastSyncSuccess = 0; // unix seconds of the last good cycle, kept (0 = never)
+    int64_t contentExpires = 0;  // the installed bundle's signed expiry (0 = built-in / none)
+    uint64_t starts = 0;         // recorded starts of the kiosk on this store (restarts.hpp)
+    uint64_t restarts = 0;       // of those, starts after an unclean end (crash, kill, power cut)
     uint64_t rssBytes = 0;
     uint64_t textureBytes = 0;
     uint64_t framesRendered = 0;

@@ -914,8 +914,10 @@ SyncResult runSyncCycleAll(const std::vector<std::string>& sources, const SyncOp
 // [SECTION] Last sync status
 //-----------------------------------------------------------------------------
 
-LastSync toLastSync(const SyncResult& r, int64_t attemptTime) {
+LastSync toLastSync(const SyncResult& r, int64_t attemptTime,
+                    const std::optional<LastSync>& previous) {
     LastSync l;
+    l.lastSuccessTime = r.ok() ? attemptTime : (previous ? previous->lastSuccessTime : 0);
     l.attemptTime = attemptTime;
     l.result = syncStatusName(r.status);
     l.reason = redactUrls(r.reason);
@@ -929,10 +931,11 @@ LastSync toLastSync(const SyncResult& r, int64_t attemptTime) {
 }
 
 bool saveLastSync(const fs::path& dataDir, const LastSync& l, std::string& err) {
-    nlohmann::json j = {
-        {"attempt", l.attemptTime}, {"result", l.result},         {"reason", l.reason},
-        {"source", l.source},       {"version", l.version},       {"bytes", l.bytesDownloaded},
-        {"blobs", l.blobsFetched},  {"reached", l.sourceReached}, {"stale", l.stale}};
+    nlohmann::json j = {{"attempt", l.attemptTime}, {"result", l.result},
+                        {"reason", l.reason},       {"source", l.source},
+                        {"version", l.version},     {"bytes", l.bytesDownloaded},
+                        {"blobs", l.blobsFetched},  {"reached", l.sourceReached},
+                        {"stale", l.stale},         {"last_success", l.lastSuccessTime}};
     if (!ensureStoreLayout(dataDir, err)) return false;
     return fileutil::writeFileAtomic(stateFile(dataDir, "last-sync.json"), j.dump(2) + "\n", err);
 }
@@ -954,6 +957,7 @@ std::optional<LastSync> loadLastSync(const fs::path& dataDir) {
         l.blobsFetched = j.value("blobs", size_t(0));
         l.sourceReached = j.value("reached", false);
         l.stale = j.value("stale", false);
+        l.lastSuccessTime = j.value("last_success", int64_t(0));
         return l;
     } catch (...) {
         return std::nullopt;

@@ -97,12 +97,15 @@ struct LastSync {
     uint64_t version = 0; // current version after it
     uint64_t bytesDownloaded = 0;
     size_t blobsFetched = 0;
-    bool sourceReached = false; // the network check of the staff panel
-    bool stale = false;         // the installed content had expired (SyncResult::stale)
+    bool sourceReached = false;  // the network check of the staff panel
+    bool stale = false;          // the installed content had expired (SyncResult::stale)
+    int64_t lastSuccessTime = 0; // unix seconds of the last successful cycle (0 = never)
 };
 
 bool saveLastSync(const std::filesystem::path& dataDir, const LastSync& last, std::string& err);
 std::optional<LastSync> loadLastSync(const std::filesystem::path& dataDir);
-LastSync toLastSync(const SyncResult& result, int64_t attemptTime);
+// `previous` (the last saved status) carries the last success over a failed cycle.
+LastSync toLastSync(const SyncResult& result, int64_t attemptTime,
+                    const std::optional<LastSync>& previous = std::nullopt);
 
 } // namespace zj

@@ -131,7 +131,8 @@ void SyncService::run() {
         } else {
             result = runSyncCycleAll(config_.sources, options);
         }
-        LastSync last = toLastSync(result, clock_.wallSeconds());
+        LastSync last =
+            toLastSync(result, clock_.wallSeconds(), last_); // only this thread writes last_
         std::string err;
         saveLastSync(config_.dataDir, last, err); // best effort: the snapshot is in memory too
         // Every outcome but a repeated "up to date" goes to the log (journal and staff panel):

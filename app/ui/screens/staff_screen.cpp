@@ -41,6 +41,21 @@ std::string duration(double s) {
     return buf;
 }
 
+// A format from the string table ("%1 (of %2 starts)") with %1 and %2 filled in, so each
+// language orders the values its own way.
+std::string fillIn(const std::string& format, const std::string& first, const std::string& second) {
+    std::string out;
+    for (size_t i = 0; i < format.size(); ++i) {
+        bool slot = format[i] == '%' && i + 1 < format.size() &&
+                    (format[i + 1] == '1' || format[i + 1] == '2');
+        if (slot)
+            out += format[++i] == '1' ? first : second;
+        else
+            out += format[i];
+    }
+    return out;
+}
+
 std::string date(int64_t unix) {
     if (unix <= 0) return "-";
     std::time_t t = static_cast<std::time_t>(unix);
@@ -286,9 +301,15 @@ float StaffScreen::drawStatus(UiContext& ui, ImVec2 pos, float width) {
         y += row(ui, ImVec2(x, y), w, T(UiString::StaffNetwork),
                  ui.tr(T(*status_.serverReached ? UiString::StaffNetworkReachable
                                                 : UiString::StaffNetworkUnreachable)));
-    y += row(ui, ImVec2(x, y), w, T(UiString::StaffStorage), bytes(status_.storeBytes));
-    y += row(ui, ImVec2(x, y), w, T(UiString::StaffFreeDisk), bytes(status_.freeBytes));
+    // Store and free disk share a row: the restart line below must not push the log and the
+    // attributions off a 1080p screen.
+    y += row(ui, ImVec2(x, y), w, T(UiString::StaffStorage),
+             fillIn(ui.tr(T(UiString::StaffStoreAndFreeDisk)), bytes(status_.storeBytes),
+                    bytes(status_.freeBytes)));
     y += row(ui, ImVec2(x, y), w, T(UiString::StaffUptime), duration(status_.uptimeS));
+    y += row(ui, ImVec2(x, y), w, T(UiString::StaffRestarts),
+             fillIn(ui.tr(T(UiString::StaffRestartsOfStarts)), std::to_string(status_.restarts),
+                    std::to_string(status_.starts)));
     y += row(ui, ImVec2(x, y), w, T(UiString::StaffDefaultLang),
              status_.defaultLang == "en" ? "English" : "中文");
     y += row(ui, ImVec2(x, y), w, T(UiString::StaffIdleTimeout),

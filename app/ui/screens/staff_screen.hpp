@@ -27,6 +27,8 @@ struct StaffStatus {
     uint64_t storeBytes = 0;
     uint64_t freeBytes = 0;
     double uptimeS = 0;
+    uint64_t starts = 0;     // recorded starts on this store (core/session/restarts.hpp)
+    uint64_t restarts = 0;   // of those, after an unclean end (crash, watchdog, power cut)
     std::string defaultLang; // "zh" | "en"
     double idleTimeoutS = 0;
     std::string hours; // display hours, "" = always on
