@@ -35,7 +35,8 @@ struct DisplaySize {
 // Whether a `width` x `height` image is large enough to be drawn at `want` without upscaling.
 bool coversDisplay(int width, int height, DisplaySize want);
 
-// A DCT scale num/denom (libjpeg-turbo offers n/8 for n = 1..16; 1/1 is the file's size).
+// A DCT scale num/denom: 1/1 (the file's size), 1/2, 1/4 or 1/8 (the fast ones of the n/8 that
+// libjpeg-turbo offers).
 struct JpegScale {
     int num = 1;
     int denom = 1;

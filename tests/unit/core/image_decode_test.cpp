@@ -66,16 +66,15 @@ TEST(JpegScale, SmallestScaleThatStillCoversTheScreenSize) {
     EXPECT_EQ(pick({1920, 1200, false}), "1/1"); // exactly the file
     EXPECT_EQ(pick({4000, 3000, false}), "1/1"); // larger than the file: never upscaled here
     EXPECT_EQ(pick({960, 600, false}), "1/2");   // 960x600
-    EXPECT_EQ(pick({961, 600, false}), "5/8");   // 1/2 is one pixel short: 1200x750
+    EXPECT_EQ(pick({961, 600, false}), "1/1");   // 1/2 is one pixel short (5/8 is slow)
     EXPECT_EQ(pick({480, 300, false}), "1/4");   // 480x300
     EXPECT_EQ(pick({240, 150, false}), "1/8");   // 240x150
     EXPECT_EQ(pick({1, 1, false}), "1/8");       // the decoder's smallest
-    // Filling a wide box must cover both sides; fitting (contain) only the limiting one: the
-    // 1080p viewer's box is height-limited, 1440x900 (3/4) is the first that reaches 840.
-    EXPECT_EQ(pick({1000, 100, false}), "5/8");
+    // Filling a wide box must cover both sides; fitting (contain) only the limiting one.
+    EXPECT_EQ(pick({1000, 100, false}), "1/1");
     EXPECT_EQ(pick({1000, 100, true}), "1/8");
-    EXPECT_EQ(pick({1824, 840, true}), "3/4");
-    EXPECT_EQ(pick({1824, 840, false}), "1/1");
+    EXPECT_EQ(pick({1824, 560, true}), "1/2"); // height-limited: 960x600 reaches 560
+    EXPECT_EQ(pick({1824, 840, true}), "1/1");
 }
 
 TEST(JpegScale, CoversDisplay) {
@@ -101,7 +100,7 @@ TEST(ImageDecodeJpeg, DecodesADemoPhotoAtEachScale) {
     } cases[] = {{{960, 600}, 960, 600},
                  {{480, 300}, 480, 300},
                  {{240, 150}, 240, 150},
-                 {{1824, 840, true}, 1440, 900}};
+                 {{1824, 560, true}, 960, 600}};
     for (const auto& c : cases) {
         DecodedImage img = decodeImageFile(kCity, kMax, c.want);
         ASSERT_TRUE(img.ok()) << img.error;
