@@ -6,6 +6,8 @@
 //   photo cold        every demo photo, never loaded before: the viewer's request at its box
 //                     size -> decoded (DCT-scaled), uploaded and a frame presented; p50 / p95
 //   thumb cold        every demo thumbnail the same way (its own size); p50 / p95
+//   photo/thumb gpu   the same without drawing frames: decode + upload alone (llvmpipe frames
+//                     are 25+ ms here, a GPU's are not)
 //   map pan           frames while a finger drags the map
 // Prints `bench: name mean_ms=.. frames=..` lines (photo-open: mean ms per photo, photos) and
 // `bench: name p50_ms=.. p95_ms=.. n=..` for the cold rows; nothing is asserted (figures, not
@@ -122,8 +124,11 @@ void printPercentiles(const char* name, std::vector<double> ms) {
 
 // One image asked for as a screen would (`want` pixels), the frame loop running as the
 // interactive one does (frames while decodes are busy), until the image is on the GPU and one
-// more frame has been drawn with it: the visitor's wait. -1 when it never became ready.
-double coldOpenMs(KioskApp& app, TextureCache& cache, const std::string& name, DisplaySize want) {
+// more frame has been drawn with it: the visitor's wait. Without `drawFrames` no frame is drawn
+// meanwhile or after (decode + upload alone, apart from what a frame costs on this renderer).
+// -1 when it never became ready.
+double coldOpenMs(KioskApp& app, TextureCache& cache, const std::string& name, DisplaySize want,
+                  bool drawFrames = true) {
     constexpr double kGiveUpMs = 10'000;
     auto t0 = std::chrono::steady_clock::now();
     TextureRef t = cache.get(name, want);
@@ -131,13 +136,13 @@ double coldOpenMs(KioskApp& app, TextureCache& cache, const std::string& name, D
         app.waitAndHandleEvents(0); // pumps: finished decodes are uploaded here
         t = cache.get(name, want);
         if (t.state != TextureRef::State::Loading) break;
-        if (app.frameWanted())
+        if (drawFrames && app.frameWanted())
             app.renderFrame();
         else
             SDL_Delay(1);
     }
     if (t.state != TextureRef::State::Ready) return -1;
-    app.renderFrame();
+    if (drawFrames) app.renderFrame();
     return msSince(t0);
 }
 
@@ -226,20 +231,28 @@ int runFrameBench(KioskApp& app, ManualClock& clock) {
     d.settle();
     DisplaySize box =
         widgets::viewerPhotoSize(DesignScale::forViewport(float(app.width()), float(app.height())));
-    std::vector<double> photoMs, thumbMs;
-    for (const Photo& p : app.content().photos) {
-        if (!p.thumb.empty() && !cache->resident(p.thumb)) {
-            double ms = coldOpenMs(app, *cache, p.thumb, DisplaySize{});
-            if (ms >= 0) thumbMs.push_back(ms);
+    std::vector<double> photoMs, thumbMs, photoGpuMs, thumbGpuMs;
+    for (bool drawFrames : {true, false}) {
+        if (!drawFrames) { // the same images cold again
+            cache->clear();
+            d.settle();
         }
-        if (!p.file.empty() && !cache->resident(p.file)) {
-            double ms = coldOpenMs(app, *cache, p.file, box);
-            if (ms >= 0) photoMs.push_back(ms);
+        for (const Photo& p : app.content().photos) {
+            if (!p.thumb.empty() && !cache->resident(p.thumb)) {
+                double ms = coldOpenMs(app, *cache, p.thumb, DisplaySize{}, drawFrames);
+                if (ms >= 0) (drawFrames ? thumbMs : thumbGpuMs).push_back(ms);
+            }
+            if (!p.file.empty() && !cache->resident(p.file)) {
+                double ms = coldOpenMs(app, *cache, p.file, box, drawFrames);
+                if (ms >= 0) (drawFrames ? photoMs : photoGpuMs).push_back(ms);
+            }
         }
     }
     std::printf("bench: photo box %dx%d (contain)\n", box.width, box.height);
     printPercentiles("photo-cold", photoMs);
     printPercentiles("thumb-cold", thumbMs);
+    printPercentiles("photo-gpu", photoGpuMs);
+    printPercentiles("thumb-gpu", thumbGpuMs);
     return 0;
 }
 
