@@ -2,6 +2,8 @@
 // Huffman tables (DHT): more than 256 symbols overflow its fixed tables (a heap buffer overflow,
 // fixed upstream in 2.28), and stbi_info alone already parses them. Found by tests/fuzz/fuzz_image.
 // Call this before any stbi_* call on JPEG bytes; false means "corrupt JPEG, do not decode".
+// Only the pack tool reads JPEGs with stb now: the kiosk decodes them with libjpeg-turbo
+// (core/media/image_decode), which needs none of this.
 #pragma once
 #include <cstddef>
 

@@ -58,7 +58,13 @@ struct Job {
     uint64_t generation = 0;
     std::string name;
     std::filesystem::path path;
+    DisplaySize want; // decode to the smallest DCT scale that still covers this
 };
+
+// Requests waiting for a worker, at most: a visitor flicking through a long gallery must not
+// queue every photo it passed. The oldest waiting request is dropped (it is asked again if it
+// is still on screen); no screen shows this many images at once.
+constexpr size_t kMaxQueuedJobs = 48;
 
 struct Done {
     uint64_t generation = 0;
@@ -83,8 +89,14 @@ struct TextureCache::Impl {
     struct Entry {
         TextureRef ref;
         uint64_t lastFrame = 0;
-        // Upload in progress: the decoded pixels and how many rows are on the GPU already.
+        bool fullSize = false;     // ref holds the file's own size: nothing larger to decode
+        bool decodeQueued = false; // a decode for this name is waiting or running
+        // Upload in progress into `uploadTexture` (ref keeps showing the smaller texture of an
+        // upgrade meanwhile): the decoded pixels and how many rows are on the GPU already.
         std::vector<uint8_t> pixels;
+        int uploadWidth = 0, uploadHeight = 0;
+        bool uploadFullSize = false;
+        uint64_t uploadTexture = 0;
         int rowsUploaded = 0;
         bool uploading = false;
         double requestedMs = 0; // wall clock, for ZJ_TRACE_MEDIA
@@ -122,7 +134,7 @@ struct TextureCache::Impl {
                 ++running;
             }
             double t0 = wallMs();
-            DecodedImage img = decodeImageFile(job.path, settings.maxPixels);
+            DecodedImage img = decodeImageFile(job.path, settings.maxPixels, job.want);
             double ms = wallMs() - t0;
             std::lock_guard<std::mutex> lock(mutex);
             --running;
@@ -130,12 +142,38 @@ struct TextureCache::Impl {
         }
     }
 
-    void freeTexture(Entry& e) {
-        if (e.ref.glTexture && gl.ok) {
-            GLuint t = static_cast<GLuint>(e.ref.glTexture);
+    static void deleteTexture(uint64_t& texture) {
+        if (texture && gl.ok) {
+            GLuint t = static_cast<GLuint>(texture);
             gl.deleteTextures(1, &t);
         }
-        e.ref.glTexture = 0;
+        texture = 0;
+    }
+    void freeTexture(Entry& e) {
+        deleteTexture(e.ref.glTexture);
+        deleteTexture(e.uploadTexture);
+    }
+
+    // Queues a decode of `name` (UI thread). Over kMaxQueuedJobs the oldest waiting request
+    // goes, and its entry with it when it has nothing to show yet.
+    void enqueue(const std::string& name, std::filesystem::path path, DisplaySize want) {
+        std::string dropped;
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            jobs.push_back({generation, name, std::move(path), want});
+            if (jobs.size() > kMaxQueuedJobs) {
+                dropped = std::move(jobs.front().name);
+                jobs.pop_front();
+            }
+        }
+        wake.notify_one();
+        entries[name].decodeQueued = true;
+        if (dropped.empty()) return;
+        auto it = entries.find(dropped);
+        if (it == entries.end()) return;
+        it->second.decodeQueued = false;
+        if (it->second.ref.state == TextureRef::State::Loading && !it->second.uploading)
+            entries.erase(it);
     }
 
     // [SECTION] The cache
@@ -150,17 +188,17 @@ struct TextureCache::Impl {
                 continue;
             }
             Entry& e = it->second;
-            int w = e.ref.width, h = e.ref.height;
+            int w = e.uploadWidth, h = e.uploadHeight;
             uint64_t rowBytes = static_cast<uint64_t>(w) * 4;
             int rows = rowsWithinBudget(rowBytes, h - e.rowsUploaded, budgetLeft, first);
             if (rows == 0) break;
             first = false;
             GLint prev = 0;
             gl.getIntegerv(GL_TEXTURE_BINDING_2D, &prev);
-            if (!e.ref.glTexture) {
+            if (!e.uploadTexture) {
                 GLuint t = 0;
                 gl.genTextures(1, &t);
-                e.ref.glTexture = t;
+                e.uploadTexture = t;
                 gl.bindTexture(GL_TEXTURE_2D, t);
                 gl.texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
                 gl.texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
@@ -169,7 +207,7 @@ struct TextureCache::Impl {
                 gl.texImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE,
                               nullptr);
             } else {
-                gl.bindTexture(GL_TEXTURE_2D, static_cast<GLuint>(e.ref.glTexture));
+                gl.bindTexture(GL_TEXTURE_2D, static_cast<GLuint>(e.uploadTexture));
             }
             gl.pixelStorei(GL_UNPACK_ALIGNMENT, 1);
             gl.texSubImage2D(GL_TEXTURE_2D, 0, 0, e.rowsUploaded, w, rows, GL_RGBA,
@@ -181,12 +219,18 @@ struct TextureCache::Impl {
                 e.uploading = false;
                 e.pixels.clear();
                 e.pixels.shrink_to_fit();
+                deleteTexture(e.ref.glTexture); // the smaller one an upgrade replaces
+                e.ref.glTexture = e.uploadTexture;
+                e.uploadTexture = 0;
+                e.ref.width = w;
+                e.ref.height = h;
+                e.fullSize = e.uploadFullSize;
                 e.ref.state = TextureRef::State::Ready;
                 ledger.put(it->first, rowBytes * h, e.lastFrame);
                 if (traceMedia())
                     std::fprintf(stderr,
                                  "zjmap-kiosk: media: %s %dx%d on the GPU %.0f ms after the "
-                                 "request (decode %.0f ms); %.1f MB resident\n",
+                                 "request (decode %.1f ms); %.1f MB resident\n",
                                  it->first.c_str(), w, h, wallMs() - e.requestedMs, e.decodeMs,
                                  ledger.bytes() / 1048576.0);
                 uploadQueue.pop_front();
@@ -220,12 +264,28 @@ void TextureCache::setResolver(Resolver resolve) {
 }
 
 TextureRef TextureCache::get(const std::string& logicalName) {
+    return get(logicalName, DisplaySize{});
+}
+
+TextureRef TextureCache::get(const std::string& logicalName, DisplaySize onScreen) {
     Impl& m = *impl_;
     auto it = m.entries.find(logicalName);
     if (it != m.entries.end()) {
-        it->second.lastFrame = m.frame;
+        Impl::Entry& e = it->second;
+        e.lastFrame = m.frame;
         m.ledger.touch(logicalName, m.frame);
-        return it->second.ref;
+        // Shown larger than it was decoded for (zoomed, a bigger box): decode it again at the
+        // new size and keep showing the smaller texture until the larger one is on the GPU.
+        if (e.ref.state == TextureRef::State::Ready && !e.fullSize && !e.decodeQueued &&
+            !e.uploading && !coversDisplay(e.ref.width, e.ref.height, onScreen)) {
+            std::filesystem::path path =
+                m.resolve ? m.resolve(logicalName) : std::filesystem::path();
+            if (!path.empty()) {
+                e.requestedMs = wallMs();
+                m.enqueue(logicalName, std::move(path), onScreen);
+            }
+        }
+        return e.ref;
     }
     Impl::Entry& e = m.entries[logicalName];
     e.lastFrame = m.frame;
@@ -236,12 +296,9 @@ TextureRef TextureCache::get(const std::string& logicalName) {
         e.ref.state = TextureRef::State::Broken;
         return e.ref;
     }
-    {
-        std::lock_guard<std::mutex> lock(m.mutex);
-        m.jobs.push_back({m.generation, logicalName, std::move(path)});
-    }
-    m.wake.notify_one();
-    return e.ref;
+    TextureRef ref = e.ref; // enqueue may drop an old entry: `e` is not used after it
+    m.enqueue(logicalName, std::move(path), onScreen);
+    return ref;
 }
 
 bool TextureCache::pump() {
@@ -258,15 +315,22 @@ bool TextureCache::pump() {
         auto it = m.entries.find(d.name);
         if (it == m.entries.end()) continue;
         Impl::Entry& e = it->second;
+        e.decodeQueued = false;
         if (!d.image.ok() || !gl.ok) {
             logLine("image %s: %s", d.name.c_str(),
                     gl.ok ? d.image.error.c_str() : "no GL texture functions");
+            if (e.ref.state == TextureRef::State::Ready) {
+                e.fullSize = true; // an upgrade failed: keep what is shown, do not retry
+                continue;
+            }
             e.ref.state = TextureRef::State::Broken;
             changed = true;
             continue;
         }
-        e.ref.width = d.image.width;
-        e.ref.height = d.image.height;
+        e.uploadWidth = d.image.width;
+        e.uploadHeight = d.image.height;
+        e.uploadFullSize =
+            d.image.width >= d.image.fullWidth && d.image.height >= d.image.fullHeight;
         e.pixels = std::move(d.image.rgba);
         e.decodeMs = d.decodeMs;
         e.rowsUploaded = 0;
@@ -299,6 +363,11 @@ bool TextureCache::busy() const {
     Impl& m = *impl_;
     std::lock_guard<std::mutex> lock(m.mutex);
     return !m.jobs.empty() || m.running > 0 || !m.done.empty() || !m.uploadQueue.empty();
+}
+
+bool TextureCache::resident(const std::string& logicalName) const {
+    auto it = impl_->entries.find(logicalName);
+    return it != impl_->entries.end() && it->second.ref.state == TextureRef::State::Ready;
 }
 
 std::filesystem::path TextureCache::resolve(const std::string& logicalName) const {

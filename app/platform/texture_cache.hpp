@@ -1,9 +1,12 @@
-// Images from the current bundle as GL textures: decoded on worker threads (stb_image), uploaded
-// within a per-frame byte budget, kept in an LRU cache with a memory budget. Callers ask every
+// Images from the current bundle as GL textures: decoded on worker threads (libjpeg-turbo with DCT
+// scaling to the size on screen, stb_image for PNG), uploaded in row strips within a per-frame
+// byte budget, kept in an LRU cache with a memory budget. Callers ask every
 // frame; the first ask starts the load and returns Loading (draw a placeholder), a file that fails
 // to decode returns Broken (draw the broken-image tile), never a crash.
 // (API fixed by the lead; implemented by the media-widgets work.)
 #pragma once
+#include "core/media/image_decode.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -39,10 +42,15 @@ class TextureCache {
 
     void setResolver(Resolver resolve);             // on a content switch: also drops every texture
     TextureRef get(const std::string& logicalName); // call from the UI thread, each frame
+    // The same, for an image drawn at `onScreen` pixels: a JPEG is decoded at the smallest DCT
+    // scale that covers it, and again, larger, when a later call shows it larger (zoom).
+    // Neighbours a visitor may swipe to next are asked for the same way (prefetch).
+    TextureRef get(const std::string& logicalName, DisplaySize onScreen);
     // Between frames on the UI thread: uploads finished decodes within the budget. Returns true
     // when something new became Ready or Broken (the UI should redraw).
     bool pump();
     bool busy() const; // decodes queued or running, or uploads waiting
+    bool resident(const std::string& logicalName) const; // Ready now (asks for nothing)
     uint64_t bytesResident() const;
     void clear(); // frees every texture (GL context must be current)
     // The file path of a logical bundle name through the resolver (e.g. for the video), or empty.

@@ -84,6 +84,7 @@ class KioskApp {
     const FrameStats& stats() const { return stats_; }
     const FontSet& fonts() const { return fonts_; }
     uint64_t textureBytes() const { return textures_ ? textures_->bytesResident() : 0; }
+    TextureCache* textureCache() { return textures_.get(); } // the frame bench's photo rows
     int width() const { return window_.width(); }
     int height() const { return window_.height(); }
     bool resize(int width, int height, std::string& err);

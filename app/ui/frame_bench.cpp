@@ -2,19 +2,29 @@
 // the real app (headless, simulated clock, offscreen window of --viewport):
 //   empty frame       ImGui with nothing on it + clear + swap: the floor of any frame here
 //   <screen>          a settled screen redrawn again and again (what a frame of it costs)
-//   photo open        gallery tap -> the full photo decoded and on the GPU, with a cold cache
+//   photo open        viewer "next" -> the next photo on the GPU (the viewer prefetches it)
+//   photo cold        every demo photo, never loaded before: the viewer's request at its box
+//                     size -> decoded (DCT-scaled), uploaded and a frame presented; p50 / p95
+//   thumb cold        every demo thumbnail the same way (its own size); p50 / p95
+//   photo/thumb gpu   the same without drawing frames: decode + upload alone (llvmpipe frames
+//                     are 25+ ms here, a GPU's are not)
 //   map pan           frames while a finger drags the map
-// Prints `bench: name mean_ms=.. frames=..` lines (photo-open: mean ms per photo, photos); nothing
-// is asserted (figures, not tests).
+// Prints `bench: name mean_ms=.. frames=..` lines (photo-open: mean ms per photo, photos) and
+// `bench: name p50_ms=.. p95_ms=.. n=..` for the cold rows; nothing is asserted (figures, not
+// tests).
 #include "ui/frame_bench.hpp"
 
+#include "platform/texture_cache.hpp"
 #include "ui/app.hpp"
+#include "ui/widgets_media.hpp"
 
 #include <SDL.h>
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace zj {
 
@@ -99,6 +109,43 @@ void print(const char* name, double meanMs, int frames) {
     std::printf("bench: %-12s mean_ms=%.2f frames=%d\n", name, meanMs, frames);
 }
 
+// Nearest-rank percentile of `ms` (sorted here).
+double percentile(std::vector<double>& ms, double p) {
+    std::sort(ms.begin(), ms.end());
+    size_t rank = static_cast<size_t>(std::ceil(p / 100.0 * ms.size()));
+    return ms[std::clamp<size_t>(rank, 1, ms.size()) - 1];
+}
+
+void printPercentiles(const char* name, std::vector<double> ms) {
+    if (ms.empty()) return;
+    double p50 = percentile(ms, 50), p95 = percentile(ms, 95);
+    std::printf("bench: %-12s p50_ms=%.2f p95_ms=%.2f n=%zu\n", name, p50, p95, ms.size());
+}
+
+// One image asked for as a screen would (`want` pixels), the frame loop running as the
+// interactive one does (frames while decodes are busy), until the image is on the GPU and one
+// more frame has been drawn with it: the visitor's wait. Without `drawFrames` no frame is drawn
+// meanwhile or after (decode + upload alone, apart from what a frame costs on this renderer).
+// -1 when it never became ready.
+double coldOpenMs(KioskApp& app, TextureCache& cache, const std::string& name, DisplaySize want,
+                  bool drawFrames = true) {
+    constexpr double kGiveUpMs = 10'000;
+    auto t0 = std::chrono::steady_clock::now();
+    TextureRef t = cache.get(name, want);
+    while (t.state == TextureRef::State::Loading && msSince(t0) < kGiveUpMs) {
+        app.waitAndHandleEvents(0); // pumps: finished decodes are uploaded here
+        t = cache.get(name, want);
+        if (t.state != TextureRef::State::Loading) break;
+        if (drawFrames && app.frameWanted())
+            app.renderFrame();
+        else
+            SDL_Delay(1);
+    }
+    if (t.state != TextureRef::State::Ready) return -1;
+    if (drawFrames) app.renderFrame();
+    return msSince(t0);
+}
+
 } // namespace
 
 int runFrameBench(KioskApp& app, ManualClock& clock) {
@@ -173,6 +220,39 @@ int runFrameBench(KioskApp& app, ManualClock& clock) {
         ++opened;
     }
     if (opened) print("photo-open", sum / opened, opened);
+
+    // Every demo photo and thumbnail, cold: the texture cache is emptied first (the screen
+    // behind reloads its own images, then settles), and what it reloaded is skipped.
+    TextureCache* cache = app.textureCache();
+    if (!cache) return 0;
+    d.tap("viewer-close");
+    d.tap("首页");
+    cache->clear();
+    d.settle();
+    DisplaySize box =
+        widgets::viewerPhotoSize(DesignScale::forViewport(float(app.width()), float(app.height())));
+    std::vector<double> photoMs, thumbMs, photoGpuMs, thumbGpuMs;
+    for (bool drawFrames : {true, false}) {
+        if (!drawFrames) { // the same images cold again
+            cache->clear();
+            d.settle();
+        }
+        for (const Photo& p : app.content().photos) {
+            if (!p.thumb.empty() && !cache->resident(p.thumb)) {
+                double ms = coldOpenMs(app, *cache, p.thumb, DisplaySize{}, drawFrames);
+                if (ms >= 0) (drawFrames ? thumbMs : thumbGpuMs).push_back(ms);
+            }
+            if (!p.file.empty() && !cache->resident(p.file)) {
+                double ms = coldOpenMs(app, *cache, p.file, box, drawFrames);
+                if (ms >= 0) (drawFrames ? photoMs : photoGpuMs).push_back(ms);
+            }
+        }
+    }
+    std::printf("bench: photo box %dx%d (contain)\n", box.width, box.height);
+    printPercentiles("photo-cold", photoMs);
+    printPercentiles("thumb-cold", thumbMs);
+    printPercentiles("photo-gpu", photoGpuMs);
+    printPercentiles("thumb-gpu", thumbGpuMs);
     return 0;
 }
 

@@ -31,6 +31,15 @@ ImTextureID texId(uint64_t gl) {
 bool inRect(Vec2 p, ImVec2 min, ImVec2 max) {
     return p.x >= min.x && p.y >= min.y && p.x < max.x && p.y < max.y;
 }
+// The pixels an image drawn into [min, max] occupies: the texture cache decodes a JPEG to the
+// smallest DCT scale that still covers it.
+DisplaySize onScreen(ImVec2 min, ImVec2 max, bool contain) {
+    return {static_cast<int>(std::ceil(max.x - min.x)), static_cast<int>(std::ceil(max.y - min.y)),
+            contain};
+}
+TextureRef request(UiContext& ui, const std::string& name, ImVec2 min, ImVec2 max, bool contain) {
+    return ui.textures->get(name, onScreen(min, max, contain));
+}
 } // namespace
 
 // [SECTION] Text
@@ -201,7 +210,7 @@ bool image(UiContext& ui, const std::string& name, ImVec2 min, ImVec2 max, float
         brokenTile(ui, min, max, r);
         return false;
     }
-    TextureRef t = ui.textures->get(name);
+    TextureRef t = request(ui, name, min, max, contain);
     if (t.state == TextureRef::State::Loading) {
         loadingTile(ui, min, max, r);
         return false;
@@ -238,8 +247,9 @@ void photo(UiContext& ui, const Photo& p, PhotoSize size, ImVec2 min, ImVec2 max
         return;
     }
     // Display size: the thumbnail holds the place until the large image is on the GPU.
-    if (ui.textures && ui.textures->get(p.file).state == TextureRef::State::Loading &&
-        !p.thumb.empty() && ui.textures->get(p.thumb).state == TextureRef::State::Ready) {
+    if (ui.textures && request(ui, p.file, min, max, false).state == TextureRef::State::Loading &&
+        !p.thumb.empty() &&
+        request(ui, p.thumb, min, max, false).state == TextureRef::State::Ready) {
         image(ui, p.thumb, min, max, radiusDesign, false, anchorY);
         return;
     }
@@ -381,6 +391,15 @@ int Gallery::draw(UiContext& ui, const char* id, const std::vector<const Photo*>
         if (input && clippedTouch(ui, tid.c_str(), p.caption, a, b, min, viewMax)) tapped = (int)i;
     }
     area_.end(ui);
+    // The pages either side load ahead at the page's size, so a swipe lands on a ready photo
+    // (the texture cache's budget and LRU still decide what stays).
+    if (ui.textures) {
+        ImVec2 pageMin(min.x, min.y), pageMax(min.x + w, viewMax.y - ui.px(64));
+        int current = area_.scroller().page();
+        for (int i : {current - 1, current + 1})
+            if (i >= 0 && i < static_cast<int>(photos.size()) && !photos[i]->file.empty())
+                request(ui, photos[i]->file, pageMin, pageMax, false);
+    }
     // Page dots.
     float dot = ui.px(12), gap = ui.px(28);
     float total = gap * (photos.size() - 1);
@@ -395,6 +414,18 @@ int Gallery::draw(UiContext& ui, const char* id, const std::vector<const Photo*>
 }
 
 // [SECTION] Photo viewer
+
+void viewerPhotoBox(const DesignScale& ds, ImVec2& min, ImVec2& max) {
+    float margin = ds.px(tokens::space::xl);
+    min = ImVec2(margin, ds.px(tokens::space::topBar));
+    max = ImVec2(ds.width - margin, ds.height - ds.px(kViewerCaptionDesign));
+}
+
+DisplaySize viewerPhotoSize(const DesignScale& ds) {
+    ImVec2 min, max;
+    viewerPhotoBox(ds, min, max);
+    return onScreen(min, max, true);
+}
 
 void PhotoViewer::open(const std::vector<const Photo*>& photos, int index, double nowMs) {
     if (photos.empty()) return;
@@ -487,19 +518,21 @@ void PhotoViewer::draw(UiContext& ui) {
             ui.animateUntil(settleFromMs_ + tokens::motion::transitionMs);
     }
 
-    // The neighbours load ahead, so a swipe lands on a ready photo.
+    float margin = ui.px(tokens::space::xl);
+    float capH = ui.px(kViewerCaptionDesign);
+    ImVec2 boxMin, boxMax;
+    viewerPhotoBox(ui.ds, boxMin, boxMax);
+    // The neighbours load ahead at the size they will be shown, so a swipe lands on a ready
+    // photo (the texture cache's budget and LRU still decide what stays).
     if (ui.textures)
         for (int d : {-1, 1}) {
             int i = index_ + d;
             if (i >= 0 && i < static_cast<int>(photos_.size()) && !photos_[i]->file.empty())
-                ui.textures->get(photos_[i]->file);
+                request(ui, photos_[i]->file, boxMin, boxMax, true);
         }
     // Backdrop and photos (neighbours visible while swiping).
     dl()->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), theme::col(ui, 0x0A0F1A, 0.96f));
     theme::occlude(ui, ImVec2(0, 0), ImVec2(W, H));
-    float margin = ui.px(tokens::space::xl);
-    float capH = ui.px(120);
-    ImVec2 boxMin(margin, ui.px(tokens::space::topBar)), boxMax(W - margin, H - capH);
     dl()->PushClipRect(ImVec2(0, 0), ImVec2(W, H - capH), true); // the caption bar stays clear
     for (int d = -1; d <= 1; ++d) {
         int i = index_ + d;
@@ -512,13 +545,15 @@ void PhotoViewer::draw(UiContext& ui) {
         ImVec2 half((boxMax.x - boxMin.x) * 0.5f * z, (boxMax.y - boxMin.y) * 0.5f * z);
         // Contain inside the box (a photo is seen whole), scaled by the zoom.
         const std::string& name = p.file.empty() ? p.thumb : p.file;
+        ImVec2 at = bc - half + off, to = bc + half + off;
         bool drawn = false;
         if (ui.textures && !p.file.empty() &&
-            ui.textures->get(p.file).state == TextureRef::State::Loading && !p.thumb.empty() &&
-            ui.textures->get(p.thumb).state == TextureRef::State::Ready) {
-            drawn = image(ui, p.thumb, bc - half + off, bc + half + off, 0, true);
+            request(ui, p.file, at, to, true).state == TextureRef::State::Loading &&
+            !p.thumb.empty() &&
+            request(ui, p.thumb, at, to, true).state == TextureRef::State::Ready) {
+            drawn = image(ui, p.thumb, at, to, 0, true);
         }
-        if (!drawn) image(ui, name, bc - half + off, bc + half + off, 0, true);
+        if (!drawn) image(ui, name, at, to, 0, true);
     }
     dl()->PopClipRect();
     // Caption, counter, close.

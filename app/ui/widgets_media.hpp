@@ -4,6 +4,8 @@
 // video view with its controls, a QR card, and count-up numbers for key figures.
 #pragma once
 #include "core/kinetic.hpp"
+#include "core/layout.hpp"
+#include "core/media/image_decode.hpp"
 #include "ui/theme.hpp"
 
 #include <string>
@@ -86,6 +88,12 @@ class Gallery {
   private:
     KineticArea area_{true};
 };
+
+// Where the viewer shows its photo at zoom 1 (letterboxed inside), and that box as the size
+// the texture cache decodes for (the frame bench's photo-open figure uses it too).
+inline constexpr float kViewerCaptionDesign = 120; // the caption bar under the photo
+void viewerPhotoBox(const DesignScale& ds, ImVec2& min, ImVec2& max);
+DisplaySize viewerPhotoSize(const DesignScale& ds);
 
 // The full-screen photo viewer: pinch and double-tap zoom (the point under the fingers stays
 // put), drag to pan when zoomed, swipe to the next or previous photo, close button.
