@@ -22,7 +22,9 @@ BUILD_PACKAGES=(
   libqrencode-dev libavformat-dev libavcodec-dev libavutil-dev
   libcurl4-openssl-dev libmpv-dev libsystemd-dev
 )
-TEST_PACKAGES=(libgtest-dev nginx-light procps dpkg-dev file rsync sqlite3 openssl)
+TEST_PACKAGES=(libgtest-dev nginx-light procps dpkg-dev file rsync sqlite3 openssl
+  # tests/vm: a debootstrapped Debian guest booted with QEMU, its screen compared with PIL.
+  debootstrap qemu-system-x86 qemu-utils e2fsprogs python3-pil)
 # Sanitizer and fuzz runs of `test` (tests/sanitizers, tests/fuzz): libFuzzer needs clang.
 CHECK_PACKAGES=(clang libclang-rt-14-dev)
 # `bench`: idle CPU under a real X server.
