@@ -143,12 +143,17 @@ in_root "$root" systemctl enable zjmap-kiosk.service >/dev/null 2>&1
 in_root "$root" systemctl set-default graphical.target >/dev/null 2>&1
 in_root "$root" systemctl enable nginx.service >/dev/null 2>&1
 # The guest's GPU is a virtual display without 3D: Mesa's llvmpipe renders, which wlroots
-# refuses unless told (a real booth has a GPU; this drop-in is the VM's only change to the unit).
+# refuses unless told (a real booth has a GPU). This drop-in is the VM's only change to the unit.
 # The metrics textfile, where node_exporter's textfile collector would read it.
 mkdir -p "$root/etc/systemd/system/zjmap-kiosk.service.d"
 cat >"$root/etc/systemd/system/zjmap-kiosk.service.d/vm.conf" <<'EOF'
 [Service]
 Environment=WLR_RENDERER_ALLOW_SOFTWARE=1
+# wlroots' GLES2 renderer on Mesa's kms_swrast (virtio-gpu without 3D) crashed cage (SIGSEGV)
+# at start in this VM; its pixman renderer works, and SDL's GL still runs on llvmpipe over wl_shm.
+Environment=WLR_RENDERER=pixman
+# Without KVM (TCG) the first frame can take minutes; the watchdog itself is left as shipped.
+TimeoutStartSec=900
 ExecStart=
 ExecStart=/usr/bin/cage -d -- /usr/bin/zjmap-kiosk --metrics /var/lib/zjmap-kiosk/metrics.prom
 EOF
