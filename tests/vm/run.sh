@@ -2,7 +2,7 @@
 # The whole VM run (tests/vm/README.md): builds what it needs, then the .deb, the image and, in
 # the booted guest: power-on -> first frame, a tap, a hang (SIGSTOP, the watchdog), a crash
 # (SIGSEGV), and power cuts (SIGKILL of QEMU during the sync and the switch). Prints the figures.
-# Root. Usage: bash tests/vm/run.sh [BUILD_DIR] [--fresh] [--cuts N] [--seed S]
+# Root. Usage: bash tests/vm/run.sh [BUILD_DIR] [--fresh] [--cuts N] [--seed S] [--parts boot,hang,cuts]
 #   --fresh   delete the cached base first (and its downloads): times a fresh image build
 set -euo pipefail
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -16,7 +16,7 @@ args=()
 while [ $# -gt 0 ]; do
     case $1 in
         --fresh) fresh=1 ;;
-        --cuts | --seed) args+=("$1" "$2"); shift ;;
+        --cuts | --seed | --parts) args+=("$1" "$2"); shift ;;
         *) echo "usage: run.sh [BUILD_DIR] [--fresh] [--cuts N] [--seed S]" >&2; exit 2 ;;
     esac
     shift
