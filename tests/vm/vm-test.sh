@@ -46,5 +46,5 @@ SDL_VIDEODRIVER=offscreen "$kiosk" --scenario "$here/reference.scn" \
     fail "the reference scenario failed: $(tail -n 20 "$work/refs.log")"
 
 step "boot it"
-/usr/bin/python3 "$here/vm.py" --image "$work/image" --refs "$work/refs" --work "$work/run" \
+/usr/bin/python3 -B "$here/vm.py" --image "$work/image" --refs "$work/refs" --work "$work/run" \
     --figures "$figures" "$@"
