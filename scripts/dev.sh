@@ -23,7 +23,9 @@ BUILD_PACKAGES=(
   libcurl4-openssl-dev libmpv-dev libsystemd-dev
 )
 TEST_PACKAGES=(libgtest-dev nginx-light procps dpkg-dev file rsync sqlite3 openssl
-               prometheus python3-yaml) # promtool: packaging/monitoring/check.sh
+  prometheus python3-yaml # promtool: packaging/monitoring/check.sh
+  # tests/vm: a debootstrapped Debian guest booted with QEMU, its screen compared with PIL.
+  debootstrap qemu-system-x86 qemu-utils e2fsprogs python3-pil)
 # Sanitizer and fuzz runs of `test` (tests/sanitizers, tests/fuzz): libFuzzer needs clang.
 CHECK_PACKAGES=(clang libclang-rt-14-dev)
 # `bench`: idle CPU under a real X server; Chromium beside the kiosk (tests/bench/run.sh).

@@ -469,6 +469,10 @@ void KioskApp::enterCurrentScreen(bool instant) {
     ui.textures = textures_.get();
     screenFor(nav_.current().screen)->onEnter(ui, nav_.current().selection);
     session_->onScreenEntered(nav_.current());
+    // The journal says what the booth shows (the VM test reads it over the serial console);
+    // not logLine: visitors' taps would flood the staff panel's recent lines.
+    if (!options_.window.allowHeadless)
+        std::fprintf(stderr, "zjmap-kiosk: screen %s\n", screenName(nav_.current().screen));
     transitionStartMs_ = instant ? -1e9 : ui.nowMs;
     animateUntilMs_ = std::max({animateUntilMs_, ui.animateUntilMs,
                                 instant ? 0.0 : transitionStartMs_ + tokens::motion::transitionMs});
@@ -478,6 +482,7 @@ void KioskApp::enterCurrentScreen(bool instant) {
 // [SECTION] The interactive loop
 
 int KioskApp::run() {
+    bool firstFrame = true;
     while (!quit_) {
         int timeout = 0;
         if (!frameWanted()) {
@@ -498,6 +503,11 @@ int KioskApp::run() {
             double start = clock_.nowMs();
             renderFrame();
             service::notifyReady(); // once: the first frame is on screen
+            if (firstFrame)
+                std::fprintf(stderr, "zjmap-kiosk: first frame (screen %s, content version %llu)\n",
+                             screenName(screen()),
+                             static_cast<unsigned long long>(content_ ? content_->version : 0));
+            firstFrame = false;
             // No vsync under Xvfb/offscreen: never spin faster than ~60 fps while animating.
             double spent = clock_.nowMs() - start;
             if (spent < 16.0) SDL_Delay(static_cast<Uint32>(16.0 - spent));
