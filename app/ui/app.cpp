@@ -326,6 +326,24 @@ void KioskApp::renderEmptyFrame() {
     window_.swap();
 }
 
+// The one place a UiContext is made: frames and screen entries see the same services and the
+// same design size (an onEnter that lays out or notes usage gets what a frame gets).
+UiContext KioskApp::makeUiContext(double nowMs) {
+    UiContext ui;
+    ui.ds = DesignScale::forViewport(static_cast<float>(width()), static_cast<float>(height()));
+    ui.lang = lang_;
+    ui.content = content_.get();
+    ui.fonts = &fonts_;
+    ui.nav = &nav_;
+    ui.hits = &hits_;
+    ui.clock = &clock_;
+    ui.gestures = &gestures_;
+    ui.textures = textures_.get();
+    ui.usage = &usage_;
+    ui.nowMs = nowMs;
+    return ui;
+}
+
 bool KioskApp::renderFrame(const std::string* shotPath, std::string* err) {
     std::string localErr;
     if (!rebuildFontsIfNeeded(localErr)) {
@@ -346,18 +364,7 @@ bool KioskApp::renderFrame(const std::string* shotPath, std::string* err) {
     ImGui::NewFrame();
     hits_.beginFrame();
 
-    UiContext ui;
-    ui.ds = DesignScale::forViewport(static_cast<float>(w), static_cast<float>(h));
-    ui.lang = lang_;
-    ui.content = content_.get();
-    ui.fonts = &fonts_;
-    ui.nav = &nav_;
-    ui.hits = &hits_;
-    ui.clock = &clock_;
-    ui.gestures = &gestures_;
-    ui.textures = textures_.get();
-    ui.usage = &usage_;
-    ui.nowMs = now;
+    UiContext ui = makeUiContext(now);
     float t = static_cast<float>((now - transitionStartMs_) / tokens::motion::transitionMs);
     ui.fade = tokens::easeOutCubic(t);
     if (t < 1) ui.animateUntil(transitionStartMs_ + tokens::motion::transitionMs);
@@ -457,16 +464,8 @@ void KioskApp::afterFrame(bool langSwitchRequested, double animateUntil) {
 }
 
 void KioskApp::enterCurrentScreen(bool instant) {
-    UiContext ui;
+    UiContext ui = makeUiContext(clock_.nowMs());
     ui.instantEntry = instant;
-    ui.nowMs = clock_.nowMs();
-    ui.lang = lang_;
-    ui.content = content_.get();
-    ui.nav = &nav_;
-    ui.hits = &hits_;
-    ui.clock = &clock_;
-    ui.fonts = &fonts_;
-    ui.textures = textures_.get();
     screenFor(nav_.current().screen)->onEnter(ui, nav_.current().selection);
     session_->onScreenEntered(nav_.current());
     // The journal says what the booth shows (the VM test reads it over the serial console);

@@ -116,6 +116,7 @@ class KioskApp {
     Screen* screenFor(ScreenId id);
     void afterFrame(bool langSwitchRequested, double animateUntil);
     void writeMetrics();                           // --metrics: the Prometheus textfile
+    UiContext makeUiContext(double nowMs);         // the services and design size every draw sees
     void enterCurrentScreen(bool instant = false); // onEnter + transition for nav_.current()
     void setUpSession(); // the session layer and the attract and staff screens
     void drawLintSeed(UiContext& ui);

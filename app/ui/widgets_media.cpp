@@ -8,6 +8,7 @@
 #include "ui/widgets_media.hpp"
 
 #include "core/session/usage_events.hpp"
+#include "core/text_wrap.hpp"
 #include "core/ui_strings.hpp"
 #include "platform/qr.hpp"
 #include "platform/texture_cache.hpp"
@@ -44,69 +45,12 @@ TextureRef request(UiContext& ui, const std::string& name, ImVec2 min, ImVec2 ma
 
 // [SECTION] Text
 
-namespace {
-// Decodes one UTF-8 code point at s[i]; returns its byte length (1 on malformed input).
-size_t utf8Len(unsigned char c) {
-    return c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-}
-bool noLineStart(const std::string& cp) {
-    static const char* closers[] = {"，", "。", "、", "；", "：", "！", "？", "）", "”", "’",
-                                    "》", "…",  ",",  ".",  ";",  ":",  "!",  "?",  ")", "%"};
-    for (const char* c : closers)
-        if (cp == c) return true;
-    return false;
-}
-} // namespace
-
 std::string wrapText(const UiContext& ui, FontRole role, const std::string& s, float wrapPx) {
     if (wrapPx <= 0) return s;
     ImFont* f = ui.fonts->get(role);
-    auto width = [&](const std::string& t) {
-        return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, t.c_str(), t.c_str() + t.size()).x;
-    };
-    // Tokens: a run of ASCII non-space characters (a word), one space, or one wide character;
-    // closing punctuation sticks to the token before it.
-    std::vector<std::string> tokens;
-    for (size_t i = 0; i < s.size();) {
-        size_t n = utf8Len(static_cast<unsigned char>(s[i]));
-        std::string cp = s.substr(i, n);
-        bool ascii = n == 1;
-        if (cp == "\n" || cp == " ") {
-            tokens.push_back(cp);
-        } else if (noLineStart(cp) && !tokens.empty() && tokens.back() != " " &&
-                   tokens.back() != "\n") {
-            tokens.back() += cp;
-        } else if (ascii && !tokens.empty() && !tokens.back().empty() &&
-                   static_cast<unsigned char>(tokens.back().back()) < 0x80 &&
-                   tokens.back() != " " && tokens.back() != "\n" &&
-                   !noLineStart(tokens.back().substr(tokens.back().size() - 1))) {
-            tokens.back() += cp; // continue an ASCII word
-        } else {
-            tokens.push_back(cp);
-        }
-        i += n;
-    }
-    std::string out, line;
-    float lineW = 0;
-    for (const std::string& t : tokens) {
-        if (t == "\n") {
-            out += line + "\n";
-            line.clear();
-            lineW = 0;
-            continue;
-        }
-        float tw = width(t);
-        if (!line.empty() && lineW + tw > wrapPx) {
-            while (!line.empty() && line.back() == ' ') line.pop_back();
-            out += line + "\n";
-            line.clear();
-            lineW = 0;
-            if (t == " ") continue; // no leading space on the new line
-        }
-        line += t;
-        lineW += tw;
-    }
-    return out + line;
+    return text::wrap(s, wrapPx, [f](std::string_view t) {
+        return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, t.data(), t.data() + t.size()).x;
+    });
 }
 
 ImVec2 para(const UiContext& ui, FontRole role, ImVec2 pos, uint32_t rgb, const std::string& s,
@@ -121,28 +65,13 @@ ImVec2 paraFit(const UiContext& ui, FontRole role, ImVec2 pos, uint32_t rgb, con
     std::string wrapped = wrapText(ui, role, s, wrapPx);
     float lineH = ui.fonts->get(role)->FontSize;
     int fit = std::max(0, static_cast<int>((maxHeightPx + 0.5f) / lineH));
-    std::vector<std::string> lines;
-    for (size_t b = 0;;) {
-        size_t e = wrapped.find('\n', b);
-        lines.push_back(wrapped.substr(b, e == std::string::npos ? std::string::npos : e - b));
-        if (e == std::string::npos) break;
-        b = e + 1;
-    }
     ui.hits->noteText(s); // the whole text, for `expect visible`
-    if (static_cast<int>(lines.size()) <= fit)
-        return theme::text(ui, role, pos, rgb, wrapped, 0, alpha);
-    if (fit == 0) return ImVec2(0, 0);
-    lines.resize(fit);
-    // Room for the ellipsis on the last line: drop whole code points until it fits.
-    std::string& last = lines.back();
-    const std::string ell = "…";
-    while (!last.empty() && theme::textSize(ui, role, last + ell).x > wrapPx) {
-        size_t i = last.size() - 1;
-        while (i > 0 && (static_cast<unsigned char>(last[i]) & 0xC0) == 0x80) --i;
-        last.erase(i);
-    }
-    while (!last.empty() && (last.back() == ' ' || last.back() == ',')) last.pop_back();
-    last += ell;
+    bool cut = false;
+    std::vector<std::string> lines = text::fitLines(
+        wrapped, fit, wrapPx,
+        [&](std::string_view t) { return theme::textSize(ui, role, std::string(t)).x; }, &cut);
+    if (!cut) return theme::text(ui, role, pos, rgb, wrapped, 0, alpha);
+    if (lines.empty()) return ImVec2(0, 0);
     std::string out;
     for (size_t i = 0; i < lines.size(); ++i) out += (i ? "\n" : "") + lines[i];
     return theme::text(ui, role, pos, rgb, out, 0, alpha);
@@ -432,9 +361,7 @@ void PhotoViewer::open(const std::vector<const Photo*>& photos, int index, doubl
     photos_ = photos;
     index_ = std::clamp(index, 0, static_cast<int>(photos.size()) - 1);
     open_ = true;
-    zoom_ = 1;
-    pan_ = ImVec2(0, 0);
-    swipe_ = 0;
+    zp_.reset();
     openedMs_ = nowMs;
 }
 
@@ -443,12 +370,13 @@ void PhotoViewer::go(int delta, double nowMs) {
     int next = index_ + delta;
     if (next >= 0 && next < n) {
         index_ = next;
-        swipe_ += delta * ImGui::GetIO().DisplaySize.x; // continue the motion from where it was
+        zp_.swipe += delta * ImGui::GetIO().DisplaySize.x; // continue the motion from where it was
     }
-    zoom_ = 1;
-    pan_ = ImVec2(0, 0);
+    float swipe = zp_.swipe;
+    zp_.reset();
+    zp_.swipe = swipe;
     settleFromMs_ = nowMs;
-    settleFromSwipe_ = swipe_;
+    settleFromSwipe_ = swipe;
 }
 
 void PhotoViewer::draw(UiContext& ui) {
@@ -465,43 +393,23 @@ void PhotoViewer::draw(UiContext& ui) {
     bool dragging = false;
     for (const Gesture& g : *ui.gestures) {
         switch (g.kind) {
-            case Gesture::Kind::PinchMove: {
-                float nz = std::clamp(zoom_ * g.scale, 1.0f, 5.0f);
-                float f = nz / zoom_;
-                // Keep the image point under the fingers' centre where it is.
-                ImVec2 c(g.center.x - centre.x, g.center.y - centre.y);
-                pan_ = ImVec2(c.x - (c.x - pan_.x) * f + g.delta.x,
-                              c.y - (c.y - pan_.y) * f + g.delta.y);
-                zoom_ = nz;
+            case Gesture::Kind::PinchMove:
+                zp_.pinch(Vec2{g.center.x - centre.x, g.center.y - centre.y}, g.scale, g.delta);
                 break;
-            }
-            case Gesture::Kind::DoubleTap: {
-                float nz = zoom_ > 1.01f ? 1.0f : 2.5f;
-                ImVec2 c(g.pos.x - centre.x, g.pos.y - centre.y);
-                float f = nz / zoom_;
-                pan_ = nz == 1.0f ? ImVec2(0, 0)
-                                  : ImVec2(c.x - (c.x - pan_.x) * f, c.y - (c.y - pan_.y) * f);
-                zoom_ = nz;
+            case Gesture::Kind::DoubleTap:
+                zp_.doubleTap(Vec2{g.pos.x - centre.x, g.pos.y - centre.y});
                 break;
-            }
             case Gesture::Kind::DragMove:
                 dragging = true;
-                if (zoom_ > 1.01f)
-                    pan_ += ImVec2(g.delta.x, g.delta.y);
-                else
-                    swipe_ += g.delta.x;
+                zp_.drag(g.delta);
                 break;
             case Gesture::Kind::DragEnd:
-                if (zoom_ <= 1.01f) {
+                if (!zp_.zoomed()) {
                     // The same flick that turns a gallery page turns the viewer's photo.
-                    float v = g.velocity.x;
                     float flick = KineticSettings{}.scaled(ui.ds.scale).snapFlickVelocity;
-                    if (swipe_ < -W * 0.2f || v < -flick)
-                        go(+1, ui.nowMs);
-                    else if (swipe_ > W * 0.2f || v > flick)
-                        go(-1, ui.nowMs);
+                    if (int turn = zp_.release(g.velocity.x, W, flick)) go(turn, ui.nowMs);
                     settleFromMs_ = ui.nowMs;
-                    settleFromSwipe_ = swipe_;
+                    settleFromSwipe_ = zp_.swipe;
                 }
                 break;
             default:
@@ -509,11 +417,11 @@ void PhotoViewer::draw(UiContext& ui) {
         }
     }
     // Swipe settles back to 0 (ease out) after a release.
-    if (!dragging && swipe_ != 0) {
+    if (!dragging && zp_.swipe != 0) {
         float t = static_cast<float>((ui.nowMs - settleFromMs_) / tokens::motion::transitionMs);
-        swipe_ = settleFromSwipe_ * (1 - tokens::easeOutCubic(t));
+        zp_.swipe = settleFromSwipe_ * (1 - tokens::easeOutCubic(t));
         if (t >= 1)
-            swipe_ = 0;
+            zp_.swipe = 0;
         else
             ui.animateUntil(settleFromMs_ + tokens::motion::transitionMs);
     }
@@ -537,10 +445,10 @@ void PhotoViewer::draw(UiContext& ui) {
     for (int d = -1; d <= 1; ++d) {
         int i = index_ + d;
         if (i < 0 || i >= static_cast<int>(photos_.size())) continue;
-        if (d != 0 && swipe_ == 0) continue;
+        if (d != 0 && zp_.swipe == 0) continue;
         const Photo& p = *photos_[i];
-        float z = d == 0 ? zoom_ : 1.0f;
-        ImVec2 off(swipe_ + d * W + (d == 0 ? pan_.x : 0), d == 0 ? pan_.y : 0);
+        float z = d == 0 ? zp_.zoom : 1.0f;
+        ImVec2 off(zp_.swipe + d * W + (d == 0 ? zp_.pan.x : 0), d == 0 ? zp_.pan.y : 0);
         ImVec2 bc((boxMin.x + boxMax.x) * 0.5f, (boxMin.y + boxMax.y) * 0.5f);
         ImVec2 half((boxMax.x - boxMin.x) * 0.5f * z, (boxMax.y - boxMin.y) * 0.5f * z);
         // Contain inside the box (a photo is seen whole), scaled by the zoom.
@@ -572,7 +480,8 @@ void PhotoViewer::draw(UiContext& ui) {
         captionRight -= sampleTagSize(ui).x + ui.px(tokens::space::m);
     }
     para(ui, FontRole::Body, capPos, C::textOnPrimary, ui.tr(p.caption), captionRight - margin);
-    if (zoom_ > 1.01f) ui.hits->noteText("zoom " + std::to_string(static_cast<int>(zoom_ * 10)));
+    if (zp_.zoomed())
+        ui.hits->noteText("zoom " + std::to_string(static_cast<int>(zp_.zoom * 10)));
 
     float btn = ui.px(tokens::space::touchMin);
     ImVec2 cmin(W - margin - btn, ui.px(16)), cmax(W - margin, ui.px(16) + btn);

@@ -6,6 +6,7 @@
 #include "core/kinetic.hpp"
 #include "core/layout.hpp"
 #include "core/media/image_decode.hpp"
+#include "core/zoom_pan.hpp"
 #include "ui/theme.hpp"
 
 #include <string>
@@ -110,9 +111,7 @@ class PhotoViewer {
     std::vector<const Photo*> photos_;
     bool open_ = false;
     int index_ = 0;
-    float zoom_ = 1;
-    ImVec2 pan_{0, 0}; // pixels, of the zoomed image's centre from the screen centre
-    float swipe_ = 0;  // horizontal drag while not zoomed (pixels)
+    ZoomPan zp_;
     double openedMs_ = 0;
     double settleFromMs_ = -1e9; // swipe snap-back / zoom animation start
     float settleFromSwipe_ = 0;
