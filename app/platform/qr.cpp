@@ -12,22 +12,7 @@ namespace zj {
 
 namespace {
 
-constexpr size_t kMaxCodes = 64; // a kiosk runs for months: the cache must stay bounded
-constexpr int kQuietZone = 4;    // modules of white border the standard asks for
-
-struct Cache {
-    std::list<std::string> order; // most recently used first
-    struct Entry {
-        QrTexture texture;
-        std::list<std::string>::iterator position;
-    };
-    std::unordered_map<std::string, Entry> entries;
-};
-
-Cache& cache() {
-    static Cache c;
-    return c;
-}
+constexpr int kQuietZone = 4; // modules of white border the standard asks for
 
 void freeTexture(const QrTexture& t) {
     if (t.glTexture == 0) return;
@@ -69,30 +54,28 @@ QrTexture encode(const std::string& text) {
 
 } // namespace
 
-QrTexture qrTexture(const std::string& text) {
-    Cache& c = cache();
-    auto it = c.entries.find(text);
-    if (it != c.entries.end()) {
-        c.order.splice(c.order.begin(), c.order, it->second.position); // now most recent
+QrTexture QrCache::get(const std::string& text) {
+    auto it = entries_.find(text);
+    if (it != entries_.end()) {
+        order_.splice(order_.begin(), order_, it->second.position); // now most recent
         return it->second.texture;
     }
     QrTexture t = encode(text);
-    while (c.entries.size() >= kMaxCodes) {
-        auto last = c.entries.find(c.order.back());
+    while (entries_.size() >= kMaxCodes) {
+        auto last = entries_.find(order_.back());
         freeTexture(last->second.texture);
-        c.entries.erase(last);
-        c.order.pop_back();
+        entries_.erase(last);
+        order_.pop_back();
     }
-    c.order.push_front(text);
-    c.entries.emplace(text, Cache::Entry{t, c.order.begin()});
+    order_.push_front(text);
+    entries_.emplace(text, Entry{t, order_.begin()});
     return t;
 }
 
-void qrClearCache() {
-    Cache& c = cache();
-    for (auto& [text, entry] : c.entries) freeTexture(entry.texture);
-    c.entries.clear();
-    c.order.clear();
+void QrCache::clear() {
+    for (auto& [text, entry] : entries_) freeTexture(entry.texture);
+    entries_.clear();
+    order_.clear();
 }
 
 } // namespace zj

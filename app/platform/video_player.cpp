@@ -1,5 +1,6 @@
-// [SECTION] Process-wide state and SDL wake-up
+// [SECTION] Clock and GL loader
 // [SECTION] GL (FBO) helpers
+// [SECTION] The hub
 // [SECTION] Open and close
 // [SECTION] Events and rendering
 // [SECTION] Controls
@@ -17,22 +18,10 @@
 
 namespace zj {
 
-// [SECTION] Process-wide state and SDL wake-up
+// [SECTION] Clock and GL loader
 
 namespace {
-bool gHeadless = false;
-int gVolume = 70;    // percent, the staff panel's setting
-uint64_t gLoops = 0; // films played to the end and restarted, all players (the soak's figure)
-Uint32 gWakeEvent = static_cast<Uint32>(-1);
-std::vector<VideoPlayer*> gPlayers;     // UI thread only
 constexpr double kLoadTimeoutMs = 8000; // a file that never answers is reported as failed
-
-void pushWake() {
-    if (gWakeEvent == static_cast<Uint32>(-1)) return;
-    SDL_Event e{};
-    e.type = gWakeEvent;
-    SDL_PushEvent(&e); // thread-safe; wakes SDL_WaitEventTimeout
-}
 
 double nowMs() {
     return SDL_GetTicks64();
@@ -82,18 +71,26 @@ struct GlFbo {
 GlFbo gl;
 } // namespace
 
-void VideoPlayer::setHeadless(bool headless) {
-    gHeadless = headless;
-}
-bool VideoPlayer::headless() {
-    return gHeadless;
+// [SECTION] The hub
+
+// SDL user event types are process-wide: one registration serves every hub.
+VideoHub::VideoHub() {
+    static const Uint32 type = SDL_RegisterEvents(1);
+    wakeEvent_ = type;
 }
 
-int VideoPlayer::setVolume(int percent) {
-    gVolume = std::clamp(percent, 0, 100);
-    std::string v = std::to_string(gVolume);
+void VideoHub::wake() const {
+    if (wakeEvent_ == static_cast<Uint32>(-1)) return;
+    SDL_Event e{};
+    e.type = wakeEvent_;
+    SDL_PushEvent(&e); // thread-safe; wakes SDL_WaitEventTimeout
+}
+
+int VideoHub::setVolume(int percent) {
+    volume_ = std::clamp(percent, 0, 100);
+    std::string v = std::to_string(volume_);
     int reported = -1;
-    for (VideoPlayer* p : gPlayers) {
+    for (VideoPlayer* p : players_) {
         if (!p->mpv_) continue;
         mpv_set_property_string(p->mpv_, "volume", v.c_str());
         reported = p->mpvVolume();
@@ -101,8 +98,14 @@ int VideoPlayer::setVolume(int percent) {
     return reported;
 }
 
-uint64_t VideoPlayer::loopsPlayed() {
-    return gLoops;
+bool VideoHub::pumpAll() {
+    bool want = false;
+    for (VideoPlayer* p : players_) want |= p->pump();
+    return want;
+}
+
+void VideoHub::closeAll() {
+    for (VideoPlayer* p : players_) p->close();
 }
 
 int VideoPlayer::mpvVolume() const {
@@ -111,20 +114,14 @@ int VideoPlayer::mpvVolume() const {
     return static_cast<int>(v);
 }
 
-bool VideoPlayer::pumpAll() {
-    bool want = false;
-    for (VideoPlayer* p : gPlayers) want |= p->pump();
-    return want;
-}
-
-VideoPlayer::VideoPlayer() {
-    if (gWakeEvent == static_cast<Uint32>(-1)) gWakeEvent = SDL_RegisterEvents(1);
-    gPlayers.push_back(this);
+VideoPlayer::VideoPlayer(VideoHub& hub) : hub_(hub) {
+    hub_.players_.push_back(this);
 }
 
 VideoPlayer::~VideoPlayer() {
     close();
-    gPlayers.erase(std::remove(gPlayers.begin(), gPlayers.end(), this), gPlayers.end());
+    auto& all = hub_.players_;
+    all.erase(std::remove(all.begin(), all.end(), this), all.end());
 }
 
 bool VideoPlayer::ensureGl(std::string& err) {
@@ -203,11 +200,11 @@ bool VideoPlayer::open(const Source& source, bool autoplay) {
     mpv_set_option_string(mpv_, "keep-open", "yes");
     mpv_set_option_string(mpv_, "sub-auto", "no");
     mpv_set_option_string(mpv_, "audio-fallback-to-null", "yes"); // no sound device: still plays
-    if (gHeadless) mpv_set_option_string(mpv_, "ao", "null");
+    if (hub_.headless_) mpv_set_option_string(mpv_, "ao", "null");
     muted_ = true; // a booth video starts muted; the visitor can turn sound on
     mpv_set_option_string(mpv_, "mute", "yes");
-    mpv_set_option_string(mpv_, "volume", std::to_string(gVolume).c_str());
-    playing_ = autoplay && !gHeadless;
+    mpv_set_option_string(mpv_, "volume", std::to_string(hub_.volume_).c_str());
+    playing_ = autoplay && !hub_.headless_;
     mpv_set_option_string(mpv_, "pause", playing_ ? "no" : "yes");
     std::string subs;
     for (const auto& s : {source.subtitlesZh, source.subtitlesEn}) {
@@ -293,13 +290,15 @@ void VideoPlayer::close() {
 // [SECTION] Events and rendering
 
 void VideoPlayer::onWakeup(void* self) {
-    static_cast<VideoPlayer*>(self)->wakeup_ = true;
-    pushWake();
+    auto* player = static_cast<VideoPlayer*>(self);
+    player->wakeup_ = true;
+    player->hub_.wake();
 }
 
 void VideoPlayer::onUpdate(void* self) {
-    static_cast<VideoPlayer*>(self)->update_ = true;
-    pushWake();
+    auto* player = static_cast<VideoPlayer*>(self);
+    player->update_ = true;
+    player->hub_.wake();
 }
 
 bool VideoPlayer::pump() {
@@ -356,7 +355,7 @@ bool VideoPlayer::pump() {
                             // Back near the start from past the middle: the film looped.
                             if (duration_ > 0 && position_ > duration_ * 0.5 &&
                                 v < duration_ * 0.25)
-                                ++gLoops;
+                                ++hub_.loops_;
                             position_ = v;
                         }
                         if (ev->reply_userdata == 2) duration_ = v;
@@ -378,7 +377,7 @@ bool VideoPlayer::pump() {
     if (!onScreen_) return false;
     // Headless, only loading and errors ask for frames: playback never drives the loop there.
     if (loading_ || want) return true;
-    return needRender_ && !gHeadless;
+    return needRender_ && !hub_.headless_;
 }
 
 void VideoPlayer::renderIfNeeded() {

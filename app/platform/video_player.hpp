@@ -1,6 +1,6 @@
 // The promo video through libmpv's render API into an FBO texture (shown with ImGui::Image).
 // mpv's wakeup/update callbacks push an SDL user event so the event-driven loop wakes; the app
-// calls VideoPlayer::pumpAll() every loop iteration and renders a frame only when a player on
+// calls VideoHub::pumpAll() every loop iteration and renders a frame only when a player on
 // screen has a new video frame (or is still loading). Headless (scenarios, simulated clock):
 // no autoplay, no audio output, and a playing video never asks for frames by itself, so tests
 // stay fast and deterministic; the texture is refreshed whenever something else draws.
@@ -9,11 +9,46 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 struct mpv_handle;
 struct mpv_render_context;
 
 namespace zj {
+
+class VideoPlayer;
+
+// What every player shares, owned by the app (MediaServices): the headless switch, the staff
+// panel's volume, the loop count and the players that exist. UI thread only, except wake().
+class VideoHub {
+  public:
+    VideoHub();
+    VideoHub(const VideoHub&) = delete;
+    VideoHub& operator=(const VideoHub&) = delete;
+
+    // Set once by the app before any player opens.
+    void setHeadless(bool headless) { headless_ = headless; }
+    bool headless() const { return headless_; }
+    // The staff panel's volume (0..100), applied to every open player and to those opened later.
+    // Returns what an open player's mpv then reports (-1: none open).
+    int setVolume(int percent);
+    int volume() const { return volume_; }
+    uint64_t loopsPlayed() const { return loops_; } // films that reached their end and restarted
+    // Drains every player's mpv events; true when one on screen needs a frame drawn.
+    bool pumpAll();
+    // Closes every player (mpv, its render context and FBO): GL must still be current.
+    void closeAll();
+    // From mpv's threads: wakes the event loop (an SDL user event).
+    void wake() const;
+
+  private:
+    friend class VideoPlayer;
+    bool headless_ = false;
+    int volume_ = 70;    // percent, the staff panel's setting
+    uint64_t loops_ = 0; // films played to the end and restarted, all players (the soak's figure)
+    uint32_t wakeEvent_; // SDL user event type
+    std::vector<VideoPlayer*> players_;
+};
 
 class VideoPlayer {
   public:
@@ -24,21 +59,13 @@ class VideoPlayer {
         int width = 1280, height = 720;    // render size (the video's pixels)
     };
 
-    VideoPlayer();
+    explicit VideoPlayer(VideoHub& hub);
     ~VideoPlayer(); // GL context must be current (frees the FBO, render context, then mpv)
     VideoPlayer(const VideoPlayer&) = delete;
     VideoPlayer& operator=(const VideoPlayer&) = delete;
 
-    // Process-wide settings, set once by the app before any player exists.
-    static void setHeadless(bool headless);
-    static bool headless();
-    // The staff panel's volume (0..100), applied to every open player and to those opened later.
-    // Returns what an open player's mpv then reports (-1: none open).
-    static int setVolume(int percent);
-    static uint64_t loopsPlayed(); // times a film reached its end and started again (all players)
-    int mpvVolume() const;         // what mpv reports (-1: not open): the setting really reached it
-    // Drains every player's mpv events; true when one on screen needs a frame drawn.
-    static bool pumpAll();
+    VideoHub& hub() const { return hub_; }
+    int mpvVolume() const; // what mpv reports (-1: not open): the setting really reached it
 
     // Opens `source` (stopping what played before); plays when `autoplay`, else shows the first
     // frame paused. Returns false (and failed()) when mpv cannot start at all.
@@ -77,6 +104,8 @@ class VideoPlayer {
     void applySubtitle();
     void fail(const std::string& why);
 
+    friend class VideoHub;
+    VideoHub& hub_;
     mpv_handle* mpv_ = nullptr;
     mpv_render_context* render_ = nullptr;
     uint32_t fbo_ = 0;

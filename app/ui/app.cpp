@@ -63,7 +63,7 @@ TextureCache::Resolver mediaResolver(const std::optional<Bundle>& bundle) {
 KioskApp::KioskApp(AppOptions options, Clock& clock)
     : options_(std::move(options)), clock_(clock), lang_(options_.defaultLang) {
     screens_.push_back(std::make_unique<HomeScreen>());
-    screens_.push_back(std::make_unique<CityScreen>());
+    screens_.push_back(std::make_unique<CityScreen>(media_.video));
     screens_.push_back(std::make_unique<MapScreen>());
     screens_.push_back(std::make_unique<IndustryScreen>());
     screens_.push_back(std::make_unique<InvestScreen>());
@@ -75,6 +75,7 @@ KioskApp::~KioskApp() {
     // Not a clean end (the loop never ran or did not finish): the marker stays and counts.
     if (runMarkerFd_ >= 0) ::close(runMarkerFd_);
     if (imguiReady_) {
+        media_.release(); // GL is still current: videos, QR codes and images go first
         fonts_.releaseTexture();
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplSDL2_Shutdown();
@@ -121,9 +122,9 @@ bool KioskApp::init(std::string& err) {
     ImGui_ImplOpenGL3_CreateDeviceObjects();
     imguiReady_ = true;
     // Media: headless scenarios play no sound and never autoplay (see video_player.hpp).
-    VideoPlayer::setHeadless(options_.window.allowHeadless);
-    textures_ = std::make_unique<TextureCache>();
-    textures_->setResolver(mediaResolver(bundle_));
+    media_.video.setHeadless(options_.window.allowHeadless);
+    media_.textures = std::make_unique<TextureCache>();
+    media_.textures->setResolver(mediaResolver(bundle_));
     lastFrameClockMs_ = clock_.nowMs();
     lap("imgui");
     if (!rebuildFontsIfNeeded(err)) return false;
@@ -189,7 +190,7 @@ void KioskApp::loadContent() {
     LoadedContent loaded = loadStartupContent(data, demo, publisher);
     for (const auto& line : loaded.log) logLine("content: %s", line.c_str());
     bundle_ = loaded.bundle;
-    if (textures_) textures_->setResolver(mediaResolver(bundle_)); // drops the old textures
+    if (media_.textures) media_.textures->setResolver(mediaResolver(bundle_)); // drops the old textures
     content_ = loaded.content ? loaded.content : std::make_shared<const Content>(builtinContent());
     fontsDirty_ = true;
 }
@@ -287,13 +288,13 @@ void KioskApp::waitAndHandleEvents(int timeoutMs) {
     if (preview_) pollPreview();
     switchToNewContentWhenSafe();
     // Finished image uploads and new video frames ask for a frame; nothing else here does.
-    if (textures_ && textures_->pump()) framesPending_ = std::max(framesPending_, 1);
-    videoWantsFrame_ = VideoPlayer::pumpAll();
+    if (media_.textures && media_.textures->pump()) framesPending_ = std::max(framesPending_, 1);
+    videoWantsFrame_ = media_.video.pumpAll();
 }
 
 bool KioskApp::frameWanted() const {
     // Image decodes and uploads count too: scenarios settle only when every image is shown.
-    return framesPending_ > 0 || videoWantsFrame_ || (textures_ && textures_->busy()) ||
+    return framesPending_ > 0 || videoWantsFrame_ || (media_.textures && media_.textures->busy()) ||
            clock_.nowMs() < animateUntilMs_ || input_.needsFollowUpFrame() || nav_.pending() ||
            fontsDirty_;
 }
@@ -338,7 +339,8 @@ UiContext KioskApp::makeUiContext(double nowMs) {
     ui.hits = &hits_;
     ui.clock = &clock_;
     ui.gestures = &gestures_;
-    ui.textures = textures_.get();
+    ui.textures = media_.textures.get();
+    ui.qr = &media_.qr;
     ui.usage = &usage_;
     ui.nowMs = nowMs;
     return ui;

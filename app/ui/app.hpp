@@ -11,6 +11,7 @@
 #include "core/sync/config.hpp"
 #include "platform/fonts.hpp"
 #include "platform/input.hpp"
+#include "platform/media_services.hpp"
 #include "platform/texture_cache.hpp"
 #include "platform/window.hpp"
 #include "ui/ui_context.hpp"
@@ -71,7 +72,9 @@ class KioskApp {
     bool renderFrame(const std::string* shotPath = nullptr, std::string* err = nullptr);
     // A frame with nothing on it (ImGui, clear, swap): the floor the benchmark compares with.
     void renderEmptyFrame();
-    bool texturesBusy() const { return textures_ && textures_->busy(); } // decodes or uploads
+    bool texturesBusy() const {
+        return media_.textures && media_.textures->busy();
+    }                              // decodes or uploads
     double nextDeadlineMs() const; // the next timer (long press, animation), or < 0
     bool quitRequested() const { return quit_; }
 
@@ -83,8 +86,9 @@ class KioskApp {
     const Content& content() const { return *content_; }
     const FrameStats& stats() const { return stats_; }
     const FontSet& fonts() const { return fonts_; }
-    uint64_t textureBytes() const { return textures_ ? textures_->bytesResident() : 0; }
-    TextureCache* textureCache() { return textures_.get(); } // the frame bench's photo rows
+    uint64_t textureBytes() const { return media_.textures ? media_.textures->bytesResident() : 0; }
+    TextureCache* textureCache() { return media_.textures.get(); } // the frame bench's photo rows
+    uint64_t videoLoopsPlayed() const { return media_.video.loopsPlayed(); } // the soak's figure
     int width() const { return window_.width(); }
     int height() const { return window_.height(); }
     bool resize(int width, int height, std::string& err);
@@ -136,10 +140,10 @@ class KioskApp {
     double nextMetricsMs_ = 0;     // when --metrics is rewritten next
     std::shared_ptr<const Content> content_;
     std::optional<Bundle> bundle_; // the bundle content_ came from (media paths); none: built-in
-    std::vector<std::unique_ptr<Screen>> screens_;
-    std::unique_ptr<TextureCache> textures_; // bundle images; created once GL is up
-    std::unique_ptr<SyncService> sync_;      // background sync, when the config names sources
-    std::unique_ptr<SessionLayer> session_;  // idle/attract, staff, tours, display hours, analytics
+    MediaServices media_;          // textures, QR codes, video hub: released before ImGui and GL go
+    std::vector<std::unique_ptr<Screen>> screens_; // after media_: their players use its hub
+    std::unique_ptr<SyncService> sync_;            // background sync, when the config names sources
+    std::unique_ptr<SessionLayer> session_; // idle/attract, staff, tours, display hours, analytics
     std::unique_ptr<ContentPreview> preview_; // --preview: the sources' watcher and builder
     std::string previewError_;                // --preview: the last build's first error, or ""
     int exitCode_ = 0;                        // run()'s result (the staff panel's restart / exit)

@@ -85,7 +85,7 @@ void KioskApp::setUpSession() {
     session_->openAnalytics(options_.dataDir);
     session_->openPinState(options_.dataDir);
     if (std::optional<int> v = loadVolume(options_.dataDir)) session_->volume = *v;
-    VideoPlayer::setVolume(session_->volume);
+    media_.video.setVolume(session_->volume);
 
     StaffServices staff;
     staff.tryPin = [this](const std::string& pin) {
@@ -131,7 +131,7 @@ void KioskApp::setUpSession() {
     staff.volume = [this] { return session_->volume; };
     staff.setVolume = [this](int v) {
         session_->volume = v;
-        int reported = VideoPlayer::setVolume(v);
+        int reported = media_.video.setVolume(v);
         saveVolume(options_.dataDir, v);
         if (reported >= 0)
             logLine("staff: volume %d (the video player reports %d)", v, reported);

@@ -749,7 +749,7 @@ int runSoak(KioskApp& app, ManualClock& clock, const SoakOptions& o) {
         "(peak %.1f); "
         "growth %+.0f KB per simulated day (limit %.0f); texture cache %.1f MiB at the end\n",
         o.days, o.seed, wallSeconds(started), visits, actions, reloads, films,
-        VideoPlayer::loopsPlayed(), d.frames, joined(d.screensSeen).c_str(), mib(base), warmupDays,
+        app.videoLoopsPlayed(), d.frames, joined(d.screensSeen).c_str(), mib(base), warmupDays,
         mib(end), mib(peak), perDay, o.maxGrowthKbPerDay, app.textureBytes() / 1048576.0);
     // A trend over less than half a day of samples says little; noise under 2 MiB in total is
     // allocator settling, not a leak.

@@ -17,6 +17,7 @@
 namespace zj {
 
 class TextureCache;
+class QrCache;
 
 // Selections understood by the map screen (NavCommand::go(ScreenId::Map, selection)):
 //   "<park id>"                  fly to the park and open its card
@@ -34,7 +35,8 @@ struct UiContext {
     Lang lang = Lang::Zh;             // current UI language
     const Content* content = nullptr; // the current bundle's content (never null while drawing)
     FontSet* fonts = nullptr;
-    TextureCache* textures = nullptr; // bundle images (may be null before the media work lands)
+    TextureCache* textures = nullptr; // bundle images (null in tests without GL)
+    QrCache* qr = nullptr;            // QR code textures (null in tests without GL)
     Navigator* nav = nullptr;
     HitRegistry* hits = nullptr;
     const Clock* clock = nullptr;

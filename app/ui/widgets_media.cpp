@@ -419,7 +419,7 @@ bool videoView(UiContext& ui, VideoPlayer& player, const std::string& poster, Im
 
 ImVec2 qrCard(UiContext& ui, const std::string& text, const Text& caption, ImVec2 tl, float codePx,
               const std::string& usageItem) {
-    QrTexture q = qrTexture(text);
+    QrTexture q = ui.qr ? ui.qr->get(text) : QrTexture{};
     float pad = ui.px(tokens::space::m);
     // Whole pixels per module keep every module the same size (a cleaner scan).
     float code = codePx;

@@ -77,7 +77,7 @@ void CityScreen::openVideo(UiContext& ui) {
     }
     video_.open(src, /*autoplay=*/false);
     // Muted autoplay once the film is in view (never headless: scenarios stay deterministic).
-    resumeOnView_ = !VideoPlayer::headless();
+    resumeOnView_ = !video_.hub().headless();
 }
 
 // [SECTION] Layout

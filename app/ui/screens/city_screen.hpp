@@ -11,6 +11,7 @@ namespace zj {
 
 class CityScreen final : public Screen {
   public:
+    explicit CityScreen(VideoHub& videos) : video_(videos) {}
     ScreenId id() const override { return ScreenId::City; }
     void onEnter(UiContext& ui, const std::string& selection) override;
     void onLeave() override;

@@ -242,7 +242,7 @@ float MapScreen::drawCardBody(UiContext& ui, const Park& park, ImVec2 o, float w
     }
 
     if (!park.url.empty()) {
-        QrTexture qr = qrTexture(park.url);
+        QrTexture qr = ui.qr ? ui.qr->get(park.url) : QrTexture{};
         ui.noteUsage(event::QrShown, "park:" + park.id);
         float q = ui.px(M::qrSize);
         if (qr.glTexture != 0) {
