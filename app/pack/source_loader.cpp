@@ -302,9 +302,9 @@ class Reader {
 using namespace fields;
 
 template <class M>
-constexpr bool kPlainReadable = std::is_same_v<M, std::string> || std::is_same_v<M, Text> ||
-                                std::is_same_v<M, bool> || std::is_same_v<M, double> ||
-                                std::is_same_v<M, int> || std::is_enum_v<M>;
+constexpr bool kPlainReadable =
+    std::is_same_v<M, std::string> || std::is_same_v<M, Text> || std::is_same_v<M, bool> ||
+    std::is_same_v<M, double> || std::is_same_v<M, int> || std::is_enum_v<M>;
 
 // Every Plain field of every table has a type readField knows; anything else must be marked
 // Custom (read by hand below) or Derived (filled by the pack).

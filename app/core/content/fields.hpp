@@ -14,7 +14,6 @@
 #pragma once
 #include "core/content/model.hpp"
 
-#include <span>
 #include <string_view>
 #include <tuple>
 
@@ -42,10 +41,18 @@ struct Field {
 
     constexpr const M& get(const S& s) const { return s.*member; }
     constexpr M& get(S& s) const { return s.*member; }
-    constexpr Field as(const char* tomlKey) const { return with([&](Field& f) { f.key = tomlKey; }); }
-    constexpr Field optional() const { return with([](Field& f) { f.need = Need::Optional; }); }
-    constexpr Field refs(const char* kind) const { return with([&](Field& f) { f.refKind = kind; }); }
-    constexpr Field custom() const { return with([](Field& f) { f.from = From::Custom; }); }
+    constexpr Field as(const char* tomlKey) const {
+        return with([&](Field& f) { f.key = tomlKey; });
+    }
+    constexpr Field optional() const {
+        return with([](Field& f) { f.need = Need::Optional; });
+    }
+    constexpr Field refs(const char* kind) const {
+        return with([&](Field& f) { f.refKind = kind; });
+    }
+    constexpr Field custom() const {
+        return with([](Field& f) { f.from = From::Custom; });
+    }
 
   private:
     template <class Edit>
@@ -193,15 +200,14 @@ struct EnumNames<MapFeatureKind> {
 // -----------------------------------------------------------------------------------
 // `meta` (key, value: the glyph text and the schema number) is the one table outside them.
 
-inline constexpr auto kSite = single(
-    "site", col("title", &Site::title), col("subtitle", &Site::subtitle), col("intro", &Site::intro),
-    col("publisher", &Site::publisher), col("created", &Site::created).custom(),
-    col("valid_days", &Site::validDays).custom());
-inline constexpr auto kKeyFigure =
-    list("key_figure", col("id", &KeyFigure::id), col("value", &KeyFigure::value),
-         opt("unit", &KeyFigure::unit), col("year", &KeyFigure::year),
-         col("label", &KeyFigure::label), opt("source", &KeyFigure::source),
-         opt("sample", &KeyFigure::sample));
+inline constexpr auto kSite =
+    single("site", col("title", &Site::title), col("subtitle", &Site::subtitle),
+           col("intro", &Site::intro), col("publisher", &Site::publisher),
+           col("created", &Site::created).custom(), col("valid_days", &Site::validDays).custom());
+inline constexpr auto kKeyFigure = list(
+    "key_figure", col("id", &KeyFigure::id), col("value", &KeyFigure::value),
+    opt("unit", &KeyFigure::unit), col("year", &KeyFigure::year), col("label", &KeyFigure::label),
+    opt("source", &KeyFigure::source), opt("sample", &KeyFigure::sample));
 inline constexpr auto kModule =
     list("module", col("id", &Module::id), col("title", &Module::title),
          col("subtitle", &Module::subtitle), col("photo", &Module::photo).refs("photo"));
@@ -213,23 +219,22 @@ inline constexpr auto kDistrict =
          derived("max_x", &District::maxX), derived("max_y", &District::maxY));
 // triangles: x,y per vertex, 3 vertices per triangle; outlines: closed strips of x,y pairs, one
 // strip after another, separated by a (NaN, NaN) pair. One row per band (0 coarse .. 2 fine).
-inline constexpr auto kDistrictGeometry =
-    child("district_geometry", "district_id", nullptr,
-          derived("tolerance", &DistrictGeometry::tolerance),
-          derived("triangles", &DistrictGeometry::triangles),
-          derived("outlines", &DistrictGeometry::outlines))
-        .orderedBy("band");
+inline constexpr auto kDistrictGeometry = child("district_geometry", "district_id", nullptr,
+                                                derived("tolerance", &DistrictGeometry::tolerance),
+                                                derived("triangles", &DistrictGeometry::triangles),
+                                                derived("outlines", &DistrictGeometry::outlines))
+                                              .orderedBy("band");
 // The base map: neighbouring cities, water, railways, airports, ports, inset cities. Points have
 // no geometry rows; `lines` holds areas' closed outlines and railways' open strips.
-inline constexpr auto kMapFeature = list(
-    "map_feature", derived("id", &MapFeature::id), derived("kind", &MapFeature::kind),
-    derived("name", &MapFeature::name), derived("rank", &MapFeature::rank),
-    derived("label_x", &MapFeature::labelX), derived("label_y", &MapFeature::labelY),
-    derived("min_x", &MapFeature::minX), derived("min_y", &MapFeature::minY),
-    derived("max_x", &MapFeature::maxX), derived("max_y", &MapFeature::maxY),
-    derived("distance_km", &MapFeature::distanceKm), derived("code", &MapFeature::code),
-    derived("travel_minutes", &MapFeature::travelMinutes),
-    derived("travel_sample", &MapFeature::travelSample));
+inline constexpr auto kMapFeature =
+    list("map_feature", derived("id", &MapFeature::id), derived("kind", &MapFeature::kind),
+         derived("name", &MapFeature::name), derived("rank", &MapFeature::rank),
+         derived("label_x", &MapFeature::labelX), derived("label_y", &MapFeature::labelY),
+         derived("min_x", &MapFeature::minX), derived("min_y", &MapFeature::minY),
+         derived("max_x", &MapFeature::maxX), derived("max_y", &MapFeature::maxY),
+         derived("distance_km", &MapFeature::distanceKm), derived("code", &MapFeature::code),
+         derived("travel_minutes", &MapFeature::travelMinutes),
+         derived("travel_sample", &MapFeature::travelSample));
 inline constexpr auto kMapFeatureGeometry =
     child("map_feature_geometry", "feature_id", nullptr,
           derived("tolerance", &DistrictGeometry::tolerance),
@@ -249,10 +254,9 @@ inline constexpr auto kParkIndustry =
           whole<std::string>("industry_id", "industries").refs("industry"));
 inline constexpr auto kParkPhoto =
     child("park_photo", "park_id", nullptr, whole<std::string>("photo_id", "photos").refs("photo"));
-inline constexpr auto kParkRanking =
-    child("park_ranking", "park_id", "ranking", col("text", &Ranking::text),
-          opt("rank", &Ranking::rank), opt("of_total", &Ranking::of).as("of"),
-          opt("year", &Ranking::year));
+inline constexpr auto kParkRanking = child(
+    "park_ranking", "park_id", "ranking", col("text", &Ranking::text), opt("rank", &Ranking::rank),
+    opt("of_total", &Ranking::of).as("of"), opt("year", &Ranking::year));
 // [[park.honour]] tables of one `text` each.
 inline constexpr auto kParkHonour =
     child("park_honour", "park_id", "honour", whole<Text>("text", "text").custom());
@@ -270,8 +274,8 @@ inline constexpr auto kChainNode =
           col("stage", &ChainNode::stage), col("name", &ChainNode::name),
           opt("sample", &ChainNode::sample))
         .kind("node");
-inline constexpr auto kChainNodePark =
-    child("chain_node_park", "node_id", nullptr, whole<std::string>("park_id", "parks").refs("park"));
+inline constexpr auto kChainNodePark = child("chain_node_park", "node_id", nullptr,
+                                             whole<std::string>("park_id", "parks").refs("park"));
 inline constexpr auto kChainNodeEnterprise =
     child("chain_node_enterprise", "node_id", nullptr, whole<Text>("name", "enterprises"));
 
@@ -285,26 +289,24 @@ inline constexpr auto kProjectFigure =
          opt("unit", &ProjectFigure::unit), col("label", &ProjectFigure::label),
          opt("year", &ProjectFigure::year), opt("sample", &ProjectFigure::sample))
         .kind("figure");
-inline constexpr auto kPolicy =
-    list("policy", col("id", &Policy::id), col("title", &Policy::title),
-         col("body", &Policy::body), opt("sample", &Policy::sample));
+inline constexpr auto kPolicy = list("policy", col("id", &Policy::id), col("title", &Policy::title),
+                                     col("body", &Policy::body), opt("sample", &Policy::sample));
 inline constexpr auto kEvent =
     list("event", col("id", &Event::id), opt("date", &Event::date), col("title", &Event::title),
          col("body", &Event::body), opt("sample", &Event::sample));
 inline constexpr auto kContact =
-    list("contact", col("id", &Contact::id), col("name", &Contact::name),
-         col("org", &Contact::org), opt("phone", &Contact::phone), opt("email", &Contact::email),
-         opt("url", &Contact::url), opt("sample", &Contact::sample));
+    list("contact", col("id", &Contact::id), col("name", &Contact::name), col("org", &Contact::org),
+         opt("phone", &Contact::phone), opt("email", &Contact::email), opt("url", &Contact::url),
+         opt("sample", &Contact::sample));
 
-inline constexpr auto kPhoto = list(
-    "photo", col("id", &Photo::id), col("file", &Photo::file).custom(),
-    derived("thumb", &Photo::thumb), derived("width", &Photo::width),
-    derived("height", &Photo::height), derived("thumb_width", &Photo::thumbWidth),
-    derived("thumb_height", &Photo::thumbHeight), col("caption", &Photo::caption),
-    opt("park", &Photo::park).refs("park"), opt("sample", &Photo::sample));
+inline constexpr auto kPhoto =
+    list("photo", col("id", &Photo::id), col("file", &Photo::file).custom(),
+         derived("thumb", &Photo::thumb), derived("width", &Photo::width),
+         derived("height", &Photo::height), derived("thumb_width", &Photo::thumbWidth),
+         derived("thumb_height", &Photo::thumbHeight), col("caption", &Photo::caption),
+         opt("park", &Photo::park).refs("park"), opt("sample", &Photo::sample));
 inline constexpr auto kVideo = single(
-    "video", col("file", &Video::file).custom(),
-    col("subtitles_zh", &Video::subtitlesZh).custom(),
+    "video", col("file", &Video::file).custom(), col("subtitles_zh", &Video::subtitlesZh).custom(),
     col("subtitles_en", &Video::subtitlesEn).custom(), col("title", &Video::title),
     derived("width", &Video::width), derived("height", &Video::height),
     derived("duration", &Video::duration), opt("sample", &Video::sample));
@@ -313,18 +315,18 @@ inline constexpr auto kAttractPhoto =
     list("attract_photo", whole<std::string>("photo_id", "photos").required().refs("photo"));
 
 inline constexpr auto kTour = list("tour", col("id", &Tour::id), col("title", &Tour::title));
-inline constexpr auto kTourStop = child(
-    "tour_stop", "tour_id", "stop", col("screen", &TourStop::screen).custom(),
-    opt("selection", &TourStop::selection).refs("selection"), col("note", &TourStop::note));
-inline constexpr auto kAttribution = list("attribution", col("what", &Attribution::what),
-                                          col("source", &Attribution::source));
+inline constexpr auto kTourStop =
+    child("tour_stop", "tour_id", "stop", col("screen", &TourStop::screen).custom(),
+          opt("selection", &TourStop::selection).refs("selection"), col("note", &TourStop::note));
+inline constexpr auto kAttribution =
+    list("attribution", col("what", &Attribution::what), col("source", &Attribution::source));
 
 // Every table, in content.db order (the DDL's order).
 inline constexpr auto kAllTables = std::make_tuple(
     kSite, kKeyFigure, kModule, kDistrict, kDistrictGeometry, kMapFeature, kMapFeatureGeometry,
-    kPark, kParkIndustry, kParkPhoto, kParkRanking, kParkHonour, kParkFigure, kIndustry,
-    kChainNode, kChainNodePark, kChainNodeEnterprise, kProject, kProjectFigure, kPolicy, kEvent,
-    kContact, kPhoto, kVideo, kAttract, kAttractPhoto, kTour, kTourStop, kAttribution);
+    kPark, kParkIndustry, kParkPhoto, kParkRanking, kParkHonour, kParkFigure, kIndustry, kChainNode,
+    kChainNodePark, kChainNodeEnterprise, kProject, kProjectFigure, kPolicy, kEvent, kContact,
+    kPhoto, kVideo, kAttract, kAttractPhoto, kTour, kTourStop, kAttribution);
 
 template <class Fn>
 constexpr void forEachTable(Fn&& fn) {

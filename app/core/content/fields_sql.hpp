@@ -81,9 +81,7 @@ template <class T>
 std::string insertSql(const T& table) {
     std::string columns;
     int count = 0;
-    auto add = [&](const std::string& c) {
-        columns += (count++ ? ", " : "") + c;
-    };
+    auto add = [&](const std::string& c) { columns += (count++ ? ", " : "") + c; };
     if (table.shape == Shape::Child) add(table.parent);
     if (table.shape != Shape::Single) add(table.ord);
     forEachField(table, [&](const auto& f) { forEachColumn(f, add); });

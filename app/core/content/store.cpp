@@ -13,8 +13,8 @@
 #include <bit>
 #include <cctype>
 #include <cmath>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 
 namespace zj {
@@ -213,7 +213,8 @@ static bool loadSite(Loader& q, Content& c) {
         return true;
     });
     if (ok && rows != 1) return q.fail("content.db: table site: expected one row");
-    return ok && appendRows(q, kKeyFigure, c.site.keyFigures) && appendRows(q, kModule, c.modules) &&
+    return ok && appendRows(q, kKeyFigure, c.site.keyFigures) &&
+           appendRows(q, kModule, c.modules) &&
            q.scalar("meta", "SELECT value FROM meta WHERE key = 'glyphs'", c.glyphText);
 }
 
@@ -229,8 +230,7 @@ static bool loadMap(Loader& q, Content& c) {
 
 static bool loadParks(Loader& q, Content& c) {
     auto park = parentIn(c.parks);
-    return appendRows(q, kPark, c.parks) &&
-           q.children(kParkIndustry, park, &Park::industries) &&
+    return appendRows(q, kPark, c.parks) && q.children(kParkIndustry, park, &Park::industries) &&
            q.children(kParkPhoto, park, &Park::photos) &&
            q.children(kParkRanking, park, &Park::rankings) &&
            q.children(kParkHonour, park, &Park::honours) &&
@@ -246,13 +246,14 @@ static bool loadIndustries(Loader& q, Content& c) {
         return &c.industries[it->second.first].nodes[it->second.second];
     };
     bool ok = appendRows(q, kIndustry, c.industries) &&
-              q.rows(kChainNode, [&](ChainNode& n, const std::string& parent, int) {
-                  Industry* ind = byId(c.industries, parent);
-                  if (!ind) return q.fail("unknown parent '" + parent + "'");
-                  nodes[n.id] = {size_t(ind - c.industries.data()), ind->nodes.size()};
-                  ind->nodes.push_back(std::move(n));
-                  return true;
-              }) &&
+              q.rows(kChainNode,
+                     [&](ChainNode& n, const std::string& parent, int) {
+                         Industry* ind = byId(c.industries, parent);
+                         if (!ind) return q.fail("unknown parent '" + parent + "'");
+                         nodes[n.id] = {size_t(ind - c.industries.data()), ind->nodes.size()};
+                         ind->nodes.push_back(std::move(n));
+                         return true;
+                     }) &&
               q.children(kChainNodePark, node, &ChainNode::parks) &&
               q.children(kChainNodeEnterprise, node, &ChainNode::enterprises);
     for (auto& ind : c.industries) ind.color &= 0xffffffu; // 0xRRGGBB, whatever the db holds
@@ -260,8 +261,7 @@ static bool loadIndustries(Loader& q, Content& c) {
 }
 
 static bool loadInvest(Loader& q, Content& c) {
-    return appendRows(q, kProject, c.projects) &&
-           appendRows(q, kProjectFigure, c.projectFigures) &&
+    return appendRows(q, kProject, c.projects) && appendRows(q, kProjectFigure, c.projectFigures) &&
            appendRows(q, kPolicy, c.policies) && appendRows(q, kEvent, c.events) &&
            appendRows(q, kContact, c.contacts);
 }

@@ -103,7 +103,8 @@ std::vector<std::string> contentDiff(const Content& a, const Content& b) {
              ++k) {
             const ChainNode &n = a.industries[i].nodes[k], &m = b.industries[i].nodes[k];
             if (n.parks != m.parks) d.push_back("node[" + n.id + "].parks differ");
-            if (n.enterprises != m.enterprises) d.push_back("node[" + n.id + "].enterprises differ");
+            if (n.enterprises != m.enterprises)
+                d.push_back("node[" + n.id + "].enterprises differ");
         }
     }
     diffRows("project", kProject, a.projects, b.projects, d);
@@ -120,8 +121,8 @@ std::vector<std::string> contentDiff(const Content& a, const Content& b) {
     if (a.attract.photos != b.attract.photos) d.push_back("attract.photos differ");
     diffRows("tour", kTour, a.tours, b.tours, d);
     for (size_t i = 0; i < std::min(a.tours.size(), b.tours.size()); ++i)
-        diffRows("tour[" + a.tours[i].id + "].stop", kTourStop, a.tours[i].stops,
-                 b.tours[i].stops, d);
+        diffRows("tour[" + a.tours[i].id + "].stop", kTourStop, a.tours[i].stops, b.tours[i].stops,
+                 d);
     diffRows("attribution", kAttribution, a.attributions, b.attributions, d);
     if (a.mapMinX != b.mapMinX || a.mapMinY != b.mapMinY || a.mapMaxX != b.mapMaxX ||
         a.mapMaxY != b.mapMaxY)
@@ -410,9 +411,8 @@ std::map<std::string, std::string> describe(const char* ddl) {
     for (const std::string& table :
          query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", 1)) {
         std::string d;
-        for (const auto& c : query("SELECT name, type, \"notnull\", pk FROM pragma_table_info('" +
-                                       table + "')",
-                                   4))
+        for (const auto& c :
+             query("SELECT name, type, \"notnull\", pk FROM pragma_table_info('" + table + "')", 4))
             d += c + ", ";
         for (const auto& index :
              query("SELECT name FROM pragma_index_list('" + table + "') WHERE \"unique\"", 1)) {
@@ -465,8 +465,8 @@ TEST(ContentFields, MissingColumnIsAClearError) {
         Content content;
         std::string err;
         EXPECT_FALSE(loadContentFromDb(db, content, err)) << c.table << "." << c.column;
-        EXPECT_EQ(err, std::string("content.db: table ") + c.table + ": no column '" + c.column +
-                           "'");
+        EXPECT_EQ(err,
+                  std::string("content.db: table ") + c.table + ": no column '" + c.column + "'");
         EXPECT_TRUE(content.parks.empty());
     }
 }
