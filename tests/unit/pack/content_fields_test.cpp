@@ -127,7 +127,8 @@ std::vector<std::string> contentDiff(const Content& a, const Content& b) {
     if (a.mapMinX != b.mapMinX || a.mapMinY != b.mapMinY || a.mapMaxX != b.mapMaxX ||
         a.mapMaxY != b.mapMaxY)
         d.push_back("map bounds differ");
-    if (d.empty() && !(a == b)) d.push_back("the models differ outside the field tables");
+    if (d.empty() && !(a == b))
+        d.push_back("the models differ outside the field tables (a member fields.hpp lacks?)");
     return d;
 }
 
