@@ -322,6 +322,14 @@ static_assert(std::apply([](const auto&... t) { return (plainFieldsReadable(t) &
                          kAllTables),
               "fields.hpp: a Plain field of a type the source loader cannot read");
 
+// A Custom field's TOML key, found at compile time (a member the table lacks does not compile).
+template <class T, class M>
+consteval const char* customKey(const T& table, M T::RowType::*member) {
+    const char* key = keyOf(table, member);
+    if (!key) throw "fields.hpp: the table has no such field";
+    return key;
+}
+
 template <class E>
 void parseChoice(const std::string& name, E& out) {
     EnumNames<E>::parse(name, out); // a wrong name is reported by choice(); keep the default
@@ -394,9 +402,10 @@ void readVideo(Reader& r, Sources& src) {
     v.file = "media/video/promo.mp4";
     v.subtitlesZh = "media/video/promo.zh.srt";
     v.subtitlesEn = "media/video/promo.en.srt";
-    src.videoFile = MediaSource{r.str("file"), r.loc("file")};
-    src.subtitlesZh = MediaSource{r.str("subtitles_zh"), r.loc("subtitles_zh")};
-    src.subtitlesEn = MediaSource{r.str("subtitles_en"), r.loc("subtitles_en")};
+    auto media = [&](const char* key) { return MediaSource{r.str(key), r.loc(key)}; };
+    src.videoFile = media(customKey(kVideo, &Video::file));
+    src.subtitlesZh = media(customKey(kVideo, &Video::subtitlesZh));
+    src.subtitlesEn = media(customKey(kVideo, &Video::subtitlesEn));
     src.content.video = v;
 }
 
@@ -404,10 +413,11 @@ void readSite(Reader& root, Sources& src) {
     Content& c = src.content;
     root.table("site", true, [&](Reader& r) {
         readFields(r, c.site, kSite);
-        c.site.created = r.dateTime("created");
-        int64_t days = r.integer("valid_days");
-        if (r.has("valid_days") && (days < 1 || days > 3650)) {
-            r.error("valid_days", "expected 1 .. 3650 days");
+        c.site.created = r.dateTime(customKey(kSite, &Site::created));
+        const char* validDays = customKey(kSite, &Site::validDays);
+        int64_t days = r.integer(validDays);
+        if (r.has(validDays) && (days < 1 || days > 3650)) {
+            r.error(validDays, "expected 1 .. 3650 days");
             days = 0;
         }
         c.site.validDays = int(days);
@@ -430,7 +440,8 @@ void readDistricts(Reader& root, Sources& src) {
 }
 
 void readLocation(Reader& r, Park& p) {
-    const toml::node* loc = r.get("location", true);
+    const char* key = customKey(kPark, &Park::lon); // [lon, lat]
+    const toml::node* loc = r.get(key, true);
     if (!loc) return;
     const toml::array* arr = loc->as_array();
     std::optional<double> lon, lat;
@@ -442,7 +453,7 @@ void readLocation(Reader& r, Park& p) {
         p.lon = *lon;
         p.lat = *lat;
     } else {
-        r.error("location", "expected [lon, lat] in degrees");
+        r.error(key, "expected [lon, lat] in degrees");
     }
 }
 
@@ -461,13 +472,14 @@ void readParks(Reader& root, Sources& src) {
 
 void readIndustries(Reader& root, Sources& src) {
     readRows(root, kIndustry, true, src.content.industries, [&](Reader& r, Industry& ind) {
-        std::string color = r.str("color");
+        const char* key = customKey(kIndustry, &Industry::color);
+        std::string color = r.str(key);
         bool hex = color.size() == 7 && color[0] == '#' &&
                    color.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
         if (hex)
             ind.color = uint32_t(std::stoul(color.substr(1), nullptr, 16));
-        else if (r.has("color"))
-            r.error("color", "expected \"#RRGGBB\"");
+        else if (r.has(key))
+            r.error(key, "expected \"#RRGGBB\"");
         readRows(r, kChainNode, false, ind.nodes, [&](Reader& n, ChainNode& node) {
             readList(n, kChainNodePark, node.parks);
             readList(n, kChainNodeEnterprise, node.enterprises);
@@ -494,7 +506,8 @@ void readContacts(Reader& root, Sources& src) {
 
 void readPhotos(Reader& root, Sources& src) {
     readRows(root, kPhoto, true, src.content.photos, [&](Reader& r, Photo& p) {
-        src.photoFiles.push_back(MediaSource{r.str("file"), r.loc("file")});
+        const char* key = customKey(kPhoto, &Photo::file);
+        src.photoFiles.push_back(MediaSource{r.str(key), r.loc(key)});
         p.file = "media/photos/" + p.id + ".jpg";
         p.thumb = "media/thumbs/" + p.id + ".jpg";
     });
@@ -504,7 +517,8 @@ void readTours(Reader& root, Sources& src) {
     readRows(root, kTour, false, src.content.tours, [&](Reader& r, Tour& t) {
         r.tables(kTourStop.tomlKey, true, [&](Reader& s, size_t) {
             TourStop stop;
-            stop.screen = s.choice("screen", {"home", "city", "map", "industry", "invest"});
+            stop.screen = s.choice(customKey(kTourStop, &TourStop::screen),
+                                   {"home", "city", "map", "industry", "invest"});
             readFields(s, stop, kTourStop);
             t.stops.push_back(std::move(stop));
         });

@@ -168,6 +168,17 @@ constexpr void forEachField(const T& table, Fn&& fn) {
     std::apply([&](const auto&... f) { (fn(f), ...); }, table.fields);
 }
 
+// The TOML key of `member` in `table`: what the loader's hand-read (Custom) fields ask for.
+template <class T, class M>
+constexpr const char* keyOf(const T& table, M T::RowType::*member) {
+    const char* key = nullptr;
+    forEachField(table, [&](const auto& f) {
+        if constexpr (requires { f.member == member; })
+            if (f.member == member) key = f.key;
+    });
+    return key;
+}
+
 // [SECTION] enums
 // -----------------------------------------------------------------------------------
 

@@ -494,4 +494,7 @@ TEST(ContentFields, LoaderKeysComeFromTheTables) {
     EXPECT_EQ(sources.content.parks.at(0).url, "");
     EXPECT_EQ(sources.content.parks.at(1).name.en, "Zhenjiang High-tech Zone");
     EXPECT_EQ(sources.content.parks.at(0).rankings.at(0).of, 219); // TOML "of", column of_total
+    EXPECT_STREQ(fields::keyOf(fields::kPark, &Park::lon), "location");
+    EXPECT_STREQ(fields::keyOf(fields::kParkRanking, &Ranking::of), "of");
+    EXPECT_EQ(fields::keyOf(fields::kPark, &Park::x), nullptr); // projected by the pack
 }
