@@ -32,6 +32,7 @@ struct Text {
         return want.empty() ? (lang == Lang::Zh ? en : zh) : want;
     }
     bool empty() const { return zh.empty() && en.empty(); }
+    bool operator==(const Text&) const = default;
 };
 
 } // namespace zj

@@ -1,8 +1,10 @@
 // [SECTION] index
 //   Reader      reads one TOML table: typed getters that report missing/wrong/unknown fields
-//   files       one function per source file of content/SCHEMA.md
+//   fields      reads the fields of a fields.hpp table by their TOML keys and member types
+//   files       one function per source file of content/SCHEMA.md: the Custom fields by hand
 //   loadSources parses each file (toml::parse_file) and dispatches
 // The only translation unit that includes toml++ (it is header-heavy).
+#include "core/content/fields.hpp"
 #include "pack/sources.hpp"
 
 #include <toml++/toml.h>
@@ -10,6 +12,8 @@
 #include <chrono>
 #include <functional>
 #include <set>
+#include <span>
+#include <type_traits>
 
 namespace zj::pack {
 
@@ -127,6 +131,9 @@ class Reader {
 
     // A string that must be one of `allowed`.
     std::string choice(std::string_view key, std::initializer_list<std::string_view> allowed) {
+        return choice(key, std::span<const std::string_view>(allowed.begin(), allowed.size()));
+    }
+    std::string choice(std::string_view key, std::span<const std::string_view> allowed) {
         std::string value = str(key);
         if (!table_.get(key) || !table_.get(key)->is_string()) return value;
         for (auto a : allowed)
@@ -289,253 +296,237 @@ class Reader {
     bool finished_ = false;
 };
 
+// [SECTION] fields
+// ----------------------------------------------------------------------------------
+
+using namespace fields;
+
+template <class M>
+constexpr bool kPlainReadable =
+    std::is_same_v<M, std::string> || std::is_same_v<M, Text> || std::is_same_v<M, bool> ||
+    std::is_same_v<M, double> || std::is_same_v<M, int> || std::is_enum_v<M>;
+
+// Every Plain field of every table has a type readField knows; anything else must be marked
+// Custom (read by hand below) or Derived (filled by the pack).
+template <class T>
+constexpr bool plainFieldsReadable(const T& table) {
+    bool ok = true;
+    forEachField(table, [&](const auto& f) {
+        using M = typename std::decay_t<decltype(f)>::Value;
+        if constexpr (!kPlainReadable<M>) ok = ok && f.from != From::Plain;
+        ok = ok && (f.from == From::Derived || f.key != nullptr); // read means a TOML key
+    });
+    return ok;
+}
+static_assert(std::apply([](const auto&... t) { return (plainFieldsReadable(t) && ...); },
+                         kAllTables),
+              "fields.hpp: a Plain field of a type the source loader cannot read");
+
+// A Custom field's TOML key, found at compile time (a member the table lacks does not compile).
+template <class T, class M>
+consteval const char* customKey(const T& table, M T::RowType::*member) {
+    const char* key = keyOf(table, member);
+    if (!key) throw "fields.hpp: the table has no such field";
+    return key;
+}
+
+template <class E>
+void parseChoice(const std::string& name, E& out) {
+    EnumNames<E>::parse(name, out); // a wrong name is reported by choice(); keep the default
+}
+
+template <class F, class M>
+void readField(Reader& r, const F& f, M& out, const char* idKind) {
+    bool required = f.need == Need::Required;
+    if constexpr (std::is_same_v<M, std::string>) {
+        if (std::string_view(f.column) == "id")
+            out = r.id(idKind);
+        else if (f.refKind)
+            out = r.ref(f.key, f.refKind, required);
+        else
+            out = r.str(f.key, required);
+    } else if constexpr (std::is_same_v<M, Text>) {
+        out = r.text(f.key, required);
+    } else if constexpr (std::is_same_v<M, bool>) {
+        out = r.flag(f.key);
+    } else if constexpr (std::is_same_v<M, double>) {
+        out = r.number(f.key, required);
+    } else if constexpr (std::is_same_v<M, int>) {
+        out = int(r.integer(f.key, required));
+    } else if constexpr (std::is_enum_v<M>) {
+        parseChoice(r.choice(f.key, EnumNames<M>::choices), out);
+    }
+}
+
+// Reads every Plain field of `table` into `row`; the caller reads Custom fields by hand.
+template <class T>
+void readFields(Reader& r, typename T::RowType& row, const T& table) {
+    forEachField(table, [&](const auto& f) {
+        if (f.from == From::Plain) readField(r, f, f.get(row), table.idKind);
+    });
+}
+
+// A list of ids or texts (a Whole table) from its TOML array in the parent's table.
+template <class T, class Elem>
+void readList(Reader& r, const T& table, std::vector<Elem>& out) {
+    const auto& f = std::get<0>(table.fields);
+    if constexpr (std::is_same_v<Elem, std::string>)
+        out = r.refs(f.key, f.refKind, f.need == Need::Required);
+    else
+        out = r.texts(f.key);
+}
+
+// The [[key]] tables of `table`, each read by its field table and then by `more` (Custom fields,
+// children), appended to `out`.
+template <class T, class More>
+void readRows(Reader& r, const T& table, bool required, std::vector<typename T::RowType>& out,
+              More&& more) {
+    r.tables(table.tomlKey, required, [&](Reader& k, size_t) {
+        typename T::RowType row{};
+        readFields(k, row, table);
+        more(k, row);
+        out.push_back(std::move(row));
+    });
+}
+template <class T>
+void readRows(Reader& r, const T& table, bool required, std::vector<typename T::RowType>& out) {
+    readRows(r, table, required, out, [](Reader&, auto&) {});
+}
+
 // [SECTION] files
 // -----------------------------------------------------------------------------------
+
+void readVideo(Reader& r, Sources& src) {
+    Video v;
+    readFields(r, v, kVideo);
+    v.file = "media/video/promo.mp4";
+    v.subtitlesZh = "media/video/promo.zh.srt";
+    v.subtitlesEn = "media/video/promo.en.srt";
+    auto media = [&](const char* key) { return MediaSource{r.str(key), r.loc(key)}; };
+    src.videoFile = media(customKey(kVideo, &Video::file));
+    src.subtitlesZh = media(customKey(kVideo, &Video::subtitlesZh));
+    src.subtitlesEn = media(customKey(kVideo, &Video::subtitlesEn));
+    src.content.video = v;
+}
 
 void readSite(Reader& root, Sources& src) {
     Content& c = src.content;
     root.table("site", true, [&](Reader& r) {
-        c.site.title = r.text("title");
-        c.site.subtitle = r.text("subtitle");
-        c.site.intro = r.text("intro");
-        c.site.publisher = r.text("publisher");
-        c.site.created = r.dateTime("created");
-        int64_t days = r.integer("valid_days");
-        if (r.has("valid_days") && (days < 1 || days > 3650)) {
-            r.error("valid_days", "expected 1 .. 3650 days");
+        readFields(r, c.site, kSite);
+        c.site.created = r.dateTime(customKey(kSite, &Site::created));
+        const char* validDays = customKey(kSite, &Site::validDays);
+        int64_t days = r.integer(validDays);
+        if (r.has(validDays) && (days < 1 || days > 3650)) {
+            r.error(validDays, "expected 1 .. 3650 days");
             days = 0;
         }
         c.site.validDays = int(days);
     });
-    root.table("video", false, [&](Reader& r) {
-        Video v;
-        v.file = "media/video/promo.mp4";
-        v.subtitlesZh = "media/video/promo.zh.srt";
-        v.subtitlesEn = "media/video/promo.en.srt";
-        src.videoFile = MediaSource{r.str("file"), r.loc("file")};
-        src.subtitlesZh = MediaSource{r.str("subtitles_zh"), r.loc("subtitles_zh")};
-        src.subtitlesEn = MediaSource{r.str("subtitles_en"), r.loc("subtitles_en")};
-        v.title = r.text("title");
-        v.sample = r.flag("sample");
-        c.video = v;
-    });
+    root.table("video", false, [&](Reader& r) { readVideo(r, src); });
     root.table("attract", false, [&](Reader& r) {
-        c.attract.caption = r.text("caption");
-        c.attract.photos = r.refs("photos", "photo", true);
+        readFields(r, c.attract, kAttract);
+        readList(r, kAttractPhoto, c.attract.photos);
     });
-    root.tables("key_figure", false, [&](Reader& r, size_t) {
-        KeyFigure k;
-        k.id = r.id("key_figure");
-        k.value = r.number("value");
-        k.unit = r.str("unit", false);
-        k.year = int(r.integer("year"));
-        k.label = r.text("label");
-        k.source = r.text("source", false);
-        k.sample = r.flag("sample");
-        c.site.keyFigures.push_back(std::move(k));
-    });
+    readRows(root, kKeyFigure, false, c.site.keyFigures);
 }
 
 void readModules(Reader& root, Sources& src) {
-    root.tables("module", true, [&](Reader& r, size_t) {
-        Module m;
-        m.id = r.id("module");
-        m.title = r.text("title");
-        m.subtitle = r.text("subtitle");
-        m.photo = r.ref("photo", "photo");
-        src.content.modules.push_back(std::move(m));
-    });
+    readRows(root, kModule, true, src.content.modules);
 }
 
 void readDistricts(Reader& root, Sources& src) {
-    root.tables("district", true, [&](Reader& r, size_t) {
-        District d;
-        d.id = r.id("district");
-        d.name = r.text("name");
-        src.districtLocs.push_back(r.loc("id"));
-        src.content.districts.push_back(std::move(d));
-    });
+    readRows(root, kDistrict, true, src.content.districts,
+             [&](Reader& r, District&) { src.districtLocs.push_back(r.loc("id")); });
+}
+
+void readLocation(Reader& r, Park& p) {
+    const char* key = customKey(kPark, &Park::lon); // [lon, lat]
+    const toml::node* loc = r.get(key, true);
+    if (!loc) return;
+    const toml::array* arr = loc->as_array();
+    std::optional<double> lon, lat;
+    if (arr && arr->size() == 2) {
+        lon = arr->get(0)->value<double>();
+        lat = arr->get(1)->value<double>();
+    }
+    if (lon && lat && *lon >= -180 && *lon <= 180 && *lat >= -85 && *lat <= 85) {
+        p.lon = *lon;
+        p.lat = *lat;
+    } else {
+        r.error(key, "expected [lon, lat] in degrees");
+    }
 }
 
 void readParks(Reader& root, Sources& src) {
-    root.tables("park", true, [&](Reader& r, size_t) {
-        Park p;
-        p.id = r.id("park");
-        p.name = r.text("name");
-        p.short_ = r.text("short");
-        std::string level = r.choice("level", {"national", "provincial", "special"});
-        parseParkLevel(level, p.level);
-        p.kind = r.text("kind");
-        p.district = r.ref("district", "district");
-        if (const toml::node* loc = r.get("location", true)) {
-            const toml::array* arr = loc->as_array();
-            std::optional<double> lon, lat;
-            if (arr && arr->size() == 2) {
-                lon = arr->get(0)->value<double>();
-                lat = arr->get(1)->value<double>();
-            }
-            if (lon && lat && *lon >= -180 && *lon <= 180 && *lat >= -85 && *lat <= 85) {
-                p.lon = *lon;
-                p.lat = *lat;
-            } else {
-                r.error("location", "expected [lon, lat] in degrees");
-            }
-        }
-        p.approximate = r.flag("approximate");
-        p.intro = r.text("intro");
-        p.industries = r.refs("industries", "industry");
-        p.photos = r.refs("photos", "photo");
-        p.url = r.str("url", false);
-        p.sample = r.flag("sample");
-        r.tables("ranking", false, [&](Reader& k, size_t) {
-            Ranking x;
-            x.text = k.text("text");
-            x.rank = int(k.integer("rank", false));
-            x.of = int(k.integer("of", false));
-            x.year = int(k.integer("year", false));
-            p.rankings.push_back(std::move(x));
+    readRows(root, kPark, true, src.content.parks, [&](Reader& r, Park& p) {
+        readLocation(r, p);
+        readList(r, kParkIndustry, p.industries);
+        readList(r, kParkPhoto, p.photos);
+        readRows(r, kParkRanking, false, p.rankings);
+        r.tables(kParkHonour.tomlKey, false, [&](Reader& k, size_t) {
+            p.honours.push_back(k.text(std::get<0>(kParkHonour.fields).key));
         });
-        r.tables("honour", false, [&](Reader& k, size_t) { p.honours.push_back(k.text("text")); });
-        r.tables("figure", false, [&](Reader& k, size_t) {
-            ParkFigure f;
-            f.label = k.text("label");
-            f.value = k.number("value");
-            f.unit = k.text("unit", false);
-            f.sample = k.flag("sample");
-            p.figures.push_back(std::move(f));
-        });
-        src.content.parks.push_back(std::move(p));
+        readRows(r, kParkFigure, false, p.figures);
     });
 }
 
 void readIndustries(Reader& root, Sources& src) {
-    root.tables("industry", true, [&](Reader& r, size_t) {
-        Industry ind;
-        ind.id = r.id("industry");
-        ind.name = r.text("name");
-        std::string color = r.str("color");
+    readRows(root, kIndustry, true, src.content.industries, [&](Reader& r, Industry& ind) {
+        const char* key = customKey(kIndustry, &Industry::color);
+        std::string color = r.str(key);
         bool hex = color.size() == 7 && color[0] == '#' &&
                    color.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
         if (hex)
             ind.color = uint32_t(std::stoul(color.substr(1), nullptr, 16));
-        else if (r.has("color"))
-            r.error("color", "expected \"#RRGGBB\"");
-        ind.summary = r.text("summary");
-        ind.sample = r.flag("sample");
-        r.tables("node", false, [&](Reader& n, size_t) {
-            ChainNode node;
-            node.id = n.id("node");
-            std::string stage = n.choice("stage", {"upstream", "midstream", "downstream"});
-            parseChainStage(stage, node.stage);
-            node.name = n.text("name");
-            node.parks = n.refs("parks", "park");
-            node.enterprises = n.texts("enterprises");
-            node.sample = n.flag("sample");
-            ind.nodes.push_back(std::move(node));
+        else if (r.has(key))
+            r.error(key, "expected \"#RRGGBB\"");
+        readRows(r, kChainNode, false, ind.nodes, [&](Reader& n, ChainNode& node) {
+            readList(n, kChainNodePark, node.parks);
+            readList(n, kChainNodeEnterprise, node.enterprises);
         });
-        src.content.industries.push_back(std::move(ind));
     });
 }
 
 void readProjects(Reader& root, Sources& src) {
-    root.tables("project", false, [&](Reader& r, size_t) {
-        Project p;
-        p.id = r.id("project");
-        p.name = r.text("name");
-        p.summary = r.text("summary");
-        p.industry = r.ref("industry", "industry");
-        p.park = r.ref("park", "park");
-        p.investment = r.number("investment");
-        p.contact = r.ref("contact", "contact", false);
-        p.sample = r.flag("sample");
-        src.content.projects.push_back(std::move(p));
-    });
-    root.tables("figure", false, [&](Reader& r, size_t) {
-        ProjectFigure f;
-        f.id = r.id("figure");
-        f.value = r.number("value");
-        f.unit = r.text("unit", false);
-        f.label = r.text("label");
-        f.year = int(r.integer("year", false));
-        f.sample = r.flag("sample");
-        src.content.projectFigures.push_back(std::move(f));
-    });
+    readRows(root, kProject, false, src.content.projects);
+    readRows(root, kProjectFigure, false, src.content.projectFigures);
 }
 
 void readPolicies(Reader& root, Sources& src) {
-    root.tables("policy", false, [&](Reader& r, size_t) {
-        Policy p;
-        p.id = r.id("policy");
-        p.title = r.text("title");
-        p.body = r.text("body");
-        p.sample = r.flag("sample");
-        src.content.policies.push_back(std::move(p));
-    });
+    readRows(root, kPolicy, false, src.content.policies);
 }
 
 void readEvents(Reader& root, Sources& src) {
-    root.tables("event", false, [&](Reader& r, size_t) {
-        Event e;
-        e.id = r.id("event");
-        e.date = r.str("date", false); // only where the source states one
-        e.title = r.text("title");
-        e.body = r.text("body");
-        e.sample = r.flag("sample");
-        src.content.events.push_back(std::move(e));
-    });
+    readRows(root, kEvent, false, src.content.events); // a date only where the source states one
 }
 
 void readContacts(Reader& root, Sources& src) {
-    root.tables("contact", false, [&](Reader& r, size_t) {
-        Contact k;
-        k.id = r.id("contact");
-        k.name = r.text("name");
-        k.org = r.text("org");
-        k.phone = r.str("phone", false);
-        k.email = r.str("email", false);
-        k.url = r.str("url", false);
-        k.sample = r.flag("sample");
-        src.content.contacts.push_back(std::move(k));
-    });
+    readRows(root, kContact, false, src.content.contacts);
 }
 
 void readPhotos(Reader& root, Sources& src) {
-    root.tables("photo", true, [&](Reader& r, size_t) {
-        Photo p;
-        p.id = r.id("photo");
-        src.photoFiles.push_back(MediaSource{r.str("file"), r.loc("file")});
+    readRows(root, kPhoto, true, src.content.photos, [&](Reader& r, Photo& p) {
+        const char* key = customKey(kPhoto, &Photo::file);
+        src.photoFiles.push_back(MediaSource{r.str(key), r.loc(key)});
         p.file = "media/photos/" + p.id + ".jpg";
         p.thumb = "media/thumbs/" + p.id + ".jpg";
-        p.caption = r.text("caption");
-        p.park = r.ref("park", "park", false);
-        p.sample = r.flag("sample");
-        src.content.photos.push_back(std::move(p));
     });
 }
 
 void readTours(Reader& root, Sources& src) {
-    root.tables("tour", false, [&](Reader& r, size_t) {
-        Tour t;
-        t.id = r.id("tour");
-        t.title = r.text("title");
-        r.tables("stop", true, [&](Reader& s, size_t) {
+    readRows(root, kTour, false, src.content.tours, [&](Reader& r, Tour& t) {
+        r.tables(kTourStop.tomlKey, true, [&](Reader& s, size_t) {
             TourStop stop;
-            stop.screen = s.choice("screen", {"home", "city", "map", "industry", "invest"});
-            stop.selection = s.ref("selection", "selection", false);
-            stop.note = s.text("note");
+            stop.screen = s.choice(customKey(kTourStop, &TourStop::screen),
+                                   {"home", "city", "map", "industry", "invest"});
+            readFields(s, stop, kTourStop);
             t.stops.push_back(std::move(stop));
         });
-        src.content.tours.push_back(std::move(t));
     });
 }
 
 void readAttributions(Reader& root, Sources& src) {
-    root.tables("attribution", false, [&](Reader& r, size_t) {
-        Attribution a;
-        a.what = r.text("what");
-        a.source = r.str("source");
-        src.content.attributions.push_back(std::move(a));
-    });
+    readRows(root, kAttribution, false, src.content.attributions);
 }
 
 } // namespace

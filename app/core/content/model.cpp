@@ -1,6 +1,8 @@
 // Names of the model's enums as they appear in sources and content.db.
 #include "core/content/model.hpp"
 
+#include <algorithm>
+
 namespace zj {
 
 const char* parkLevelName(ParkLevel level) {
@@ -76,6 +78,22 @@ bool parseChainStage(std::string_view text, ChainStage& out) {
     else
         return false;
     return true;
+}
+
+} // namespace zj
+
+namespace zj {
+
+void computeMapBounds(Content& c) {
+    c.mapMinX = c.mapMinY = c.mapMaxX = c.mapMaxY = 0;
+    bool first = true;
+    for (const auto& d : c.districts) {
+        c.mapMinX = first ? d.minX : std::min(c.mapMinX, d.minX);
+        c.mapMinY = first ? d.minY : std::min(c.mapMinY, d.minY);
+        c.mapMaxX = first ? d.maxX : std::max(c.mapMaxX, d.maxX);
+        c.mapMaxY = first ? d.maxY : std::max(c.mapMaxY, d.maxY);
+        first = false;
+    }
 }
 
 } // namespace zj

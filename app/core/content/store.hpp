@@ -16,7 +16,7 @@ bool loadContent(const Bundle& bundle, Content& out, std::string& err);
 // The same for a bare content.db file (tests, tools).
 bool loadContentFromDb(const std::filesystem::path& dbPath, Content& out, std::string& err);
 
-// Geometry blobs: little-endian float32 arrays (see schema.cpp).
+// Geometry blobs: little-endian float32 arrays (see fields.hpp).
 std::string floatsToBlob(const std::vector<float>& values);
 bool blobToFloats(const void* data, size_t size, std::vector<float>& out);
 // Outline strips are stored one after another, separated by a (NaN, NaN) pair.
