@@ -1,5 +1,4 @@
 // Self-check and recovery of the store (see self_check.hpp).
-// [SECTION] Image headers
 // [SECTION] Self-check
 // [SECTION] Recovery
 #include "core/bundle/self_check.hpp"
@@ -10,6 +9,7 @@
 #include "core/content/model.hpp"
 #include "core/content/store.hpp"
 #include "core/failpoint.hpp"
+#include "core/media/image_header.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -32,51 +32,6 @@ const char* checkVerdictName(CheckVerdict verdict) {
             return "untrusted";
     }
     return "untrusted";
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Image headers
-//-----------------------------------------------------------------------------
-
-static uint32_t be32(const unsigned char* p) {
-    return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | uint32_t(p[3]);
-}
-
-bool imageHeaderSize(const std::string& head, int& w, int& h, std::string& why) {
-    const auto* p = reinterpret_cast<const unsigned char*>(head.data());
-    size_t n = head.size();
-    static const unsigned char png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    if (n >= 24 && std::memcmp(p, png, 8) == 0) {
-        if (std::memcmp(p + 12, "IHDR", 4) != 0) return (why = "PNG without IHDR"), false;
-        w = int(be32(p + 16));
-        h = int(be32(p + 20));
-        return true;
-    }
-    if (n >= 4 && p[0] == 0xFF && p[1] == 0xD8) {
-        size_t i = 2;
-        while (i + 9 < n) {
-            if (p[i] != 0xFF)
-                return (why = "JPEG marker expected at byte " + std::to_string(i)), false;
-            unsigned char marker = p[i + 1];
-            if (marker == 0xFF) { // fill byte
-                ++i;
-                continue;
-            }
-            size_t len = size_t(p[i + 2]) << 8 | p[i + 3];
-            bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
-                       marker != 0xCC;
-            if (sof) {
-                h = int(p[i + 5]) << 8 | p[i + 6];
-                w = int(p[i + 7]) << 8 | p[i + 8];
-                return true;
-            }
-            if (marker == 0xD9 || marker == 0xDA) break; // end or scan data before any frame
-            i += 2 + len;
-        }
-        return (why = "JPEG without a frame header in the first " + std::to_string(n) + " bytes"),
-               false;
-    }
-    return (why = "neither a JPEG nor a PNG"), false;
 }
 
 //-----------------------------------------------------------------------------
@@ -130,9 +85,10 @@ static CheckResult checkUnchecked(const fs::path& dataDir, uint64_t version,
                                                           std::strerror(errno));
         head.resize(std::fread(head.data(), 1, head.size(), f));
         std::fclose(f);
-        int w = 0, h = 0;
-        if (!imageHeaderSize(head, w, h, why))
+        ImageHeader header;
+        if (!parseImageHeader(head, header, why))
             return verdict(CheckVerdict::BundleBad, photo.file + ": " + why);
+        const int w = header.width, h = header.height;
         if (w <= 0 || h <= 0 || w > 16384 || h > 16384 ||
             (photo.width > 0 && (w != photo.width || h != photo.height)))
             return verdict(CheckVerdict::BundleBad,

@@ -39,9 +39,6 @@ CheckResult checkStoredBundle(const std::filesystem::path& dataDir, uint64_t ver
 bool selfCheckBundle(const std::filesystem::path& dataDir, uint64_t version,
                      const crypto::PublicKey& publicKey, std::string& err);
 
-// Width and height from a PNG IHDR or a JPEG SOFn header; false with `why` when neither.
-bool imageHeaderSize(const std::string& head, int& w, int& h, std::string& why);
-
 // Brings the store to a consistent state after any interruption. Call it holding the StoreLock,
 // before anything else reads the slots. In order:
 //   - stale temporaries of killed writers (current.new, *.tmp-<pid>) go;
