@@ -3,6 +3,7 @@
 // [SECTION] Recovery
 #include "core/bundle/self_check.hpp"
 #include "core/bundle/bundle.hpp"
+#include "core/bundle/data_dir.hpp"
 #include "core/bundle/file_util.hpp"
 #include "core/bundle/store.hpp"
 #include "core/bundle/verified_blobs.hpp"
@@ -49,9 +50,9 @@ static CheckResult checkUnchecked(const fs::path& dataDir, uint64_t version,
                                   const crypto::PublicKey& key, VerifiedBlobs& verified) {
     std::vector<std::string> problems;
     BundleFindings findings;
-    const fs::path dir = dataDir / "bundles" / std::to_string(version);
+    const fs::path dir = DataDir(dataDir).bundle(version);
     std::optional<Bundle> bundle =
-        openBundle(dir, dataDir / "blobs", key, VerifyLevel::Full, problems, &findings, &verified);
+        openBundle(dir, DataDir(dataDir).blobs(), key, VerifyLevel::Full, problems, &findings, &verified);
     std::string first = problems.empty() ? dir.string() + ": cannot open" : problems.front();
     if (problems.size() > 1) first += " (+" + std::to_string(problems.size() - 1) + " more)";
     if (!bundle) {
@@ -123,7 +124,7 @@ bool selfCheckBundle(const fs::path& dataDir, uint64_t version, const crypto::Pu
 //-----------------------------------------------------------------------------
 
 static fs::path pendingFile(const fs::path& dataDir) {
-    return dataDir / "state" / "pending-check";
+    return DataDir(dataDir).pendingCheck();
 }
 
 static std::optional<uint64_t> readPending(const fs::path& dataDir) {
@@ -158,16 +159,18 @@ void clearPendingCheck(const fs::path& dataDir) {
 // Leftovers of writers killed mid-operation: never read, but they would pile up.
 static void removeStaleTemporaries(const fs::path& dataDir) {
     std::error_code ec;
-    for (const char* name : {"current.new", "previous.new"}) fs::remove(dataDir / name, ec);
-    for (const char* sub : {"state", "bundles"}) {
+    const DataDir dir(dataDir);
+    for (const char* slot : {DataDir::kCurrent, DataDir::kPrevious})
+        fs::remove(dir.slot(std::string(slot) + ".new"), ec);
+    for (const fs::path& sub : {dir.state(), dir.bundles()}) {
         std::string err;
-        int fd = fileutil::openDirNoFollow(dataDir / sub, err); // never through a link
+        int fd = fileutil::openDirNoFollow(sub, err); // never through a link
         if (fd < 0) continue;
         std::vector<std::string> names;
         if (fileutil::listDirAt(fd, names, err))
             for (const std::string& n : names)
                 if (n.find(".tmp-") != std::string::npos)
-                    fileutil::removeAt(fd, n, dataDir / sub / n, err);
+                    fileutil::removeAt(fd, n, sub / n, err);
         ::close(fd);
     }
 }
@@ -185,7 +188,7 @@ static void removeDamaged(const fs::path& dataDir, const CheckResult& r, Verifie
 static void recoverUnchecked(const fs::path& dataDir, const crypto::PublicKey& key,
                              VerifiedBlobs& verified, std::vector<std::string>& log) {
     removeStaleTemporaries(dataDir);
-    std::optional<uint64_t> current = slotVersion(dataDir, "current");
+    std::optional<uint64_t> current = slotVersion(dataDir, DataDir::kCurrent);
     std::string err;
 
     // 1. A switch whose self-check never ended: finish it, every blob hashed.
@@ -217,7 +220,7 @@ static void recoverUnchecked(const fs::path& dataDir, const crypto::PublicKey& k
                     log.push_back(name + ": self-check left pending: " + r.reason);
                     break;
             }
-            current = slotVersion(dataDir, "current");
+            current = slotVersion(dataDir, DataDir::kCurrent);
         }
     }
 
@@ -226,16 +229,16 @@ static void recoverUnchecked(const fs::path& dataDir, const crypto::PublicKey& k
     if (current && bad.count(*current)) {
         log.push_back("bundle " + std::to_string(*current) + " is marked bad: rolling back");
         if (!markBadAndRollBack(dataDir, err)) log.push_back(err);
-        current = slotVersion(dataDir, "current");
+        current = slotVersion(dataDir, DataDir::kCurrent);
     }
 
     // 3. The blobs start-up will show: local damage found now is repaired by the next sync.
-    for (const char* slot : {"current", "previous"}) {
+    for (const char* slot : {DataDir::kCurrent, DataDir::kPrevious}) {
         std::optional<uint64_t> v = slotVersion(dataDir, slot);
-        if (!v || (std::string(slot) == "previous" && v == current)) continue;
+        if (!v || (slot == DataDir::kPrevious && v == current)) continue;
         std::vector<std::string> problems;
         BundleFindings findings;
-        openBundle(dataDir / "bundles" / std::to_string(*v), dataDir / "blobs", key,
+        openBundle(DataDir(dataDir).bundle(*v), DataDir(dataDir).blobs(), key,
                    VerifyLevel::Full, problems, &findings, &verified);
         if (findings.damaged.empty()) continue;
         CheckResult r = verdict(CheckVerdict::LocalDamage, problems.front());

@@ -2,6 +2,7 @@
 // [SECTION] Report
 // [SECTION] The report command
 #include "core/session/analytics.hpp"
+#include "core/bundle/data_dir.hpp"
 
 #include <sqlite3.h>
 
@@ -259,7 +260,7 @@ int runReportCommand(const std::vector<std::string>& args) {
             return 2;
         }
     }
-    std::filesystem::path file = data / "analytics.db";
+    std::filesystem::path file = DataDir(data).analyticsDb();
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) {
         std::fprintf(stderr, "zjmap-kiosk report: no analytics at %s\n", file.c_str());
