@@ -4,8 +4,8 @@
 // [SECTION] Drawing: closed page, prompt, staff corner, tour bar
 #include "ui/session_layer.hpp"
 
-#include "core/session/log_ring.hpp"
 #include "core/bundle/data_dir.hpp"
+#include "core/session/log_ring.hpp"
 #include "core/ui_strings.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -96,8 +96,7 @@ void SessionLayer::openPinState(const std::filesystem::path& dataDir) {
     std::error_code ec;
     if (!std::filesystem::is_directory(dataDir, ec)) return; // nowhere to keep a lockout
     std::filesystem::create_directory(DataDir(dataDir).state(), ec);
-    pinGate_.persistTo(DataDir(dataDir).staffPinLockout(), clock_.nowMs(),
-                       clock_.wallSeconds());
+    pinGate_.persistTo(DataDir(dataDir).staffPinLockout(), clock_.nowMs(), clock_.wallSeconds());
 }
 
 bool SessionLayer::setStaffPin(const std::string& pin, std::string& err) {

@@ -2,29 +2,29 @@
 // the one place that knows its layout. Every path under it comes from a DataDir accessor, so a
 // file is named once; this table is the whole layout.
 //
-//   path                        written by                        read by
-//   blobs/<sha256>              store (BlobWriter, addBlob...)    bundle open, self-check, GC
-//   bundles/<version>/          store (commitVersion)             bundle open, startup, status
+//   path                     written by                        read by
+//   blobs/<sha256>           store (BlobWriter, addBlob...)    bundle open, self-check, GC
+//   bundles/<version>/       store (commitVersion)             bundle open, startup, status
 //     manifest.json(.sig)
-//   current  -> bundles/<v>     store (switchCurrent, rollback)   startup, sync, status
-//   previous -> bundles/<v>     store (switchCurrent)             startup, rollback, GC
-//   tmp/<sha256>.part           store (BlobWriter)                sync (Range resume), cleanStoreTmp
-//   state/highest-version       store (raiseHighestVersion)       store (checkInstallable)
-//   state/bad-versions          store (markVersionBad)            store, startup selection
-//   state/pending-check         self-check (markSelfCheckPending) recoverStore, sync
-//   state/verified-blobs        VerifiedBlobs::save               VerifiedBlobs::load
-//   state/sync.lock             StoreLock (flock, empty file)     StoreLock
-//   state/time-floor            sync state, root list revocation  sync (expiry judged by it)
-//   state/etag-<16 hex>         sync state (one per manifest URL) sync (If-None-Match)
-//   state/last-sync.json        sync state (saveLastSync)         staff panel, `status`, metrics
-//   state/publisher-key         sync (recordPublisherKey)         config fallback, root mode
-//   state/root.json(.sig)       root list (applyRootList)         root list (loadKeptRootList)
-//   state/restarts              restarts (recordStart)            staff panel, metrics
-//   state/running               restarts (run marker, flock)      restarts (unclean end)
-//   state/staff-pin             staff PIN (saveStoredPin)         staff PIN gate
-//   state/staff-pin-lockout     PinGate (persistTo)               PinGate
-//   staff-volume                staff panel (the app's session)   the app at start
-//   analytics.db                AnalyticsStore (SQLite)           `report`, staff panel
+//   current  -> bundles/<v>  store (switchCurrent, rollback)   startup, sync, status
+//   previous -> bundles/<v>  store (switchCurrent)             startup, rollback, GC
+//   tmp/<sha256>.part        store (BlobWriter)                sync (resume), cleanStoreTmp
+//   state/highest-version    store (raiseHighestVersion)       store (checkInstallable)
+//   state/bad-versions       store (markVersionBad)            store, startup selection
+//   state/pending-check      self-check (markSelfCheckPending) recoverStore, sync
+//   state/verified-blobs     VerifiedBlobs::save               VerifiedBlobs::load
+//   state/sync.lock          StoreLock (flock, empty file)     StoreLock
+//   state/time-floor         SyncState, root list revocation   sync (expiry judged by it)
+//   state/etag-<16 hex>      SyncState (one per manifest URL)  sync (If-None-Match)
+//   state/last-sync.json     saveLastSync (sync_state.hpp)     staff panel, `status`, metrics
+//   state/publisher-key      sync (recordPublisherKey)         config fallback, root mode
+//   state/root.json(.sig)    root list (applyRootList)         root list (loadKeptRootList)
+//   state/restarts           restarts (recordStart)            staff panel, metrics
+//   state/running            restarts (run marker, flock)      restarts (unclean end)
+//   state/staff-pin          staff PIN (saveStoredPin)         staff PIN gate
+//   state/staff-pin-lockout  PinGate (persistTo)               PinGate
+//   staff-volume             staff panel (the app's session)   the app at start
+//   analytics.db             AnalyticsStore (SQLite)           `report`, staff panel
 //
 // Writers of the bundle store (blobs, bundles, slots, tmp, highest/bad/pending/verified) hold
 // the StoreLock; the others are each written by one component only.
@@ -42,7 +42,7 @@ class DataDir {
   public:
     // The four directories ensureLayout() creates, in that order.
     static constexpr const char* kSubdirs[] = {"blobs", "bundles", "state", "tmp"};
-    static constexpr const char* kCurrent = "current";   // slot names (symlinks at the root)
+    static constexpr const char* kCurrent = "current"; // slot names (symlinks at the root)
     static constexpr const char* kPrevious = "previous";
     static constexpr const char* kRunMarkerName = "running"; // in state/ (removed by name)
 

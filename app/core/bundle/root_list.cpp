@@ -155,7 +155,8 @@ bool applyRootList(const fs::path& dataDir, const RootList& offered, std::string
     if (!ensureStoreLayout(dataDir, err)) return false;
     // The signature first: a kill between the two leaves a pair that does not verify, which is
     // read as "no kept list" and the next cycle fetches it again (the floors stay as they were).
-    if (!fileutil::writeFileAtomic(DataDir(dataDir).rootListSignature(), std::string(sigText), err) ||
+    if (!fileutil::writeFileAtomic(DataDir(dataDir).rootListSignature(), std::string(sigText),
+                                   err) ||
         !fileutil::writeFileAtomic(DataDir(dataDir).rootList(), std::string(json), err))
         return false;
     log = "root list version " + std::to_string(offered.version) + " accepted (" +

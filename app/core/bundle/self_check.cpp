@@ -7,8 +7,6 @@
 #include "core/bundle/file_util.hpp"
 #include "core/bundle/store.hpp"
 #include "core/bundle/verified_blobs.hpp"
-#include "core/content/model.hpp"
-#include "core/content/store.hpp"
 #include "core/failpoint.hpp"
 #include "core/media/image_header.hpp"
 
@@ -47,12 +45,13 @@ static CheckResult verdict(CheckVerdict v, std::string reason) {
 }
 
 static CheckResult checkUnchecked(const fs::path& dataDir, uint64_t version,
-                                  const crypto::PublicKey& key, VerifiedBlobs& verified) {
+                                  const crypto::PublicKey& key, VerifiedBlobs& verified,
+                                  const ContentLoader& loadContent) {
     std::vector<std::string> problems;
     BundleFindings findings;
     const fs::path dir = DataDir(dataDir).bundle(version);
-    std::optional<Bundle> bundle =
-        openBundle(dir, DataDir(dataDir).blobs(), key, VerifyLevel::Full, problems, &findings, &verified);
+    std::optional<Bundle> bundle = openBundle(dir, DataDir(dataDir).blobs(), key, VerifyLevel::Full,
+                                              problems, &findings, &verified);
     std::string first = problems.empty() ? dir.string() + ": cannot open" : problems.front();
     if (problems.size() > 1) first += " (+" + std::to_string(problems.size() - 1) + " more)";
     if (!bundle) {
@@ -67,12 +66,12 @@ static CheckResult checkUnchecked(const fs::path& dataDir, uint64_t version,
     if (bundle->manifest.version != version)
         return verdict(CheckVerdict::BundleBad, dir.string() + ": manifest says version " +
                                                     std::to_string(bundle->manifest.version));
-    Content content;
+    std::vector<RecordedImage> photos;
     std::string err;
     // Every blob's hash is right here, so a content.db that does not load is the publisher's.
-    if (!loadContent(*bundle, content, err)) return verdict(CheckVerdict::BundleBad, err);
+    if (!loadContent(*bundle, photos, err)) return verdict(CheckVerdict::BundleBad, err);
     size_t checked = 0;
-    for (const Photo& photo : content.photos) {
+    for (const RecordedImage& photo : photos) {
         if (checked++ == 3) break;
         fs::path file = bundle->pathOf(photo.file);
         if (file.empty())
@@ -101,22 +100,15 @@ static CheckResult checkUnchecked(const fs::path& dataDir, uint64_t version,
 }
 
 CheckResult checkStoredBundle(const fs::path& dataDir, uint64_t version,
-                              const crypto::PublicKey& key, VerifiedBlobs& verified) {
+                              const crypto::PublicKey& key, VerifiedBlobs& verified,
+                              const ContentLoader& loadContent) {
     try {
-        return checkUnchecked(dataDir, version, key, verified);
+        return checkUnchecked(dataDir, version, key, verified, loadContent);
     } catch (const std::exception& e) { // bad_alloc and the like: nothing learnt
         return verdict(CheckVerdict::Untrusted, std::string("self-check failed: ") + e.what());
     } catch (...) {
         return verdict(CheckVerdict::Untrusted, "self-check failed");
     }
-}
-
-bool selfCheckBundle(const fs::path& dataDir, uint64_t version, const crypto::PublicKey& key,
-                     std::string& err) {
-    VerifiedBlobs rehash(false);
-    CheckResult r = checkStoredBundle(dataDir, version, key, rehash);
-    if (!r.passed()) err = r.reason;
-    return r.passed();
 }
 
 //-----------------------------------------------------------------------------
@@ -150,6 +142,44 @@ bool confirmChecked(const fs::path& dataDir, uint64_t version, std::string& err)
     return fileutil::fsyncDir(dataDir / "state", err);
 }
 
+bool markSelfCheckPending(const fs::path& dataDir, uint64_t version, std::string& err) {
+    return fileutil::writeFileAtomic(pendingFile(dataDir), std::to_string(version) + "\n", err);
+}
+
+CheckResult recheckBundle(const fs::path& dataDir, uint64_t version, const crypto::PublicKey& key,
+                          VerifiedBlobs& verified, const ContentLoader& loadContent) {
+    verified.setTrustStamps(false);
+    CheckResult r = checkStoredBundle(dataDir, version, key, verified, loadContent);
+    verified.setTrustStamps(true);
+    return r;
+}
+
+static void deleteDamaged(const fs::path& dataDir, const CheckResult& r, VerifiedBlobs& verified) {
+    for (const ManifestFile& f : r.damaged) {
+        verified.forget(blobPath(dataDir, f.sha256));
+        removeBlob(dataDir, f.sha256);
+    }
+}
+
+bool settleSelfCheck(const fs::path& dataDir, uint64_t version, const CheckResult& check,
+                     VerifiedBlobs& verified, std::string& err) {
+    switch (check.verdict) {
+        case CheckVerdict::Passed:
+            return confirmChecked(dataDir, version, err);
+        case CheckVerdict::BundleBad: {
+            bool rolledBack = markBadAndRollBack(dataDir, err);
+            clearPendingCheck(dataDir);
+            return rolledBack;
+        }
+        case CheckVerdict::LocalDamage:
+            deleteDamaged(dataDir, check, verified);
+            return true;
+        case CheckVerdict::Untrusted:
+            break;
+    }
+    return true;
+}
+
 void clearPendingCheck(const fs::path& dataDir) {
     std::error_code ec;
     fs::remove(pendingFile(dataDir), ec);
@@ -169,24 +199,21 @@ static void removeStaleTemporaries(const fs::path& dataDir) {
         std::vector<std::string> names;
         if (fileutil::listDirAt(fd, names, err))
             for (const std::string& n : names)
-                if (n.find(".tmp-") != std::string::npos)
-                    fileutil::removeAt(fd, n, sub / n, err);
+                if (n.find(".tmp-") != std::string::npos) fileutil::removeAt(fd, n, sub / n, err);
         ::close(fd);
     }
 }
 
 static void removeDamaged(const fs::path& dataDir, const CheckResult& r, VerifiedBlobs& verified,
                           std::vector<std::string>& log, const std::string& name) {
-    for (const ManifestFile& f : r.damaged) {
-        verified.forget(blobPath(dataDir, f.sha256));
-        removeBlob(dataDir, f.sha256);
-    }
+    deleteDamaged(dataDir, r, verified);
     log.push_back(name + ": " + r.reason + ": " + std::to_string(r.damaged.size()) +
                   " damaged file(s) deleted, to be fetched again (the version is not bad)");
 }
 
 static void recoverUnchecked(const fs::path& dataDir, const crypto::PublicKey& key,
-                             VerifiedBlobs& verified, std::vector<std::string>& log) {
+                             VerifiedBlobs& verified, const ContentLoader& loadContent,
+                             std::vector<std::string>& log) {
     removeStaleTemporaries(dataDir);
     std::optional<uint64_t> current = slotVersion(dataDir, DataDir::kCurrent);
     std::string err;
@@ -197,21 +224,19 @@ static void recoverUnchecked(const fs::path& dataDir, const crypto::PublicKey& k
         if (!pending || !current || *pending != *current) {
             clearPendingCheck(dataDir); // the switch itself never happened (or the file is junk)
         } else {
-            verified.setTrustStamps(false);
-            CheckResult r = checkStoredBundle(dataDir, *current, key, verified);
-            verified.setTrustStamps(true);
+            CheckResult r = recheckBundle(dataDir, *current, key, verified, loadContent);
             std::string name = "bundle " + std::to_string(*current);
             switch (r.verdict) {
                 case CheckVerdict::Passed:
-                    if (!confirmChecked(dataDir, *current, err))
+                    if (!settleSelfCheck(dataDir, *current, r, verified, err))
                         log.push_back(name + ": " + err);
                     else
                         log.push_back(name + ": the interrupted self-check passed");
                     break;
                 case CheckVerdict::BundleBad:
                     log.push_back(name + " failed its interrupted self-check: " + r.reason);
-                    if (!markBadAndRollBack(dataDir, err)) log.push_back(name + ": " + err);
-                    clearPendingCheck(dataDir);
+                    if (!settleSelfCheck(dataDir, *current, r, verified, err))
+                        log.push_back(name + ": " + err);
                     break;
                 case CheckVerdict::LocalDamage:
                     removeDamaged(dataDir, r, verified, log, name);
@@ -238,8 +263,8 @@ static void recoverUnchecked(const fs::path& dataDir, const crypto::PublicKey& k
         if (!v || (slot == DataDir::kPrevious && v == current)) continue;
         std::vector<std::string> problems;
         BundleFindings findings;
-        openBundle(DataDir(dataDir).bundle(*v), DataDir(dataDir).blobs(), key,
-                   VerifyLevel::Full, problems, &findings, &verified);
+        openBundle(DataDir(dataDir).bundle(*v), DataDir(dataDir).blobs(), key, VerifyLevel::Full,
+                   problems, &findings, &verified);
         if (findings.damaged.empty()) continue;
         CheckResult r = verdict(CheckVerdict::LocalDamage, problems.front());
         r.damaged = std::move(findings.damaged);
@@ -249,9 +274,9 @@ static void recoverUnchecked(const fs::path& dataDir, const crypto::PublicKey& k
 }
 
 void recoverStore(const fs::path& dataDir, const crypto::PublicKey& key, VerifiedBlobs& verified,
-                  std::vector<std::string>& log) {
+                  const ContentLoader& loadContent, std::vector<std::string>& log) {
     try {
-        recoverUnchecked(dataDir, key, verified, log);
+        recoverUnchecked(dataDir, key, verified, loadContent, log);
     } catch (const std::exception& e) {
         log.push_back(std::string("store recovery failed: ") + e.what());
     } catch (...) {

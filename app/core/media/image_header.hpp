@@ -17,7 +17,7 @@ const char* imageFormatName(ImageFormat format); // "unknown", "JPEG", "PNG"
 
 struct ImageHeader {
     ImageFormat format = ImageFormat::Unknown;
-    int width = 0;  // as the header says (PNG sizes above INT32_MAX are clamped to it)
+    int width = 0; // as the header says (PNG sizes above INT32_MAX are clamped to it)
     int height = 0;
     bool progressive = false; // JPEG SOF2 (or another progressive SOFn)
 };
@@ -30,8 +30,7 @@ ImageFormat sniffImageFormat(const uint8_t* data, size_t size);
 // or end before the size.
 bool parseImageHeader(const uint8_t* data, size_t size, ImageHeader& out, std::string& why);
 inline bool parseImageHeader(std::string_view bytes, ImageHeader& out, std::string& why) {
-    return parseImageHeader(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), out,
-                            why);
+    return parseImageHeader(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), out, why);
 }
 
 } // namespace zj

@@ -31,7 +31,7 @@ void segment(Bytes& b, uint8_t marker, size_t payload) {
 Bytes jpegHeader(int w, int h, uint8_t sof = 0xC0, int appSegments = 0) {
     Bytes b = {0xFF, 0xD8};
     for (int i = 0; i < appSegments; ++i) segment(b, uint8_t(0xE0 + i), 300 + size_t(i) * 1000);
-    segment(b, 0xDB, 67); // DQT
+    segment(b, 0xDB, 67);            // DQT
     b.insert(b.end(), {0xFF, 0xFF}); // fill bytes are allowed before a marker
     b.insert(b.end(), {0xFF, sof, 0x00, 0x11, 0x08, uint8_t(h >> 8), uint8_t(h), uint8_t(w >> 8),
                        uint8_t(w), 0x03});
