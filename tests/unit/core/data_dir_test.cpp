@@ -11,6 +11,7 @@
 
 using namespace zj;
 using zj::test::TempDir;
+namespace fs = std::filesystem;
 
 namespace {
 
