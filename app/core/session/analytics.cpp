@@ -238,7 +238,7 @@ int64_t localUtcOffset() {
 } // namespace
 
 int runReportCommand(const std::vector<std::string>& args) {
-    std::filesystem::path data = "/var/lib/zjmap-kiosk";
+    std::filesystem::path data = kDefaultDataDir;
     int64_t since = 0;
     bool csv = false;
     for (size_t i = 0; i < args.size(); ++i) {
