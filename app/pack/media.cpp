@@ -5,6 +5,7 @@
 //   subtitles .srt: UTF-8 text with at least one cue
 //   entry     processMedia (photos on two threads; results kept in source order)
 #include "core/jpeg_check.hpp"
+#include "core/media/image_header.hpp"
 #include "pack/sources.hpp"
 
 #pragma GCC diagnostic push
@@ -158,8 +159,8 @@ static PhotoResult processPhoto(const Sources& src, const MediaSource& media) {
     };
     if (!loadMediaFile(src, media, diag, bytes)) return finish();
     auto* data = reinterpret_cast<const stbi_uc*>(bytes.data());
-    bool jpeg = bytes.size() >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF;
-    bool png = bytes.size() >= 8 && std::memcmp(data, "\x89PNG\r\n\x1a\n", 8) == 0;
+    const ImageFormat format = sniffImageFormat(data, bytes.size());
+    const bool jpeg = format == ImageFormat::Jpeg, png = format == ImageFormat::Png;
     if (!jpeg && !png) {
         diag.error(media.loc, media.path + ": not a JPEG or PNG image");
         return finish();
@@ -169,15 +170,13 @@ static PhotoResult processPhoto(const Sources& src, const MediaSource& media) {
         return finish();
     }
     int w = 0, h = 0, comp = 0;
-    if (png && bytes.size() >= 24 && std::memcmp(data + 12, "IHDR", 4) == 0) {
-        // stb refuses huge PNGs with a vague "unknown image type": read the size ourselves.
-        auto be32 = [&](size_t at) {
-            return (uint32_t(data[at]) << 24) | (uint32_t(data[at + 1]) << 16) |
-                   (uint32_t(data[at + 2]) << 8) | uint32_t(data[at + 3]);
-        };
-        uint32_t pw = be32(16), ph = be32(20);
-        if (pw > uint32_t(kMaxEdge) || ph > uint32_t(kMaxEdge) || uint64_t(pw) * ph > kMaxPixels)
-            w = int(std::min<uint32_t>(pw, INT32_MAX)), h = int(std::min<uint32_t>(ph, INT32_MAX));
+    ImageHeader header;
+    std::string why;
+    if (png && parseImageHeader(data, bytes.size(), header, why)) {
+        // stb refuses huge PNGs with a vague "unknown image type": take the header's size.
+        if (header.width > kMaxEdge || header.height > kMaxEdge ||
+            int64_t(header.width) * header.height > kMaxPixels)
+            w = header.width, h = header.height;
     }
     if (w == 0 && !stbi_info_from_memory(data, int(bytes.size()), &w, &h, &comp)) {
         diag.error(media.loc, media.path + ": undecodable image (" + stbi_failure_reason() + ")");

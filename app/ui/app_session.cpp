@@ -30,7 +30,7 @@ std::string lastSyncLine(const SyncServiceStatus& s) {
 // The staff panel's volume outlives a restart: DATA/staff-volume (one number), only where the
 // store exists (a build-tree kiosk must not create /var/lib/zjmap-kiosk).
 std::filesystem::path volumeFile(const std::filesystem::path& dataDir) {
-    return dataDir / "staff-volume";
+    return DataDir(dataDir).staffVolume();
 }
 
 std::optional<int> loadVolume(const std::filesystem::path& dataDir) {

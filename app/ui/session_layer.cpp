@@ -4,6 +4,7 @@
 // [SECTION] Drawing: closed page, prompt, staff corner, tour bar
 #include "ui/session_layer.hpp"
 
+#include "core/bundle/data_dir.hpp"
 #include "core/session/log_ring.hpp"
 #include "core/ui_strings.hpp"
 #include "ui/theme.hpp"
@@ -94,9 +95,8 @@ void SessionLayer::openPinState(const std::filesystem::path& dataDir) {
     }
     std::error_code ec;
     if (!std::filesystem::is_directory(dataDir, ec)) return; // nowhere to keep a lockout
-    std::filesystem::create_directory(dataDir / "state", ec);
-    pinGate_.persistTo(dataDir / "state" / "staff-pin-lockout", clock_.nowMs(),
-                       clock_.wallSeconds());
+    std::filesystem::create_directory(DataDir(dataDir).state(), ec);
+    pinGate_.persistTo(DataDir(dataDir).staffPinLockout(), clock_.nowMs(), clock_.wallSeconds());
 }
 
 bool SessionLayer::setStaffPin(const std::string& pin, std::string& err) {
@@ -124,7 +124,7 @@ void SessionLayer::openAnalytics(const std::filesystem::path& dataDir) {
         return;
     }
     std::string err;
-    if (!analytics_.open(dataDir / "analytics.db",
+    if (!analytics_.open(DataDir(dataDir).analyticsDb(),
                          {config_.analyticsMaxRows, config_.analyticsMaxDays}, err)) {
         logLine("analytics off: %s", err.c_str());
         return;

@@ -1,4 +1,5 @@
 #include "core/bundle/root_list.hpp"
+#include "core/bundle/data_dir.hpp"
 #include "core/bundle/file_util.hpp"
 #include "core/bundle/manifest.hpp"
 #include "core/bundle/store.hpp"
@@ -117,19 +118,15 @@ bool verifyRootList(std::string_view json, std::string_view sigText,
     return parseRootList(json, out, err);
 }
 
-static fs::path keptFile(const fs::path& dataDir, const char* name) {
-    return dataDir / "state" / name;
-}
-
 std::optional<RootList> loadKeptRootList(const fs::path& dataDir, const crypto::PublicKey& rootKey,
                                          std::string& err) {
     err.clear();
     std::string json, sig;
     std::error_code ec;
-    if (!fs::exists(fs::symlink_status(keptFile(dataDir, "root.json"), ec))) return std::nullopt;
+    if (!fs::exists(fs::symlink_status(DataDir(dataDir).rootList(), ec))) return std::nullopt;
     RootList r;
-    if (!fileutil::readRegularFile(keptFile(dataDir, "root.json"), json, err, 1 << 16) ||
-        !fileutil::readRegularFile(keptFile(dataDir, "root.json.sig"), sig, err, 1024) ||
+    if (!fileutil::readRegularFile(DataDir(dataDir).rootList(), json, err, 1 << 16) ||
+        !fileutil::readRegularFile(DataDir(dataDir).rootListSignature(), sig, err, 1024) ||
         !verifyRootList(json, sig, rootKey, r, err)) {
         err = "the kept root list (state/root.json): " + err;
         return std::nullopt;
@@ -148,7 +145,7 @@ bool applyRootList(const fs::path& dataDir, const RootList& offered, std::string
     }
     std::string keptJson, ignored;
     if (kept && offered.version == kept->version) {
-        if (fileutil::readFile(keptFile(dataDir, "root.json"), keptJson, ignored, 1 << 16) &&
+        if (fileutil::readFile(DataDir(dataDir).rootList(), keptJson, ignored, 1 << 16) &&
             keptJson == json)
             return true; // the list we have
         err = "root.json version " + std::to_string(offered.version) +
@@ -158,8 +155,9 @@ bool applyRootList(const fs::path& dataDir, const RootList& offered, std::string
     if (!ensureStoreLayout(dataDir, err)) return false;
     // The signature first: a kill between the two leaves a pair that does not verify, which is
     // read as "no kept list" and the next cycle fetches it again (the floors stay as they were).
-    if (!fileutil::writeFileAtomic(keptFile(dataDir, "root.json.sig"), std::string(sigText), err) ||
-        !fileutil::writeFileAtomic(keptFile(dataDir, "root.json"), std::string(json), err))
+    if (!fileutil::writeFileAtomic(DataDir(dataDir).rootListSignature(), std::string(sigText),
+                                   err) ||
+        !fileutil::writeFileAtomic(DataDir(dataDir).rootList(), std::string(json), err))
         return false;
     log = "root list version " + std::to_string(offered.version) + " accepted (" +
           std::to_string(offered.publisherKeys.size()) + " publisher key(s))";
@@ -171,21 +169,22 @@ bool applyRootList(const fs::path& dataDir, const RootList& offered, std::string
     // A revoked key may have been used to raise the floors (a fast-forward version, a far-future
     // `created`): the root key, offline, says where they start again.
     if (!writeHighestVersion(dataDir, offered.minVersion, err) ||
-        !fileutil::writeFileAtomic(keptFile(dataDir, "time-floor"),
+        !fileutil::writeFileAtomic(DataDir(dataDir).timeFloor(),
                                    std::to_string(offered.created) + "\n", err))
         return false;
     log += "; " + std::to_string(revoked.size()) + " key(s) revoked: highest version reset to " +
            std::to_string(offered.minVersion) + ", time floor to " + formatUtc(offered.created);
     std::string keyText;
     crypto::PublicKey installedWith{};
-    if (fileutil::readFile(keptFile(dataDir, "publisher-key"), keyText, ignored, 256)) {
+    if (fileutil::readFile(DataDir(dataDir).publisherKey(), keyText, ignored, 256)) {
         while (!keyText.empty() && (keyText.back() == '\n' || keyText.back() == ' '))
             keyText.pop_back();
         if (keyText.size() == 64 && crypto::fromHex(keyText, installedWith.data(), 32) &&
             !offered.trusts(installedWith)) {
             // Content installed with a revoked key is not shown again: the next install (this
             // cycle's, usually) becomes current, and until then the demo bundle is shown.
-            for (const char* slot : {"current", "previous"}) ::unlink((dataDir / slot).c_str());
+            for (const char* slot : {DataDir::kCurrent, DataDir::kPrevious})
+                ::unlink(DataDir(dataDir).slot(slot).c_str());
             fileutil::fsyncDir(dataDir, ignored);
             log += "; the installed content was signed by a revoked key: no longer current";
         }

@@ -1,15 +1,14 @@
 // Self-check and recovery of the store (see self_check.hpp).
-// [SECTION] Image headers
 // [SECTION] Self-check
 // [SECTION] Recovery
 #include "core/bundle/self_check.hpp"
 #include "core/bundle/bundle.hpp"
+#include "core/bundle/data_dir.hpp"
 #include "core/bundle/file_util.hpp"
 #include "core/bundle/store.hpp"
 #include "core/bundle/verified_blobs.hpp"
-#include "core/content/model.hpp"
-#include "core/content/store.hpp"
 #include "core/failpoint.hpp"
+#include "core/media/image_header.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -35,51 +34,6 @@ const char* checkVerdictName(CheckVerdict verdict) {
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Image headers
-//-----------------------------------------------------------------------------
-
-static uint32_t be32(const unsigned char* p) {
-    return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | uint32_t(p[3]);
-}
-
-bool imageHeaderSize(const std::string& head, int& w, int& h, std::string& why) {
-    const auto* p = reinterpret_cast<const unsigned char*>(head.data());
-    size_t n = head.size();
-    static const unsigned char png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    if (n >= 24 && std::memcmp(p, png, 8) == 0) {
-        if (std::memcmp(p + 12, "IHDR", 4) != 0) return (why = "PNG without IHDR"), false;
-        w = int(be32(p + 16));
-        h = int(be32(p + 20));
-        return true;
-    }
-    if (n >= 4 && p[0] == 0xFF && p[1] == 0xD8) {
-        size_t i = 2;
-        while (i + 9 < n) {
-            if (p[i] != 0xFF)
-                return (why = "JPEG marker expected at byte " + std::to_string(i)), false;
-            unsigned char marker = p[i + 1];
-            if (marker == 0xFF) { // fill byte
-                ++i;
-                continue;
-            }
-            size_t len = size_t(p[i + 2]) << 8 | p[i + 3];
-            bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
-                       marker != 0xCC;
-            if (sof) {
-                h = int(p[i + 5]) << 8 | p[i + 6];
-                w = int(p[i + 7]) << 8 | p[i + 8];
-                return true;
-            }
-            if (marker == 0xD9 || marker == 0xDA) break; // end or scan data before any frame
-            i += 2 + len;
-        }
-        return (why = "JPEG without a frame header in the first " + std::to_string(n) + " bytes"),
-               false;
-    }
-    return (why = "neither a JPEG nor a PNG"), false;
-}
-
-//-----------------------------------------------------------------------------
 // [SECTION] Self-check
 //-----------------------------------------------------------------------------
 
@@ -91,12 +45,13 @@ static CheckResult verdict(CheckVerdict v, std::string reason) {
 }
 
 static CheckResult checkUnchecked(const fs::path& dataDir, uint64_t version,
-                                  const crypto::PublicKey& key, VerifiedBlobs& verified) {
+                                  const crypto::PublicKey& key, VerifiedBlobs& verified,
+                                  const ContentLoader& loadContent) {
     std::vector<std::string> problems;
     BundleFindings findings;
-    const fs::path dir = dataDir / "bundles" / std::to_string(version);
-    std::optional<Bundle> bundle =
-        openBundle(dir, dataDir / "blobs", key, VerifyLevel::Full, problems, &findings, &verified);
+    const fs::path dir = DataDir(dataDir).bundle(version);
+    std::optional<Bundle> bundle = openBundle(dir, DataDir(dataDir).blobs(), key, VerifyLevel::Full,
+                                              problems, &findings, &verified);
     std::string first = problems.empty() ? dir.string() + ": cannot open" : problems.front();
     if (problems.size() > 1) first += " (+" + std::to_string(problems.size() - 1) + " more)";
     if (!bundle) {
@@ -111,12 +66,12 @@ static CheckResult checkUnchecked(const fs::path& dataDir, uint64_t version,
     if (bundle->manifest.version != version)
         return verdict(CheckVerdict::BundleBad, dir.string() + ": manifest says version " +
                                                     std::to_string(bundle->manifest.version));
-    Content content;
+    std::vector<RecordedImage> photos;
     std::string err;
     // Every blob's hash is right here, so a content.db that does not load is the publisher's.
-    if (!loadContent(*bundle, content, err)) return verdict(CheckVerdict::BundleBad, err);
+    if (!loadContent(*bundle, photos, err)) return verdict(CheckVerdict::BundleBad, err);
     size_t checked = 0;
-    for (const Photo& photo : content.photos) {
+    for (const RecordedImage& photo : photos) {
         if (checked++ == 3) break;
         fs::path file = bundle->pathOf(photo.file);
         if (file.empty())
@@ -130,9 +85,10 @@ static CheckResult checkUnchecked(const fs::path& dataDir, uint64_t version,
                                                           std::strerror(errno));
         head.resize(std::fread(head.data(), 1, head.size(), f));
         std::fclose(f);
-        int w = 0, h = 0;
-        if (!imageHeaderSize(head, w, h, why))
+        ImageHeader header;
+        if (!parseImageHeader(head, header, why))
             return verdict(CheckVerdict::BundleBad, photo.file + ": " + why);
+        const int w = header.width, h = header.height;
         if (w <= 0 || h <= 0 || w > 16384 || h > 16384 ||
             (photo.width > 0 && (w != photo.width || h != photo.height)))
             return verdict(CheckVerdict::BundleBad,
@@ -144,9 +100,10 @@ static CheckResult checkUnchecked(const fs::path& dataDir, uint64_t version,
 }
 
 CheckResult checkStoredBundle(const fs::path& dataDir, uint64_t version,
-                              const crypto::PublicKey& key, VerifiedBlobs& verified) {
+                              const crypto::PublicKey& key, VerifiedBlobs& verified,
+                              const ContentLoader& loadContent) {
     try {
-        return checkUnchecked(dataDir, version, key, verified);
+        return checkUnchecked(dataDir, version, key, verified, loadContent);
     } catch (const std::exception& e) { // bad_alloc and the like: nothing learnt
         return verdict(CheckVerdict::Untrusted, std::string("self-check failed: ") + e.what());
     } catch (...) {
@@ -154,20 +111,12 @@ CheckResult checkStoredBundle(const fs::path& dataDir, uint64_t version,
     }
 }
 
-bool selfCheckBundle(const fs::path& dataDir, uint64_t version, const crypto::PublicKey& key,
-                     std::string& err) {
-    VerifiedBlobs rehash(false);
-    CheckResult r = checkStoredBundle(dataDir, version, key, rehash);
-    if (!r.passed()) err = r.reason;
-    return r.passed();
-}
-
 //-----------------------------------------------------------------------------
 // [SECTION] Recovery
 //-----------------------------------------------------------------------------
 
 static fs::path pendingFile(const fs::path& dataDir) {
-    return dataDir / "state" / "pending-check";
+    return DataDir(dataDir).pendingCheck();
 }
 
 static std::optional<uint64_t> readPending(const fs::path& dataDir) {
@@ -193,6 +142,44 @@ bool confirmChecked(const fs::path& dataDir, uint64_t version, std::string& err)
     return fileutil::fsyncDir(dataDir / "state", err);
 }
 
+bool markSelfCheckPending(const fs::path& dataDir, uint64_t version, std::string& err) {
+    return fileutil::writeFileAtomic(pendingFile(dataDir), std::to_string(version) + "\n", err);
+}
+
+CheckResult recheckBundle(const fs::path& dataDir, uint64_t version, const crypto::PublicKey& key,
+                          VerifiedBlobs& verified, const ContentLoader& loadContent) {
+    verified.setTrustStamps(false);
+    CheckResult r = checkStoredBundle(dataDir, version, key, verified, loadContent);
+    verified.setTrustStamps(true);
+    return r;
+}
+
+static void deleteDamaged(const fs::path& dataDir, const CheckResult& r, VerifiedBlobs& verified) {
+    for (const ManifestFile& f : r.damaged) {
+        verified.forget(blobPath(dataDir, f.sha256));
+        removeBlob(dataDir, f.sha256);
+    }
+}
+
+bool settleSelfCheck(const fs::path& dataDir, uint64_t version, const CheckResult& check,
+                     VerifiedBlobs& verified, std::string& err) {
+    switch (check.verdict) {
+        case CheckVerdict::Passed:
+            return confirmChecked(dataDir, version, err);
+        case CheckVerdict::BundleBad: {
+            bool rolledBack = markBadAndRollBack(dataDir, err);
+            clearPendingCheck(dataDir);
+            return rolledBack;
+        }
+        case CheckVerdict::LocalDamage:
+            deleteDamaged(dataDir, check, verified);
+            return true;
+        case CheckVerdict::Untrusted:
+            break;
+    }
+    return true;
+}
+
 void clearPendingCheck(const fs::path& dataDir) {
     std::error_code ec;
     fs::remove(pendingFile(dataDir), ec);
@@ -202,34 +189,33 @@ void clearPendingCheck(const fs::path& dataDir) {
 // Leftovers of writers killed mid-operation: never read, but they would pile up.
 static void removeStaleTemporaries(const fs::path& dataDir) {
     std::error_code ec;
-    for (const char* name : {"current.new", "previous.new"}) fs::remove(dataDir / name, ec);
-    for (const char* sub : {"state", "bundles"}) {
+    const DataDir dir(dataDir);
+    for (const char* slot : {DataDir::kCurrent, DataDir::kPrevious})
+        fs::remove(dir.slot(std::string(slot) + ".new"), ec);
+    for (const fs::path& sub : {dir.state(), dir.bundles()}) {
         std::string err;
-        int fd = fileutil::openDirNoFollow(dataDir / sub, err); // never through a link
+        int fd = fileutil::openDirNoFollow(sub, err); // never through a link
         if (fd < 0) continue;
         std::vector<std::string> names;
         if (fileutil::listDirAt(fd, names, err))
             for (const std::string& n : names)
-                if (n.find(".tmp-") != std::string::npos)
-                    fileutil::removeAt(fd, n, dataDir / sub / n, err);
+                if (n.find(".tmp-") != std::string::npos) fileutil::removeAt(fd, n, sub / n, err);
         ::close(fd);
     }
 }
 
 static void removeDamaged(const fs::path& dataDir, const CheckResult& r, VerifiedBlobs& verified,
                           std::vector<std::string>& log, const std::string& name) {
-    for (const ManifestFile& f : r.damaged) {
-        verified.forget(blobPath(dataDir, f.sha256));
-        removeBlob(dataDir, f.sha256);
-    }
+    deleteDamaged(dataDir, r, verified);
     log.push_back(name + ": " + r.reason + ": " + std::to_string(r.damaged.size()) +
                   " damaged file(s) deleted, to be fetched again (the version is not bad)");
 }
 
 static void recoverUnchecked(const fs::path& dataDir, const crypto::PublicKey& key,
-                             VerifiedBlobs& verified, std::vector<std::string>& log) {
+                             VerifiedBlobs& verified, const ContentLoader& loadContent,
+                             std::vector<std::string>& log) {
     removeStaleTemporaries(dataDir);
-    std::optional<uint64_t> current = slotVersion(dataDir, "current");
+    std::optional<uint64_t> current = slotVersion(dataDir, DataDir::kCurrent);
     std::string err;
 
     // 1. A switch whose self-check never ended: finish it, every blob hashed.
@@ -238,21 +224,19 @@ static void recoverUnchecked(const fs::path& dataDir, const crypto::PublicKey& k
         if (!pending || !current || *pending != *current) {
             clearPendingCheck(dataDir); // the switch itself never happened (or the file is junk)
         } else {
-            verified.setTrustStamps(false);
-            CheckResult r = checkStoredBundle(dataDir, *current, key, verified);
-            verified.setTrustStamps(true);
+            CheckResult r = recheckBundle(dataDir, *current, key, verified, loadContent);
             std::string name = "bundle " + std::to_string(*current);
             switch (r.verdict) {
                 case CheckVerdict::Passed:
-                    if (!confirmChecked(dataDir, *current, err))
+                    if (!settleSelfCheck(dataDir, *current, r, verified, err))
                         log.push_back(name + ": " + err);
                     else
                         log.push_back(name + ": the interrupted self-check passed");
                     break;
                 case CheckVerdict::BundleBad:
                     log.push_back(name + " failed its interrupted self-check: " + r.reason);
-                    if (!markBadAndRollBack(dataDir, err)) log.push_back(name + ": " + err);
-                    clearPendingCheck(dataDir);
+                    if (!settleSelfCheck(dataDir, *current, r, verified, err))
+                        log.push_back(name + ": " + err);
                     break;
                 case CheckVerdict::LocalDamage:
                     removeDamaged(dataDir, r, verified, log, name);
@@ -261,7 +245,7 @@ static void recoverUnchecked(const fs::path& dataDir, const crypto::PublicKey& k
                     log.push_back(name + ": self-check left pending: " + r.reason);
                     break;
             }
-            current = slotVersion(dataDir, "current");
+            current = slotVersion(dataDir, DataDir::kCurrent);
         }
     }
 
@@ -270,17 +254,17 @@ static void recoverUnchecked(const fs::path& dataDir, const crypto::PublicKey& k
     if (current && bad.count(*current)) {
         log.push_back("bundle " + std::to_string(*current) + " is marked bad: rolling back");
         if (!markBadAndRollBack(dataDir, err)) log.push_back(err);
-        current = slotVersion(dataDir, "current");
+        current = slotVersion(dataDir, DataDir::kCurrent);
     }
 
     // 3. The blobs start-up will show: local damage found now is repaired by the next sync.
-    for (const char* slot : {"current", "previous"}) {
+    for (const char* slot : {DataDir::kCurrent, DataDir::kPrevious}) {
         std::optional<uint64_t> v = slotVersion(dataDir, slot);
-        if (!v || (std::string(slot) == "previous" && v == current)) continue;
+        if (!v || (slot == DataDir::kPrevious && v == current)) continue;
         std::vector<std::string> problems;
         BundleFindings findings;
-        openBundle(dataDir / "bundles" / std::to_string(*v), dataDir / "blobs", key,
-                   VerifyLevel::Full, problems, &findings, &verified);
+        openBundle(DataDir(dataDir).bundle(*v), DataDir(dataDir).blobs(), key, VerifyLevel::Full,
+                   problems, &findings, &verified);
         if (findings.damaged.empty()) continue;
         CheckResult r = verdict(CheckVerdict::LocalDamage, problems.front());
         r.damaged = std::move(findings.damaged);
@@ -290,9 +274,9 @@ static void recoverUnchecked(const fs::path& dataDir, const crypto::PublicKey& k
 }
 
 void recoverStore(const fs::path& dataDir, const crypto::PublicKey& key, VerifiedBlobs& verified,
-                  std::vector<std::string>& log) {
+                  const ContentLoader& loadContent, std::vector<std::string>& log) {
     try {
-        recoverUnchecked(dataDir, key, verified, log);
+        recoverUnchecked(dataDir, key, verified, loadContent, log);
     } catch (const std::exception& e) {
         log.push_back(std::string("store recovery failed: ") + e.what());
     } catch (...) {

@@ -6,7 +6,7 @@
 // [SECTION] Versions and slots
 // [SECTION] Install
 // [SECTION] Startup selection
-// [SECTION] Size and garbage collection
+// (Size and garbage collection: store_gc.cpp)
 #include "core/bundle/store.hpp"
 #include "core/bundle/file_util.hpp"
 #include "core/failpoint.hpp"
@@ -28,7 +28,7 @@ namespace fs = std::filesystem;
 //-----------------------------------------------------------------------------
 
 static fs::path bundleDirOf(const fs::path& dataDir, uint64_t version) {
-    return dataDir / "bundles" / std::to_string(version);
+    return DataDir(dataDir).bundle(version);
 }
 
 bool parseVersion(std::string_view text, uint64_t& out) {
@@ -37,78 +37,26 @@ bool parseVersion(std::string_view text, uint64_t& out) {
     return ec == std::errc() && ptr == text.data() + text.size();
 }
 
-bool ensureStoreLayout(const fs::path& dataDir, std::string& err) {
-    std::error_code ec;
-    if (!fs::exists(dataDir, ec)) {
-        fs::create_directories(dataDir, ec);
-        if (ec) {
-            err = dataDir.string() + ": cannot create directory: " + ec.message();
-            return false;
-        }
-    }
-    // The data directory itself may be an operator's symlink (a bigger disk); it is opened once
-    // and everything below is reached through that fd, never through a link.
-    int dataFd = ::open(dataDir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dataFd < 0) {
-        err = dataDir.string() + ": cannot open directory: " + std::strerror(errno);
-        return false;
-    }
-    bool ok = fileutil::checkOwnedDirAt(dataFd, ".", dataDir, err);
-    for (const char* sub : {"blobs", "bundles", "state", "tmp"}) {
-        if (!ok) break;
-        if (::mkdirat(dataFd, sub, 0755) != 0 && errno != EEXIST) {
-            err = (dataDir / sub).string() + ": cannot create directory: " + std::strerror(errno);
-            ok = false;
-            break;
-        }
-        ok = fileutil::checkOwnedDirAt(dataFd, sub, dataDir / sub, err);
-    }
-    ::close(dataFd);
-    return ok;
-}
-
 bool cleanStoreTmp(const fs::path& dataDir, const std::set<std::string>& keepParts,
                    std::string& err) {
-    int tmpFd = fileutil::openDirNoFollow(dataDir / "tmp", err);
+    int tmpFd = fileutil::openDirNoFollow(DataDir(dataDir).tmp(), err);
     if (tmpFd < 0) return errno == ENOENT; // nothing to clean
     std::vector<std::string> names;
     bool ok = fileutil::listDirAt(tmpFd, names, err);
     for (const std::string& name : names)
         if (ok && !keepParts.count(name))
-            ok = fileutil::removeAt(tmpFd, name, dataDir / "tmp" / name, err);
+            ok = fileutil::removeAt(tmpFd, name, DataDir(dataDir).tmp() / name, err);
     ::close(tmpFd);
     return ok;
 }
 
 // Removes bundles/<name> under the bundles/ directory fd (a symlinked bundles/ is refused).
 static bool removeBundleEntry(const fs::path& dataDir, const std::string& name, std::string& err) {
-    int fd = fileutil::openDirNoFollow(dataDir / "bundles", err);
+    int fd = fileutil::openDirNoFollow(DataDir(dataDir).bundles(), err);
     if (fd < 0) return false;
-    bool ok = fileutil::removeAt(fd, name, dataDir / "bundles" / name, err);
+    bool ok = fileutil::removeAt(fd, name, DataDir(dataDir).bundles() / name, err);
     ::close(fd);
     return ok;
-}
-
-StoreLock::~StoreLock() {
-    if (fd_ >= 0) ::close(fd_); // closing releases the flock
-}
-
-bool StoreLock::tryAcquire(const fs::path& dataDir, std::string& err) {
-    if (fd_ >= 0) return true;
-    if (!ensureStoreLayout(dataDir, err)) return false;
-    fs::path file = dataDir / "state" / "sync.lock";
-    int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        err = file.string() + ": cannot open: " + std::strerror(errno);
-        return false;
-    }
-    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-        err = "another sync is running (" + file.string() + " is locked)";
-        ::close(fd);
-        return false;
-    }
-    fd_ = fd;
-    return true;
 }
 
 //-----------------------------------------------------------------------------
@@ -116,7 +64,7 @@ bool StoreLock::tryAcquire(const fs::path& dataDir, std::string& err) {
 //-----------------------------------------------------------------------------
 
 fs::path blobPath(const fs::path& dataDir, std::string_view sha256) {
-    return dataDir / "blobs" / std::string(sha256);
+    return DataDir(dataDir).blob(sha256);
 }
 
 bool hasBlob(const fs::path& dataDir, const ManifestFile& file) {
@@ -193,7 +141,7 @@ bool BlobWriter::open(const fs::path& dataDir, const ManifestFile& expected, boo
     if (!ensureStoreLayout(dataDir, err)) return false;
     dataDir_ = dataDir;
     expected_ = expected;
-    partPath_ = dataDir / "tmp" / (expected.sha256 + ".part");
+    partPath_ = DataDir(dataDir).part(expected.sha256);
     // Never O_TRUNC or follow a link: a fresh copy replaces the old .part (unlink, then
     // O_EXCL); a resume opens only a regular file that is there.
     if (!resume) ::unlink(partPath_.c_str());
@@ -299,7 +247,7 @@ bool BlobWriter::commit(std::string& err) {
         return false;
     }
     failpoint("store.blob-renamed");
-    return fileutil::fsyncDir(dataDir_ / "blobs", err);
+    return fileutil::fsyncDir(DataDir(dataDir_).blobs(), err);
 }
 
 void BlobWriter::abort() {
@@ -317,7 +265,7 @@ void BlobWriter::abort() {
 //-----------------------------------------------------------------------------
 
 bool readHighestVersion(const fs::path& dataDir, uint64_t& out, std::string& err) {
-    fs::path file = dataDir / "state" / "highest-version";
+    fs::path file = DataDir(dataDir).highestVersion();
     std::error_code ec;
     if (!fs::exists(fs::symlink_status(file, ec))) {
         out = 0;
@@ -335,7 +283,7 @@ bool readHighestVersion(const fs::path& dataDir, uint64_t& out, std::string& err
 
 bool writeHighestVersion(const fs::path& dataDir, uint64_t version, std::string& err) {
     if (!ensureStoreLayout(dataDir, err)) return false;
-    return fileutil::writeFileAtomic(dataDir / "state" / "highest-version",
+    return fileutil::writeFileAtomic(DataDir(dataDir).highestVersion(),
                                      std::to_string(version) + "\n", err);
 }
 
@@ -348,7 +296,7 @@ bool raiseHighestVersion(const fs::path& dataDir, uint64_t version, std::string&
 std::set<uint64_t> readBadVersions(const fs::path& dataDir) {
     std::set<uint64_t> bad;
     std::string text, err;
-    if (!fileutil::readFile(dataDir / "state" / "bad-versions", text, err, 1 << 20)) return bad;
+    if (!fileutil::readFile(DataDir(dataDir).badVersions(), text, err, 1 << 20)) return bad;
     size_t start = 0;
     while (start < text.size()) {
         size_t end = text.find('\n', start);
@@ -368,7 +316,7 @@ bool markVersionBad(const fs::path& dataDir, uint64_t version, std::string& err)
     bad.insert(version);
     std::string text;
     for (uint64_t v : bad) text += std::to_string(v) + "\n";
-    return fileutil::writeFileAtomic(dataDir / "state" / "bad-versions", text, err);
+    return fileutil::writeFileAtomic(DataDir(dataDir).badVersions(), text, err);
 }
 
 bool checkInstallable(const fs::path& dataDir, uint64_t version, std::string& err) {
@@ -379,7 +327,7 @@ bool checkInstallable(const fs::path& dataDir, uint64_t version, std::string& er
               " refused: not newer than the highest installed version " + std::to_string(highest);
         return false;
     }
-    std::optional<uint64_t> current = slotVersion(dataDir, "current");
+    std::optional<uint64_t> current = slotVersion(dataDir, DataDir::kCurrent);
     if (current && version <= *current) {
         err = "bundle " + std::to_string(version) +
               " refused: not newer than the current version " + std::to_string(*current);
@@ -399,7 +347,7 @@ bool checkInstallable(const fs::path& dataDir, uint64_t version, std::string& er
 // Reads a slot symlink; only the exact shape we create ("bundles/<N>") is accepted.
 std::optional<uint64_t> slotVersion(const fs::path& dataDir, std::string_view slot) {
     std::error_code ec;
-    fs::path target = fs::read_symlink(dataDir / std::string(slot), ec);
+    fs::path target = fs::read_symlink(DataDir(dataDir).slot(slot), ec);
     if (ec) return std::nullopt;
     std::string t = target.string();
     static const std::string prefix = "bundles/";
@@ -440,13 +388,13 @@ bool commitVersion(const fs::path& dataDir, uint64_t version, std::string_view m
         removeBundleEntry(dataDir, tmpName, ignored);
         return false;
     }
-    return fileutil::fsyncDir(dataDir / "bundles", err);
+    return fileutil::fsyncDir(DataDir(dataDir).bundles(), err);
 }
 
 // Makes `dataDir/name` point to `target` atomically: symlink name.new, rename over name.
 static bool replaceSymlink(const fs::path& dataDir, const std::string& name,
                            const std::string& target, std::string& err) {
-    fs::path link = dataDir / name, tmp = dataDir / (name + ".new");
+    fs::path link = DataDir(dataDir).slot(name), tmp = DataDir(dataDir).slot(name + ".new");
     ::unlink(tmp.c_str());
     if (::symlink(target.c_str(), tmp.c_str()) != 0) {
         err = tmp.string() + ": cannot create symlink: " + std::strerror(errno);
@@ -469,32 +417,33 @@ bool switchCurrent(const fs::path& dataDir, uint64_t version, std::string& err) 
               (bundleDirOf(dataDir, version) / "manifest.json").string() + ")";
         return false;
     }
-    std::optional<uint64_t> old = slotVersion(dataDir, "current");
+    std::optional<uint64_t> old = slotVersion(dataDir, DataDir::kCurrent);
     // previous first: a crash between the two renames leaves previous == current, still valid.
     if (old && *old != version &&
-        !replaceSymlink(dataDir, "previous", "bundles/" + std::to_string(*old), err))
+        !replaceSymlink(dataDir, DataDir::kPrevious, "bundles/" + std::to_string(*old), err))
         return false;
-    if (!replaceSymlink(dataDir, "current", "bundles/" + std::to_string(version), err))
+    if (!replaceSymlink(dataDir, DataDir::kCurrent, "bundles/" + std::to_string(version), err))
         return false;
     return fileutil::fsyncDir(dataDir, err);
 }
 
 bool markBadAndRollBack(const fs::path& dataDir, std::string& err) {
-    std::optional<uint64_t> cur = slotVersion(dataDir, "current");
-    std::optional<uint64_t> prev = slotVersion(dataDir, "previous");
+    std::optional<uint64_t> cur = slotVersion(dataDir, DataDir::kCurrent);
+    std::optional<uint64_t> prev = slotVersion(dataDir, DataDir::kPrevious);
     if (cur && !markVersionBad(dataDir, *cur, err)) return false;
     failpoint("store.rollback-marked");
     if (!prev) {
         // Nothing to go back to: current goes, so that no sync takes the bad version for the
         // installed one (start-up then shows the demo bundle).
-        fs::path link = dataDir / "current";
+        fs::path link = DataDir(dataDir).slot(DataDir::kCurrent);
         ::unlink(link.c_str());
         std::string ignored;
         fileutil::fsyncDir(dataDir, ignored);
         err = "cannot roll back: no previous bundle";
         return false;
     }
-    fs::path from = dataDir / "previous", to = dataDir / "current";
+    fs::path from = DataDir(dataDir).slot(DataDir::kPrevious),
+             to = DataDir(dataDir).slot(DataDir::kCurrent);
     if (::rename(from.c_str(), to.c_str()) != 0) {
         err = to.string() + ": rename failed: " + std::strerror(errno);
         return false;
@@ -538,7 +487,7 @@ static bool installUnchecked(const fs::path& dataDir, const fs::path& packedDir,
     if (!commitVersion(dataDir, version, json, sig, err)) return false;
     // Check the committed copy before making it current: never switch to something unverified.
     problems.clear();
-    if (!openBundle(bundleDirOf(dataDir, version), dataDir / "blobs", publisher,
+    if (!openBundle(bundleDirOf(dataDir, version), DataDir(dataDir).blobs(), publisher,
                     VerifyLevel::SignatureAndPresence, problems)) {
         err = "bundle " + std::to_string(version) + " refused after commit:\n" +
               joinProblems(problems);
@@ -580,7 +529,8 @@ static std::optional<Bundle> trySlot(const fs::path& dataDir, const char* slot,
                                      const crypto::PublicKey& publisher,
                                      std::vector<std::string>& log, VerifiedBlobs* verified) {
     std::error_code ec;
-    if (!fs::is_symlink(fs::symlink_status(dataDir / slot, ec))) return std::nullopt; // no slot
+    if (!fs::is_symlink(fs::symlink_status(DataDir(dataDir).slot(slot), ec)))
+        return std::nullopt; // no slot
     std::optional<uint64_t> version = slotVersion(dataDir, slot);
     if (!version) {
         log.push_back(std::string(slot) + " refused: not a link to bundles/<version>");
@@ -593,7 +543,7 @@ static std::optional<Bundle> trySlot(const fs::path& dataDir, const char* slot,
     }
     std::vector<std::string> problems;
     // Open by the resolved dir, not through the symlink: a later switch must not move it.
-    std::optional<Bundle> b = openBundle(bundleDirOf(dataDir, *version), dataDir / "blobs",
+    std::optional<Bundle> b = openBundle(bundleDirOf(dataDir, *version), DataDir(dataDir).blobs(),
                                          publisher, VerifyLevel::Full, problems, nullptr, verified);
     if (!b) {
         log.push_back(name + " refused: " + firstProblem(problems));
@@ -613,8 +563,8 @@ std::optional<Bundle> selectStartupBundle(const fs::path& dataDir, const fs::pat
                                           std::vector<std::string>& log, VerifiedBlobs* verified) {
     try {
         std::set<uint64_t> bad = readBadVersions(dataDir);
-        if (auto b = trySlot(dataDir, "current", bad, publisher, log, verified)) return b;
-        if (auto b = trySlot(dataDir, "previous", bad, publisher, log, verified)) return b;
+        if (auto b = trySlot(dataDir, DataDir::kCurrent, bad, publisher, log, verified)) return b;
+        if (auto b = trySlot(dataDir, DataDir::kPrevious, bad, publisher, log, verified)) return b;
         if (demoDir.empty()) {
             log.push_back("no demo bundle configured");
             return std::nullopt;
@@ -636,90 +586,6 @@ std::optional<Bundle> selectStartupBundle(const fs::path& dataDir, const fs::pat
         log.push_back("bundle selection failed");
     }
     return std::nullopt;
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Size and garbage collection
-//-----------------------------------------------------------------------------
-
-uint64_t storeSize(const fs::path& dataDir) {
-    uint64_t total = 0;
-    std::error_code ec;
-    fs::recursive_directory_iterator it(dataDir, fs::directory_options::skip_permission_denied, ec),
-        end;
-    for (; !ec && it != end; it.increment(ec)) {
-        std::error_code sec;
-        if (it->is_regular_file(sec) && !it->is_symlink(sec)) {
-            uint64_t s = it->file_size(sec);
-            if (!sec) total += s;
-        }
-    }
-    return total;
-}
-
-GarbageReport collectGarbage(const fs::path& dataDir, const std::vector<uint64_t>& alsoKeep) {
-    GarbageReport report;
-    try {
-        std::set<uint64_t> keepVersions(alsoKeep.begin(), alsoKeep.end());
-        for (const char* slot : {"current", "previous"})
-            if (auto v = slotVersion(dataDir, slot)) keepVersions.insert(*v);
-        if (keepVersions.empty()) {
-            report.error = "nothing to keep (no current or previous): not collecting";
-            return report;
-        }
-        // Kept manifests were verified at install; re-reading without the signature is fine
-        // here because a failure only stops GC, it never widens what is deleted.
-        std::set<std::string> keepBlobs;
-        for (uint64_t v : keepVersions) {
-            std::string json, err;
-            Manifest m;
-            if (!fileutil::readFile(bundleDirOf(dataDir, v) / "manifest.json", json, err) ||
-                !parseManifest(json, m, err)) {
-                report.error = "bundle " + std::to_string(v) + ": " + err + ": not collecting";
-                return report;
-            }
-            for (const ManifestFile& f : m.files) keepBlobs.insert(f.sha256);
-        }
-        // Under directory fds opened O_NOFOLLOW: a symlinked blobs/ or bundles/ stops GC with
-        // its path named, and nothing it points to is touched. List first, delete after.
-        int blobsFd = fileutil::openDirNoFollow(dataDir / "blobs", report.error);
-        if (blobsFd < 0) return report;
-        int bundlesFd = fileutil::openDirNoFollow(dataDir / "bundles", report.error);
-        if (bundlesFd < 0) {
-            ::close(blobsFd);
-            return report;
-        }
-        std::vector<std::string> names;
-        std::string err;
-        if (!fileutil::listDirAt(blobsFd, names, err))
-            report.error = (dataDir / "blobs").string() + ": " + err;
-        for (const std::string& name : names) {
-            if (!report.error.empty()) break;
-            if (keepBlobs.count(name)) continue;
-            struct stat st {};
-            bool regular = ::fstatat(blobsFd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-                           S_ISREG(st.st_mode);
-            if (fileutil::removeAt(blobsFd, name, dataDir / "blobs" / name, err)) {
-                report.removedBlobs++;
-                report.freedBytes += regular ? uint64_t(st.st_size) : 0;
-            }
-            failpoint("store.gc-blob-removed");
-        }
-        ::close(blobsFd);
-        names.clear();
-        if (report.error.empty() && !fileutil::listDirAt(bundlesFd, names, err))
-            report.error = (dataDir / "bundles").string() + ": " + err;
-        for (const std::string& name : names) {
-            uint64_t v;
-            if (parseVersion(name, v) && keepVersions.count(v)) continue;
-            if (fileutil::removeAt(bundlesFd, name, dataDir / "bundles" / name, err))
-                report.removedBundles++;
-        }
-        ::close(bundlesFd);
-    } catch (const std::exception& e) {
-        report.error = std::string("garbage collection failed: ") + e.what();
-    }
-    return report;
 }
 
 } // namespace zj

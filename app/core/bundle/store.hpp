@@ -1,17 +1,5 @@
-// The kiosk's bundle store (its data directory, default /var/lib/zjmap-kiosk or --data DIR):
-//   blobs/<sha256>                      every blob of every kept bundle, stored once
-//   bundles/<version>/manifest.json     (+ manifest.json.sig) one dir per committed version
-//   current  -> bundles/<version>       relative symlinks; switched by one rename()
-//   previous -> bundles/<version>
-//   state/highest-version               highest version that passed its self-check as current
-//                                       (rollback protection)
-//   state/bad-versions                  versions whose own signed content failed a self-check
-//   state/pending-check                 the version switched to whose self-check has not ended
-//   state/verified-blobs                stamps of blobs whose hash was checked (verified_blobs.hpp)
-//   state/sync.lock                     flock of the one writer (StoreLock)
-//   state/time-floor, etag-*, last-sync.json, publisher-key   sync's own (sync_client.cpp)
-//   state/restarts, state/running       the kiosk's start counts and run marker (restarts.hpp)
-//   tmp/                                partial blobs (same filesystem as blobs/, for rename)
+// The kiosk's bundle store in its data directory: blobs/, bundles/<version>/, the current and
+// previous symlinks, tmp/ and the store's state files (data_dir.hpp lists every file).
 // The pieces are separate so that sync can reuse them: check installable -> add missing blobs ->
 // commit version -> switch current -> self-check (self_check.hpp) -> raise highest; after a
 // failed self-check: mark bad + roll back. A kill between any two file operations leaves a
@@ -19,6 +7,7 @@
 // Single writer: mutate only while holding the StoreLock.
 #pragma once
 #include "core/bundle/bundle.hpp"
+#include "core/bundle/data_dir.hpp"
 #include "core/bundle/verified_blobs.hpp"
 
 #include <cstdint>
@@ -31,37 +20,15 @@
 
 namespace zj {
 
-inline constexpr const char* kDefaultDataDir = "/var/lib/zjmap-kiosk";
-
 // A version as the store writes it: strict decimal, no sign, spaces or leading zeros (so "007"
 // cannot alias "7"), within uint64.
 bool parseVersion(std::string_view text, uint64_t& out);
-
-// Creates blobs/, bundles/, state/ and tmp/ when missing. The data directory (which may itself
-// be an operator's symlink) and those four must be real directories owned by the effective
-// user; root is refused on a store another user owns. `err` names the path.
-bool ensureStoreLayout(const std::filesystem::path& dataDir, std::string& err);
 
 // Removes tmp/ entries other than `keepParts` (names of .part files still to be resumed), under
 // a directory fd: a symlinked tmp/ is refused (nothing outside the store is touched), a symlink
 // inside tmp/ is removed itself.
 bool cleanStoreTmp(const std::filesystem::path& dataDir, const std::set<std::string>& keepParts,
                    std::string& err);
-
-// An exclusive lock on state/sync.lock (released by the kernel if the holder is killed): one
-// writer at a time, whether the app's sync thread, its start-up recovery or a `sync --once`.
-class StoreLock {
-  public:
-    StoreLock() = default;
-    StoreLock(const StoreLock&) = delete;
-    StoreLock& operator=(const StoreLock&) = delete;
-    ~StoreLock();
-    bool tryAcquire(const std::filesystem::path& dataDir, std::string& err); // never waits
-    bool held() const { return fd_ >= 0; }
-
-  private:
-    int fd_ = -1;
-};
 
 // ---- Blobs -------------------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
 #include "core/bundle/verified_blobs.hpp"
+#include "core/bundle/data_dir.hpp"
 #include "core/bundle/file_util.hpp"
 
 #include <sstream>
@@ -9,7 +10,7 @@ namespace zj {
 namespace fs = std::filesystem;
 
 static fs::path cacheFile(const fs::path& dataDir) {
-    return dataDir / "state" / "verified-blobs";
+    return DataDir(dataDir).verifiedBlobs();
 }
 
 bool stampOf(const fs::path& file, FileStamp& out) {

@@ -22,7 +22,28 @@ bool tryLoad(const Bundle& bundle, LoadedContent& out, const char* what) {
     return true;
 }
 
+bool loadForCheck(const Bundle& bundle, std::vector<RecordedImage>& images, std::string& err) {
+    Content content;
+    if (!loadContent(bundle, content, err)) return false;
+    images.clear();
+    for (const Photo& p : content.photos) images.push_back({p.id, p.file, p.width, p.height});
+    return true;
+}
+
 } // namespace
+
+const ContentLoader& contentLoader() {
+    static const ContentLoader loader = loadForCheck;
+    return loader;
+}
+
+bool selfCheckBundle(const std::filesystem::path& dataDir, uint64_t version,
+                     const crypto::PublicKey& key, std::string& err) {
+    VerifiedBlobs rehash(false);
+    CheckResult r = checkStoredBundle(dataDir, version, key, rehash, contentLoader());
+    if (!r.passed()) err = r.reason;
+    return r.passed();
+}
 
 LoadedContent loadStartupContent(const std::filesystem::path& dataDir,
                                  const std::filesystem::path& demoDir,
@@ -36,7 +57,7 @@ LoadedContent loadStartupContent(const std::filesystem::path& dataDir,
         verified.load(dataDir);
         std::string err;
         if (lock.tryAcquire(dataDir, err))
-            recoverStore(dataDir, publisher, verified, out.log);
+            recoverStore(dataDir, publisher, verified, contentLoader(), out.log);
         else
             out.log.push_back("store busy (" + err + "): showing what verifies, recovery later");
     }
@@ -47,11 +68,12 @@ LoadedContent loadStartupContent(const std::filesystem::path& dataDir,
             selectStartupBundle(dataDir, demoDir, publisher, out.log, &verified);
         if (!chosen) break;
         if (tryLoad(*chosen, out, "selected")) break;
-        std::optional<uint64_t> current = slotVersion(dataDir, "current");
+        std::optional<uint64_t> current = slotVersion(dataDir, DataDir::kCurrent);
         if (!lock.held() || !current || *current != chosen->manifest.version) break;
+        CheckResult bad;
+        bad.verdict = CheckVerdict::BundleBad; // its hashes are right: the publisher's content
         std::string err;
-        markBadAndRollBack(dataDir, err);
-        clearPendingCheck(dataDir);
+        settleSelfCheck(dataDir, *current, bad, verified, err);
     }
     auto saveVerified = [&] {
         std::string err;

@@ -3,6 +3,7 @@
 // [SECTION] PNG (stb_image)
 // [SECTION] Files
 #include "core/media/image_decode.hpp"
+#include "core/media/image_header.hpp"
 
 #include <cstdio>
 #include <cstring>
@@ -51,13 +52,6 @@ JpegScale chooseJpegScale(int fileWidth, int fileHeight, DisplaySize want) {
 }
 
 namespace {
-
-bool isJpeg(const uint8_t* d, size_t n) {
-    return n >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF;
-}
-bool isPng(const uint8_t* d, size_t n) {
-    return n >= 8 && std::memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0;
-}
 
 std::string tooLarge(const std::string& label, int w, int h, int maxPixels) {
     return label + ": image is " + std::to_string(w) + "x" + std::to_string(h) +
@@ -158,8 +152,14 @@ DecodedImage decodeImageMemory(const uint8_t* data, size_t size, int maxPixels, 
         out.error = label + ": file too large";
         return out;
     }
-    if (isJpeg(data, size)) return decodeJpeg(data, size, maxPixels, want, label);
-    if (isPng(data, size)) return decodePng(data, size, maxPixels, label);
+    switch (sniffImageFormat(data, size)) {
+        case ImageFormat::Jpeg:
+            return decodeJpeg(data, size, maxPixels, want, label);
+        case ImageFormat::Png:
+            return decodePng(data, size, maxPixels, label);
+        case ImageFormat::Unknown:
+            break;
+    }
     out.error = label + ": not a JPEG or PNG image";
     return out;
 }

@@ -2,6 +2,7 @@
 // [SECTION] Report
 // [SECTION] The report command
 #include "core/session/analytics.hpp"
+#include "core/bundle/data_dir.hpp"
 
 #include <sqlite3.h>
 
@@ -237,7 +238,7 @@ int64_t localUtcOffset() {
 } // namespace
 
 int runReportCommand(const std::vector<std::string>& args) {
-    std::filesystem::path data = "/var/lib/zjmap-kiosk";
+    std::filesystem::path data = kDefaultDataDir;
     int64_t since = 0;
     bool csv = false;
     for (size_t i = 0; i < args.size(); ++i) {
@@ -259,7 +260,7 @@ int runReportCommand(const std::vector<std::string>& args) {
             return 2;
         }
     }
-    std::filesystem::path file = data / "analytics.db";
+    std::filesystem::path file = DataDir(data).analyticsDb();
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) {
         std::fprintf(stderr, "zjmap-kiosk report: no analytics at %s\n", file.c_str());

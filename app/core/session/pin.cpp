@@ -1,4 +1,5 @@
 #include "core/session/pin.hpp"
+#include "core/bundle/data_dir.hpp"
 #include "core/bundle/file_util.hpp"
 
 #include <sodium.h>
@@ -51,7 +52,7 @@ bool verifyPin(const std::string& pin, const std::string& hash) {
 // [SECTION] The PIN set on this kiosk
 
 fs::path storedPinFile(const fs::path& dataDir) {
-    return dataDir / "state" / "staff-pin";
+    return DataDir(dataDir).staffPin();
 }
 
 std::string loadStoredPinHash(const fs::path& dataDir, std::string& err) {
@@ -80,7 +81,7 @@ bool saveStoredPin(const fs::path& dataDir, const std::string& pin, std::string&
         err = dataDir.string() + ": no data directory to keep the PIN in";
         return false;
     }
-    const fs::path state = dataDir / "state";
+    const fs::path state = DataDir(dataDir).state();
     if (::mkdir(state.c_str(), 0755) != 0 && errno != EEXIST) {
         err = state.string() + ": cannot create directory: " + std::strerror(errno);
         return false;

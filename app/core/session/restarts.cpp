@@ -15,11 +15,11 @@ namespace zj {
 namespace fs = std::filesystem;
 
 fs::path restartCountsFile(const fs::path& dataDir) {
-    return dataDir / "state" / "restarts";
+    return DataDir(dataDir).restarts();
 }
 
 fs::path runMarkerFile(const fs::path& dataDir) {
-    return dataDir / "state" / "running";
+    return DataDir(dataDir).runMarker();
 }
 
 namespace {
@@ -104,8 +104,8 @@ RestartCounts recordStart(const fs::path& dataDir, std::vector<std::string>& log
     if (unclean && !S_ISREG(st.st_mode)) {
         // Not ours: a planted link or directory is removed itself, never what it points to.
         std::string rmErr;
-        int stateFd = fileutil::openDirNoFollow(dataDir / "state", rmErr);
-        if (stateFd < 0 || !fileutil::removeAt(stateFd, "running", marker, rmErr))
+        int stateFd = fileutil::openDirNoFollow(DataDir(dataDir).state(), rmErr);
+        if (stateFd < 0 || !fileutil::removeAt(stateFd, DataDir::kRunMarkerName, marker, rmErr))
             log.push_back("restarts: " + marker.string() + ": cannot remove: " + rmErr);
         if (stateFd >= 0) ::close(stateFd);
     }

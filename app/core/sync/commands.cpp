@@ -161,11 +161,11 @@ int runStatusCommand(const std::vector<std::string>& argv) {
     const int64_t now = SystemClock().wallSeconds();
 
     std::printf("data dir   %s\n", data.string().c_str());
-    std::optional<uint64_t> current = slotVersion(data, "current");
+    std::optional<uint64_t> current = slotVersion(data, DataDir::kCurrent);
     if (current) {
         std::string json;
         Manifest m;
-        fs::path file = data / "bundles" / std::to_string(*current) / "manifest.json";
+        fs::path file = DataDir(data).bundle(*current) / "manifest.json";
         if (fileutil::readFile(file, json, err) && parseManifest(json, m, err)) {
             std::printf("installed  bundle %llu, created %s (%s), expires %s\n",
                         (unsigned long long)*current, formatUtc(m.created).c_str(),
@@ -181,7 +181,7 @@ int runStatusCommand(const std::vector<std::string>& argv) {
     } else {
         std::printf("installed  none (the app shows the demo bundle)\n");
     }
-    if (std::optional<uint64_t> prev = slotVersion(data, "previous"))
+    if (std::optional<uint64_t> prev = slotVersion(data, DataDir::kPrevious))
         std::printf("previous   bundle %llu\n", (unsigned long long)*prev);
     uint64_t highest = 0;
     if (readHighestVersion(data, highest, err))

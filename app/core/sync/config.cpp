@@ -5,6 +5,7 @@
 // [SECTION] Parsing
 // [SECTION] Salvage of a broken file
 #include "core/sync/config.hpp"
+#include "core/bundle/data_dir.hpp"
 #include "core/bundle/file_util.hpp"
 #include "core/bundle/manifest.hpp"
 #include "core/bundle/root_list.hpp"
@@ -535,7 +536,7 @@ ConfigSalvage salvageKioskConfig(const fs::path& file) {
 }
 
 static fs::path publisherKeyFile(const fs::path& dataDir) {
-    return dataDir / "state" / "publisher-key";
+    return DataDir(dataDir).publisherKey();
 }
 
 std::optional<crypto::PublicKey> recordedPublisherKey(const fs::path& dataDir) {

@@ -10,6 +10,7 @@
 // are ignored. packaging/kiosk.toml is the documented default.
 #pragma once
 #include "core/bundle/crypto.hpp"
+#include "core/bundle/data_dir.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -40,7 +41,8 @@ struct KioskConfig {
     int64_t intervalS = 900;        // between successful cycles
     int64_t jitterS = 120;          // random 0..jitter added to every wait
     int64_t maxBackoffS = 4 * 3600; // cap of the doubling wait after failures
-    std::filesystem::path dataDir = "/var/lib/zjmap-kiosk"; // the bundle store
+    // The bundle store (data_dir.hpp has its layout).
+    std::filesystem::path dataDir = kDefaultDataDir;
     SyncLimits limits;
     std::filesystem::path caFile;   // [sync] ca_file: CA bundle for https ("" = the system's)
     std::string heartbeatUrl;       // [heartbeat] url: JSON status POST after each sync ("" = off)

@@ -1,9 +1,14 @@
-// One sync cycle (see sync_client.hpp). Every refusal leaves `current` untouched; every failure
-// leaves at most a tmp/<sha>.part that a later cycle resumes (or deletes when it is garbage).
-// [SECTION] Small helpers (state files, lock, time floor)
-// [SECTION] HTTP transfers (libcurl easy API)
-// [SECTION] Sources: fetch a small file, fetch a blob
-// [SECTION] The cycle
+// One sync cycle (see sync_client.hpp) as a sequence of named steps, each returning a Step: the
+// first that does not say "go on" ends the cycle, and finish() turns it into the SyncResult.
+// Every refusal leaves `current` untouched; every failure leaves at most a tmp/<sha>.part that a
+// later cycle resumes (or deletes when it is garbage). Transports: source.hpp; state files:
+// sync_state.hpp; self-check and recovery: bundle/self_check.hpp.
+// [SECTION] The cycle's state
+// [SECTION] Before the source: key, lock, recovery
+// [SECTION] The source, the root list and the manifest
+// [SECTION] Policy: channel, expiry, version, size, space
+// [SECTION] Download, commit, switch, self-check, tidy-up
+// [SECTION] Entry points
 // [SECTION] Last sync status
 #include "core/sync/sync_client.hpp"
 #include "core/bundle/bundle.hpp"
@@ -13,29 +18,25 @@
 #include "core/bundle/self_check.hpp"
 #include "core/bundle/store.hpp"
 #include "core/bundle/verified_blobs.hpp"
+#include "core/content/startup.hpp"
 #include "core/failpoint.hpp"
 #include "core/sync/config.hpp"
 #include "core/sync/redact.hpp"
-#include "core/version.hpp"
-
-#include <curl/curl.h>
-#include <nlohmann/json.hpp>
+#include "core/sync/source.hpp"
+#include "core/sync/sync_state.hpp"
 
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <fcntl.h>
-#include <functional>
-#include <mutex>
+#include <ctime>
+#include <memory>
 #include <set>
 #include <sys/statvfs.h>
-#include <unistd.h>
 
 namespace zj {
 
 namespace fs = std::filesystem;
-using SteadyTime = std::chrono::steady_clock::time_point;
 
 const char* syncStatusName(SyncStatus status) {
     switch (status) {
@@ -51,446 +52,11 @@ const char* syncStatusName(SyncStatus status) {
     return "failed";
 }
 
-//-----------------------------------------------------------------------------
-// [SECTION] Small helpers (state files, lock, time floor)
-//-----------------------------------------------------------------------------
-
 namespace {
 
 constexpr uint64_t kMaxManifestBytes = uint64_t(16) << 20; // a manifest of ~100k files
 constexpr uint64_t kMaxSignatureBytes = 1024;
-
-fs::path stateFile(const fs::path& dataDir, const std::string& name) {
-    return dataDir / "state" / name;
-}
-
-// state/etag-<hash of the URL>: one per source, so switching sources never reuses an ETag.
-fs::path etagFile(const fs::path& dataDir, const std::string& manifestUrl) {
-    return stateFile(dataDir, "etag-" + crypto::sha256Hex(manifestUrl).substr(0, 16));
-}
-
-std::optional<int64_t> readInteger(const fs::path& file) {
-    std::string text, err;
-    if (!fileutil::readFile(file, text, err, 64)) return std::nullopt;
-    try {
-        size_t used = 0;
-        long long v = std::stoll(text, &used);
-        return int64_t(v);
-    } catch (...) {
-        return std::nullopt;
-    }
-}
-
-std::string humanBytes(uint64_t bytes) {
-    char buf[64];
-    if (bytes >= (uint64_t(1) << 20))
-        std::snprintf(buf, sizeof buf, "%.1f MB", double(bytes) / double(1 << 20));
-    else if (bytes >= 1024)
-        std::snprintf(buf, sizeof buf, "%.1f kB", double(bytes) / 1024.0);
-    else
-        std::snprintf(buf, sizeof buf, "%llu bytes", (unsigned long long)bytes);
-    return buf;
-}
-
-std::string oneLine(std::string text) {
-    for (char& c : text)
-        if (c == '\n' || c == '\r') c = ' ';
-    return text;
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] HTTP transfers (libcurl easy API)
-//-----------------------------------------------------------------------------
-
-void curlGlobalInit() {
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
-// One GET. The sink receives the body; returning false aborts the transfer (sinkError says why).
-struct HttpRequest {
-    std::string url;
-    uint64_t maxBytes = 0;   // body cap (CURLOPT_MAXFILESIZE_LARGE + the sink)
-    uint64_t resumeFrom = 0; // > 0: Range request from this offset
-    std::string ifNoneMatch; // ETag of the copy we have
-    std::string caFile;      // https: CA bundle to trust instead of the system's ("" = system)
-    std::function<bool(const char*, size_t)> sink;
-};
-
-struct HttpResponse {
-    CURLcode rc = CURLE_OK;
-    long code = 0;         // HTTP status of the final response
-    std::string etag;      // ETag header of the final response
-    uint64_t received = 0; // body bytes passed to the sink
-    bool sinkRefused = false;
-    std::string redirectRefused; // a redirect to another origin, aborted: its target
-    std::string error;           // curl's message when rc != CURLE_OK
-};
-
-struct TransferContext {
-    HttpRequest* request;
-    HttpResponse* response;
-    const std::atomic<bool>* stop;
-    SteadyTime deadline;
-    long status = 0; // of the response whose headers are arriving
-};
-
-// scheme, host (lower case) and port (the scheme's default when absent) of an absolute URL;
-// `base` set: `url` may be relative to it (a Location header).
-bool originOf(const std::string& url, std::string& origin, std::string* absolute = nullptr,
-              const std::string& base = {}) {
-    CURLU* u = curl_url();
-    if (!u) return false;
-    bool ok = (base.empty() || curl_url_set(u, CURLUPART_URL, base.c_str(), 0) == CURLUE_OK) &&
-              curl_url_set(u, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK;
-    char *scheme = nullptr, *host = nullptr, *port = nullptr, *full = nullptr;
-    ok = ok && curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
-         curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
-         curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK &&
-         curl_url_get(u, CURLUPART_URL, &full, 0) == CURLUE_OK;
-    if (ok) {
-        std::string h = host;
-        for (char& c : h) c = char(std::tolower((unsigned char)c));
-        origin = std::string(scheme) + "://" + h + ":" + port;
-        if (absolute) *absolute = full;
-    }
-    curl_free(scheme);
-    curl_free(host);
-    curl_free(port);
-    curl_free(full);
-    curl_url_cleanup(u);
-    return ok;
-}
-
-size_t onBody(char* data, size_t size, size_t count, void* user) {
-    auto* t = static_cast<TransferContext*>(user);
-    size_t n = size * count;
-    if (!t->request->sink(data, n)) {
-        t->response->sinkRefused = true;
-        return 0; // CURLE_WRITE_ERROR: stops the transfer at once
-    }
-    t->response->received += n;
-    return n;
-}
-
-size_t onHeader(char* data, size_t size, size_t count, void* user) {
-    auto* t = static_cast<TransferContext*>(user);
-    size_t n = size * count;
-    std::string_view line(data, n);
-    if (line.rfind("HTTP/", 0) == 0) { // a new response (after a redirect)
-        t->response->etag.clear();
-        size_t sp = line.find(' ');
-        t->status = sp == std::string_view::npos
-                        ? 0
-                        : std::atol(std::string(line.substr(sp + 1, 3)).c_str());
-    }
-    // A redirect is followed only within the source's origin (scheme, host, port): a mirror
-    // or a compromised server must not send the kiosk to another host, or from https to
-    // plain http where anyone on the path could answer. Returning 0 aborts the transfer.
-    if (t->status >= 300 && t->status < 400 && line.size() > 9 &&
-        strncasecmp(line.data(), "location:", 9) == 0) {
-        std::string_view v = line.substr(9);
-        while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
-        while (!v.empty() && (v.back() == '\r' || v.back() == '\n' || v.back() == ' '))
-            v.remove_suffix(1);
-        std::string from, to, target;
-        const std::string& url = t->request->url;
-        if (!originOf(url, from) || !originOf(std::string(v), to, &target, url) || from != to) {
-            t->response->redirectRefused = target.empty() ? std::string(v) : target;
-            return 0;
-        }
-    }
-    if (line.size() > 5 && strncasecmp(line.data(), "etag:", 5) == 0) {
-        std::string_view v = line.substr(5);
-        while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
-        while (!v.empty() && (v.back() == '\r' || v.back() == '\n' || v.back() == ' '))
-            v.remove_suffix(1);
-        if (v.size() < 256) t->response->etag = std::string(v);
-    }
-    return n;
-}
-
-int onProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
-    auto* t = static_cast<TransferContext*>(user);
-    if (t->stop && t->stop->load()) return 1;                      // stop(): abort now
-    if (std::chrono::steady_clock::now() >= t->deadline) return 1; // cycle deadline
-    return 0;
-}
-
-class CurlHandle {
-  public:
-    CurlHandle() {
-        curlGlobalInit();
-        handle_ = curl_easy_init();
-    }
-    ~CurlHandle() {
-        if (handle_) curl_easy_cleanup(handle_);
-    }
-    CurlHandle(const CurlHandle&) = delete;
-    CurlHandle& operator=(const CurlHandle&) = delete;
-    CURL* get() const { return handle_; }
-
-  private:
-    CURL* handle_ = nullptr;
-};
-
-HttpResponse httpGet(CurlHandle& curl, HttpRequest& request, const SyncLimits& limits,
-                     const std::atomic<bool>* stop, SteadyTime deadline) {
-    HttpResponse response;
-    CURL* h = curl.get();
-    if (!h) {
-        response.rc = CURLE_FAILED_INIT;
-        response.error = "cannot initialise libcurl";
-        return response;
-    }
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                    deadline - std::chrono::steady_clock::now())
-                    .count();
-    if (left <= 0) {
-        response.rc = CURLE_OPERATION_TIMEDOUT;
-        response.error = "cycle deadline of " + std::to_string(limits.totalTimeoutS) + " s reached";
-        return response;
-    }
-    TransferContext ctx{&request, &response, stop, deadline};
-    char errbuf[CURL_ERROR_SIZE] = {0};
-    curl_easy_reset(h); // keeps the connection cache: blobs reuse the manifest's connection
-    curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
-    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-    // A bureau's own CA ([sync] ca_file); otherwise the system's (curl_easy_reset restored it).
-    if (!request.caFile.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, request.caFile.c_str());
-    // Never file:// or others; from https only https (onHeader also checks the origin).
-    const bool https = request.url.rfind("https://", 0) == 0;
-    curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, https ? "https" : "http,https");
-    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(h, CURLOPT_MAXREDIRS, 3L);
-    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);    // we run on a worker thread
-    curl_easy_setopt(h, CURLOPT_FAILONERROR, 1L); // 4xx/5xx bodies never reach a sink
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, long(limits.connectTimeoutS));
-    curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, long(limits.lowSpeedBytesPerS));
-    curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, long(limits.lowSpeedTimeS));
-    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, long(left));
-    curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxBytes));
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
-    std::string agent = std::string("zjmap-kiosk/") + versionString();
-    curl_easy_setopt(h, CURLOPT_USERAGENT, agent.c_str());
-    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, onBody);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, &ctx);
-    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, onHeader);
-    curl_easy_setopt(h, CURLOPT_HEADERDATA, &ctx);
-    curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
-    curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, onProgress);
-    curl_easy_setopt(h, CURLOPT_XFERINFODATA, &ctx);
-    if (request.resumeFrom > 0)
-        curl_easy_setopt(h, CURLOPT_RESUME_FROM_LARGE, curl_off_t(request.resumeFrom));
-    struct curl_slist* headers = nullptr;
-    std::string inm = "If-None-Match: " + request.ifNoneMatch;
-    if (!request.ifNoneMatch.empty()) {
-        headers = curl_slist_append(headers, inm.c_str());
-        curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
-    }
-    response.rc = curl_easy_perform(h);
-    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &response.code);
-    if (response.rc != CURLE_OK)
-        response.error = errbuf[0] ? std::string(errbuf) : curl_easy_strerror(response.rc);
-    curl_easy_setopt(h, CURLOPT_HTTPHEADER, nullptr);
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, nullptr);
-    curl_slist_free_all(headers);
-    return response;
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Sources: fetch a small file, fetch a blob
-//-----------------------------------------------------------------------------
-
-// Where an outcome came from decides how the service reacts: Refused = do not install, Failed =
-// try again later. Both leave `current` alone.
-struct Step {
-    SyncStatus status = SyncStatus::Updated; // Updated = "go on"
-    std::string reason;
-    bool ok() const { return status == SyncStatus::Updated; }
-    static Step fail(std::string why) { return {SyncStatus::Failed, oneLine(std::move(why))}; }
-    static Step refuse(std::string why) { return {SyncStatus::Refused, oneLine(std::move(why))}; }
-};
-
-class Source {
-  public:
-    Source(const std::string& url, const SyncOptions& options, SteadyTime deadline)
-        : options_(options), deadline_(deadline) {
-        std::string base = url;
-        while (base.size() > 1 && base.back() == '/') base.pop_back();
-        if (base.rfind("http://", 0) == 0 || base.rfind("https://", 0) == 0) {
-            http_ = true;
-            base_ = base;
-        } else if (base.rfind("file://", 0) == 0) {
-            dir_ = base.substr(7); // file:///media/usb -> /media/usb (no host part supported)
-        } else {
-            dir_ = base;
-        }
-    }
-
-    bool isHttp() const { return http_; }
-    bool reached() const { return reached_; } // a server answered (any HTTP status) or the dir read
-    std::string where(const std::string& rel) const {
-        return http_ ? base_ + "/" + rel : (dir_ / rel).string();
-    }
-    bool validLocal() const { return http_ || (dir_.is_absolute()); }
-    uint64_t bytesDownloaded() const { return bytes_; }
-
-    // Reads a small file (manifest, signature). notModified is set on HTTP 304.
-    Step fetchSmall(const std::string& rel, uint64_t maxBytes, const std::string& etagIn,
-                    std::string& body, std::string& etagOut, bool& notModified) {
-        notModified = false;
-        body.clear();
-        if (!http_) {
-            // Regular files only: a FIFO named manifest.json on a stick would block a plain
-            // open() for ever; a symlink could read any file of this machine.
-            std::string err;
-            if (!fileutil::readRegularFile(dir_ / rel, body, err, maxBytes)) return Step::fail(err);
-            reached_ = true;
-            bytes_ += body.size();
-            return {};
-        }
-        HttpRequest req;
-        req.caFile = options_.caFile.string();
-        req.url = where(rel);
-        req.maxBytes = maxBytes;
-        req.ifNoneMatch = etagIn;
-        bool tooBig = false;
-        req.sink = [&](const char* data, size_t n) {
-            if (n > maxBytes - body.size()) return !(tooBig = true);
-            body.append(data, n);
-            return true;
-        };
-        HttpResponse res = httpGet(curl_, req, options_.limits, options_.stop, deadline_);
-        if (res.code > 0) reached_ = true;
-        bytes_ += res.received;
-        if (!res.redirectRefused.empty()) return redirectRefusal(req.url, res);
-        if (tooBig || res.rc == CURLE_FILESIZE_EXCEEDED)
-            return Step::refuse(req.url + ": larger than the " + humanBytes(maxBytes) + " allowed");
-        if (res.rc != CURLE_OK) return transportFailure(req.url, res);
-        if (res.code == 304 && !etagIn.empty()) {
-            notModified = true;
-            return {};
-        }
-        if (res.code != 200)
-            return Step::fail(req.url + ": unexpected HTTP status " + std::to_string(res.code));
-        etagOut = res.etag;
-        return {};
-    }
-
-    // Downloads one blob into the store (resuming a .part left by an earlier cycle).
-    Step fetchBlob(const ManifestFile& file) {
-        if (!http_) return copyLocalBlob(file);
-        for (int attempt = 0; attempt < 2; ++attempt) {
-            bool fresh = attempt > 0; // second attempt: ignore any .part, start from byte 0
-            Step step = fetchBlobOnce(file, fresh);
-            if (step.ok() || step.status == SyncStatus::Refused || !retryFresh_) return step;
-        }
-        return Step::fail(where("blobs/" + file.sha256) + ": could not resume or restart");
-    }
-
-  private:
-    static Step redirectRefusal(const std::string& url, const HttpResponse& res) {
-        return Step::refuse(url + ": redirected to " + res.redirectRefused +
-                            ", another origin: refused (sync follows redirects only to the same "
-                            "scheme, host and port)");
-    }
-
-    Step transportFailure(const std::string& url, const HttpResponse& res) {
-        if (res.rc == CURLE_ABORTED_BY_CALLBACK) {
-            if (options_.stop && options_.stop->load()) return Step::fail(url + ": stopped");
-            return Step::fail(url + ": cycle deadline of " +
-                              std::to_string(options_.limits.totalTimeoutS) + " s reached");
-        }
-        if (res.rc == CURLE_HTTP_RETURNED_ERROR)
-            return Step::fail(url + ": HTTP " + std::to_string(res.code));
-        if (res.rc == CURLE_OPERATION_TIMEDOUT)
-            return Step::fail(url + ": timed out (" + res.error + ")");
-        return Step::fail(url + ": " + res.error);
-    }
-
-    Step fetchBlobOnce(const ManifestFile& file, bool fresh) {
-        retryFresh_ = false;
-        std::string url = where("blobs/" + file.sha256);
-        std::string err;
-        BlobWriter writer;
-        if (!writer.open(options_.dataDir, file, /*resume=*/!fresh, err))
-            return Step::fail("store: " + err);
-        uint64_t offset = writer.bytesWritten();
-        if (offset == file.size) { // a complete .part from a killed run: just verify it
-            if (writer.commit(err)) return {};
-            retryFresh_ = true; // commit() deleted the bad .part
-            return Step::fail(err);
-        }
-        HttpRequest req;
-        req.caFile = options_.caFile.string();
-        req.url = url;
-        req.maxBytes = file.size;
-        req.resumeFrom = offset;
-        bool oversize = false;
-        std::string writeErr;
-        req.sink = [&](const char* data, size_t n) {
-            if (n > file.size - writer.bytesWritten()) return !(oversize = true);
-            return writer.write(data, n, writeErr);
-        };
-        HttpResponse res = httpGet(curl_, req, options_.limits, options_.stop, deadline_);
-        if (res.code > 0) reached_ = true;
-        bytes_ += res.received;
-        if (!res.redirectRefused.empty()) return redirectRefusal(url, res); // .part kept
-        if (oversize || res.rc == CURLE_FILESIZE_EXCEEDED) {
-            writer.abort();
-            return Step::refuse(url + ": more data than the declared " + std::to_string(file.size) +
-                                " bytes (" + file.name + ")");
-        }
-        if (res.sinkRefused) { // a local write error (disk full, I/O): leave nothing behind
-            writer.abort();
-            return Step::fail("store: " + writeErr);
-        }
-        if (offset > 0 && (res.rc == CURLE_RANGE_ERROR ||
-                           (res.rc == CURLE_HTTP_RETURNED_ERROR && res.code == 416))) {
-            retryFresh_ = true; // the server ignored or refused our Range: start over
-            return Step::fail(url + ": resume refused by the server");
-        }
-        if (res.rc != CURLE_OK) return transportFailure(url, res); // the .part stays for resume
-        if (res.code != 200 && res.code != 206) {
-            writer.abort();
-            return Step::fail(url + ": unexpected HTTP status " + std::to_string(res.code));
-        }
-        if (!writer.commit(err)) return Step::refuse(url + ": " + err); // short or wrong bytes
-        return {};
-    }
-
-    Step copyLocalBlob(const ManifestFile& file) {
-        fs::path src = dir_ / "blobs" / file.sha256;
-        std::error_code ec;
-        fs::file_status st = fs::symlink_status(src, ec);
-        if (!fs::exists(st)) return Step::fail(src.string() + ": missing");
-        if (options_.stop && options_.stop->load()) return Step::fail(src.string() + ": stopped");
-        std::string err;
-        // addBlobFromFile opens it as a regular file only (no FIFO, device or symlink).
-        if (!addBlobFromFile(options_.dataDir, file, src, err)) return Step::refuse(err);
-        bytes_ += file.size;
-        return {};
-    }
-
-    const SyncOptions& options_;
-    SteadyTime deadline_;
-    bool http_ = false;
-    bool reached_ = false;
-    std::string base_;
-    fs::path dir_;
-    CurlHandle curl_;
-    uint64_t bytes_ = 0;
-    bool retryFresh_ = false;
-};
-
-} // namespace
-
-//-----------------------------------------------------------------------------
-// [SECTION] The cycle
-//-----------------------------------------------------------------------------
-
-namespace {
+constexpr uint64_t kMaxRootListBytes = 1 << 16;
 
 // Which blobs of `manifest` must be fetched: absent ones, and present ones whose bytes no longer
 // hash right (rot, an edit, a kill mid-write of an older kiosk), which are deleted first: a
@@ -522,341 +88,411 @@ std::vector<ManifestFile> blobsToFetch(const fs::path& dataDir, const Manifest& 
     return missing;
 }
 
-// The self-check after a switch (or a repair) decides what the new current is worth.
-Step checkSwitched(const SyncOptions& o, uint64_t version, VerifiedBlobs& verified) {
-    const std::string name = "bundle " + std::to_string(version);
-    verified.setTrustStamps(false); // every blob hashed: rot since an earlier check shows here
-    CheckResult check = checkStoredBundle(o.dataDir, version, o.publicKey, verified);
-    verified.setTrustStamps(true);
-    failpoint("sync.self-check-ended");
-    std::string err;
-    switch (check.verdict) {
-        case CheckVerdict::Passed:
-            if (!confirmChecked(o.dataDir, version, err)) return Step::fail(err);
-            if (verified.changed()) verified.save(o.dataDir, err); // only a cache: errors ignored
-            return {};
-        case CheckVerdict::BundleBad: {
-            bool rolledBack = markBadAndRollBack(o.dataDir, err);
-            clearPendingCheck(o.dataDir);
-            std::optional<uint64_t> now = slotVersion(o.dataDir, "current");
-            return Step::refuse(name + " failed its self-check (" + check.reason + "); " +
-                                (rolledBack
-                                     ? "rolled back to bundle " + std::to_string(now.value_or(0))
-                                     : "no previous bundle to roll back to: " + err) +
-                                "; version marked bad");
-        }
-        case CheckVerdict::LocalDamage:
-            for (const ManifestFile& f : check.damaged) {
-                verified.forget(blobPath(o.dataDir, f.sha256));
-                removeBlob(o.dataDir, f.sha256);
-            }
-            return Step::fail(name + ": damaged here after download (" + check.reason + "); " +
-                              std::to_string(check.damaged.size()) +
-                              " file(s) deleted, fetched again at the next sync");
-        case CheckVerdict::Untrusted:
-            break;
+//-----------------------------------------------------------------------------
+// [SECTION] The cycle's state
+//-----------------------------------------------------------------------------
+
+class Cycle {
+  public:
+    Cycle(const std::string& sourceUrl, const SyncOptions& given)
+        : o_(given), state_(given.dataDir), store_(given.dataDir) {
+        r_.source = sourceUrl;
+        // Expiry is judged by the clock, or by the signed time floor when the clock is behind.
+        wall_ = o_.clock ? o_.clock->wallSeconds() : int64_t(std::time(nullptr));
+        now_ = std::max(wall_, state_.timeFloor()); // again after a root list reset it
     }
-    return Step::fail(name + ": self-check could not run: " + check.reason);
+    Cycle(const Cycle&) = delete;
+    Cycle& operator=(const Cycle&) = delete;
+
+    SyncResult run() {
+        using StepFn = Step (Cycle::*)();
+        static constexpr StepFn kSteps[] = {
+            &Cycle::refuseDevelopmentKey,
+            &Cycle::lockAndRecover,
+            &Cycle::openTheSource,
+            &Cycle::updateRootList,
+            &Cycle::assessCurrent,
+            &Cycle::fetchManifest,
+            &Cycle::verifySignature,
+            &Cycle::checkManifest,
+            &Cycle::checkVersion,
+            &Cycle::checkFreeSpace,
+            &Cycle::download,
+            &Cycle::commitAndSwitch,
+            &Cycle::selfCheck,
+            &Cycle::tidyUp,
+        };
+        Step step;
+        for (StepFn next : kSteps)
+            if (!(step = (this->*next)()).ok()) break; // tidyUp, the last, ends with Updated
+        return finish(std::move(step));
+    }
+
+  private:
+    Step refuseDevelopmentKey();
+    Step lockAndRecover();
+    Step openTheSource();
+    Step updateRootList();
+    Step assessCurrent();
+    Step fetchManifest();
+    Step verifySignature();
+    Step checkManifest();
+    Step checkVersion();
+    Step checkFreeSpace();
+    Step download();
+    Step commitAndSwitch();
+    Step selfCheck();
+    Step tidyUp();
+
+    SyncResult finish(Step step);
+    void note(const std::string& line) { recovered_ += (recovered_.empty() ? "" : "; ") + line; }
+    // Root mode: start from the key the store was installed with, if the kept list trusts it.
+    void pickStartKey();
+    std::string bundleName() const { return "bundle " + std::to_string(manifest_.version); }
+
+    SyncOptions o_; // a copy: root mode picks the publisher key
+    SyncResult r_;
+    SyncState state_;
+    DataDir store_;
+    std::string recovered_; // what recovery and the root list did, in front of the reason
+    int64_t wall_ = 0, now_ = 0;
+    StoreLock lock_;
+    std::optional<RootList> keptRoot_;
+    VerifiedBlobs verified_;
+    SteadyTime deadline_{};
+    std::unique_ptr<Source> source_; // references o_ and deadline_
+    std::optional<uint64_t> current_;
+    bool currentWhole_ = false; // checked (no pending self-check), every blob hashes right
+    std::string manifestUrl_, newEtag_, json_, sigText_;
+    Manifest manifest_;
+    bool repair_ = false; // the source offers current's own version: re-fetch what is damaged
+    size_t damaged_ = 0;
+    std::vector<ManifestFile> missing_;
+};
+
+SyncResult Cycle::finish(Step step) {
+    r_.sourceReached = source_ && source_->reached();
+    r_.bytesDownloaded = source_ ? source_->bytesDownloaded() : 0;
+    r_.version = slotVersion(o_.dataDir, DataDir::kCurrent).value_or(0);
+    // Stale content is never "up to date": an installed bundle past its signed expiry, with a
+    // source that offers nothing newer (or answers 304), is an indefinite freeze.
+    std::string json, ignored;
+    Manifest installed;
+    if (r_.version &&
+        fileutil::readFile(store_.bundle(r_.version) / "manifest.json", json, ignored,
+                           kMaxManifestBytes) &&
+        parseManifest(json, installed, ignored)) {
+        r_.currentExpires = installed.expires;
+        r_.stale = installed.expires <= now_;
+    }
+    if (r_.stale) {
+        std::string why = "installed bundle " + std::to_string(r_.version) +
+                          " is stale: expired at " + formatUtc(r_.currentExpires) + " (now " +
+                          formatUtc(now_) + ")";
+        if (step.status == SyncStatus::UpToDate)
+            step = Step::refuse(why + "; the source offers nothing newer (" + step.reason + ")");
+        else if (step.status != SyncStatus::Updated)
+            step.reason += "; " + why;
+    }
+    r_.status = step.status;
+    r_.reason = recovered_.empty() ? step.reason : recovered_ + "; " + step.reason;
+    return r_;
 }
 
-SyncResult cycle(const std::string& sourceUrl, const SyncOptions& given) {
-    SyncOptions o = given; // root mode picks the publisher key below
-    SyncResult r;
-    r.source = sourceUrl;
-    const Source* reachedBy = nullptr; // set once the source exists
-    std::string recovered;             // what recoverStore did, in front of the reason
-    // Expiry is judged by the clock, or by the signed time floor when the clock is behind.
-    const int64_t wall = o.clock ? o.clock->wallSeconds() : int64_t(std::time(nullptr));
-    int64_t now = std::max(wall, readTimeFloor(o.dataDir)); // again after a root list reset it
-    auto finish = [&](Step step, uint64_t bytes) {
-        r.sourceReached = reachedBy && reachedBy->reached();
-        r.bytesDownloaded = bytes;
-        r.version = slotVersion(o.dataDir, "current").value_or(0);
-        // Stale content is never "up to date": an installed bundle past its signed expiry,
-        // with a source that offers nothing newer (or answers 304), is an indefinite freeze.
-        std::string json, ignored;
-        Manifest installed;
-        if (r.version &&
-            fileutil::readFile(o.dataDir / "bundles" / std::to_string(r.version) / "manifest.json",
-                               json, ignored, kMaxManifestBytes) &&
-            parseManifest(json, installed, ignored)) {
-            r.currentExpires = installed.expires;
-            r.stale = installed.expires <= now;
-        }
-        if (r.stale) {
-            std::string why = "installed bundle " + std::to_string(r.version) +
-                              " is stale: expired at " + formatUtc(r.currentExpires) + " (now " +
-                              formatUtc(now) + ")";
-            if (step.status == SyncStatus::UpToDate)
-                step =
-                    Step::refuse(why + "; the source offers nothing newer (" + step.reason + ")");
-            else if (step.status != SyncStatus::Updated)
-                step.reason += "; " + why;
-        }
-        r.status = step.status;
-        r.reason = recovered.empty() ? step.reason : recovered + "; " + step.reason;
-        return r;
-    };
-    // Before anything is touched: the development key's secret is public, so a bundle signed
-    // with it proves nothing (the demo bundle may be shown, never installed by sync).
-    if (isDevelopmentKey(o.rootKey ? *o.rootKey : o.publicKey) && !o.allowDevelopmentKey)
-        return finish(Step::refuse("the publisher key is the development key "
-                                   "(content/keys/dev-publisher.pub, whose secret is public): "
-                                   "sync refuses it; set the publisher's own key ([sync] "
-                                   "public_key), or allow it for development only ([sync] "
-                                   "allow_development_key = true, sync --once "
-                                   "--allow-development-key)"),
-                      0);
+//-----------------------------------------------------------------------------
+// [SECTION] Before the source: key, lock, recovery
+//-----------------------------------------------------------------------------
+
+// Before anything is touched: the development key's secret is public, so a bundle signed with
+// it proves nothing (the demo bundle may be shown, never installed by sync).
+Step Cycle::refuseDevelopmentKey() {
+    if (!isDevelopmentKey(o_.rootKey ? *o_.rootKey : o_.publicKey) || o_.allowDevelopmentKey)
+        return {};
+    return Step::refuse("the publisher key is the development key "
+                        "(content/keys/dev-publisher.pub, whose secret is public): "
+                        "sync refuses it; set the publisher's own key ([sync] "
+                        "public_key), or allow it for development only ([sync] "
+                        "allow_development_key = true, sync --once "
+                        "--allow-development-key)");
+}
+
+void Cycle::pickStartKey() {
+    if (!keptRoot_) return;
+    std::optional<crypto::PublicKey> installed = recordedPublisherKey(o_.dataDir);
+    o_.publicKey =
+        installed && keptRoot_->trusts(*installed) ? *installed : keptRoot_->publisherKeys.front();
+}
+
+Step Cycle::lockAndRecover() {
     std::string err;
-    if (!ensureStoreLayout(o.dataDir, err)) return finish(Step::fail(err), 0);
-    StoreLock lock;
-    if (!lock.tryAcquire(o.dataDir, err)) return finish(Step::fail(err), 0);
-    // Root mode: start from the key the store was installed with, if the kept list trusts it.
-    std::optional<RootList> keptRoot;
-    auto pickStartKey = [&] {
-        if (!keptRoot) return;
-        std::optional<crypto::PublicKey> installed = recordedPublisherKey(o.dataDir);
-        o.publicKey = installed && keptRoot->trusts(*installed) ? *installed
-                                                                : keptRoot->publisherKeys.front();
-    };
-    if (o.rootKey) {
+    if (!store_.ensureLayout(err)) return Step::fail(err);
+    if (!lock_.tryAcquire(o_.dataDir, err)) return Step::fail(err);
+    if (o_.rootKey) {
         std::string rootErr;
-        keptRoot = loadKeptRootList(o.dataDir, *o.rootKey, rootErr);
-        if (!rootErr.empty()) recovered = oneLine(rootErr);
+        keptRoot_ = loadKeptRootList(o_.dataDir, *o_.rootKey, rootErr);
+        if (!rootErr.empty()) recovered_ = oneLine(rootErr);
         pickStartKey();
     }
-    VerifiedBlobs verified;
-    verified.load(o.dataDir);
+    verified_.load(o_.dataDir);
     std::vector<std::string> recoveryLog;
-    recoverStore(o.dataDir, o.publicKey, verified, recoveryLog);
-    for (const std::string& line : recoveryLog)
-        recovered += (recovered.empty() ? "" : "; ") + oneLine(line);
+    recoverStore(o_.dataDir, o_.publicKey, verified_, contentLoader(), recoveryLog);
+    for (const std::string& line : recoveryLog) note(oneLine(line));
+    return {};
+}
 
-    const SteadyTime deadline =
-        std::chrono::steady_clock::now() + std::chrono::seconds(o.limits.totalTimeoutS);
-    Source source(sourceUrl, o, deadline);
-    reachedBy = &source;
-    if (!source.validLocal())
-        return finish(Step::fail(sourceUrl + ": not an http(s):// or file:// URL or an absolute "
-                                             "directory"),
-                      0);
-    if (o.rootKey) {
-        // 0. The root list: the source's, if it verifies and is not older than the one kept.
-        std::string rootJson, rootSig, ignoredTag;
-        bool nm = false;
-        Step got = source.fetchSmall("root.json", 1 << 16, "", rootJson, ignoredTag, nm);
-        if (got.ok()) {
-            got =
-                source.fetchSmall("root.json.sig", kMaxSignatureBytes, "", rootSig, ignoredTag, nm);
-            if (!got.ok()) return finish(got, source.bytesDownloaded());
-            RootList offered;
-            const std::string where = source.where("root.json");
-            if (!verifyRootList(rootJson, rootSig, *o.rootKey, offered, err))
-                return finish(Step::refuse(where + ": " + err), source.bytesDownloaded());
-            if (offered.expires <= now)
-                return finish(Step::refuse(where + ": version " + std::to_string(offered.version) +
-                                           " expired at " + formatUtc(offered.expires) + " (now " +
-                                           formatUtc(now) + ")"),
-                              source.bytesDownloaded());
-            std::string log;
-            if (!applyRootList(o.dataDir, offered, rootJson, rootSig, keptRoot, log, err))
-                return finish(Step::refuse(where + ": " + err), source.bytesDownloaded());
-            if (!log.empty()) recovered += (recovered.empty() ? "" : "; ") + log;
-            keptRoot = offered;
-            now = std::max(wall, readTimeFloor(o.dataDir));
-            pickStartKey();
-        } else if (!keptRoot) {
-            return finish(Step::refuse(got.reason + " (with [sync] root_key the source must "
-                                                    "publish root.json and root.json.sig)"),
-                          source.bytesDownloaded());
-        }
-        if (keptRoot->expires <= now)
-            return finish(Step::refuse("the root list (version " +
-                                       std::to_string(keptRoot->version) + ") expired at " +
-                                       formatUtc(keptRoot->expires) +
-                                       ": the publisher must sign a new root.json"),
-                          source.bytesDownloaded());
+//-----------------------------------------------------------------------------
+// [SECTION] The source, the root list and the manifest
+//-----------------------------------------------------------------------------
+
+Step Cycle::openTheSource() {
+    deadline_ = std::chrono::steady_clock::now() + std::chrono::seconds(o_.limits.totalTimeoutS);
+    source_ = openSource(r_.source, o_, deadline_);
+    if (source_) return {};
+    return Step::fail(r_.source + ": not an http(s):// or file:// URL or an absolute directory");
+}
+
+// 0. With [sync] root_key: the source's root list, if it verifies and is not older than the one
+//    kept, names the publisher keys; without one the kept list must do, unexpired.
+Step Cycle::updateRootList() {
+    if (!o_.rootKey) return {};
+    std::string rootJson, rootSig, ignoredTag, err;
+    bool nm = false;
+    Step got = source_->fetchSmall("root.json", kMaxRootListBytes, "", rootJson, ignoredTag, nm);
+    if (got.ok()) {
+        got = source_->fetchSmall("root.json.sig", kMaxSignatureBytes, "", rootSig, ignoredTag, nm);
+        if (!got.ok()) return got;
+        RootList offered;
+        const std::string where = source_->where("root.json");
+        if (!verifyRootList(rootJson, rootSig, *o_.rootKey, offered, err))
+            return Step::refuse(where + ": " + err);
+        if (offered.expires <= now_)
+            return Step::refuse(where + ": version " + std::to_string(offered.version) +
+                                " expired at " + formatUtc(offered.expires) + " (now " +
+                                formatUtc(now_) + ")");
+        std::string log;
+        if (!applyRootList(o_.dataDir, offered, rootJson, rootSig, keptRoot_, log, err))
+            return Step::refuse(where + ": " + err);
+        if (!log.empty()) note(log);
+        keptRoot_ = offered;
+        now_ = std::max(wall_, state_.timeFloor());
+        pickStartKey();
+    } else if (!keptRoot_) {
+        return Step::refuse(got.reason + " (with [sync] root_key the source must "
+                                         "publish root.json and root.json.sig)");
     }
-    const std::optional<uint64_t> current = slotVersion(o.dataDir, "current");
-    // Whole: checked (no pending self-check) and every blob present with the right hash.
-    bool currentWhole = false;
-    if (current && !selfCheckPending(o.dataDir)) {
+    if (keptRoot_->expires <= now_)
+        return Step::refuse("the root list (version " + std::to_string(keptRoot_->version) +
+                            ") expired at " + formatUtc(keptRoot_->expires) +
+                            ": the publisher must sign a new root.json");
+    return {};
+}
+
+Step Cycle::assessCurrent() {
+    current_ = slotVersion(o_.dataDir, DataDir::kCurrent);
+    if (current_ && !selfCheckPending(o_.dataDir)) {
         std::vector<std::string> problems;
-        currentWhole =
-            openBundle(o.dataDir / "bundles" / std::to_string(*current), o.dataDir / "blobs",
-                       o.publicKey, VerifyLevel::Full, problems, nullptr, &verified)
-                .has_value();
+        currentWhole_ = openBundle(store_.bundle(*current_), store_.blobs(), o_.publicKey,
+                                   VerifyLevel::Full, problems, nullptr, &verified_)
+                            .has_value();
     }
+    return {};
+}
 
-    // 1. The manifest, conditionally (only while current is whole: a repair needs the bytes).
-    const std::string manifestUrl = source.where("manifest.json");
-    const fs::path etagPath = etagFile(o.dataDir, manifestUrl);
-    std::string storedEtag, newEtag, json, sigText;
-    if (currentWhole && source.isHttp()) {
-        fileutil::readFile(etagPath, storedEtag, err, 512);
-        if (!storedEtag.empty() && storedEtag.back() == '\n') storedEtag.pop_back();
-    }
+// 1. The manifest, conditionally (only while current is whole: a repair needs the bytes), and
+//    its signature file.
+Step Cycle::fetchManifest() {
+    manifestUrl_ = source_->where("manifest.json");
+    const std::string storedEtag =
+        currentWhole_ && source_->isHttp() ? state_.etag(manifestUrl_) : std::string();
     bool notModified = false;
-    Step step = source.fetchSmall("manifest.json", kMaxManifestBytes, storedEtag, json, newEtag,
-                                  notModified);
-    if (!step.ok()) return finish(step, source.bytesDownloaded());
+    Step step = source_->fetchSmall("manifest.json", kMaxManifestBytes, storedEtag, json_, newEtag_,
+                                    notModified);
+    if (!step.ok()) return step;
     if (notModified) {
         // A 304 carries no signature: it only says "what you have". That is worth something
         // only while what we have is valid: If-None-Match is sent only while current is whole
         // (its committed manifest verified with the key just now), and finish() refuses a
         // current whose signed expiry has passed (stale), so a server (or anyone on the path)
         // cannot freeze the kiosk on expired content by answering 304 for ever.
-        r.offeredVersion = current.value_or(0);
-        return finish({SyncStatus::UpToDate, "not modified since the last check (ETag)"},
-                      source.bytesDownloaded());
+        r_.offeredVersion = current_.value_or(0);
+        return {SyncStatus::UpToDate, "not modified since the last check (ETag)"};
     }
     std::string ignoredEtag;
-    step = source.fetchSmall("manifest.json.sig", kMaxSignatureBytes, "", sigText, ignoredEtag,
-                             notModified);
-    if (!step.ok()) return finish(step, source.bytesDownloaded());
+    return source_->fetchSmall("manifest.json.sig", kMaxSignatureBytes, "", sigText_, ignoredEtag,
+                               notModified);
+}
 
-    // 2. Signature over the exact bytes, then the strict parse.
-    std::string_view sigHex = sigText;
+// 2. The signature over the exact bytes, before anything in them is believed.
+Step Cycle::verifySignature() {
+    std::string_view sigHex = sigText_;
     if (!sigHex.empty() && sigHex.back() == '\n') sigHex.remove_suffix(1);
     crypto::Signature sig{};
     if (sigHex.size() != sig.size() * 2 || !crypto::fromHex(sigHex, sig.data(), sig.size()))
-        return finish(Step::refuse(source.where("manifest.json.sig") +
-                                   ": not a signature (expected 128 hex digits)"),
-                      source.bytesDownloaded());
-    if (keptRoot) {
-        // Any key of the root list; the one that signed becomes the cycle's publisher key.
-        bool signedByListed = false;
-        for (const crypto::PublicKey& k : keptRoot->publisherKeys)
-            if ((!isDevelopmentKey(k) || o.allowDevelopmentKey) && crypto::verify(json, sig, k)) {
-                o.publicKey = k;
-                signedByListed = true;
-                break;
-            }
-        if (!signedByListed)
-            return finish(Step::refuse(manifestUrl +
-                                       ": signature does not verify with any publisher key of "
-                                       "root list version " +
-                                       std::to_string(keptRoot->version)),
-                          source.bytesDownloaded());
-    } else if (!crypto::verify(json, sig, o.publicKey)) {
-        return finish(
-            Step::refuse(manifestUrl + ": signature does not verify with the publisher key"),
-            source.bytesDownloaded());
+        return Step::refuse(source_->where("manifest.json.sig") +
+                            ": not a signature (expected 128 hex digits)");
+    if (!keptRoot_) {
+        if (crypto::verify(json_, sig, o_.publicKey)) return {};
+        return Step::refuse(manifestUrl_ + ": signature does not verify with the publisher key");
     }
-    Manifest manifest;
-    if (!parseManifest(json, manifest, err))
-        return finish(Step::refuse(manifestUrl + ": " + err), source.bytesDownloaded());
-    r.offeredVersion = manifest.version;
-    const std::string name = "bundle " + std::to_string(manifest.version);
+    // Any key of the root list; the one that signed becomes the cycle's publisher key.
+    for (const crypto::PublicKey& k : keptRoot_->publisherKeys)
+        if ((!isDevelopmentKey(k) || o_.allowDevelopmentKey) && crypto::verify(json_, sig, k)) {
+            o_.publicKey = k;
+            return {};
+        }
+    return Step::refuse(manifestUrl_ +
+                        ": signature does not verify with any publisher key of root list version " +
+                        std::to_string(keptRoot_->version));
+}
 
+//-----------------------------------------------------------------------------
+// [SECTION] Policy: channel, expiry, version, size, space
+//-----------------------------------------------------------------------------
+
+// The strict parse, the channel, and the freeze check.
+Step Cycle::checkManifest() {
+    std::string err;
+    if (!parseManifest(json_, manifest_, err)) return Step::refuse(manifestUrl_ + ": " + err);
+    r_.offeredVersion = manifest_.version;
+    const std::string name = bundleName();
     // Wrong software: a bundle signed for other kiosks (another fair's channel) is not ours.
-    if (manifest.channel != o.channel)
-        return finish(Step::refuse(name + " refused: signed for channel \"" +
-                                   (manifest.channel.empty() ? "(none)" : manifest.channel) +
-                                   "\", this kiosk is on \"" +
-                                   (o.channel.empty() ? "(none)" : o.channel) +
-                                   "\" ([sync] channel)"),
-                      source.bytesDownloaded());
-
+    if (manifest_.channel != o_.channel)
+        return Step::refuse(name + " refused: signed for channel \"" +
+                            (manifest_.channel.empty() ? "(none)" : manifest_.channel) +
+                            "\", this kiosk is on \"" +
+                            (o_.channel.empty() ? "(none)" : o_.channel) + "\" ([sync] channel)");
     // 3. Freeze: expiry first, so a replayed expired manifest of the installed version is
-    //    refused, not "installed" (the time floor is raised only after an install, step 6).
-    if (manifest.expires <= now)
-        return finish(Step::refuse(name + " refused: expired at " + formatUtc(manifest.expires) +
-                                   " (now " + formatUtc(now) + ")"),
-                      source.bytesDownloaded());
+    //    refused, not "installed" (the time floor is raised only after an install).
+    if (manifest_.expires <= now_)
+        return Step::refuse(name + " refused: expired at " + formatUtc(manifest_.expires) +
+                            " (now " + formatUtc(now_) + ")");
+    return {};
+}
 
-    auto saveEtag = [&] {
-        std::string e;
-        if (source.isHttp() && !newEtag.empty()) fileutil::writeFileAtomic(etagPath, newEtag, e);
-    };
-    const bool repair = current && manifest.version == *current;
-    if (repair && currentWhole) {
-        saveEtag();
-        return finish({SyncStatus::UpToDate, name + " is installed"}, source.bytesDownloaded());
+// Already installed (and whole), rollback, a version marked bad, the bundle size limit.
+Step Cycle::checkVersion() {
+    repair_ = current_ && manifest_.version == *current_;
+    if (repair_ && currentWhole_) {
+        if (source_->isHttp()) state_.saveEtag(manifestUrl_, newEtag_);
+        return {SyncStatus::UpToDate, bundleName() + " is installed"};
     }
-    if (!repair && !checkInstallable(o.dataDir, manifest.version, err))
-        return finish(Step::refuse(err), source.bytesDownloaded());
-    if (manifest.totalSize() > o.limits.maxBundleBytes)
-        return finish(Step::refuse(name + " refused: " + humanBytes(manifest.totalSize()) +
-                                   " is over the limit of " + humanBytes(o.limits.maxBundleBytes)),
-                      source.bytesDownloaded());
+    std::string err;
+    if (!repair_ && !checkInstallable(o_.dataDir, manifest_.version, err)) return Step::refuse(err);
+    if (manifest_.totalSize() > o_.limits.maxBundleBytes)
+        return Step::refuse(bundleName() + " refused: " + humanBytes(manifest_.totalSize()) +
+                            " is over the limit of " + humanBytes(o_.limits.maxBundleBytes));
+    return {};
+}
 
-    // 4. Blobs to fetch (absent or damaged here) and the free space they need.
-    size_t damaged = 0;
+// 4. Blobs to fetch (absent or damaged here) and the free space they need.
+Step Cycle::checkFreeSpace() {
     uint64_t missingBytes = 0;
-    std::vector<ManifestFile> missing =
-        blobsToFetch(o.dataDir, manifest, verified, damaged, missingBytes);
+    missing_ = blobsToFetch(o_.dataDir, manifest_, verified_, damaged_, missingBytes);
     struct statvfs vfs {};
-    if (::statvfs(o.dataDir.c_str(), &vfs) != 0)
-        return finish(Step::fail(o.dataDir.string() + ": statvfs failed: " + std::strerror(errno)),
-                      source.bytesDownloaded());
+    if (::statvfs(o_.dataDir.c_str(), &vfs) != 0)
+        return Step::fail(o_.dataDir.string() + ": statvfs failed: " + std::strerror(errno));
     const uint64_t freeBytes = uint64_t(vfs.f_bavail) * uint64_t(vfs.f_frsize);
-    if (freeBytes < missingBytes + o.limits.minFreeBytes)
-        return finish(Step::refuse(name + " refused: not enough free space in " +
-                                   o.dataDir.string() + ": need " + humanBytes(missingBytes) +
-                                   " + " + humanBytes(o.limits.minFreeBytes) + " reserve, have " +
-                                   humanBytes(freeBytes)),
-                      source.bytesDownloaded());
+    if (freeBytes >= missingBytes + o_.limits.minFreeBytes) return {};
+    return Step::refuse(bundleName() + " refused: not enough free space in " + o_.dataDir.string() +
+                        ": need " + humanBytes(missingBytes) + " + " +
+                        humanBytes(o_.limits.minFreeBytes) + " reserve, have " +
+                        humanBytes(freeBytes));
+}
 
-    // 5. Download (capped, hashed while streaming, resumed).
-    for (const ManifestFile& f : missing) {
-        step = source.fetchBlob(f);
-        if (!step.ok()) return finish(step, source.bytesDownloaded());
-        r.blobsFetched++;
+//-----------------------------------------------------------------------------
+// [SECTION] Download, commit, switch, self-check, tidy-up
+//-----------------------------------------------------------------------------
+
+// 5. Download (capped, hashed while streaming, resumed).
+Step Cycle::download() {
+    for (const ManifestFile& f : missing_) {
+        Step step = source_->fetchBlob(f);
+        if (!step.ok()) return step;
+        r_.blobsFetched++;
     }
+    return {};
+}
 
-    // 6. Commit, check the committed copy, switch atomically (a repair re-commits current's
-    //    manifest from the verified bytes and stays on it), self-check.
-    if (!commitVersion(o.dataDir, manifest.version, json, sigText, err))
-        return finish(Step::fail(err), source.bytesDownloaded());
+// 6. Commit, check the committed copy, switch atomically (a repair re-commits current's
+//    manifest from the verified bytes and stays on it).
+Step Cycle::commitAndSwitch() {
+    std::string err;
+    if (!commitVersion(o_.dataDir, manifest_.version, json_, sigText_, err)) return Step::fail(err);
     std::vector<std::string> problems;
-    const fs::path versionDir = o.dataDir / "bundles" / std::to_string(manifest.version);
-    if (!openBundle(versionDir, o.dataDir / "blobs", o.publicKey, VerifyLevel::SignatureAndPresence,
-                    problems))
-        return finish(Step::fail(name + " incomplete after commit: " +
-                                 (problems.empty() ? std::string("?") : problems.front())),
-                      source.bytesDownloaded());
-    const fs::path pending = stateFile(o.dataDir, "pending-check");
-    if (!fileutil::writeFileAtomic(pending, std::to_string(manifest.version) + "\n", err) ||
-        (!repair && !switchCurrent(o.dataDir, manifest.version, err)))
-        return finish(Step::fail(err), source.bytesDownloaded());
-    step = checkSwitched(o, manifest.version, verified);
-    if (!step.ok()) return finish(step, source.bytesDownloaded());
+    if (!openBundle(store_.bundle(manifest_.version), store_.blobs(), o_.publicKey,
+                    VerifyLevel::SignatureAndPresence, problems))
+        return Step::fail(bundleName() + " incomplete after commit: " +
+                          (problems.empty() ? std::string("?") : problems.front()));
+    if (!markSelfCheckPending(o_.dataDir, manifest_.version, err) ||
+        (!repair_ && !switchCurrent(o_.dataDir, manifest_.version, err)))
+        return Step::fail(err);
+    return {};
+}
+
+// 7. The self-check decides what the new current is worth (settleSelfCheck acts on it).
+Step Cycle::selfCheck() {
+    const std::string name = bundleName();
+    // Every blob hashed: rot since an earlier check shows here.
+    CheckResult check =
+        recheckBundle(o_.dataDir, manifest_.version, o_.publicKey, verified_, contentLoader());
+    failpoint("sync.self-check-ended");
+    std::string err;
+    const bool settled = settleSelfCheck(o_.dataDir, manifest_.version, check, verified_, err);
+    switch (check.verdict) {
+        case CheckVerdict::Passed:
+            if (!settled) return Step::fail(err);
+            if (verified_.changed()) verified_.save(o_.dataDir, err); // a cache: errors ignored
+            break;
+        case CheckVerdict::BundleBad: {
+            std::optional<uint64_t> now = slotVersion(o_.dataDir, DataDir::kCurrent);
+            return Step::refuse(name + " failed its self-check (" + check.reason + "); " +
+                                (settled
+                                     ? "rolled back to bundle " + std::to_string(now.value_or(0))
+                                     : "no previous bundle to roll back to: " + err) +
+                                "; version marked bad");
+        }
+        case CheckVerdict::LocalDamage:
+            return Step::fail(name + ": damaged here after download (" + check.reason + "); " +
+                              std::to_string(check.damaged.size()) +
+                              " file(s) deleted, fetched again at the next sync");
+        case CheckVerdict::Untrusted:
+            return Step::fail(name + ": self-check could not run: " + check.reason);
+    }
     // The time floor rises only from a manifest that is installed and passed its self-check: a
     // signed manifest refused for its version or expiry (or one whose content is bad) must not
     // move the floor, or a far-future `created` would make every later bundle "expired".
-    if (manifest.created > readTimeFloor(o.dataDir))
-        fileutil::writeFileAtomic(stateFile(o.dataDir, "time-floor"),
-                                  std::to_string(manifest.created) + "\n", err);
-    saveEtag();
-    recordPublisherKey(o.dataDir, o.publicKey, err); // a broken config's fallback (config.hpp)
+    state_.raiseTimeFloor(manifest_.created);
+    if (source_->isHttp()) state_.saveEtag(manifestUrl_, newEtag_);
+    recordPublisherKey(o_.dataDir, o_.publicKey, err); // a broken config's fallback (config.hpp)
+    return {};
+}
 
-    // 7. Tidy up: stale .part files, blobs no kept bundle references.
+// 8. Tidy up: stale .part files, blobs no kept bundle references. Ends the cycle: Updated.
+Step Cycle::tidyUp() {
     std::string tidyError;
-    cleanStoreTmp(o.dataDir, {}, tidyError);
-    GarbageReport gc = collectGarbage(o.dataDir, o.keepVersions);
-    std::string what = std::string(repair ? "repaired " : "installed ") + name + ": " +
-                       std::to_string(r.blobsFetched) + " of " +
-                       std::to_string(manifest.files.size()) + " files fetched, " +
-                       humanBytes(source.bytesDownloaded());
-    if (damaged) what += "; " + std::to_string(damaged) + " damaged local file(s) replaced";
+    cleanStoreTmp(o_.dataDir, {}, tidyError);
+    GarbageReport gc = collectGarbage(o_.dataDir, o_.keepVersions);
+    std::string what = std::string(repair_ ? "repaired " : "installed ") + bundleName() + ": " +
+                       std::to_string(r_.blobsFetched) + " of " +
+                       std::to_string(manifest_.files.size()) + " files fetched, " +
+                       humanBytes(source_->bytesDownloaded());
+    if (damaged_) what += "; " + std::to_string(damaged_) + " damaged local file(s) replaced";
     if (gc.removedBlobs) what += "; removed " + std::to_string(gc.removedBlobs) + " old blobs";
     // Installed all the same; the tidy-up's refusal (a symlinked tmp/, blobs/) is said, not hidden.
     if (!tidyError.empty()) what += "; tmp/ not cleaned: " + oneLine(tidyError);
     if (!gc.error.empty()) what += "; old files not collected: " + oneLine(gc.error);
-    return finish({SyncStatus::Updated, what}, source.bytesDownloaded());
+    return {SyncStatus::Updated, what};
+}
+
+SyncResult cycle(const std::string& sourceUrl, const SyncOptions& options) {
+    return Cycle(sourceUrl, options).run();
 }
 
 } // namespace
 
-bool sameOrigin(const std::string& url, const std::string& location) {
-    std::string a, b;
-    return originOf(url, a) && originOf(location, b) && a == b;
-}
-
-int64_t readTimeFloor(const fs::path& dataDir) {
-    return readInteger(stateFile(dataDir, "time-floor")).value_or(0);
-}
+//-----------------------------------------------------------------------------
+// [SECTION] Entry points
+//-----------------------------------------------------------------------------
 
 static SyncResult runCycleCaught(const std::string& source, const SyncOptions& options) {
     try {
@@ -928,40 +564,6 @@ LastSync toLastSync(const SyncResult& r, int64_t attemptTime,
     l.sourceReached = r.sourceReached;
     l.stale = r.stale;
     return l;
-}
-
-bool saveLastSync(const fs::path& dataDir, const LastSync& l, std::string& err) {
-    nlohmann::json j = {{"attempt", l.attemptTime}, {"result", l.result},
-                        {"reason", l.reason},       {"source", l.source},
-                        {"version", l.version},     {"bytes", l.bytesDownloaded},
-                        {"blobs", l.blobsFetched},  {"reached", l.sourceReached},
-                        {"stale", l.stale},         {"last_success", l.lastSuccessTime}};
-    if (!ensureStoreLayout(dataDir, err)) return false;
-    return fileutil::writeFileAtomic(stateFile(dataDir, "last-sync.json"), j.dump(2) + "\n", err);
-}
-
-std::optional<LastSync> loadLastSync(const fs::path& dataDir) {
-    std::string text, err;
-    if (!fileutil::readFile(stateFile(dataDir, "last-sync.json"), text, err, 1 << 20))
-        return std::nullopt;
-    try {
-        nlohmann::json j = nlohmann::json::parse(text);
-        LastSync l;
-        l.attemptTime = j.value("attempt", int64_t(0));
-        l.result = j.value("result", std::string());
-        // A file written by an older kiosk may still hold credentials: never show them.
-        l.reason = redactUrls(j.value("reason", std::string()));
-        l.source = redactUrl(j.value("source", std::string()));
-        l.version = j.value("version", uint64_t(0));
-        l.bytesDownloaded = j.value("bytes", uint64_t(0));
-        l.blobsFetched = j.value("blobs", size_t(0));
-        l.sourceReached = j.value("reached", false);
-        l.stale = j.value("stale", false);
-        l.lastSuccessTime = j.value("last_success", int64_t(0));
-        return l;
-    } catch (...) {
-        return std::nullopt;
-    }
 }
 
 } // namespace zj

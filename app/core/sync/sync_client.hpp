@@ -11,11 +11,14 @@
 // offering nothing newer while current has expired is Refused with SyncResult::stale.
 // Single writer: a lock on state/sync.lock keeps a CLI `sync --once` and the app's background
 // thread from installing at the same time.
+// Files: the cycle's steps (sync_client.cpp), the sources (source.hpp: http_source.cpp,
+// dir_source.cpp), the state files (sync_state.hpp), the self-check (bundle/self_check.hpp).
 #pragma once
 #include "core/bundle/crypto.hpp"
-#include "core/bundle/self_check.hpp" // selfCheckBundle
 #include "core/clock.hpp"
+#include "core/content/startup.hpp" // selfCheckBundle
 #include "core/sync/config.hpp"
+#include "core/sync/sync_state.hpp"
 
 #include <atomic>
 #include <cstdint>
@@ -78,9 +81,7 @@ SyncResult runSyncCycle(const std::string& source, const SyncOptions& options);
 // every source's reason joined by "; ".
 SyncResult runSyncCycleAll(const std::vector<std::string>& sources, const SyncOptions& options);
 
-// state/time-floor: the `created` of the newest bundle installed (0 = none). Expiry is judged
-// by max(clock, floor), so a clock set back cannot revive an expired manifest.
-int64_t readTimeFloor(const std::filesystem::path& dataDir);
+// readTimeFloor, LastSync, saveLastSync, loadLastSync: sync_state.hpp.
 
 // True when `location` (a redirect target, absolute) has the scheme, host and port of `url`.
 // Sync follows redirects only within the source's origin: no other host, no https -> http.
@@ -88,22 +89,6 @@ bool sameOrigin(const std::string& url, const std::string& location);
 
 // ---- Status ---------------------------------------------------------------------
 
-// state/last-sync.json: what the staff panel and `zjmap-kiosk status` show.
-struct LastSync {
-    int64_t attemptTime = 0; // unix seconds of the last attempt (0 = never)
-    std::string result;      // syncStatusName
-    std::string reason;
-    std::string source;
-    uint64_t version = 0; // current version after it
-    uint64_t bytesDownloaded = 0;
-    size_t blobsFetched = 0;
-    bool sourceReached = false;  // the network check of the staff panel
-    bool stale = false;          // the installed content had expired (SyncResult::stale)
-    int64_t lastSuccessTime = 0; // unix seconds of the last successful cycle (0 = never)
-};
-
-bool saveLastSync(const std::filesystem::path& dataDir, const LastSync& last, std::string& err);
-std::optional<LastSync> loadLastSync(const std::filesystem::path& dataDir);
 // `previous` (the last saved status) carries the last success over a failed cycle.
 LastSync toLastSync(const SyncResult& result, int64_t attemptTime,
                     const std::optional<LastSync>& previous = std::nullopt);

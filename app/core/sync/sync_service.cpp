@@ -30,7 +30,7 @@ KioskStatusReport SyncService::statusReport() const {
     KioskStatusReport r;
     r.kioskId = config_.kioskId.empty() ? defaultKioskId() : config_.kioskId;
     r.appVersion = versionString();
-    r.contentVersion = slotVersion(config_.dataDir, "current").value_or(0);
+    r.contentVersion = slotVersion(config_.dataDir, DataDir::kCurrent).value_or(0);
     r.uptimeS = (clock_.nowMs() - startedMs_) / 1000.0;
     r.time = clock_.wallSeconds();
     r.sessions = sessions_;
@@ -92,7 +92,7 @@ SyncServiceStatus SyncService::status() const {
     s.running = worker_.joinable() && !stopping_;
     s.syncing = syncing_;
     s.last = last_;
-    s.installedVersion = slotVersion(config_.dataDir, "current").value_or(0);
+    s.installedVersion = slotVersion(config_.dataDir, DataDir::kCurrent).value_or(0);
     s.failures = backoff_.failures();
     s.msUntilNextAttempt = backoff_.msUntilDue();
     s.cycles = cycles_;
