@@ -43,28 +43,30 @@ std::string investmentText(const UiContext& ui, double yi) {
 // A pill chip; `on` fills it with `hue`.
 bool chip(UiContext& ui, const std::string& id, const Text& label, ImVec2 pos, float h,
           uint32_t hue, bool on, ImVec2 clipMin, ImVec2 clipMax, float& widthOut) {
+    const InvestStyle& st = ui.style.invest;
     const std::string& s = ui.tr(label);
     ImVec2 ts = widgets::paraSize(ui, FontRole::BodyBold, s);
-    float w = std::max(ts.x + ui.px(56), ui.px(tokens::space::touchMin)); // never under a finger
+    float w = std::max(ts.x + ui.px(st.chipTextRoom), ui.px(tokens::space::touchMin)); // ≥ a finger
     widthOut = w;
     ImVec2 a = pos, b(pos.x + w, pos.y + h);
     bool pressed = false;
     bool clicked = widgets::clippedTouch(ui, id.c_str(), label, a, b, clipMin, clipMax, &pressed);
-    float inset = ui.px(10);
+    float inset = ui.px(st.chipInset);
     ImVec2 pa(a.x, a.y + inset), pb(b.x, b.y - inset);
     float r = (pb.y - pa.y) * 0.5f;
     if (on)
         dl()->AddRectFilled(pa, pb, theme::col(ui, hue, pressed ? 0.8f : 1.0f), r);
     else {
         dl()->AddRectFilled(pa, pb, theme::col(ui, C::surface), r);
-        dl()->AddRect(pa, pb, theme::col(ui, hue, 0.7f), r, 0, ui.px(2));
+        dl()->AddRect(pa, pb, theme::col(ui, hue, 0.7f), r, 0, ui.px(ui.style.stroke.thin));
     }
     if (!on)
-        dl()->AddCircleFilled(ImVec2(pa.x + ui.px(22), (pa.y + pb.y) * 0.5f), ui.px(7),
-                              theme::col(ui, hue));
-    widgets::para(ui, FontRole::BodyBold,
-                  ImVec2(a.x + ui.px(on ? 28 : 38), (a.y + b.y - ts.y) * 0.5f),
-                  on ? C::textOnPrimary : C::text, s);
+        dl()->AddCircleFilled(ImVec2(pa.x + ui.px(st.chipDotX), (pa.y + pb.y) * 0.5f),
+                              ui.px(st.chipDotRadius), theme::col(ui, hue));
+    widgets::para(
+        ui, FontRole::BodyBold,
+        ImVec2(a.x + ui.px(on ? st.chipTextOn : st.chipTextOff), (a.y + b.y - ts.y) * 0.5f),
+        on ? C::textOnPrimary : C::text, s);
     return clicked;
 }
 } // namespace
@@ -141,7 +143,7 @@ void InvestScreen::draw(UiContext& ui) {
 void InvestScreen::drawSheet(UiContext& ui, float listTop) {
     float W = ui.ds.width, H = ui.ds.height;
     float margin = ui.px(tokens::space::l), m = ui.px(tokens::space::m);
-    float handleH = ui.px(28), tabsH = ui.px(tokens::space::touchMin);
+    float handleH = ui.px(ui.style.invest.sheetHandle), tabsH = ui.px(tokens::space::touchMin);
     float collapsedH = handleH + tabsH + m;
     float openH = std::round((H - listTop) * kSheetOpenShare);
     float t = static_cast<float>((ui.nowMs - sheetChangedMs_) / tokens::motion::transitionMs);
@@ -154,17 +156,17 @@ void InvestScreen::drawSheet(UiContext& ui, float listTop) {
 
     ImVec2 min(0, sheetTop), max(W, H);
     float radius = ui.px(tokens::radius::card);
-    dl()->AddRectFilledMultiColor(ImVec2(0, sheetTop - ui.px(12)), ImVec2(W, sheetTop + radius),
-                                  theme::col(ui, C::shadow, 0), theme::col(ui, C::shadow, 0),
-                                  theme::col(ui, C::shadow, 0.10f),
+    dl()->AddRectFilledMultiColor(ImVec2(0, sheetTop - ui.px(ui.style.invest.sheetShadow)),
+                                  ImVec2(W, sheetTop + radius), theme::col(ui, C::shadow, 0),
+                                  theme::col(ui, C::shadow, 0), theme::col(ui, C::shadow, 0.10f),
                                   theme::col(ui, C::shadow, 0.10f));
     dl()->AddRectFilled(min, ImVec2(W, H + radius), theme::col(ui, C::surface), radius,
                         ImDrawFlags_RoundCornersTop);
     theme::occlude(ui, min, max);
-    float hw = ui.px(36);
+    float hw = ui.px(ui.style.stroke.handleHalf);
     dl()->AddLine(ImVec2(W * 0.5f - hw, sheetTop + handleH * 0.55f),
                   ImVec2(W * 0.5f + hw, sheetTop + handleH * 0.55f),
-                  theme::col(ui, C::textSecondary, 0.4f), ui.px(6));
+                  theme::col(ui, C::textSecondary, 0.4f), ui.px(ui.style.stroke.handle));
 
     // A vertical swipe that starts on the header opens or closes the sheet.
     Rect header{0, sheetTop, W, handleH + tabsH};
@@ -197,8 +199,9 @@ void InvestScreen::setSheetOpen(UiContext& ui, bool open) {
 float InvestScreen::drawChips(UiContext& ui, ImVec2 min, float w) {
     const Content& c = *ui.content;
     float h = ui.px(tokens::space::touchMin);
-    float labelW = ui.px(120);
-    float rowGap = ui.px(4);
+    const InvestStyle& st = ui.style.invest;
+    float labelW = ui.px(st.chipRowLabel);
+    float rowGap = ui.px(st.chipRowGap), chipGap = ui.px(st.chipGap);
     float y = min.y;
     // Industry row: only industries that have projects.
     std::vector<const Industry*> inds;
@@ -230,7 +233,7 @@ float InvestScreen::drawChips(UiContext& ui, ImVec2 min, float w) {
             filter.clear();
             projects_.reset();
         }
-        x += cw + ui.px(12);
+        x += cw + chipGap;
         if (row == 0) {
             for (const Industry* i : inds) {
                 if (chip(ui, "chip-industry:" + i->id, i->name, ImVec2(x, y), h,
@@ -238,7 +241,7 @@ float InvestScreen::drawChips(UiContext& ui, ImVec2 min, float w) {
                     filter = filter == i->id ? std::string() : i->id;
                     projects_.reset();
                 }
-                x += cw + ui.px(12);
+                x += cw + chipGap;
             }
         } else {
             for (const Park* p : zones) {
@@ -248,7 +251,7 @@ float InvestScreen::drawChips(UiContext& ui, ImVec2 min, float w) {
                     filter = filter == p->id ? std::string() : p->id;
                     projects_.reset();
                 }
-                x += cw + ui.px(12);
+                x += cw + chipGap;
             }
         }
         total = x + off - a.x;
@@ -267,6 +270,7 @@ void InvestScreen::drawProjects(UiContext& ui, ImVec2 min, ImVec2 max) {
         if ((industryFilter_.empty() || p.industry == industryFilter_) &&
             (zoneFilter_.empty() || p.park == zoneFilter_))
             shown.push_back(&p);
+    const InvestStyle& st = ui.style.invest;
     float pad = ui.px(tokens::space::m);
     float w = max.x - min.x;
     // Count line (also what scenarios check after filtering).
@@ -274,10 +278,10 @@ void InvestScreen::drawProjects(UiContext& ui, ImVec2 min, ImVec2 max) {
         ui.tr(uiText(UiString::InvestProjects)) + " · " + std::to_string(shown.size());
     float ch =
         widgets::para(ui, FontRole::BodyBold, min, C::text, count).y + ui.px(tokens::space::s);
-    ImVec2 lmin(min.x - ui.px(12), min.y + ch), lmax(max.x + ui.px(12), max.y);
+    ImVec2 lmin(min.x - ui.px(st.listBleed), min.y + ch), lmax(max.x + ui.px(st.listBleed), max.y);
     float off = projects_.begin(ui, lmin, lmax, projectsH_);
-    float y0 = lmin.y + ui.px(8) - off, y = y0;
-    float btnW = ui.px(260), btnH = ui.px(tokens::space::touchMin);
+    float y0 = lmin.y + ui.px(st.listInset) - off, y = y0;
+    float btnW = ui.px(st.pickWidth), btnH = ui.px(tokens::space::touchMin);
     // All of them sample: one strip over the list instead of a badge on every card.
     bool allSample = widgets::wholeSectionSample(shown);
     if (allSample) y += widgets::sampleStrip(ui, ImVec2(min.x, y), w) + ui.px(tokens::space::s);
@@ -288,36 +292,37 @@ void InvestScreen::drawProjects(UiContext& ui, ImVec2 min, ImVec2 max) {
         float textW = w - pad * 2 - btnW - pad;
         float nameH = widgets::paraSize(ui, FontRole::H2, ui.tr(p->name), textW).y;
         float sumH = widgets::paraSize(ui, FontRole::Body, ui.tr(p->summary), textW).y;
-        float cardH = pad + nameH + ui.px(8) + sumH + ui.px(12) + ui.px(44) + pad;
-        cardH = std::max(cardH, btnH + pad * 2 + ui.px(50));
+        float nameGap = ui.px(st.projectNameGap), sumGap = ui.px(st.projectSummaryGap);
+        float cardH = pad + nameH + nameGap + sumH + sumGap + ui.px(st.projectMeta) + pad;
+        cardH = std::max(cardH, btnH + pad * 2 + ui.px(st.projectMinExtra));
         ImVec2 a(min.x, y), b(max.x, y + cardH);
         if (b.y > lmin.y && a.y < lmax.y) {
-            theme::card(ui, a, b, C::surface, tokens::radius::card, 8);
-            dl()->AddRectFilled(a, ImVec2(a.x + ui.px(10), b.y), theme::col(ui, hue),
+            theme::card(ui, a, b, C::surface, tokens::radius::card, st.projectShadow);
+            dl()->AddRectFilled(a, ImVec2(a.x + ui.px(st.projectEdge), b.y), theme::col(ui, hue),
                                 ui.px(tokens::radius::card), ImDrawFlags_RoundCornersLeft);
-            float ty = a.y + pad, x = a.x + pad + ui.px(8);
+            float ty = a.y + pad, x = a.x + pad + ui.px(st.projectIndent);
             ty += widgets::para(ui, FontRole::H2, ImVec2(x, ty), C::text, ui.tr(p->name), textW).y +
-                  ui.px(8);
+                  nameGap;
             ty += widgets::para(ui, FontRole::Body, ImVec2(x, ty), C::textSecondary,
                                 ui.tr(p->summary), textW)
                       .y +
-                  ui.px(12);
+                  sumGap;
             // Meta line: industry · zone · investment.
             float mx = x;
             if (ind) {
-                dl()->AddCircleFilled(ImVec2(mx + ui.px(8), ty + ui.px(17)), ui.px(8),
-                                      theme::col(ui, hue));
-                mx += ui.px(24) +
-                      widgets::para(ui, FontRole::Caption, ImVec2(mx + ui.px(22), ty), C::text,
-                                    ui.tr(ind->name))
+                dl()->AddCircleFilled(ImVec2(mx + ui.px(st.metaDotX), ty + ui.px(st.metaDotY)),
+                                      ui.px(st.metaDotRadius), theme::col(ui, hue));
+                mx += ui.px(st.metaDotRoom) +
+                      widgets::para(ui, FontRole::Caption, ImVec2(mx + ui.px(st.metaTextX), ty),
+                                    C::text, ui.tr(ind->name))
                           .x +
-                      ui.px(20);
+                      ui.px(st.metaGap);
             }
             if (park)
                 mx += widgets::para(ui, FontRole::Caption, ImVec2(mx, ty), C::textSecondary,
                                     ui.tr(park->short_.empty() ? park->name : park->short_))
                           .x +
-                      ui.px(20);
+                      ui.px(st.metaGap);
             if (p->investment > 0)
                 widgets::para(ui, FontRole::Caption, ImVec2(mx, ty), kHue,
                               investmentText(ui, p->investment));
@@ -340,12 +345,13 @@ void InvestScreen::drawProjects(UiContext& ui, ImVec2 min, ImVec2 max) {
             if (on)
                 dl()->AddRectFilled(bmin, bmax, theme::col(ui, C::teal), r);
             else
-                dl()->AddRect(bmin, bmax, theme::col(ui, kHue), r, 0, ui.px(3));
+                dl()->AddRect(bmin, bmax, theme::col(ui, kHue), r, 0,
+                              ui.px(ui.style.stroke.regular));
             theme::textCentered(
                 ui, FontRole::BodyBold, bmin, bmax, on ? C::textOnPrimary : kHue,
                 ui.tr(uiText(on ? UiString::InvestInList : UiString::InvestAddToList)));
             if (p->sample && !allSample)
-                widgets::sampleTagRight(ui, ImVec2(b.x - pad, b.y - pad - ui.px(38)));
+                widgets::sampleTagRight(ui, ImVec2(b.x - pad, b.y - pad - ui.px(st.projectTag)));
         }
         y = b.y + ui.px(tokens::space::m);
     }
@@ -359,6 +365,7 @@ void InvestScreen::drawProjects(UiContext& ui, ImVec2 min, ImVec2 max) {
 // [SECTION] Tabs: policies, events, contacts, my list
 
 void InvestScreen::drawTabs(UiContext& ui, ImVec2 min, ImVec2 max) {
+    const InvestStyle& st = ui.style.invest;
     float h = ui.px(tokens::space::touchMin);
     static const UiString names[4] = {UiString::InvestPolicies, UiString::InvestEvents,
                                       UiString::InvestContacts, UiString::InvestMyList};
@@ -376,23 +383,25 @@ void InvestScreen::drawTabs(UiContext& ui, ImVec2 min, ImVec2 max) {
             panel_.reset();
         }
         if (on)
-            dl()->AddRectFilled(a + ImVec2(ui.px(6), ui.px(6)), b - ImVec2(ui.px(6), ui.px(6)),
-                                theme::col(ui, kHue), h * 0.5f);
+            dl()->AddRectFilled(a + ImVec2(1, 1) * ui.px(st.tabInset),
+                                b - ImVec2(1, 1) * ui.px(st.tabInset), theme::col(ui, kHue),
+                                h * 0.5f);
         std::string label = ui.tr(uiText(names[i]));
         if (i == 3 && !picks_.empty()) label += " " + std::to_string(picks_.size());
         // Long English names get the caption size rather than overflowing the tab.
-        FontRole role = widgets::paraSize(ui, FontRole::BodyBold, label).x > tw - ui.px(16)
-                            ? FontRole::Caption
-                            : FontRole::BodyBold;
+        FontRole role =
+            widgets::paraSize(ui, FontRole::BodyBold, label).x > tw - ui.px(st.tabTextRoom)
+                ? FontRole::Caption
+                : FontRole::BodyBold;
         ImVec2 ts = widgets::paraSize(ui, role, label);
         widgets::para(ui, role, ImVec2((a.x + b.x - ts.x) * 0.5f, (a.y + b.y - ts.y) * 0.5f),
                       on ? C::textOnPrimary : C::text, label);
     }
-    ImVec2 pmin(min.x - ui.px(12), min.y + h + ui.px(tokens::space::s)),
-        pmax(max.x + ui.px(12), max.y);
+    ImVec2 pmin(min.x - ui.px(st.panelBleed), min.y + h + ui.px(tokens::space::s)),
+        pmax(max.x + ui.px(st.panelBleed), max.y);
     if (pmax.y - pmin.y < ui.px(tokens::space::touchMin)) return; // a collapsed sheet
     float off = panel_.begin(ui, pmin, pmax, panelH_);
-    float y0 = pmin.y + ui.px(8) - off, y = y0;
+    float y0 = pmin.y + ui.px(st.panelInset) - off, y = y0;
     switch (tab_) {
         case Tab::Policies:
             y += drawPolicies(ui, min.x, y, w);
@@ -412,6 +421,7 @@ void InvestScreen::drawTabs(UiContext& ui, ImVec2 min, ImVec2 max) {
 }
 
 float InvestScreen::drawPolicies(UiContext& ui, float x, float y, float w) {
+    const InvestStyle& st = ui.style.invest;
     float pad = ui.px(tokens::space::m), y0 = y;
     // The figures the document states, above the policies: an aligned column of numbers with
     // each unit under its number, the label beside them (no unit ever runs into a label).
@@ -439,7 +449,7 @@ float InvestScreen::drawPolicies(UiContext& ui, float x, float y, float w) {
         if (i + 1 < figures.size()) {
             dl()->AddLine(ImVec2(x, y - ui.px(tokens::space::m) * 0.5f),
                           ImVec2(x + w, y - ui.px(tokens::space::m) * 0.5f),
-                          theme::col(ui, C::surfaceMuted), ui.px(2));
+                          theme::col(ui, C::surfaceMuted), ui.px(ui.style.stroke.thin));
         }
     }
     y += ui.px(tokens::space::s);
@@ -447,14 +457,14 @@ float InvestScreen::drawPolicies(UiContext& ui, float x, float y, float w) {
     bool allSample = widgets::wholeSectionSample(policies);
     if (allSample) y += widgets::sampleStrip(ui, ImVec2(x, y), w) + ui.px(tokens::space::s);
     for (const Policy& p : policies) {
-        float th =
-            widgets::paraSize(ui, FontRole::BodyBold, ui.tr(p.title), w - pad * 2 - ui.px(110)).y;
+        float titleW = w - pad * 2 - ui.px(st.policyTagRoom), gap = ui.px(st.policyTitleGap);
+        float th = widgets::paraSize(ui, FontRole::BodyBold, ui.tr(p.title), titleW).y;
         float bh = widgets::paraSize(ui, FontRole::Body, ui.tr(p.body), w - pad * 2).y;
-        ImVec2 a(x, y), b(x + w, y + pad * 2 + th + ui.px(8) + bh);
-        theme::card(ui, a, b, C::surface, tokens::radius::card, 6);
+        ImVec2 a(x, y), b(x + w, y + pad * 2 + th + gap + bh);
+        theme::card(ui, a, b, C::surface, tokens::radius::card, st.policyShadow);
         widgets::para(ui, FontRole::BodyBold, ImVec2(x + pad, y + pad), kHue, ui.tr(p.title),
-                      w - pad * 2 - ui.px(110));
-        widgets::para(ui, FontRole::Body, ImVec2(x + pad, y + pad + th + ui.px(8)), C::text,
+                      titleW);
+        widgets::para(ui, FontRole::Body, ImVec2(x + pad, y + pad + th + gap), C::text,
                       ui.tr(p.body), w - pad * 2);
         if (p.sample && !allSample) widgets::sampleTagRight(ui, ImVec2(b.x - pad, y + pad));
         y = b.y + ui.px(tokens::space::m);
@@ -463,25 +473,27 @@ float InvestScreen::drawPolicies(UiContext& ui, float x, float y, float w) {
 }
 
 float InvestScreen::drawEvents(UiContext& ui, float x, float y, float w) {
+    const InvestStyle& st = ui.style.invest;
     float pad = ui.px(tokens::space::m), y0 = y;
-    float lineX = x + ui.px(14);
+    float lineX = x + ui.px(st.eventLineX), indent = ui.px(st.eventIndent);
     const auto& events = ui.content->events;
     bool allSample = widgets::wholeSectionSample(events);
     if (allSample) y += widgets::sampleStrip(ui, ImVec2(x, y), w) + ui.px(tokens::space::m);
     for (const Event& e : events) {
-        float tx = x + ui.px(48), tw = w - ui.px(48) - ui.px(110);
+        float tx = x + indent, tw = w - indent - ui.px(st.eventTagRoom);
         float ty = y;
-        dl()->AddCircleFilled(ImVec2(lineX, y + ui.px(20)), ui.px(10), theme::col(ui, C::gold));
+        dl()->AddCircleFilled(ImVec2(lineX, y + ui.px(st.eventDotY)), ui.px(st.eventDotRadius),
+                              theme::col(ui, C::gold));
         if (!e.date.empty())
             ty += widgets::para(ui, FontRole::BodyBold, ImVec2(tx, ty), C::gold, e.date).y;
         ty += widgets::para(ui, FontRole::BodyBold, ImVec2(tx, ty), C::text, ui.tr(e.title), tw).y +
-              ui.px(4);
+              ui.px(st.eventTitleGap);
         ty += widgets::para(ui, FontRole::Body, ImVec2(tx, ty), C::textSecondary, ui.tr(e.body),
-                            w - ui.px(48))
+                            w - indent)
                   .y;
         if (e.sample && !allSample) widgets::sampleTagRight(ui, ImVec2(x + w, y));
-        dl()->AddLine(ImVec2(lineX, y + ui.px(34)), ImVec2(lineX, ty + pad),
-                      theme::col(ui, C::gold, 0.4f), ui.px(3));
+        dl()->AddLine(ImVec2(lineX, y + ui.px(st.eventLineTop)), ImVec2(lineX, ty + pad),
+                      theme::col(ui, C::gold, 0.4f), ui.px(ui.style.stroke.regular));
         y = ty + pad;
     }
     return y - y0;
@@ -489,9 +501,12 @@ float InvestScreen::drawEvents(UiContext& ui, float x, float y, float w) {
 
 float InvestScreen::drawContacts(UiContext& ui, float x, float y, float w, ImVec2 clipMin,
                                  ImVec2 clipMax) {
+    const InvestStyle& st = ui.style.invest;
     float pad = ui.px(tokens::space::m), y0 = y;
-    float code = ui.px(300);           // ≥ 300 px: scannable from a metre away
-    bool side = w > code + ui.px(560); // the code beside the text when there is room
+    float code = ui.px(st.contactQr);
+    bool side = w > code + ui.px(st.contactSideMin); // the code beside the text when there is room
+    float orgGap = ui.px(st.contactOrgGap), nameGap = ui.px(st.contactNameGap);
+    float lineGap = ui.px(st.contactLineGap);
     float textW = side ? w - code - pad * 5 : w - pad * 2;
     const auto& contacts = ui.content->contacts;
     bool allSample = widgets::wholeSectionSample(contacts);
@@ -501,35 +516,36 @@ float InvestScreen::drawContacts(UiContext& ui, float x, float y, float w, ImVec
         // Measure, then draw (the card goes under the text).
         const std::string& org = ui.tr(ct.org);
         const std::string& name = ui.tr(ct.name);
-        float textH = widgets::paraSize(ui, FontRole::H2, org, textW).y + ui.px(6) +
-                      widgets::paraSize(ui, FontRole::Body, name, textW).y + ui.px(10);
+        float textH = widgets::paraSize(ui, FontRole::H2, org, textW).y + orgGap +
+                      widgets::paraSize(ui, FontRole::Body, name, textW).y + nameGap;
         if (!ct.phone.empty())
-            textH += widgets::paraSize(ui, FontRole::BodyBold, ct.phone).y + ui.px(4);
-        if (!ct.email.empty())
-            textH += widgets::paraSize(ui, FontRole::Body, ct.email).y + ui.px(4);
-        if (ct.sample && !allSample) textH += ui.px(50);
-        float qrH = code + ui.px(130);
+            textH += widgets::paraSize(ui, FontRole::BodyBold, ct.phone).y + lineGap;
+        if (!ct.email.empty()) textH += widgets::paraSize(ui, FontRole::Body, ct.email).y + lineGap;
+        if (ct.sample && !allSample) textH += ui.px(st.contactTagRoom);
+        float qrH = code + ui.px(st.contactQrCaption);
         float cardH = side ? std::max(textH, qrH) + pad * 2 : textH + qrH + pad * 3;
         if (y + cardH > clipMin.y && y < clipMax.y) {
             theme::card(ui, ImVec2(x, y), ImVec2(x + w, y + cardH), C::surface,
-                        tokens::radius::card, 6);
+                        tokens::radius::card, st.contactShadow);
             float ty = y + pad;
             ty += widgets::para(ui, FontRole::H2, ImVec2(x + pad, ty), C::text, org, textW).y +
-                  ui.px(6);
+                  orgGap;
             ty += widgets::para(ui, FontRole::Body, ImVec2(x + pad, ty), C::textSecondary, name,
                                 textW)
                       .y +
-                  ui.px(10);
+                  nameGap;
             if (!ct.phone.empty())
                 ty += widgets::para(ui, FontRole::BodyBold, ImVec2(x + pad, ty), kHue, ct.phone).y +
-                      ui.px(4);
+                      lineGap;
             if (!ct.email.empty())
                 ty += widgets::para(ui, FontRole::Body, ImVec2(x + pad, ty), C::text, ct.email).y +
-                      ui.px(4);
-            if (ct.sample && !allSample) widgets::sampleTag(ui, ImVec2(x + pad, ty + ui.px(6)));
-            ImVec2 qpos = side ? ImVec2(x + w - code - pad * 3, y + pad)
-                               : ImVec2(x + (w - code) * 0.5f - pad,
-                                        ty + (ct.sample && !allSample ? ui.px(56) : pad));
+                      lineGap;
+            if (ct.sample && !allSample)
+                widgets::sampleTag(ui, ImVec2(x + pad, ty + ui.px(st.contactTagTop)));
+            ImVec2 qpos =
+                side ? ImVec2(x + w - code - pad * 3, y + pad)
+                     : ImVec2(x + (w - code) * 0.5f - pad,
+                              ty + (ct.sample && !allSample ? ui.px(st.contactQrUnderTag) : pad));
             widgets::qrCard(ui, qr, uiText(UiString::InvestContactQr), qpos, code,
                             "contact:" + ct.id);
         }
@@ -548,19 +564,21 @@ float InvestScreen::drawMyList(UiContext& ui, float x, float y, float w, ImVec2 
                  .y;
         return y - y0;
     }
-    float code = ui.px(360);
+    const InvestStyle& st = ui.style.invest;
+    float code = ui.px(st.takeAwayQr);
     ImVec2 card = widgets::qrCard(ui, takeAwayText(c, picks_), uiText(UiString::InvestTakeAway),
-                                  ImVec2(x + (w - code) * 0.5f - ui.px(24), y), code, "my-list");
+                                  ImVec2(x + (w - code) * 0.5f - ui.px(st.takeAwayShift), y), code,
+                                  "my-list");
     y += card.y + ui.px(tokens::space::l);
     for (const auto& id : picks_) {
         const Project* p = c.project(id);
         if (!p) continue;
-        float removeW = ui.px(170), textW = w - removeW - ui.px(32);
-        float h = widgets::para(ui, FontRole::Body, ImVec2(x + ui.px(8), y), C::text,
-                                ui.tr(p->name), textW)
-                      .y;
-        if (p->sample)
-            h += widgets::sampleTag(ui, ImVec2(x + ui.px(8), y + h + ui.px(6))).y + ui.px(6);
+        float removeW = ui.px(st.removeWidth), textW = w - removeW - ui.px(st.removeRoom);
+        float indent = ui.px(st.pickIndent), tagGap = ui.px(st.pickTagGap);
+        float h =
+            widgets::para(ui, FontRole::Body, ImVec2(x + indent, y), C::text, ui.tr(p->name), textW)
+                .y;
+        if (p->sample) h += widgets::sampleTag(ui, ImVec2(x + indent, y + h + tagGap)).y + tagGap;
         // "Remove" is a real button: a pill with a full-size touch area.
         std::string rid = "unpick:" + id;
         float rowH = std::max(h, ui.px(tokens::space::touchMin));
@@ -568,9 +586,9 @@ float InvestScreen::drawMyList(UiContext& ui, float x, float y, float w, ImVec2 
         if (widgets::clippedTouch(ui, rid.c_str(), uiText(UiString::InvestRemove), ra, rb, clipMin,
                                   clipMax))
             picks_.erase(std::remove(picks_.begin(), picks_.end(), id), picks_.end());
-        ImVec2 inset(0, ui.px(12));
+        ImVec2 inset(0, ui.px(st.removeInset));
         dl()->AddRect(ra + inset, rb - inset, theme::col(ui, C::national),
-                      (rb.y - ra.y) * 0.5f - inset.y, 0, ui.px(3));
+                      (rb.y - ra.y) * 0.5f - inset.y, 0, ui.px(ui.style.stroke.regular));
         theme::textCentered(ui, FontRole::BodyBold, ra + inset, rb - inset, C::national,
                             ui.tr(uiText(UiString::InvestRemove)));
         y += rowH + ui.px(tokens::space::s);
