@@ -128,7 +128,7 @@ MapScreen::Layout MapScreen::computeLayout(UiContext& ui) {
         // the legend and "Filter parks"; open, the chips below them (the sheet grows upwards).
         float touchH = ui.px(tokens::space::touchMin);
         float s = ui.px(tokens::space::s);
-        L.sheetHandle = ui.px(28);
+        L.sheetHandle = ui.px(ui.style.mapPanel.sheetHandle);
         float chipsH = drawChips(ui, L, {m, 0, W - 2 * m, 0}, true, false);
         float collapsedH = L.sheetHandle + touchH + s + ui.px(M::legendRow) + m;
         float openH = collapsedH + s + chipsH;
@@ -423,8 +423,9 @@ void MapScreen::openCluster(UiContext& ui, const Layout& L, const map::MarkerClu
         b.minX = std::min(b.minX, p.x), b.maxX = std::max(b.maxX, p.x);
         b.minY = std::min(b.minY, p.y), b.maxY = std::max(b.maxY, p.y);
     }
-    float radius = ui.px(M::markerNational + 4) * 1.25f;
-    double factor = map::clusterOpenFactor(px, radius, ui.px(6), kDoubleTapZoom);
+    const MapMarkerStyle& st = ui.style.mapMarker;
+    float radius = ui.px(M::markerNational + st.ringExtra) * 1.25f;
+    double factor = map::clusterOpenFactor(px, radius, ui.px(st.clusterOpenGap), kDoubleTapZoom);
     map::WorldPoint c;
     double scale;
     camera_.viewFor(b.center(), camera_.scale() * factor, L.focus, c, scale);
