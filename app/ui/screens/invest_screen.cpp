@@ -22,7 +22,6 @@ ImDrawList* dl() {
 constexpr uint32_t kHue = tokens::moduleColor[3];
 constexpr size_t kMaxPicks = 8;          // keeps the take-away code small enough to scan at 300 px
 constexpr float kSheetOpenShare = 0.68f; // portrait: the open sheet's share below the chips
-constexpr float kSheetSwipePx = 40;      // a vertical drag this long opens or closes the sheet
 
 const Text& moduleTitle(const UiContext& ui) {
     const Module* m = ui.content->module("invest");
@@ -178,7 +177,8 @@ void InvestScreen::drawSheet(UiContext& ui, float listTop) {
             sheetDragDy_ += g.delta.y;
         } else if (g.kind == Gesture::Kind::DragEnd && sheetDrag_) {
             sheetDrag_ = false;
-            if (std::abs(sheetDragDy_) > ui.px(kSheetSwipePx)) setSheetOpen(ui, sheetDragDy_ < 0);
+            float swipe = GestureSettings{}.scaled(ui.ds.scale).sheetSwipePx;
+            if (std::abs(sheetDragDy_) > swipe) setSheetOpen(ui, sheetDragDy_ < 0);
         }
     }
     panel_.edgeColor = C::surface;
