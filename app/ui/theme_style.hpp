@@ -349,6 +349,9 @@ struct MapInsetStyle {
 struct StaffStyle {
     float valueRaise = 3;        // a row's value sits this far above its label's top
     float pinKey = 128;          // PIN pad keys
+    float keyShadow = 8;         // a key's card shadow at rest ...
+    float keyShadowPressed = 2;  // ... and pressed
+    float cardShadow = 6;        // the panel's cards
     float pinDots = 140;         // the dots' band above the keys
     float pinDot = 14;           // one dot's radius ...
     float pinDotGap = 40;        // ... and their pitch

@@ -158,7 +158,8 @@ void StaffScreen::drawKeypad(UiContext& ui) {
         bool clicked = widgets::touchArea(ui, id.c_str(), label, min, max, &pressed);
         bool ok = i == 11, del = i == 9;
         uint32_t fill = ok ? C::primary : C::surface;
-        theme::card(ui, min, max, fill, key * 0.5f / ui.ds.scale, pressed ? 2 : 8);
+        theme::card(ui, min, max, fill, key * 0.5f / ui.ds.scale,
+                    pressed ? st.keyShadowPressed : st.keyShadow);
         ImVec2 c = (min + max) * 0.5f;
         if (del) {
             // A drawn backspace: the CJK font has no ⌫ glyph.
@@ -320,7 +321,8 @@ float StaffScreen::drawStatus(UiContext& ui, ImVec2 pos, float width) {
              status_.hours.empty() ? ui.tr(T(UiString::DisplayAlwaysOn)) : status_.hours);
     y += pad - ui.px(tokens::space::s);
     d->ChannelsSetCurrent(0);
-    theme::card(ui, pos, ImVec2(pos.x + width, y), C::surface, tokens::radius::card, 6);
+    theme::card(ui, pos, ImVec2(pos.x + width, y), C::surface, tokens::radius::card,
+                ui.style.staff.cardShadow);
     d->ChannelsMerge();
     return y - pos.y;
 }
@@ -376,7 +378,8 @@ float StaffScreen::drawActions(UiContext& ui, ImVec2 pos, float width) {
     }
     y += bh + pad;
     d->ChannelsSetCurrent(0);
-    theme::card(ui, pos, ImVec2(pos.x + width, y), C::surface, tokens::radius::card, 6);
+    theme::card(ui, pos, ImVec2(pos.x + width, y), C::surface, tokens::radius::card,
+                ui.style.staff.cardShadow);
     d->ChannelsMerge();
     return y - pos.y;
 }
@@ -410,7 +413,8 @@ float StaffScreen::drawTours(UiContext& ui, ImVec2 pos, float width) {
     }
     y += pad - gap;
     d->ChannelsSetCurrent(0);
-    theme::card(ui, pos, ImVec2(pos.x + width, y), C::surface, tokens::radius::card, 6);
+    theme::card(ui, pos, ImVec2(pos.x + width, y), C::surface, tokens::radius::card,
+                ui.style.staff.cardShadow);
     d->ChannelsMerge();
     return y - pos.y;
 }
@@ -418,7 +422,8 @@ float StaffScreen::drawTours(UiContext& ui, ImVec2 pos, float width) {
 float StaffScreen::drawLogAndCredits(UiContext& ui, ImVec2 pos, float width, float maxY) {
     float pad = ui.px(tokens::space::m), gap = ui.px(tokens::space::m);
     if (maxY - pos.y < ui.px(ui.style.staff.logMin)) return 0;
-    theme::card(ui, pos, ImVec2(pos.x + width, maxY), C::surface, tokens::radius::card, 6);
+    theme::card(ui, pos, ImVec2(pos.x + width, maxY), C::surface, tokens::radius::card,
+                ui.style.staff.cardShadow);
     float half = (width - pad * 2 - gap) / 2;
     float x = pos.x + pad, y0 = pos.y + pad;
     dl()->PushClipRect(pos, ImVec2(pos.x + width, maxY - pad * 0.5f), true);
