@@ -1,3 +1,4 @@
+// [SECTION] Card sections
 // [SECTION] Card frame
 // [SECTION] Card body
 // [SECTION] Photos
@@ -63,6 +64,139 @@ std::string number(double v) {
     std::snprintf(buf, sizeof buf, "%.10g", v);
     return buf;
 }
+
+// [SECTION] Card sections
+
+// Key figures in two columns: the number large and gold, its unit beside it, the label under.
+// Returns the y below it.
+float cardFigures(UiContext& ui, const Park& park, ImVec2 o, float y, float w) {
+    const MapCardStyle& st = ui.style.mapCard;
+    float s = ui.px(tokens::space::s), m = ui.px(tokens::space::m);
+    y += sectionHeader(ui, ImVec2(o.x, y), uiText(UiString::CardFigures));
+    float colW = (w - s) * 0.5f;
+    float rowTop = y, rowH = 0;
+    for (size_t i = 0; i < park.figures.size(); ++i) {
+        const ParkFigure& f = park.figures[i];
+        float cx = o.x + (i % 2) * (colW + s);
+        if (i % 2 == 0 && i > 0) rowTop += rowH + s, rowH = 0;
+        float fy = rowTop;
+        ImVec2 vs = theme::text(ui, FontRole::H1, ImVec2(cx, fy), C::gold, number(f.value));
+        const std::string& unit = ui.tr(f.unit);
+        ImVec2 us = theme::textSize(ui, FontRole::Body, unit);
+        float unitGap = ui.px(st.figureUnitGap);
+        theme::text(ui, FontRole::Body, ImVec2(cx + vs.x + unitGap, fy + vs.y - us.y - unitGap),
+                    C::textSecondary, unit);
+        fy += vs.y;
+        fy += theme::text(ui, FontRole::Caption, ImVec2(cx, fy), C::textSecondary, ui.tr(f.label),
+                          colW)
+                  .y;
+        if (f.sample) {
+            widgets::sampleTag(ui, ImVec2(cx, fy + ui.px(st.figureTagGap)));
+            fy += theme::textSize(ui, FontRole::Caption, "A").y + ui.px(st.figureTagRow);
+        }
+        rowH = std::max(rowH, fy - rowTop);
+    }
+    return rowTop + rowH + m;
+}
+
+// The leading industries as chips in their hues, wrapping to new rows. Returns the y below it.
+float cardIndustries(UiContext& ui, const Content& content, const Park& park, ImVec2 o, float y,
+                     float w) {
+    const MapCardStyle& st = ui.style.mapCard;
+    float m = ui.px(tokens::space::m);
+    y += sectionHeader(ui, ImVec2(o.x, y), uiText(UiString::CardIndustries));
+    float x = o.x, chipH = ui.px(st.chipHeight), dotR = ui.px(st.chipDot);
+    float padX = ui.px(st.chipPadX), gap = ui.px(st.chipGap);
+    for (const std::string& id : park.industries) {
+        const Industry* ind = content.industry(id);
+        if (!ind) continue;
+        const std::string& name = ui.tr(ind->name);
+        ImVec2 ts = theme::textSize(ui, FontRole::Body, name);
+        float cw = padX * 2 + dotR * 2 + gap + ts.x;
+        if (x > o.x && x + cw > o.x + w) x = o.x, y += chipH + gap;
+        ImVec2 cmin(x, y), cmax(x + cw, y + chipH);
+        dl()->AddRectFilled(cmin, cmax, theme::col(ui, ind->color, 0.16f), chipH * 0.5f);
+        dl()->AddCircleFilled(ImVec2(x + padX + dotR, y + chipH * 0.5f), dotR,
+                              theme::col(ui, ind->color), 16);
+        theme::text(ui, FontRole::Body,
+                    ImVec2(x + padX + dotR * 2 + gap, y + (chipH - ts.y) * 0.5f), C::text, name);
+        x += cw + gap;
+    }
+    return y + chipH + m;
+}
+
+// Rankings: a "No. n" badge where the rank is a number, else a bullet. Returns the y below it.
+float cardRankings(UiContext& ui, const Park& park, ImVec2 o, float y, float w) {
+    const MapCardStyle& st = ui.style.mapCard;
+    float m = ui.px(tokens::space::m);
+    y += sectionHeader(ui, ImVec2(o.x, y), uiText(UiString::CardRankings));
+    for (const Ranking& r : park.rankings) {
+        float indent = 0;
+        if (r.rank > 0) {
+            std::string badge = "No." + std::to_string(r.rank);
+            ImVec2 bs = theme::textSize(ui, FontRole::BodyBold, badge);
+            float bx = ui.px(st.badgePadX);
+            dl()->AddRectFilled(ImVec2(o.x, y), ImVec2(o.x + bs.x + bx * 2, y + bs.y),
+                                theme::col(ui, C::gold, 0.2f), ui.px(st.badgeRounding));
+            theme::text(ui, FontRole::BodyBold, ImVec2(o.x + bx, y), C::sampleTag, badge);
+            indent = bs.x + ui.px(st.badgeIndent);
+        } else {
+            dl()->AddCircleFilled(ImVec2(o.x + ui.px(st.bulletX), y + ui.px(st.bulletY)),
+                                  ui.px(st.bulletRadius), theme::col(ui, C::gold), 12);
+            indent = ui.px(st.bulletIndent);
+        }
+        y += theme::text(ui, FontRole::Body, ImVec2(o.x + indent, y), C::text, ui.tr(r.text),
+                         w - indent)
+                 .y +
+             ui.px(st.rowGap);
+    }
+    return y + m - ui.px(st.rowGap);
+}
+
+// Honours, one bulleted line each. Returns the y below it.
+float cardHonours(UiContext& ui, const Park& park, ImVec2 o, float y, float w) {
+    const MapCardStyle& st = ui.style.mapCard;
+    float m = ui.px(tokens::space::m);
+    y += sectionHeader(ui, ImVec2(o.x, y), uiText(UiString::CardHonours));
+    for (const Text& h : park.honours) {
+        float indent = ui.px(st.bulletIndent);
+        dl()->AddCircleFilled(ImVec2(o.x + ui.px(st.bulletX), y + ui.px(st.bulletY)),
+                              ui.px(st.bulletRadius), theme::col(ui, C::primary), 12);
+        y += theme::text(ui, FontRole::Body, ImVec2(o.x + indent, y), C::text, ui.tr(h), w - indent)
+                 .y +
+             ui.px(st.rowGap);
+    }
+    return y + m - ui.px(st.rowGap);
+}
+
+// The park's page as a QR code with a short label beside it. Returns the y below it.
+float cardQr(UiContext& ui, const Park& park, ImVec2 o, float y, float w) {
+    const MapCardStyle& st = ui.style.mapCard;
+    float s = ui.px(tokens::space::s), m = ui.px(tokens::space::m);
+    QrTexture qr = qrTexture(park.url);
+    ui.noteUsage(event::QrShown, "park:" + park.id);
+    float q = ui.px(M::qrSize);
+    if (qr.glTexture != 0) {
+        dl()->AddRectFilled(ImVec2(o.x, y), ImVec2(o.x + q, y + q), theme::col(ui, C::surface));
+        dl()->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(qr.glTexture)),
+                       ImVec2(o.x, y), ImVec2(o.x + q, y + q), ImVec2(0, 0), ImVec2(1, 1),
+                       theme::col(ui, 0xFFFFFF));
+        dl()->AddRect(ImVec2(o.x, y), ImVec2(o.x + q, y + q), theme::col(ui, C::surfaceMuted),
+                      ui.px(st.qrRounding), 0, ui.px(ui.style.stroke.thin));
+    }
+    float qx = o.x + q + m;
+    float qy = y + s;
+    qy += theme::text(ui, FontRole::BodyBold, ImVec2(qx, qy), C::text,
+                      ui.tr(uiText(UiString::CardScanQr)), o.x + w - qx)
+              .y +
+          ui.px(st.qrTextGap);
+    // A short label, not the raw address: visitors scan, they do not type.
+    theme::text(ui, FontRole::Caption, ImVec2(qx, qy), C::textSecondary,
+                ui.tr(uiText(UiString::CardQrWebsite)), o.x + w - qx);
+    ui.hits->noteText("qr:" + park.url);
+    return y + q;
+}
+
 } // namespace
 
 // [SECTION] Card frame
@@ -162,120 +296,11 @@ float MapScreen::drawCardBody(UiContext& ui, const Park& park, ImVec2 o, float w
 
     y += theme::text(ui, FontRole::Body, ImVec2(o.x, y), C::text, ui.tr(park.intro), w).y + m;
 
-    if (!park.figures.empty()) {
-        y += sectionHeader(ui, ImVec2(o.x, y), uiText(UiString::CardFigures));
-        float colW = (w - s) * 0.5f;
-        float rowTop = y, rowH = 0;
-        for (size_t i = 0; i < park.figures.size(); ++i) {
-            const ParkFigure& f = park.figures[i];
-            float cx = o.x + (i % 2) * (colW + s);
-            if (i % 2 == 0 && i > 0) rowTop += rowH + s, rowH = 0;
-            float fy = rowTop;
-            ImVec2 vs = theme::text(ui, FontRole::H1, ImVec2(cx, fy), C::gold, number(f.value));
-            const std::string& unit = ui.tr(f.unit);
-            ImVec2 us = theme::textSize(ui, FontRole::Body, unit);
-            float unitGap = ui.px(st.figureUnitGap);
-            theme::text(ui, FontRole::Body, ImVec2(cx + vs.x + unitGap, fy + vs.y - us.y - unitGap),
-                        C::textSecondary, unit);
-            fy += vs.y;
-            fy += theme::text(ui, FontRole::Caption, ImVec2(cx, fy), C::textSecondary,
-                              ui.tr(f.label), colW)
-                      .y;
-            if (f.sample) {
-                widgets::sampleTag(ui, ImVec2(cx, fy + ui.px(st.figureTagGap)));
-                fy += theme::textSize(ui, FontRole::Caption, "A").y + ui.px(st.figureTagRow);
-            }
-            rowH = std::max(rowH, fy - rowTop);
-        }
-        y = rowTop + rowH + m;
-    }
-
-    if (!park.industries.empty()) {
-        y += sectionHeader(ui, ImVec2(o.x, y), uiText(UiString::CardIndustries));
-        float x = o.x, chipH = ui.px(st.chipHeight), dotR = ui.px(st.chipDot);
-        float padX = ui.px(st.chipPadX), gap = ui.px(st.chipGap);
-        for (const std::string& id : park.industries) {
-            const Industry* ind = content.industry(id);
-            if (!ind) continue;
-            const std::string& name = ui.tr(ind->name);
-            ImVec2 ts = theme::textSize(ui, FontRole::Body, name);
-            float cw = padX * 2 + dotR * 2 + gap + ts.x;
-            if (x > o.x && x + cw > o.x + w) x = o.x, y += chipH + gap;
-            ImVec2 cmin(x, y), cmax(x + cw, y + chipH);
-            dl()->AddRectFilled(cmin, cmax, theme::col(ui, ind->color, 0.16f), chipH * 0.5f);
-            dl()->AddCircleFilled(ImVec2(x + padX + dotR, y + chipH * 0.5f), dotR,
-                                  theme::col(ui, ind->color), 16);
-            theme::text(ui, FontRole::Body,
-                        ImVec2(x + padX + dotR * 2 + gap, y + (chipH - ts.y) * 0.5f), C::text,
-                        name);
-            x += cw + gap;
-        }
-        y += chipH + m;
-    }
-
-    if (!park.rankings.empty()) {
-        y += sectionHeader(ui, ImVec2(o.x, y), uiText(UiString::CardRankings));
-        for (const Ranking& r : park.rankings) {
-            float indent = 0;
-            if (r.rank > 0) {
-                std::string badge = "No." + std::to_string(r.rank);
-                ImVec2 bs = theme::textSize(ui, FontRole::BodyBold, badge);
-                float bx = ui.px(st.badgePadX);
-                dl()->AddRectFilled(ImVec2(o.x, y), ImVec2(o.x + bs.x + bx * 2, y + bs.y),
-                                    theme::col(ui, C::gold, 0.2f), ui.px(st.badgeRounding));
-                theme::text(ui, FontRole::BodyBold, ImVec2(o.x + bx, y), C::sampleTag, badge);
-                indent = bs.x + ui.px(st.badgeIndent);
-            } else {
-                dl()->AddCircleFilled(ImVec2(o.x + ui.px(st.bulletX), y + ui.px(st.bulletY)),
-                                      ui.px(st.bulletRadius), theme::col(ui, C::gold), 12);
-                indent = ui.px(st.bulletIndent);
-            }
-            y += theme::text(ui, FontRole::Body, ImVec2(o.x + indent, y), C::text, ui.tr(r.text),
-                             w - indent)
-                     .y +
-                 ui.px(st.rowGap);
-        }
-        y += m - ui.px(st.rowGap);
-    }
-
-    if (!park.honours.empty()) {
-        y += sectionHeader(ui, ImVec2(o.x, y), uiText(UiString::CardHonours));
-        for (const Text& h : park.honours) {
-            float indent = ui.px(st.bulletIndent);
-            dl()->AddCircleFilled(ImVec2(o.x + ui.px(st.bulletX), y + ui.px(st.bulletY)),
-                                  ui.px(st.bulletRadius), theme::col(ui, C::primary), 12);
-            y += theme::text(ui, FontRole::Body, ImVec2(o.x + indent, y), C::text, ui.tr(h),
-                             w - indent)
-                     .y +
-                 ui.px(st.rowGap);
-        }
-        y += m - ui.px(st.rowGap);
-    }
-
-    if (!park.url.empty()) {
-        QrTexture qr = qrTexture(park.url);
-        ui.noteUsage(event::QrShown, "park:" + park.id);
-        float q = ui.px(M::qrSize);
-        if (qr.glTexture != 0) {
-            dl()->AddRectFilled(ImVec2(o.x, y), ImVec2(o.x + q, y + q), theme::col(ui, C::surface));
-            dl()->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(qr.glTexture)),
-                           ImVec2(o.x, y), ImVec2(o.x + q, y + q), ImVec2(0, 0), ImVec2(1, 1),
-                           theme::col(ui, 0xFFFFFF));
-            dl()->AddRect(ImVec2(o.x, y), ImVec2(o.x + q, y + q), theme::col(ui, C::surfaceMuted),
-                          ui.px(st.qrRounding), 0, ui.px(ui.style.stroke.thin));
-        }
-        float qx = o.x + q + m;
-        float qy = y + ui.px(tokens::space::s);
-        qy += theme::text(ui, FontRole::BodyBold, ImVec2(qx, qy), C::text,
-                          ui.tr(uiText(UiString::CardScanQr)), o.x + w - qx)
-                  .y +
-              ui.px(st.qrTextGap);
-        // A short label, not the raw address: visitors scan, they do not type.
-        theme::text(ui, FontRole::Caption, ImVec2(qx, qy), C::textSecondary,
-                    ui.tr(uiText(UiString::CardQrWebsite)), o.x + w - qx);
-        ui.hits->noteText("qr:" + park.url);
-        y += q;
-    }
+    if (!park.figures.empty()) y = cardFigures(ui, park, o, y, w);
+    if (!park.industries.empty()) y = cardIndustries(ui, content, park, o, y, w);
+    if (!park.rankings.empty()) y = cardRankings(ui, park, o, y, w);
+    if (!park.honours.empty()) y = cardHonours(ui, park, o, y, w);
+    if (!park.url.empty()) y = cardQr(ui, park, o, y, w);
     return y - o.y;
 }
 
