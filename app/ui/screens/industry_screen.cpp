@@ -18,6 +18,7 @@ ImDrawList* dl() {
     return ImGui::GetWindowDrawList();
 }
 constexpr uint32_t kHue = tokens::moduleColor[2];
+constexpr double kTileStaggerMs = 40; // each tile rises this much after the previous one
 
 const Text& moduleTitle(const UiContext& ui) {
     const Module* m = ui.content->module("industry");
@@ -76,6 +77,54 @@ void IndustryScreen::draw(UiContext& ui) {
 
 // [SECTION] Tiles
 
+namespace {
+// One industry's tile: photo (or its hue), name, summary and node count; a tap opens its chain.
+void industryTile(UiContext& ui, const Industry& ind, ImVec2 a, ImVec2 b, ImVec2 clipMin,
+                  ImVec2 clipMax, bool sampleTag) {
+    const IndustryStyle& st = ui.style.industry;
+    float tileW = b.x - a.x, tileH = b.y - a.y; // before a press shrinks it
+    std::string id = "industry:" + ind.id;
+    bool pressed = false;
+    if (widgets::clippedTouch(ui, id.c_str(), ind.name, a, b, clipMin, clipMax, &pressed))
+        ui.post(NavCommand::go(ScreenId::Industry, ind.id));
+    if (pressed) {
+        float inset = ui.px(ui.style.press.inset);
+        a += ImVec2(inset, inset);
+        b -= ImVec2(inset, inset);
+    }
+    uint32_t hue = hueOf(ind);
+    theme::card(ui, a, b, C::surface, tokens::radius::card,
+                pressed ? ui.style.press.shadowPressed : st.tileShadow);
+    float photoH = tileH * 0.5f;
+    const Photo* p = ui.content->photo("ind-" + ind.id);
+    if (p)
+        widgets::photo(ui, *p, widgets::PhotoSize::Thumb, a, ImVec2(b.x, a.y + photoH),
+                       tokens::radius::card);
+    else
+        dl()->AddRectFilled(a, ImVec2(b.x, a.y + photoH), theme::col(ui, hue),
+                            ui.px(tokens::radius::card), ImDrawFlags_RoundCornersTop);
+    // The industry's colour as a band under the photo: the same hue everywhere.
+    dl()->AddRectFilled(ImVec2(a.x, a.y + photoH - ui.px(st.tileBand)), ImVec2(b.x, a.y + photoH),
+                        theme::col(ui, hue));
+    float pad = ui.px(tokens::space::m);
+    float ty = a.y + photoH + pad;
+    ty += widgets::para(ui, FontRole::H2, ImVec2(a.x + pad, ty), C::text, ui.tr(ind.name),
+                        tileW - pad * 2)
+              .y +
+          ui.px(st.tileNameGap);
+    std::string count =
+        std::to_string(ind.nodes.size()) + " " + ui.tr(uiText(UiString::IndustryNodes));
+    ImVec2 cs = widgets::paraSize(ui, FontRole::BodyBold, count);
+    // The summary gets the lines between the name and the count; the rest is cut.
+    widgets::paraFit(ui, FontRole::Caption, ImVec2(a.x + pad, ty), C::textSecondary,
+                     ui.tr(ind.summary), tileW - pad * 2,
+                     b.y - pad - std::max(cs.y, ui.px(st.tileCountMin)) - ui.px(st.tileSummaryGap) -
+                         ty);
+    widgets::para(ui, FontRole::BodyBold, ImVec2(a.x + pad, b.y - pad - cs.y), inkOf(hue), count);
+    if (sampleTag) widgets::sampleTagRight(ui, ImVec2(b.x - pad, b.y - pad - ui.px(st.tileTag)));
+}
+} // namespace
+
 void IndustryScreen::drawTiles(UiContext& ui, ImVec2 min, ImVec2 max) {
     const auto& inds = ui.content->industries;
     bool portrait = ui.ds.portrait();
@@ -100,55 +149,15 @@ void IndustryScreen::drawTiles(UiContext& ui, ImVec2 min, ImVec2 max) {
         int c = static_cast<int>(i) % cols, r = static_cast<int>(i) / cols;
         ImVec2 a(min.x + c * (tileW + gap), y + r * (tileH + gap)), b(a.x + tileW, a.y + tileH);
         // Staggered rise as on the home screen.
-        float t =
-            static_cast<float>((ui.nowMs - enteredMs_ - i * 40.0) / tokens::motion::transitionMs);
-        if (t < 1) ui.animateUntil(enteredMs_ + i * 40.0 + tokens::motion::transitionMs);
+        float t = static_cast<float>((ui.nowMs - enteredMs_ - i * kTileStaggerMs) /
+                                     tokens::motion::transitionMs);
+        if (t < 1) ui.animateUntil(enteredMs_ + i * kTileStaggerMs + tokens::motion::transitionMs);
         float e = tokens::easeOutCubic(t);
         float rise = (1 - e) * ui.px(st.tileRise);
         a.y += rise;
         b.y += rise;
         theme::ScopedFade fade(ui, e);
-        std::string id = "industry:" + ind.id;
-        bool pressed = false;
-        if (widgets::clippedTouch(ui, id.c_str(), ind.name, a, b, min, max, &pressed))
-            ui.post(NavCommand::go(ScreenId::Industry, ind.id));
-        if (pressed) {
-            float inset = ui.px(ui.style.press.inset);
-            a += ImVec2(inset, inset);
-            b -= ImVec2(inset, inset);
-        }
-        uint32_t hue = hueOf(ind);
-        theme::card(ui, a, b, C::surface, tokens::radius::card,
-                    pressed ? ui.style.press.shadowPressed : st.tileShadow);
-        float photoH = tileH * 0.5f;
-        const Photo* p = ui.content->photo("ind-" + ind.id);
-        if (p)
-            widgets::photo(ui, *p, widgets::PhotoSize::Thumb, a, ImVec2(b.x, a.y + photoH),
-                           tokens::radius::card);
-        else
-            dl()->AddRectFilled(a, ImVec2(b.x, a.y + photoH), theme::col(ui, hue),
-                                ui.px(tokens::radius::card), ImDrawFlags_RoundCornersTop);
-        // The industry's colour as a band under the photo: the same hue everywhere.
-        dl()->AddRectFilled(ImVec2(a.x, a.y + photoH - ui.px(st.tileBand)),
-                            ImVec2(b.x, a.y + photoH), theme::col(ui, hue));
-        float pad = ui.px(tokens::space::m);
-        float ty = a.y + photoH + pad;
-        ty += widgets::para(ui, FontRole::H2, ImVec2(a.x + pad, ty), C::text, ui.tr(ind.name),
-                            tileW - pad * 2)
-                  .y +
-              ui.px(st.tileNameGap);
-        std::string count =
-            std::to_string(ind.nodes.size()) + " " + ui.tr(uiText(UiString::IndustryNodes));
-        ImVec2 cs = widgets::paraSize(ui, FontRole::BodyBold, count);
-        // The summary gets the lines between the name and the count; the rest is cut.
-        widgets::paraFit(ui, FontRole::Caption, ImVec2(a.x + pad, ty), C::textSecondary,
-                         ui.tr(ind.summary), tileW - pad * 2,
-                         b.y - pad - std::max(cs.y, ui.px(st.tileCountMin)) -
-                             ui.px(st.tileSummaryGap) - ty);
-        widgets::para(ui, FontRole::BodyBold, ImVec2(a.x + pad, b.y - pad - cs.y), inkOf(hue),
-                      count);
-        if (ind.sample && !allSample)
-            widgets::sampleTagRight(ui, ImVec2(b.x - pad, b.y - pad - ui.px(st.tileTag)));
+        industryTile(ui, ind, a, b, min, max, ind.sample && !allSample);
     }
     // A row left short gets one more tile, the whole map, so the grid has no hole.
     int count = static_cast<int>(inds.size());
