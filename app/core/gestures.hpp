@@ -46,11 +46,16 @@ struct GestureSettings {
     double doubleTapMs = 320.0;     // second tap within this time ...
     float doubleTapSlopPx = 60.0f;  // ... and this distance
     double velocityWindowMs = 80.0; // velocity is measured over the last moves in this window
+    // Screen-level swipes, judged by the screens on a finished drag (same units).
+    float sheetSwipePx = 40.0f; // a vertical drag this long opens or closes a bottom sheet
+    float photoSwipePx = 60.0f; // a horizontal drag this long turns a card's photo
 
     GestureSettings scaled(float displayScale) const {
         GestureSettings s = *this;
         s.tapSlopPx *= displayScale;
         s.doubleTapSlopPx *= displayScale;
+        s.sheetSwipePx *= displayScale;
+        s.photoSwipePx *= displayScale;
         return s;
     }
 };

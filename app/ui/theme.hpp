@@ -18,6 +18,20 @@ uint32_t parseHex(const std::string& hex, uint32_t fallback); // "#RRGGBB"
 // ImGui style for the kiosk (no window chrome, large touch metrics).
 void applyImGuiStyle(float scale);
 
+// Multiplies the context's fade by `alpha` for a scope (a tile fading in on entry) and restores
+// it on every way out, so an early return cannot leave the rest of the frame faded.
+class ScopedFade {
+  public:
+    ScopedFade(UiContext& ui, float alpha) : ui_(ui), saved_(ui.fade) { ui.fade *= alpha; }
+    ~ScopedFade() { ui_.fade = saved_; }
+    ScopedFade(const ScopedFade&) = delete;
+    ScopedFade& operator=(const ScopedFade&) = delete;
+
+  private:
+    UiContext& ui_;
+    float saved_;
+};
+
 // [SECTION] Drawing
 void card(const UiContext& ui, ImVec2 min, ImVec2 max, uint32_t fill, float radiusDesign,
           float shadowDesign = 12);

@@ -9,6 +9,7 @@
 #include "core/layout.hpp"
 #include "core/navigation.hpp"
 #include "platform/fonts.hpp"
+#include "ui/theme_style.hpp"
 
 #include <algorithm>
 #include <string>
@@ -32,6 +33,7 @@ struct UsageNote {
 
 struct UiContext {
     DesignScale ds;                   // design units -> pixels
+    Style style;                      // every component's sizes, in design units
     Lang lang = Lang::Zh;             // current UI language
     const Content* content = nullptr; // the current bundle's content (never null while drawing)
     FontSet* fonts = nullptr;
@@ -52,6 +54,7 @@ struct UiContext {
     std::vector<UsageNote>* usage = nullptr; // notes for the analytics, drained after the frame
 
     float px(float designUnits) const { return ds.px(designUnits); }
+    float px(ByOrientation designUnits) const { return ds.px(designUnits.pick(ds.portrait())); }
     const std::string& tr(const Text& t) const { return t.get(lang); }
     void animateUntil(double ms) { animateUntilMs = std::max(animateUntilMs, ms); }
     void post(NavCommand c) const { nav->post(std::move(c)); }

@@ -47,9 +47,10 @@ void AttractScreen::drawBackdrop(UiContext& ui) {
     for (int i = 0; i < 5; ++i) {
         float y = H * (0.55f + 0.07f * i);
         float amp = H * (0.05f + 0.015f * i) * (0.8f + 0.2f * std::sin(phase + i));
-        dl()->AddBezierCubic(ImVec2(0, y), ImVec2(W * 0.3f, y - amp), ImVec2(W * 0.65f, y + amp),
-                             ImVec2(W, y - amp * 0.5f),
-                             theme::col(ui, C::surface, 0.06f + 0.02f * i), ui.px(4 + 3.0f * i));
+        dl()->AddBezierCubic(
+            ImVec2(0, y), ImVec2(W * 0.3f, y - amp), ImVec2(W * 0.65f, y + amp),
+            ImVec2(W, y - amp * 0.5f), theme::col(ui, C::surface, 0.06f + 0.02f * i),
+            ui.px(ui.style.attract.riverStroke + ui.style.attract.riverStrokeStep * i));
     }
 }
 
@@ -115,8 +116,8 @@ void AttractScreen::draw(UiContext& ui) {
     float blockH = theme::textSize(ui, FontRole::H1, title.zh, wrap).y + ui.px(tokens::space::xs) +
                    theme::textSize(ui, FontRole::H2, title.en, wrap).y + ui.px(tokens::space::l) +
                    ls.y + pillPad;
-    float textTop = H - ui.px(portrait ? 200 : tokens::space::xl * 2) - blockH;
-    float fadeH = ui.px(portrait ? 420 : 300);
+    float textTop = H - ui.px(ui.style.attract.textBottom) - blockH;
+    float fadeH = ui.px(ui.style.attract.scrimHeight);
     dl()->AddRectFilledMultiColor(ImVec2(0, textTop - fadeH), ImVec2(W, textTop),
                                   theme::col(ui, C::shadow, 0.0f), theme::col(ui, C::shadow, 0.0f),
                                   theme::col(ui, C::shadow, 0.55f),

@@ -123,7 +123,7 @@ void CityScreen::draw(UiContext& ui) {
 // [SECTION] Sections
 
 float CityScreen::sectionTitle(UiContext& ui, float x, float y, const Text& title) {
-    float bar = ui.px(8);
+    float bar = ui.px(ui.style.city.sectionBar);
     ImVec2 ts = widgets::paraSize(ui, FontRole::H2, ui.tr(title));
     dl()->AddRectFilled(ImVec2(x, y + ts.y * 0.18f), ImVec2(x + bar, y + ts.y * 0.86f),
                         theme::col(ui, C::gold), bar * 0.5f);
@@ -134,10 +134,12 @@ float CityScreen::sectionTitle(UiContext& ui, float x, float y, const Text& titl
 
 float CityScreen::drawIntro(UiContext& ui, float x, float y, float w) {
     const Content& c = *ui.content;
+    const CityStyle& st = ui.style.city;
     float ty = y;
     const std::string& publisher = ui.tr(c.site.publisher);
     if (!publisher.empty())
-        ty += widgets::para(ui, FontRole::BodyBold, ImVec2(x, ty), kHue, publisher).y + ui.px(8);
+        ty += widgets::para(ui, FontRole::BodyBold, ImVec2(x, ty), kHue, publisher).y +
+              ui.px(st.publisherGap);
     ty += widgets::para(ui, FontRole::H1, ImVec2(x, ty), C::text,
                         ui.tr(moduleTitle(ui, "city", UiString::ModuleCity)), w)
               .y +
@@ -169,9 +171,9 @@ float CityScreen::drawMedia(UiContext& ui, float x, float y, float w) {
         video_.pause();
         resumeOnView_ = true;
     }
-    float capY = vmax.y + ui.px(10);
+    float capY = vmax.y + ui.px(ui.style.city.captionGap);
     ImVec2 cs = widgets::para(ui, FontRole::Caption, ImVec2(vmin.x, capY), C::textSecondary,
-                              ui.tr(title), videoW - ui.px(140));
+                              ui.tr(title), videoW - ui.px(ui.style.city.captionTagRoom));
     if (c.video && c.video->sample) widgets::sampleTagRight(ui, ImVec2(vmax.x, capY));
     float videoBottom = capY + cs.y;
     if (portrait) {
@@ -187,19 +189,20 @@ float CityScreen::drawFigures(UiContext& ui, float x, float y, float w, int cols
                               float viewBottom) {
     const auto& figs = ui.content->site.keyFigures;
     if (figs.empty()) return 0;
+    const CityStyle& st = ui.style.city;
     float h0 = sectionTitle(ui, x, y, uiText(UiString::CityKeyFigures));
     float y1 = y + h0;
     int rows = (static_cast<int>(figs.size()) + cols - 1) / cols;
     float gap = ui.px(tokens::space::m);
     float cw = (w - gap * (cols - 1)) / cols;
     // As tall as the longest label needs: number, label, year.
-    float pad = ui.px(tokens::space::m + 4);
+    float pad = ui.px(st.figurePadding);
     float labelH = 0;
     for (const KeyFigure& f : figs)
         labelH =
             std::max(labelH, widgets::paraSize(ui, FontRole::Body, ui.tr(f.label), cw - pad * 2).y);
     float numH = widgets::paraSize(ui, FontRole::Display, "0").y;
-    float ch = pad * 2 + numH + ui.px(4) + labelH + ui.px(56);
+    float ch = pad * 2 + numH + ui.px(st.figureUnitGap) + labelH + ui.px(st.figureFooter);
     // Count up once, when the cards come into view.
     if (figuresStartMs_ < 0 && y1 + ch * 0.5f < viewBottom) figuresStartMs_ = ui.nowMs;
     double start = figuresStartMs_;
@@ -211,23 +214,25 @@ float CityScreen::drawFigures(UiContext& ui, float x, float y, float w, int cols
         float thisW = last ? w - col * (cw + gap) : cw;
         ImVec2 a(x + col * (cw + gap), y1 + row * (ch + gap));
         ImVec2 b(a.x + thisW, a.y + ch);
-        theme::card(ui, a, b, C::surface, tokens::radius::card, 10);
-        dl()->AddRectFilled(a, ImVec2(b.x, a.y + ui.px(8)), theme::col(ui, C::gold),
+        theme::card(ui, a, b, C::surface, tokens::radius::card, st.figureShadow);
+        dl()->AddRectFilled(a, ImVec2(b.x, a.y + ui.px(st.figureBand)), theme::col(ui, C::gold),
                             ui.px(tokens::radius::card), ImDrawFlags_RoundCornersTop);
         std::string num = figuresStartMs_ < 0 ? "0" : widgets::countUp(ui, f.value, start);
         ImVec2 ns =
             widgets::para(ui, FontRole::Display, ImVec2(a.x + pad, a.y + pad), C::gold, num);
-        widgets::para(
-            ui, FontRole::H2,
-            ImVec2(a.x + pad + ns.x + ui.px(4),
-                   a.y + pad + ns.y - widgets::paraSize(ui, FontRole::H2, f.unit).y - ui.px(10)),
-            C::gold, f.unit);
-        widgets::para(ui, FontRole::Body, ImVec2(a.x + pad, a.y + pad + ns.y + ui.px(4)), C::text,
+        widgets::para(ui, FontRole::H2,
+                      ImVec2(a.x + pad + ns.x + ui.px(st.figureUnitGap),
+                             a.y + pad + ns.y - widgets::paraSize(ui, FontRole::H2, f.unit).y -
+                                 ui.px(st.figureUnitRaise)),
+                      C::gold, f.unit);
+        widgets::para(ui, FontRole::Body,
+                      ImVec2(a.x + pad, a.y + pad + ns.y + ui.px(st.figureUnitGap)), C::text,
                       ui.tr(f.label), thisW - pad * 2);
         std::string year = f.year ? std::to_string(f.year) : std::string();
-        widgets::para(ui, FontRole::Caption, ImVec2(a.x + pad, b.y - pad - ui.px(28)),
+        widgets::para(ui, FontRole::Caption, ImVec2(a.x + pad, b.y - pad - ui.px(st.figureYear)),
                       C::textSecondary, year);
-        if (f.sample) widgets::sampleTagRight(ui, ImVec2(b.x - pad, b.y - pad - ui.px(34)));
+        if (f.sample)
+            widgets::sampleTagRight(ui, ImVec2(b.x - pad, b.y - pad - ui.px(st.figureTag)));
     }
     float y2 = y1 + rows * ch + (rows - 1) * gap + ui.px(tokens::space::s);
     const std::string& src = ui.tr(figs.front().source);
@@ -249,6 +254,7 @@ float CityScreen::drawRankings(UiContext& ui, float x, float y, float w) {
     for (const Park& p : ui.content->parks)
         if (!p.rankings.empty()) ranked.push_back(&p);
     if (ranked.empty()) return 0;
+    const CityStyle& st = ui.style.city;
     float h0 = sectionTitle(ui, x, y, uiText(UiString::CityRankings));
     int cols = ui.ds.portrait() ? 1 : 2;
     float gap = ui.px(tokens::space::m);
@@ -260,38 +266,43 @@ float CityScreen::drawRankings(UiContext& ui, float x, float y, float w) {
         ImVec2 a(x + col * (cw + gap), colY[col]);
         // Measure, then draw: cards are as tall as their facts.
         float inner = cw - pad * 2;
-        float hgt = pad +
-                    widgets::paraSize(ui, FontRole::H2, ui.tr(p->name), inner - ui.px(150)).y +
-                    ui.px(12);
+        float hgt =
+            pad +
+            widgets::paraSize(ui, FontRole::H2, ui.tr(p->name), inner - ui.px(st.rankingNameRoom))
+                .y +
+            ui.px(st.rankingNameGap);
         for (const Ranking& r : p->rankings)
-            hgt += widgets::paraSize(ui, FontRole::Body, ui.tr(r.text), inner - ui.px(28)).y +
-                   ui.px(10);
+            hgt += widgets::paraSize(ui, FontRole::Body, ui.tr(r.text),
+                                     inner - ui.px(st.rankingIndent))
+                       .y +
+                   ui.px(st.rankingRowGap);
         hgt += pad;
         ImVec2 b(a.x + cw, a.y + hgt);
-        theme::card(ui, a, b, C::surface, tokens::radius::card, 8);
+        theme::card(ui, a, b, C::surface, tokens::radius::card, st.rankingShadow);
         uint32_t levelHue = p->level == ParkLevel::National     ? C::national
                             : p->level == ParkLevel::Provincial ? C::provincial
                                                                 : C::teal;
-        dl()->AddRectFilled(a, ImVec2(a.x + ui.px(8), b.y), theme::col(ui, levelHue),
+        dl()->AddRectFilled(a, ImVec2(a.x + ui.px(st.rankingEdge), b.y), theme::col(ui, levelHue),
                             ui.px(tokens::radius::card), ImDrawFlags_RoundCornersLeft);
         float ty = a.y + pad;
         ty += widgets::para(ui, FontRole::H2, ImVec2(a.x + pad, ty), C::text, ui.tr(p->name),
-                            inner - ui.px(150))
+                            inner - ui.px(st.rankingNameRoom))
                   .y +
-              ui.px(12);
+              ui.px(st.rankingNameGap);
         const std::string& kind = ui.tr(p->kind);
         ImVec2 ks = widgets::paraSize(ui, FontRole::Caption, kind);
-        ImVec2 km(b.x - pad - ks.x - ui.px(24), a.y + pad);
-        dl()->AddRectFilled(km, km + ks + ImVec2(ui.px(24), ui.px(8)),
-                            theme::col(ui, levelHue, 0.12f), ui.px(8));
-        widgets::para(ui, FontRole::Caption, km + ImVec2(ui.px(12), ui.px(4)), levelHue, kind);
+        ImVec2 tagPad(ui.px(ui.style.tag.padX), ui.px(ui.style.tag.padY));
+        ImVec2 km(b.x - pad - ks.x - tagPad.x * 2, a.y + pad);
+        dl()->AddRectFilled(km, km + ks + tagPad * 2, theme::col(ui, levelHue, 0.12f),
+                            ui.px(ui.style.tag.rounding));
+        widgets::para(ui, FontRole::Caption, km + tagPad, levelHue, kind);
         for (const Ranking& r : p->rankings) {
-            dl()->AddCircleFilled(ImVec2(a.x + pad + ui.px(8), ty + ui.px(20)), ui.px(6),
-                                  theme::col(ui, C::gold));
-            ty += widgets::para(ui, FontRole::Body, ImVec2(a.x + pad + ui.px(28), ty), C::text,
-                                ui.tr(r.text), inner - ui.px(28))
+            dl()->AddCircleFilled(ImVec2(a.x + pad + ui.px(st.bulletX), ty + ui.px(st.bulletY)),
+                                  ui.px(st.bulletRadius), theme::col(ui, C::gold));
+            ty += widgets::para(ui, FontRole::Body, ImVec2(a.x + pad + ui.px(st.rankingIndent), ty),
+                                C::text, ui.tr(r.text), inner - ui.px(st.rankingIndent))
                       .y +
-                  ui.px(10);
+                  ui.px(st.rankingRowGap);
         }
         colY[col] = b.y + gap;
     }

@@ -22,7 +22,6 @@ constexpr ScreenId kModuleScreens[4] = {ScreenId::City, ScreenId::Map, ScreenId:
                                         ScreenId::Invest};
 constexpr double kStaggerMs = 60;
 constexpr const char* kBrandMark = "asset:brand/zjmap-mark-256.png";
-constexpr float kBrandMarkSize = 132; // design units: as tall as the publisher and the title
 
 int moduleIndex(const std::string& id) {
     static const char* ids[4] = {"city", "map", "industry", "invest"};
@@ -39,7 +38,8 @@ void drawRiver(const UiContext& ui, ImVec2 min, ImVec2 max) {
         float amp = h * (0.06f + 0.02f * i);
         dl()->AddBezierCubic(ImVec2(min.x, y), ImVec2(min.x + w * 0.3f, y - amp),
                              ImVec2(min.x + w * 0.65f, y + amp), ImVec2(max.x, y - amp * 0.5f),
-                             theme::col(ui, C::surface, 0.07f + 0.02f * i), ui.px(3 + 2.0f * i));
+                             theme::col(ui, C::surface, 0.07f + 0.02f * i),
+                             ui.px(ui.style.home.riverStroke + ui.style.home.riverStrokeStep * i));
     }
 }
 } // namespace
@@ -51,12 +51,13 @@ void HomeScreen::onEnter(UiContext& ui, const std::string&) {
 
 void HomeScreen::draw(UiContext& ui) {
     const Content& content = *ui.content;
+    const HomeStyle& st = ui.style.home;
     float W = ui.ds.width, H = ui.ds.height;
     bool portrait = ui.ds.portrait();
     float margin = ui.px(portrait ? tokens::space::l : tokens::space::xl);
 
     // Header band.
-    float bandH = ui.px(portrait ? 560 : 400);
+    float bandH = ui.px(st.bandHeight);
     dl()->AddRectFilledMultiColor(ImVec2(0, 0), ImVec2(W, bandH), theme::col(ui, C::primary),
                                   theme::col(ui, 0x1456B8), theme::col(ui, 0x0E4AA3),
                                   theme::col(ui, C::primaryDark));
@@ -65,8 +66,8 @@ void HomeScreen::draw(UiContext& ui) {
 
     // The brand mark (assets/brand) beside the publisher and the title; its place is kept while
     // it loads so that the title never jumps.
-    float y = ui.px(portrait ? 150 : 96);
-    float markSize = ui.px(kBrandMarkSize);
+    float y = ui.px(st.titleTop);
+    float markSize = ui.px(st.brandMark);
     TextureRef mark = ui.textures ? ui.textures->get(kBrandMark) : TextureRef{};
     if (mark.state == TextureRef::State::Ready)
         dl()->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(mark.glTexture)),
@@ -85,8 +86,8 @@ void HomeScreen::draw(UiContext& ui) {
     // Tiles: four in a row (landscape) or a 2x2 grid (portrait), rising into the band.
     int cols = portrait ? 2 : 4;
     int rows = portrait ? 2 : 1;
-    float gap = ui.px(tokens::space::m + 8);
-    float top = bandH - ui.px(portrait ? 40 : 80);
+    float gap = ui.px(st.tileGap);
+    float top = bandH - ui.px(st.tileOverlap);
     float bottom = H - margin;
     float tileW = (W - margin * 2 - gap * (cols - 1)) / cols;
     float tileH = (bottom - top - gap * (rows - 1)) / rows;
@@ -103,27 +104,28 @@ void HomeScreen::draw(UiContext& ui) {
 void HomeScreen::drawTile(UiContext& ui, int index, const Module& module, ImVec2 min, ImVec2 max) {
     int mi = moduleIndex(module.id);
     if (mi < 0) return;
+    const HomeStyle& st = ui.style.home;
     // Staggered entrance: each tile rises and fades in a little after the previous one.
     float t = static_cast<float>((ui.nowMs - enteredMs_ - index * kStaggerMs) /
                                  tokens::motion::transitionMs);
     float e = tokens::easeOutCubic(t);
-    float rise = (1.0f - e) * ui.px(48);
+    float rise = (1.0f - e) * ui.px(st.tileRise);
     min.y += rise;
     max.y += rise;
-    float saved = ui.fade;
-    ui.fade *= e;
+    theme::ScopedFade fade(ui, e);
 
     std::string id = std::string("tile:") + module.id;
     bool pressed = false;
     if (widgets::touchArea(ui, id.c_str(), module.title, min, max, &pressed))
         ui.post(NavCommand::go(kModuleScreens[mi]));
     if (pressed) {
-        float inset = ui.px(4);
+        float inset = ui.px(ui.style.press.inset);
         min += ImVec2(inset, inset);
         max -= ImVec2(inset, inset);
     }
     uint32_t hue = tokens::moduleColor[mi];
-    theme::card(ui, min, max, C::surface, tokens::radius::card, pressed ? 4 : 14);
+    theme::card(ui, min, max, C::surface, tokens::radius::card,
+                pressed ? ui.style.press.shadowPressed : st.tileShadow);
 
     // The module's photo on top (its hue while it loads or when there is none), then the
     // module's line icon on a disc of its hue, straddling the photo's lower edge.
@@ -137,13 +139,13 @@ void HomeScreen::drawTile(UiContext& ui, int index, const Module& module, ImVec2
     // The hue as a band along the photo's foot: the same colour as the module's header.
     float band = ui.px(tokens::space::accentBand);
     dl()->AddRectFilled(ImVec2(min.x, artMax.y - band), artMax, theme::col(ui, hue));
-    float disc = std::min(artH * 0.28f, ui.px(64));
-    float pad = ui.px(tokens::space::l - 8);
+    float disc = std::min(artH * 0.28f, ui.px(st.iconDisc));
+    float pad = ui.px(st.tilePadding);
     ImVec2 dc(min.x + pad + disc, artMax.y);
-    dl()->AddCircleFilled(dc, disc + ui.px(6), theme::col(ui, C::surface), 48);
+    dl()->AddCircleFilled(dc, disc + ui.px(st.iconRing), theme::col(ui, C::surface), 48);
     dl()->AddCircleFilled(dc, disc, theme::col(ui, hue), 48);
     widgets::icon(ui, kModuleIcons[mi], dc, disc * 1.1f, theme::col(ui, C::textOnPrimary),
-                  ui.px(4));
+                  ui.px(ui.style.stroke.bold));
 
     float y = min.y + artH + disc + ui.px(tokens::space::s);
     float wrap = w - pad * 2;
@@ -151,8 +153,8 @@ void HomeScreen::drawTile(UiContext& ui, int index, const Module& module, ImVec2
     y += theme::text(ui, FontRole::H2, ImVec2(min.x + pad, y), C::text, ui.tr(title), wrap).y;
     // The other language beneath: bilingual at a glance.
     const std::string& other = title.get(ui.lang == Lang::Zh ? Lang::En : Lang::Zh);
-    y += theme::text(ui, FontRole::Caption, ImVec2(min.x + pad, y + ui.px(4)), C::textSecondary,
-                     other, wrap)
+    y += theme::text(ui, FontRole::Caption, ImVec2(min.x + pad, y + ui.px(st.otherTitleGap)),
+                     C::textSecondary, other, wrap)
              .y +
          ui.px(tokens::space::s);
     // "Tap to open" with an arrow, in the module's hue, at the foot; the subtitle gets the
@@ -163,12 +165,11 @@ void HomeScreen::drawTile(UiContext& ui, int index, const Module& module, ImVec2
     widgets::paraFit(ui, FontRole::Body, ImVec2(min.x + pad, y), C::textSecondary,
                      ui.tr(module.subtitle), wrap, op.y - ui.px(tokens::space::s) - y);
     theme::text(ui, FontRole::BodyBold, op, hue, open);
-    float ax = op.x + os.x + ui.px(16), ay = op.y + os.y * 0.55f, as = ui.px(12);
-    dl()->AddLine(ImVec2(ax, ay), ImVec2(ax + as * 2, ay), theme::col(ui, hue), ui.px(4));
+    float ax = op.x + os.x + ui.px(st.arrowGap), ay = op.y + os.y * 0.55f, as = ui.px(st.arrowHead);
+    float stroke = ui.px(ui.style.stroke.bold);
+    dl()->AddLine(ImVec2(ax, ay), ImVec2(ax + as * 2, ay), theme::col(ui, hue), stroke);
     ImVec2 head[] = {ImVec2(ax + as, ay - as), ImVec2(ax + as * 2, ay), ImVec2(ax + as, ay + as)};
-    dl()->AddPolyline(head, 3, theme::col(ui, hue), ImDrawFlags_None, ui.px(4));
-
-    ui.fade = saved;
+    dl()->AddPolyline(head, 3, theme::col(ui, hue), ImDrawFlags_None, stroke);
 }
 
 } // namespace zj

@@ -18,6 +18,7 @@ ImDrawList* dl() {
     return ImGui::GetWindowDrawList();
 }
 constexpr uint32_t kHue = tokens::moduleColor[2];
+constexpr double kTileStaggerMs = 40; // each tile rises this much after the previous one
 
 const Text& moduleTitle(const UiContext& ui) {
     const Module* m = ui.content->module("industry");
@@ -76,14 +77,63 @@ void IndustryScreen::draw(UiContext& ui) {
 
 // [SECTION] Tiles
 
+namespace {
+// One industry's tile: photo (or its hue), name, summary and node count; a tap opens its chain.
+void industryTile(UiContext& ui, const Industry& ind, ImVec2 a, ImVec2 b, ImVec2 clipMin,
+                  ImVec2 clipMax, bool sampleTag) {
+    const IndustryStyle& st = ui.style.industry;
+    float tileW = b.x - a.x, tileH = b.y - a.y; // before a press shrinks it
+    std::string id = "industry:" + ind.id;
+    bool pressed = false;
+    if (widgets::clippedTouch(ui, id.c_str(), ind.name, a, b, clipMin, clipMax, &pressed))
+        ui.post(NavCommand::go(ScreenId::Industry, ind.id));
+    if (pressed) {
+        float inset = ui.px(ui.style.press.inset);
+        a += ImVec2(inset, inset);
+        b -= ImVec2(inset, inset);
+    }
+    uint32_t hue = hueOf(ind);
+    theme::card(ui, a, b, C::surface, tokens::radius::card,
+                pressed ? ui.style.press.shadowPressed : st.tileShadow);
+    float photoH = tileH * 0.5f;
+    const Photo* p = ui.content->photo("ind-" + ind.id);
+    if (p)
+        widgets::photo(ui, *p, widgets::PhotoSize::Thumb, a, ImVec2(b.x, a.y + photoH),
+                       tokens::radius::card);
+    else
+        dl()->AddRectFilled(a, ImVec2(b.x, a.y + photoH), theme::col(ui, hue),
+                            ui.px(tokens::radius::card), ImDrawFlags_RoundCornersTop);
+    // The industry's colour as a band under the photo: the same hue everywhere.
+    dl()->AddRectFilled(ImVec2(a.x, a.y + photoH - ui.px(st.tileBand)), ImVec2(b.x, a.y + photoH),
+                        theme::col(ui, hue));
+    float pad = ui.px(tokens::space::m);
+    float ty = a.y + photoH + pad;
+    ty += widgets::para(ui, FontRole::H2, ImVec2(a.x + pad, ty), C::text, ui.tr(ind.name),
+                        tileW - pad * 2)
+              .y +
+          ui.px(st.tileNameGap);
+    std::string count =
+        std::to_string(ind.nodes.size()) + " " + ui.tr(uiText(UiString::IndustryNodes));
+    ImVec2 cs = widgets::paraSize(ui, FontRole::BodyBold, count);
+    // The summary gets the lines between the name and the count; the rest is cut.
+    widgets::paraFit(ui, FontRole::Caption, ImVec2(a.x + pad, ty), C::textSecondary,
+                     ui.tr(ind.summary), tileW - pad * 2,
+                     b.y - pad - std::max(cs.y, ui.px(st.tileCountMin)) - ui.px(st.tileSummaryGap) -
+                         ty);
+    widgets::para(ui, FontRole::BodyBold, ImVec2(a.x + pad, b.y - pad - cs.y), inkOf(hue), count);
+    if (sampleTag) widgets::sampleTagRight(ui, ImVec2(b.x - pad, b.y - pad - ui.px(st.tileTag)));
+}
+} // namespace
+
 void IndustryScreen::drawTiles(UiContext& ui, ImVec2 min, ImVec2 max) {
     const auto& inds = ui.content->industries;
     bool portrait = ui.ds.portrait();
+    const IndustryStyle& st = ui.style.industry;
     float w = max.x - min.x;
-    float gap = ui.px(tokens::space::m + 8);
+    float gap = ui.px(st.tileGap);
     int cols = portrait ? 2 : 4;
     float tileW = (w - gap * (cols - 1)) / cols;
-    float tileH = portrait ? ui.px(520) : ui.px(400);
+    float tileH = ui.px(st.tileHeight);
     float offset = tilesScroll_.begin(ui, ImVec2(0, min.y), ImVec2(ui.ds.width, max.y), tilesH_);
     float y0 = min.y + ui.px(tokens::space::l) - offset;
     float hintH = widgets::para(ui, FontRole::Body, ImVec2(min.x, y0), C::textSecondary,
@@ -99,54 +149,15 @@ void IndustryScreen::drawTiles(UiContext& ui, ImVec2 min, ImVec2 max) {
         int c = static_cast<int>(i) % cols, r = static_cast<int>(i) / cols;
         ImVec2 a(min.x + c * (tileW + gap), y + r * (tileH + gap)), b(a.x + tileW, a.y + tileH);
         // Staggered rise as on the home screen.
-        float t =
-            static_cast<float>((ui.nowMs - enteredMs_ - i * 40.0) / tokens::motion::transitionMs);
-        if (t < 1) ui.animateUntil(enteredMs_ + i * 40.0 + tokens::motion::transitionMs);
+        float t = static_cast<float>((ui.nowMs - enteredMs_ - i * kTileStaggerMs) /
+                                     tokens::motion::transitionMs);
+        if (t < 1) ui.animateUntil(enteredMs_ + i * kTileStaggerMs + tokens::motion::transitionMs);
         float e = tokens::easeOutCubic(t);
-        float rise = (1 - e) * ui.px(40);
+        float rise = (1 - e) * ui.px(st.tileRise);
         a.y += rise;
         b.y += rise;
-        float saved = ui.fade;
-        ui.fade *= e;
-        std::string id = "industry:" + ind.id;
-        bool pressed = false;
-        if (widgets::clippedTouch(ui, id.c_str(), ind.name, a, b, min, max, &pressed))
-            ui.post(NavCommand::go(ScreenId::Industry, ind.id));
-        if (pressed) {
-            a += ImVec2(ui.px(4), ui.px(4));
-            b -= ImVec2(ui.px(4), ui.px(4));
-        }
-        uint32_t hue = hueOf(ind);
-        theme::card(ui, a, b, C::surface, tokens::radius::card, pressed ? 4 : 12);
-        float photoH = tileH * 0.5f;
-        const Photo* p = ui.content->photo("ind-" + ind.id);
-        if (p)
-            widgets::photo(ui, *p, widgets::PhotoSize::Thumb, a, ImVec2(b.x, a.y + photoH),
-                           tokens::radius::card);
-        else
-            dl()->AddRectFilled(a, ImVec2(b.x, a.y + photoH), theme::col(ui, hue),
-                                ui.px(tokens::radius::card), ImDrawFlags_RoundCornersTop);
-        // The industry's colour as a band under the photo: the same hue everywhere.
-        dl()->AddRectFilled(ImVec2(a.x, a.y + photoH - ui.px(10)), ImVec2(b.x, a.y + photoH),
-                            theme::col(ui, hue));
-        float pad = ui.px(tokens::space::m);
-        float ty = a.y + photoH + pad;
-        ty += widgets::para(ui, FontRole::H2, ImVec2(a.x + pad, ty), C::text, ui.tr(ind.name),
-                            tileW - pad * 2)
-                  .y +
-              ui.px(6);
-        std::string count =
-            std::to_string(ind.nodes.size()) + " " + ui.tr(uiText(UiString::IndustryNodes));
-        ImVec2 cs = widgets::paraSize(ui, FontRole::BodyBold, count);
-        // The summary gets the lines between the name and the count; the rest is cut.
-        widgets::paraFit(ui, FontRole::Caption, ImVec2(a.x + pad, ty), C::textSecondary,
-                         ui.tr(ind.summary), tileW - pad * 2,
-                         b.y - pad - std::max(cs.y, ui.px(38)) - ui.px(8) - ty);
-        widgets::para(ui, FontRole::BodyBold, ImVec2(a.x + pad, b.y - pad - cs.y), inkOf(hue),
-                      count);
-        if (ind.sample && !allSample)
-            widgets::sampleTagRight(ui, ImVec2(b.x - pad, b.y - pad - ui.px(38)));
-        ui.fade = saved;
+        theme::ScopedFade fade(ui, e);
+        industryTile(ui, ind, a, b, min, max, ind.sample && !allSample);
     }
     // A row left short gets one more tile, the whole map, so the grid has no hole.
     int count = static_cast<int>(inds.size());
@@ -169,16 +180,19 @@ void IndustryScreen::drawMapTile(UiContext& ui, ImVec2 a, ImVec2 b, ImVec2 clipM
     bool pressed = false;
     if (widgets::clippedTouch(ui, "industry:all-on-map", label, a, b, clipMin, clipMax, &pressed))
         ui.post(NavCommand::go(ScreenId::Map));
+    const IndustryStyle& st = ui.style.industry;
     if (pressed) {
-        a += ImVec2(ui.px(4), ui.px(4));
-        b -= ImVec2(ui.px(4), ui.px(4));
+        float inset = ui.px(ui.style.press.inset);
+        a += ImVec2(inset, inset);
+        b -= ImVec2(inset, inset);
     }
     uint32_t hue = tokens::moduleColor[1];
-    theme::card(ui, a, b, hue, tokens::radius::card, pressed ? 4 : 12);
-    float pad = ui.px(tokens::space::m + 8);
-    float iconSize = std::min((b.y - a.y) * 0.3f, ui.px(120));
+    theme::card(ui, a, b, hue, tokens::radius::card,
+                pressed ? ui.style.press.shadowPressed : st.tileShadow);
+    float pad = ui.px(st.mapTilePadding);
+    float iconSize = std::min((b.y - a.y) * 0.3f, ui.px(st.mapTileIcon));
     widgets::icon(ui, widgets::Icon::Map, ImVec2((a.x + b.x) * 0.5f, a.y + pad + iconSize * 0.6f),
-                  iconSize, theme::col(ui, C::textOnPrimary), ui.px(5));
+                  iconSize, theme::col(ui, C::textOnPrimary), ui.px(ui.style.stroke.heavy));
     float ty = a.y + pad + iconSize * 1.3f + ui.px(tokens::space::m);
     ty += widgets::para(ui, FontRole::H2, ImVec2(a.x + pad, ty), C::textOnPrimary, ui.tr(label),
                         b.x - a.x - pad * 2)
@@ -192,12 +206,13 @@ void IndustryScreen::drawMapTile(UiContext& ui, ImVec2 a, ImVec2 b, ImVec2 clipM
 
 void IndustryScreen::drawChain(UiContext& ui, const Industry& ind, ImVec2 min, ImVec2 max) {
     bool portrait = ui.ds.portrait();
+    const IndustryStyle& st = ui.style.industry;
     float w = max.x - min.x;
     float pad = ui.px(tokens::space::m);
     float y = min.y + ui.px(tokens::space::m);
 
     // Header: summary, sample tag, "view on map".
-    float btnW = ui.px(300), btnH = ui.px(tokens::space::touchMin);
+    float btnW = ui.px(st.viewMapWidth), btnH = ui.px(tokens::space::touchMin);
     ImVec2 bmin(max.x - btnW, y), bmax(max.x, y + btnH);
     if (widgets::button(ui, "industry-view-map", uiText(UiString::IndustryViewOnMap), bmin, bmax,
                         widgets::ButtonStyle::Secondary))
@@ -206,15 +221,15 @@ void IndustryScreen::drawChain(UiContext& ui, const Industry& ind, ImVec2 min, I
     float sh = widgets::para(ui, FontRole::Body, ImVec2(min.x, y), C::textSecondary,
                              ui.tr(ind.summary), sumW)
                    .y;
-    if (ind.sample) widgets::sampleTag(ui, ImVec2(min.x, y + sh + ui.px(8)));
-    y = std::max(y + sh + ui.px(56), bmax.y) + ui.px(tokens::space::m);
+    if (ind.sample) widgets::sampleTag(ui, ImVec2(min.x, y + sh + ui.px(st.summaryTagGap)));
+    y = std::max(y + sh + ui.px(st.headerExtra), bmax.y) + ui.px(tokens::space::m);
 
     // Detail panel: right in landscape, bottom in portrait.
     const ChainNode* sel = nullptr;
     for (const auto& n : ind.nodes)
         if (n.id == node_) sel = &n;
     float detailW = portrait ? w : w * 0.32f;
-    float detailH = portrait ? ui.px(620) : max.y - y - ui.px(tokens::space::l);
+    float detailH = portrait ? ui.px(st.detailPortrait) : max.y - y - ui.px(tokens::space::l);
     ImVec2 chainMin(min.x, y);
     // Portrait: the chain takes what its nodes need (last frame's measure), the detail the rest.
     float chainNeed = y + chainH_ + pad;
@@ -245,7 +260,7 @@ void IndustryScreen::drawChain(UiContext& ui, const Industry& ind, ImVec2 min, I
         // text, their subject sits in a centre safe area).
         ImVec2 photoMax(detailMax.x, detailMax.y - hs.y - pad * 2);
         if (const Photo* p = ui.content->photo("ind-" + ind.id);
-            p && photoMax.y - detailMin.y > ui.px(200))
+            p && photoMax.y - detailMin.y > ui.px(st.photoMin))
             widgets::photo(ui, *p, widgets::PhotoSize::Display, detailMin, photoMax,
                            tokens::radius::card);
         else
@@ -270,11 +285,11 @@ int nodesIn(const Industry& ind, ChainStage st) {
 // The flow arrow between two stages, pointing right (landscape) or down (portrait).
 void flowArrow(UiContext& ui, ImVec2 from, float length, bool down, uint32_t hue) {
     ImVec2 to = down ? ImVec2(from.x, from.y + length) : ImVec2(from.x + length, from.y);
-    float h = ui.px(12);
-    dl()->AddLine(from, to, theme::col(ui, hue), ui.px(5));
+    float h = ui.px(ui.style.industry.arrowHead), stroke = ui.px(ui.style.stroke.heavy);
+    dl()->AddLine(from, to, theme::col(ui, hue), stroke);
     ImVec2 head[] = {down ? ImVec2(to.x - h, to.y - h) : ImVec2(to.x - h, to.y - h), to,
                      down ? ImVec2(to.x + h, to.y - h) : ImVec2(to.x - h, to.y + h)};
-    dl()->AddPolyline(head, 3, theme::col(ui, hue), ImDrawFlags_None, ui.px(5));
+    dl()->AddPolyline(head, 3, theme::col(ui, hue), ImDrawFlags_None, stroke);
 }
 } // namespace
 
@@ -283,38 +298,41 @@ void flowArrow(UiContext& ui, ImVec2 from, float length, bool down, uint32_t hue
 void IndustryScreen::drawChainColumns(UiContext& ui, const Industry& ind, ImVec2 chainMin,
                                       ImVec2 chainMax) {
     uint32_t hue = hueOf(ind);
-    float arrowW = ui.px(56);
+    const IndustryStyle& st = ui.style.industry;
+    float arrowW = ui.px(st.stageArrow);
     float colW = (chainMax.x - chainMin.x - arrowW * 2) / 3;
-    float headH = ui.px(64);
+    float headH = ui.px(st.stageHead);
     for (int s = 0; s < 3; ++s) {
         float cx = chainMin.x + s * (colW + arrowW);
         ImVec2 ha(cx, chainMin.y), hb(cx + colW, chainMin.y + headH);
-        dl()->AddRectFilled(ha, hb, theme::col(ui, hue, 0.14f + 0.12f * s), ui.px(16));
+        dl()->AddRectFilled(ha, hb, theme::col(ui, hue, 0.14f + 0.12f * s),
+                            ui.px(st.stageRounding));
         theme::textCentered(ui, FontRole::BodyBold, ha, hb, C::text, ui.tr(uiText(kStageNames[s])));
         if (s < 2)
             flowArrow(ui, ImVec2(hb.x + arrowW * 0.2f, (ha.y + hb.y) * 0.5f), arrowW * 0.6f, false,
                       hue);
     }
-    ImVec2 listMin(chainMin.x - ui.px(16), chainMin.y + headH + ui.px(12)),
-        listMax(chainMax.x + ui.px(16), chainMax.y);
+    float bleed = ui.px(st.listBleed), inset = ui.px(st.listInset);
+    ImVec2 listMin(chainMin.x - bleed, chainMin.y + headH + ui.px(st.listGap)),
+        listMax(chainMax.x + bleed, chainMax.y);
     float offset = chainScroll_.begin(ui, listMin, listMax, chainH_);
     float gap = ui.px(tokens::space::s);
     int longest = 0;
     for (ChainStage st : kStages) longest = std::max(longest, nodesIn(ind, st));
-    float minNodeH = ui.px(tokens::space::touchMin + 24);
-    float fillH = longest ? (listMax.y - listMin.y - ui.px(16) - gap * (longest - 1)) / longest : 0;
-    float nodeH = std::clamp(fillH, minNodeH, ui.px(240));
+    float minNodeH = ui.px(st.nodeMinLandscape);
+    float fillH = longest ? (listMax.y - listMin.y - inset * 2 - gap * (longest - 1)) / longest : 0;
+    float nodeH = std::clamp(fillH, minNodeH, ui.px(st.nodeMaxLandscape));
     float maxBottom = 0;
     for (int s = 0; s < 3; ++s) {
         float cx = chainMin.x + s * (colW + arrowW);
-        float ny = listMin.y + ui.px(8) - offset;
+        float ny = listMin.y + inset - offset;
         for (const ChainNode& n : ind.nodes) {
             if (n.stage != kStages[s]) continue;
             ny = drawNodeCard(ui, ind, n, ImVec2(cx, ny), colW, nodeH, listMin, listMax) + gap;
         }
         maxBottom = std::max(maxBottom, ny + offset - listMin.y);
     }
-    chainH_ = maxBottom + ui.px(8);
+    chainH_ = maxBottom + inset;
     chainScroll_.end(ui);
 }
 
@@ -324,20 +342,23 @@ void IndustryScreen::drawChainColumns(UiContext& ui, const Industry& ind, ImVec2
 void IndustryScreen::drawChainRows(UiContext& ui, const Industry& ind, ImVec2 chainMin,
                                    ImVec2 chainMax) {
     uint32_t hue = hueOf(ind);
-    ImVec2 listMin(chainMin.x - ui.px(16), chainMin.y), listMax(chainMax.x + ui.px(16), chainMax.y);
+    const IndustryStyle& st = ui.style.industry;
+    float bleed = ui.px(st.listBleed);
+    ImVec2 listMin(chainMin.x - bleed, chainMin.y), listMax(chainMax.x + bleed, chainMax.y);
     float offset = chainScroll_.begin(ui, listMin, listMax, chainH_);
     float gap = ui.px(tokens::space::s);
     float w = chainMax.x - chainMin.x;
-    float headH = ui.px(64), arrowH = ui.px(56);
-    float nodeH = ui.px(tokens::space::touchMin + 48);
+    float headH = ui.px(st.stageHead), arrowH = ui.px(st.stageArrow);
+    float nodeH = ui.px(st.nodePortrait);
     float y = chainMin.y - offset;
     for (int s = 0; s < 3; ++s) {
         int count = nodesIn(ind, kStages[s]);
         if (count == 0) continue;
         ImVec2 ha(chainMin.x, y), hb(chainMax.x, y + headH);
-        dl()->AddRectFilled(ha, hb, theme::col(ui, hue, 0.14f + 0.12f * s), ui.px(16));
+        dl()->AddRectFilled(ha, hb, theme::col(ui, hue, 0.14f + 0.12f * s),
+                            ui.px(st.stageRounding));
         theme::textCentered(ui, FontRole::BodyBold, ha, hb, C::text, ui.tr(uiText(kStageNames[s])));
-        y = hb.y + ui.px(12);
+        y = hb.y + ui.px(st.listGap);
         int cols = std::min(count, 3);
         float colW = (w - gap * (cols - 1)) / cols;
         int i = 0;
@@ -361,7 +382,7 @@ void IndustryScreen::drawChainRows(UiContext& ui, const Industry& ind, ImVec2 ch
             y += arrowH;
         }
     }
-    chainH_ = y + offset - chainMin.y + ui.px(8);
+    chainH_ = y + offset - chainMin.y + ui.px(st.listInset);
     chainScroll_.end(ui);
 }
 
@@ -371,7 +392,8 @@ float IndustryScreen::drawNodeCard(UiContext& ui, const Industry& ind, const Cha
                                    ImVec2 at, float width, float minH, ImVec2 clipMin,
                                    ImVec2 clipMax) {
     uint32_t hue = hueOf(ind);
-    float pad = ui.px(tokens::space::m);
+    const IndustryStyle& st = ui.style.industry;
+    float pad = ui.px(tokens::space::m), hostsGap = ui.px(st.nodeHostsGap);
     const std::string& name = ui.tr(n.name);
     std::string hosts = n.parks.empty()
                             ? std::string()
@@ -380,7 +402,7 @@ float IndustryScreen::drawNodeCard(UiContext& ui, const Industry& ind, const Cha
                                                                    : UiString::IndustryHostCount));
     float th = widgets::paraSize(ui, FontRole::BodyBold, name, width - pad * 2).y;
     float hh = hosts.empty() ? 0 : widgets::paraSize(ui, FontRole::Caption, hosts).y;
-    bool showHosts = hh > 0 && th + hh + ui.px(8) + pad * 2 <= std::max(minH, th + pad * 2);
+    bool showHosts = hh > 0 && th + hh + hostsGap + pad * 2 <= std::max(minH, th + pad * 2);
     float h = std::max(minH, th + pad * 2);
     ImVec2 a = at, b(at.x + width, at.y + h);
     bool on = n.id == node_;
@@ -390,16 +412,17 @@ float IndustryScreen::drawNodeCard(UiContext& ui, const Industry& ind, const Cha
         node_ = on ? std::string() : n.id;
         detailScroll_.reset();
     }
-    theme::card(ui, a, b, on ? hue : C::surface, 16, pressed ? 2 : 6);
+    theme::card(ui, a, b, on ? hue : C::surface, st.nodeRounding,
+                pressed ? st.nodeShadowPressed : st.nodeShadow);
     if (!on)
-        dl()->AddRectFilled(a, ImVec2(a.x + ui.px(8), b.y), theme::col(ui, hue), ui.px(16),
-                            ImDrawFlags_RoundCornersLeft);
-    float blockH = th + (showHosts ? hh + ui.px(8) : 0);
+        dl()->AddRectFilled(a, ImVec2(a.x + ui.px(st.nodeEdge), b.y), theme::col(ui, hue),
+                            ui.px(st.nodeRounding), ImDrawFlags_RoundCornersLeft);
+    float blockH = th + (showHosts ? hh + hostsGap : 0);
     float ty = (a.y + b.y - blockH) * 0.5f;
     widgets::para(ui, FontRole::BodyBold, ImVec2(a.x + pad, ty), on ? C::textOnPrimary : C::text,
                   name, width - pad * 2);
     if (showHosts)
-        widgets::para(ui, FontRole::Caption, ImVec2(a.x + pad, ty + th + ui.px(8)),
+        widgets::para(ui, FontRole::Caption, ImVec2(a.x + pad, ty + th + hostsGap),
                       on ? C::textOnPrimary : C::textSecondary, hosts);
     return b.y;
 }
@@ -409,9 +432,10 @@ float IndustryScreen::drawNodeCard(UiContext& ui, const Industry& ind, const Cha
 void IndustryScreen::drawNodeDetail(UiContext& ui, const Industry& ind, const ChainNode& node,
                                     ImVec2 min, ImVec2 max) {
     uint32_t hue = hueOf(ind);
+    const IndustryStyle& st = ui.style.industry;
     float pad = ui.px(tokens::space::m);
-    theme::card(ui, min, max, C::surface, tokens::radius::card, 10);
-    dl()->AddRectFilled(min, ImVec2(max.x, min.y + ui.px(10)), theme::col(ui, hue),
+    theme::card(ui, min, max, C::surface, tokens::radius::card, st.detailShadow);
+    dl()->AddRectFilled(min, ImVec2(max.x, min.y + ui.px(st.detailBand)), theme::col(ui, hue),
                         ui.px(tokens::radius::card), ImDrawFlags_RoundCornersTop);
     float w = max.x - min.x - pad * 2;
     // "Show on map" is pinned at the bottom; the rest scrolls above it.
@@ -420,42 +444,43 @@ void IndustryScreen::drawNodeDetail(UiContext& ui, const Industry& ind, const Ch
     if (!node.parks.empty() &&
         widgets::button(ui, "node-show-map", uiText(UiString::IndustryShowParksOnMap), bmin, bmax))
         ui.post(NavCommand::go(ScreenId::Map, "parks:" + joinParks(node)));
-    ImVec2 smin(min.x, min.y + ui.px(12)), smax(max.x, bmin.y - ui.px(8));
+    ImVec2 smin(min.x, min.y + ui.px(st.detailScrollTop)),
+        smax(max.x, bmin.y - ui.px(st.detailButtonGap));
     float offset = detailScroll_.begin(ui, smin, smax, detailH_);
     float y0 = smin.y + pad - offset, y = y0;
     float x = min.x + pad;
-    y += widgets::para(ui, FontRole::H2, ImVec2(x, y), C::text, ui.tr(node.name), w).y + ui.px(8);
+    float titleGap = ui.px(st.detailTitleGap), headGap = ui.px(st.detailHeadGap);
+    float indent = ui.px(st.detailIndent), rowGap = ui.px(st.detailRowGap);
+    y += widgets::para(ui, FontRole::H2, ImVec2(x, y), C::text, ui.tr(node.name), w).y + titleGap;
     if (node.sample && !ind.sample) {
-        y += widgets::sampleTag(ui, ImVec2(x, y)).y + ui.px(8);
+        y += widgets::sampleTag(ui, ImVec2(x, y)).y + titleGap;
     }
     y += ui.px(tokens::space::s);
     y += widgets::para(ui, FontRole::BodyBold, ImVec2(x, y), hue,
                        ui.tr(uiText(UiString::IndustryHostParks)))
              .y +
-         ui.px(10);
+         headGap;
     for (const std::string& pid : node.parks) {
         const Park* p = ui.content->park(pid);
         const std::string& name = p ? ui.tr(p->name) : pid;
         uint32_t lv = p && p->level == ParkLevel::National ? C::national : C::provincial;
-        dl()->AddCircleFilled(ImVec2(x + ui.px(10), y + ui.px(21)), ui.px(8), theme::col(ui, lv));
-        y += widgets::para(ui, FontRole::Body, ImVec2(x + ui.px(32), y), C::text, name,
-                           w - ui.px(32))
-                 .y +
-             ui.px(8);
+        dl()->AddCircleFilled(ImVec2(x + ui.px(st.parkDotX), y + ui.px(st.parkDotY)),
+                              ui.px(st.parkDotRadius), theme::col(ui, lv));
+        y += widgets::para(ui, FontRole::Body, ImVec2(x + indent, y), C::text, name, w - indent).y +
+             rowGap;
     }
     y += ui.px(tokens::space::m);
     y += widgets::para(ui, FontRole::BodyBold, ImVec2(x, y), hue,
                        ui.tr(uiText(UiString::IndustryEnterprises)))
              .y +
-         ui.px(10);
+         headGap;
     for (const Text& e : node.enterprises) {
-        dl()->AddRectFilled(ImVec2(x + ui.px(4), y + ui.px(14)),
-                            ImVec2(x + ui.px(18), y + ui.px(28)),
-                            theme::col(ui, C::textSecondary, 0.6f), ui.px(3));
-        y += widgets::para(ui, FontRole::Body, ImVec2(x + ui.px(32), y), C::text, ui.tr(e),
-                           w - ui.px(32))
+        float m0 = ui.px(st.firmMarkMin), m1 = ui.px(st.firmMarkMax), top = ui.px(st.firmMarkTop);
+        dl()->AddRectFilled(ImVec2(x + m0, y + m0 + top), ImVec2(x + m1, y + m1 + top),
+                            theme::col(ui, C::textSecondary, 0.6f), ui.px(st.firmMarkRounding));
+        y += widgets::para(ui, FontRole::Body, ImVec2(x + indent, y), C::text, ui.tr(e), w - indent)
                  .y +
-             ui.px(8);
+             rowGap;
     }
     detailH_ = y - y0 + pad;
     detailScroll_.end(ui);

@@ -2,7 +2,6 @@
 // [SECTION] Layout
 // [SECTION] Filter chips
 // [SECTION] Projects
-// [SECTION] Tabs: policies, events, contacts, my list
 #include "ui/screens/invest_screen.hpp"
 
 #include "core/session/usage_events.hpp"
@@ -22,7 +21,6 @@ ImDrawList* dl() {
 constexpr uint32_t kHue = tokens::moduleColor[3];
 constexpr size_t kMaxPicks = 8;          // keeps the take-away code small enough to scan at 300 px
 constexpr float kSheetOpenShare = 0.68f; // portrait: the open sheet's share below the chips
-constexpr float kSheetSwipePx = 40;      // a vertical drag this long opens or closes the sheet
 
 const Text& moduleTitle(const UiContext& ui) {
     const Module* m = ui.content->module("invest");
@@ -43,29 +41,54 @@ std::string investmentText(const UiContext& ui, double yi) {
 // A pill chip; `on` fills it with `hue`.
 bool chip(UiContext& ui, const std::string& id, const Text& label, ImVec2 pos, float h,
           uint32_t hue, bool on, ImVec2 clipMin, ImVec2 clipMax, float& widthOut) {
+    const InvestStyle& st = ui.style.invest;
     const std::string& s = ui.tr(label);
     ImVec2 ts = widgets::paraSize(ui, FontRole::BodyBold, s);
-    float w = std::max(ts.x + ui.px(56), ui.px(tokens::space::touchMin)); // never under a finger
+    float w = std::max(ts.x + ui.px(st.chipTextRoom), ui.px(tokens::space::touchMin)); // ≥ a finger
     widthOut = w;
     ImVec2 a = pos, b(pos.x + w, pos.y + h);
     bool pressed = false;
     bool clicked = widgets::clippedTouch(ui, id.c_str(), label, a, b, clipMin, clipMax, &pressed);
-    float inset = ui.px(10);
+    float inset = ui.px(st.chipInset);
     ImVec2 pa(a.x, a.y + inset), pb(b.x, b.y - inset);
     float r = (pb.y - pa.y) * 0.5f;
     if (on)
         dl()->AddRectFilled(pa, pb, theme::col(ui, hue, pressed ? 0.8f : 1.0f), r);
     else {
         dl()->AddRectFilled(pa, pb, theme::col(ui, C::surface), r);
-        dl()->AddRect(pa, pb, theme::col(ui, hue, 0.7f), r, 0, ui.px(2));
+        dl()->AddRect(pa, pb, theme::col(ui, hue, 0.7f), r, 0, ui.px(ui.style.stroke.thin));
     }
     if (!on)
-        dl()->AddCircleFilled(ImVec2(pa.x + ui.px(22), (pa.y + pb.y) * 0.5f), ui.px(7),
-                              theme::col(ui, hue));
-    widgets::para(ui, FontRole::BodyBold,
-                  ImVec2(a.x + ui.px(on ? 28 : 38), (a.y + b.y - ts.y) * 0.5f),
-                  on ? C::textOnPrimary : C::text, s);
+        dl()->AddCircleFilled(ImVec2(pa.x + ui.px(st.chipDotX), (pa.y + pb.y) * 0.5f),
+                              ui.px(st.chipDotRadius), theme::col(ui, hue));
+    widgets::para(
+        ui, FontRole::BodyBold,
+        ImVec2(a.x + ui.px(on ? st.chipTextOn : st.chipTextOff), (a.y + b.y - ts.y) * 0.5f),
+        on ? C::textOnPrimary : C::text, s);
     return clicked;
+}
+
+// A project's meta line: its industry (with the hue dot), its zone and the investment.
+void projectMeta(UiContext& ui, const Industry* ind, const Park* park, double investment, ImVec2 at,
+                 uint32_t hue) {
+    const InvestStyle& st = ui.style.invest;
+    float mx = at.x, ty = at.y;
+    if (ind) {
+        dl()->AddCircleFilled(ImVec2(mx + ui.px(st.metaDotX), ty + ui.px(st.metaDotY)),
+                              ui.px(st.metaDotRadius), theme::col(ui, hue));
+        mx += ui.px(st.metaDotRoom) +
+              widgets::para(ui, FontRole::Caption, ImVec2(mx + ui.px(st.metaTextX), ty), C::text,
+                            ui.tr(ind->name))
+                  .x +
+              ui.px(st.metaGap);
+    }
+    if (park)
+        mx += widgets::para(ui, FontRole::Caption, ImVec2(mx, ty), C::textSecondary,
+                            ui.tr(park->short_.empty() ? park->name : park->short_))
+                  .x +
+              ui.px(st.metaGap);
+    if (investment > 0)
+        widgets::para(ui, FontRole::Caption, ImVec2(mx, ty), kHue, investmentText(ui, investment));
 }
 } // namespace
 
@@ -141,7 +164,7 @@ void InvestScreen::draw(UiContext& ui) {
 void InvestScreen::drawSheet(UiContext& ui, float listTop) {
     float W = ui.ds.width, H = ui.ds.height;
     float margin = ui.px(tokens::space::l), m = ui.px(tokens::space::m);
-    float handleH = ui.px(28), tabsH = ui.px(tokens::space::touchMin);
+    float handleH = ui.px(ui.style.invest.sheetHandle), tabsH = ui.px(tokens::space::touchMin);
     float collapsedH = handleH + tabsH + m;
     float openH = std::round((H - listTop) * kSheetOpenShare);
     float t = static_cast<float>((ui.nowMs - sheetChangedMs_) / tokens::motion::transitionMs);
@@ -154,17 +177,17 @@ void InvestScreen::drawSheet(UiContext& ui, float listTop) {
 
     ImVec2 min(0, sheetTop), max(W, H);
     float radius = ui.px(tokens::radius::card);
-    dl()->AddRectFilledMultiColor(ImVec2(0, sheetTop - ui.px(12)), ImVec2(W, sheetTop + radius),
-                                  theme::col(ui, C::shadow, 0), theme::col(ui, C::shadow, 0),
-                                  theme::col(ui, C::shadow, 0.10f),
+    dl()->AddRectFilledMultiColor(ImVec2(0, sheetTop - ui.px(ui.style.invest.sheetShadow)),
+                                  ImVec2(W, sheetTop + radius), theme::col(ui, C::shadow, 0),
+                                  theme::col(ui, C::shadow, 0), theme::col(ui, C::shadow, 0.10f),
                                   theme::col(ui, C::shadow, 0.10f));
     dl()->AddRectFilled(min, ImVec2(W, H + radius), theme::col(ui, C::surface), radius,
                         ImDrawFlags_RoundCornersTop);
     theme::occlude(ui, min, max);
-    float hw = ui.px(36);
+    float hw = ui.px(ui.style.stroke.handleHalf);
     dl()->AddLine(ImVec2(W * 0.5f - hw, sheetTop + handleH * 0.55f),
                   ImVec2(W * 0.5f + hw, sheetTop + handleH * 0.55f),
-                  theme::col(ui, C::textSecondary, 0.4f), ui.px(6));
+                  theme::col(ui, C::textSecondary, 0.4f), ui.px(ui.style.stroke.handle));
 
     // A vertical swipe that starts on the header opens or closes the sheet.
     Rect header{0, sheetTop, W, handleH + tabsH};
@@ -176,7 +199,8 @@ void InvestScreen::drawSheet(UiContext& ui, float listTop) {
             sheetDragDy_ += g.delta.y;
         } else if (g.kind == Gesture::Kind::DragEnd && sheetDrag_) {
             sheetDrag_ = false;
-            if (std::abs(sheetDragDy_) > ui.px(kSheetSwipePx)) setSheetOpen(ui, sheetDragDy_ < 0);
+            float swipe = GestureSettings{}.scaled(ui.ds.scale).sheetSwipePx;
+            if (std::abs(sheetDragDy_) > swipe) setSheetOpen(ui, sheetDragDy_ < 0);
         }
     }
     panel_.edgeColor = C::surface;
@@ -197,8 +221,9 @@ void InvestScreen::setSheetOpen(UiContext& ui, bool open) {
 float InvestScreen::drawChips(UiContext& ui, ImVec2 min, float w) {
     const Content& c = *ui.content;
     float h = ui.px(tokens::space::touchMin);
-    float labelW = ui.px(120);
-    float rowGap = ui.px(4);
+    const InvestStyle& st = ui.style.invest;
+    float labelW = ui.px(st.chipRowLabel);
+    float rowGap = ui.px(st.chipRowGap), chipGap = ui.px(st.chipGap);
     float y = min.y;
     // Industry row: only industries that have projects.
     std::vector<const Industry*> inds;
@@ -230,7 +255,7 @@ float InvestScreen::drawChips(UiContext& ui, ImVec2 min, float w) {
             filter.clear();
             projects_.reset();
         }
-        x += cw + ui.px(12);
+        x += cw + chipGap;
         if (row == 0) {
             for (const Industry* i : inds) {
                 if (chip(ui, "chip-industry:" + i->id, i->name, ImVec2(x, y), h,
@@ -238,7 +263,7 @@ float InvestScreen::drawChips(UiContext& ui, ImVec2 min, float w) {
                     filter = filter == i->id ? std::string() : i->id;
                     projects_.reset();
                 }
-                x += cw + ui.px(12);
+                x += cw + chipGap;
             }
         } else {
             for (const Park* p : zones) {
@@ -248,7 +273,7 @@ float InvestScreen::drawChips(UiContext& ui, ImVec2 min, float w) {
                     filter = filter == p->id ? std::string() : p->id;
                     projects_.reset();
                 }
-                x += cw + ui.px(12);
+                x += cw + chipGap;
             }
         }
         total = x + off - a.x;
@@ -267,6 +292,7 @@ void InvestScreen::drawProjects(UiContext& ui, ImVec2 min, ImVec2 max) {
         if ((industryFilter_.empty() || p.industry == industryFilter_) &&
             (zoneFilter_.empty() || p.park == zoneFilter_))
             shown.push_back(&p);
+    const InvestStyle& st = ui.style.invest;
     float pad = ui.px(tokens::space::m);
     float w = max.x - min.x;
     // Count line (also what scenarios check after filtering).
@@ -274,10 +300,10 @@ void InvestScreen::drawProjects(UiContext& ui, ImVec2 min, ImVec2 max) {
         ui.tr(uiText(UiString::InvestProjects)) + " · " + std::to_string(shown.size());
     float ch =
         widgets::para(ui, FontRole::BodyBold, min, C::text, count).y + ui.px(tokens::space::s);
-    ImVec2 lmin(min.x - ui.px(12), min.y + ch), lmax(max.x + ui.px(12), max.y);
+    ImVec2 lmin(min.x - ui.px(st.listBleed), min.y + ch), lmax(max.x + ui.px(st.listBleed), max.y);
     float off = projects_.begin(ui, lmin, lmax, projectsH_);
-    float y0 = lmin.y + ui.px(8) - off, y = y0;
-    float btnW = ui.px(260), btnH = ui.px(tokens::space::touchMin);
+    float y0 = lmin.y + ui.px(st.listInset) - off, y = y0;
+    float btnW = ui.px(st.pickWidth), btnH = ui.px(tokens::space::touchMin);
     // All of them sample: one strip over the list instead of a badge on every card.
     bool allSample = widgets::wholeSectionSample(shown);
     if (allSample) y += widgets::sampleStrip(ui, ImVec2(min.x, y), w) + ui.px(tokens::space::s);
@@ -288,64 +314,26 @@ void InvestScreen::drawProjects(UiContext& ui, ImVec2 min, ImVec2 max) {
         float textW = w - pad * 2 - btnW - pad;
         float nameH = widgets::paraSize(ui, FontRole::H2, ui.tr(p->name), textW).y;
         float sumH = widgets::paraSize(ui, FontRole::Body, ui.tr(p->summary), textW).y;
-        float cardH = pad + nameH + ui.px(8) + sumH + ui.px(12) + ui.px(44) + pad;
-        cardH = std::max(cardH, btnH + pad * 2 + ui.px(50));
+        float nameGap = ui.px(st.projectNameGap), sumGap = ui.px(st.projectSummaryGap);
+        float cardH = pad + nameH + nameGap + sumH + sumGap + ui.px(st.projectMeta) + pad;
+        cardH = std::max(cardH, btnH + pad * 2 + ui.px(st.projectMinExtra));
         ImVec2 a(min.x, y), b(max.x, y + cardH);
         if (b.y > lmin.y && a.y < lmax.y) {
-            theme::card(ui, a, b, C::surface, tokens::radius::card, 8);
-            dl()->AddRectFilled(a, ImVec2(a.x + ui.px(10), b.y), theme::col(ui, hue),
+            theme::card(ui, a, b, C::surface, tokens::radius::card, st.projectShadow);
+            dl()->AddRectFilled(a, ImVec2(a.x + ui.px(st.projectEdge), b.y), theme::col(ui, hue),
                                 ui.px(tokens::radius::card), ImDrawFlags_RoundCornersLeft);
-            float ty = a.y + pad, x = a.x + pad + ui.px(8);
+            float ty = a.y + pad, x = a.x + pad + ui.px(st.projectIndent);
             ty += widgets::para(ui, FontRole::H2, ImVec2(x, ty), C::text, ui.tr(p->name), textW).y +
-                  ui.px(8);
+                  nameGap;
             ty += widgets::para(ui, FontRole::Body, ImVec2(x, ty), C::textSecondary,
                                 ui.tr(p->summary), textW)
                       .y +
-                  ui.px(12);
-            // Meta line: industry · zone · investment.
-            float mx = x;
-            if (ind) {
-                dl()->AddCircleFilled(ImVec2(mx + ui.px(8), ty + ui.px(17)), ui.px(8),
-                                      theme::col(ui, hue));
-                mx += ui.px(24) +
-                      widgets::para(ui, FontRole::Caption, ImVec2(mx + ui.px(22), ty), C::text,
-                                    ui.tr(ind->name))
-                          .x +
-                      ui.px(20);
-            }
-            if (park)
-                mx += widgets::para(ui, FontRole::Caption, ImVec2(mx, ty), C::textSecondary,
-                                    ui.tr(park->short_.empty() ? park->name : park->short_))
-                          .x +
-                      ui.px(20);
-            if (p->investment > 0)
-                widgets::para(ui, FontRole::Caption, ImVec2(mx, ty), kHue,
-                              investmentText(ui, p->investment));
-            // Pick toggle on the right.
-            bool on = picked(p->id);
-            ImVec2 bmin(b.x - pad - btnW, a.y + pad), bmax(b.x - pad, a.y + pad + btnH);
-            std::string bid = "pick:" + p->id;
-            if (widgets::clippedTouch(
-                    ui, bid.c_str(),
-                    uiText(on ? UiString::InvestInList : UiString::InvestAddToList), bmin, bmax,
-                    lmin, lmax)) {
-                if (on)
-                    picks_.erase(std::remove(picks_.begin(), picks_.end(), p->id), picks_.end());
-                else if (picks_.size() < kMaxPicks) {
-                    picks_.push_back(p->id);
-                    ui.noteUsage(event::Project, p->id);
-                }
-            }
-            float r = btnH * 0.5f;
-            if (on)
-                dl()->AddRectFilled(bmin, bmax, theme::col(ui, C::teal), r);
-            else
-                dl()->AddRect(bmin, bmax, theme::col(ui, kHue), r, 0, ui.px(3));
-            theme::textCentered(
-                ui, FontRole::BodyBold, bmin, bmax, on ? C::textOnPrimary : kHue,
-                ui.tr(uiText(on ? UiString::InvestInList : UiString::InvestAddToList)));
+                  sumGap;
+            projectMeta(ui, ind, park, p->investment, ImVec2(x, ty), hue);
+            drawPickButton(ui, *p, ImVec2(b.x - pad - btnW, a.y + pad),
+                           ImVec2(b.x - pad, a.y + pad + btnH), lmin, lmax);
             if (p->sample && !allSample)
-                widgets::sampleTagRight(ui, ImVec2(b.x - pad, b.y - pad - ui.px(38)));
+                widgets::sampleTagRight(ui, ImVec2(b.x - pad, b.y - pad - ui.px(st.projectTag)));
         }
         y = b.y + ui.px(tokens::space::m);
     }
@@ -356,227 +344,28 @@ void InvestScreen::drawProjects(UiContext& ui, ImVec2 min, ImVec2 max) {
     projects_.end(ui);
 }
 
-// [SECTION] Tabs: policies, events, contacts, my list
-
-void InvestScreen::drawTabs(UiContext& ui, ImVec2 min, ImVec2 max) {
-    float h = ui.px(tokens::space::touchMin);
-    static const UiString names[4] = {UiString::InvestPolicies, UiString::InvestEvents,
-                                      UiString::InvestContacts, UiString::InvestMyList};
-    static const char* ids[4] = {"tab-policies", "tab-events", "tab-contacts", "tab-mylist"};
-    float w = max.x - min.x;
-    float tw = w / 4;
-    dl()->AddRectFilled(min, ImVec2(max.x, min.y + h), theme::col(ui, C::surfaceMuted), h * 0.5f);
-    for (int i = 0; i < 4; ++i) {
-        ImVec2 a(min.x + i * tw, min.y), b(a.x + tw, min.y + h);
-        bool on = static_cast<int>(tab_) == i && (!portrait_ || sheetOpen_); // collapsed: none
-        if (widgets::touchArea(ui, ids[i], uiText(names[i]), a, b)) {
-            // Portrait: a tab opens the sheet; the open tab again closes it.
-            if (portrait_) setSheetOpen(ui, !(sheetOpen_ && on));
-            tab_ = static_cast<Tab>(i);
-            panel_.reset();
-        }
+// "Add to my list" / "in my list": a pill that toggles the project in the visitor's picks.
+void InvestScreen::drawPickButton(UiContext& ui, const Project& p, ImVec2 bmin, ImVec2 bmax,
+                                  ImVec2 clipMin, ImVec2 clipMax) {
+    bool on = picked(p.id);
+    std::string bid = "pick:" + p.id;
+    if (widgets::clippedTouch(ui, bid.c_str(),
+                              uiText(on ? UiString::InvestInList : UiString::InvestAddToList), bmin,
+                              bmax, clipMin, clipMax)) {
         if (on)
-            dl()->AddRectFilled(a + ImVec2(ui.px(6), ui.px(6)), b - ImVec2(ui.px(6), ui.px(6)),
-                                theme::col(ui, kHue), h * 0.5f);
-        std::string label = ui.tr(uiText(names[i]));
-        if (i == 3 && !picks_.empty()) label += " " + std::to_string(picks_.size());
-        // Long English names get the caption size rather than overflowing the tab.
-        FontRole role = widgets::paraSize(ui, FontRole::BodyBold, label).x > tw - ui.px(16)
-                            ? FontRole::Caption
-                            : FontRole::BodyBold;
-        ImVec2 ts = widgets::paraSize(ui, role, label);
-        widgets::para(ui, role, ImVec2((a.x + b.x - ts.x) * 0.5f, (a.y + b.y - ts.y) * 0.5f),
-                      on ? C::textOnPrimary : C::text, label);
-    }
-    ImVec2 pmin(min.x - ui.px(12), min.y + h + ui.px(tokens::space::s)),
-        pmax(max.x + ui.px(12), max.y);
-    if (pmax.y - pmin.y < ui.px(tokens::space::touchMin)) return; // a collapsed sheet
-    float off = panel_.begin(ui, pmin, pmax, panelH_);
-    float y0 = pmin.y + ui.px(8) - off, y = y0;
-    switch (tab_) {
-        case Tab::Policies:
-            y += drawPolicies(ui, min.x, y, w);
-            break;
-        case Tab::Events:
-            y += drawEvents(ui, min.x, y, w);
-            break;
-        case Tab::Contacts:
-            y += drawContacts(ui, min.x, y, w, pmin, pmax);
-            break;
-        case Tab::MyList:
-            y += drawMyList(ui, min.x, y, w, pmin, pmax);
-            break;
-    }
-    panelH_ = y - y0 + ui.px(tokens::space::m);
-    panel_.end(ui);
-}
-
-float InvestScreen::drawPolicies(UiContext& ui, float x, float y, float w) {
-    float pad = ui.px(tokens::space::m), y0 = y;
-    // The figures the document states, above the policies: an aligned column of numbers with
-    // each unit under its number, the label beside them (no unit ever runs into a label).
-    const auto& figures = ui.content->projectFigures;
-    float colW = 0;
-    for (const ProjectFigure& f : figures)
-        colW = std::max({colW,
-                         widgets::paraSize(ui, FontRole::Display, widgets::formatNumber(f.value)).x,
-                         widgets::paraSize(ui, FontRole::BodyBold, ui.tr(f.unit)).x});
-    colW = std::min(colW, w * 0.45f);
-    float labelX = x + colW + ui.px(tokens::space::l);
-    float labelW = x + w - labelX;
-    for (size_t i = 0; i < figures.size(); ++i) {
-        const ProjectFigure& f = figures[i];
-        std::string num = widgets::formatNumber(f.value);
-        ImVec2 ns = widgets::para(ui, FontRole::Display, ImVec2(x, y), C::gold, num);
-        float uy = y + ns.y;
-        float uh =
-            widgets::para(ui, FontRole::BodyBold, ImVec2(x, uy), C::gold, ui.tr(f.unit), colW).y;
-        float lh = widgets::paraSize(ui, FontRole::Body, ui.tr(f.label), labelW).y;
-        float rowH = std::max(uy + uh - y, lh);
-        widgets::para(ui, FontRole::Body, ImVec2(labelX, y + (rowH - lh) * 0.5f), C::text,
-                      ui.tr(f.label), labelW);
-        y += rowH + ui.px(tokens::space::m);
-        if (i + 1 < figures.size()) {
-            dl()->AddLine(ImVec2(x, y - ui.px(tokens::space::m) * 0.5f),
-                          ImVec2(x + w, y - ui.px(tokens::space::m) * 0.5f),
-                          theme::col(ui, C::surfaceMuted), ui.px(2));
+            picks_.erase(std::remove(picks_.begin(), picks_.end(), p.id), picks_.end());
+        else if (picks_.size() < kMaxPicks) {
+            picks_.push_back(p.id);
+            ui.noteUsage(event::Project, p.id);
         }
     }
-    y += ui.px(tokens::space::s);
-    const auto& policies = ui.content->policies;
-    bool allSample = widgets::wholeSectionSample(policies);
-    if (allSample) y += widgets::sampleStrip(ui, ImVec2(x, y), w) + ui.px(tokens::space::s);
-    for (const Policy& p : policies) {
-        float th =
-            widgets::paraSize(ui, FontRole::BodyBold, ui.tr(p.title), w - pad * 2 - ui.px(110)).y;
-        float bh = widgets::paraSize(ui, FontRole::Body, ui.tr(p.body), w - pad * 2).y;
-        ImVec2 a(x, y), b(x + w, y + pad * 2 + th + ui.px(8) + bh);
-        theme::card(ui, a, b, C::surface, tokens::radius::card, 6);
-        widgets::para(ui, FontRole::BodyBold, ImVec2(x + pad, y + pad), kHue, ui.tr(p.title),
-                      w - pad * 2 - ui.px(110));
-        widgets::para(ui, FontRole::Body, ImVec2(x + pad, y + pad + th + ui.px(8)), C::text,
-                      ui.tr(p.body), w - pad * 2);
-        if (p.sample && !allSample) widgets::sampleTagRight(ui, ImVec2(b.x - pad, y + pad));
-        y = b.y + ui.px(tokens::space::m);
-    }
-    return y - y0;
-}
-
-float InvestScreen::drawEvents(UiContext& ui, float x, float y, float w) {
-    float pad = ui.px(tokens::space::m), y0 = y;
-    float lineX = x + ui.px(14);
-    const auto& events = ui.content->events;
-    bool allSample = widgets::wholeSectionSample(events);
-    if (allSample) y += widgets::sampleStrip(ui, ImVec2(x, y), w) + ui.px(tokens::space::m);
-    for (const Event& e : events) {
-        float tx = x + ui.px(48), tw = w - ui.px(48) - ui.px(110);
-        float ty = y;
-        dl()->AddCircleFilled(ImVec2(lineX, y + ui.px(20)), ui.px(10), theme::col(ui, C::gold));
-        if (!e.date.empty())
-            ty += widgets::para(ui, FontRole::BodyBold, ImVec2(tx, ty), C::gold, e.date).y;
-        ty += widgets::para(ui, FontRole::BodyBold, ImVec2(tx, ty), C::text, ui.tr(e.title), tw).y +
-              ui.px(4);
-        ty += widgets::para(ui, FontRole::Body, ImVec2(tx, ty), C::textSecondary, ui.tr(e.body),
-                            w - ui.px(48))
-                  .y;
-        if (e.sample && !allSample) widgets::sampleTagRight(ui, ImVec2(x + w, y));
-        dl()->AddLine(ImVec2(lineX, y + ui.px(34)), ImVec2(lineX, ty + pad),
-                      theme::col(ui, C::gold, 0.4f), ui.px(3));
-        y = ty + pad;
-    }
-    return y - y0;
-}
-
-float InvestScreen::drawContacts(UiContext& ui, float x, float y, float w, ImVec2 clipMin,
-                                 ImVec2 clipMax) {
-    float pad = ui.px(tokens::space::m), y0 = y;
-    float code = ui.px(300);           // ≥ 300 px: scannable from a metre away
-    bool side = w > code + ui.px(560); // the code beside the text when there is room
-    float textW = side ? w - code - pad * 5 : w - pad * 2;
-    const auto& contacts = ui.content->contacts;
-    bool allSample = widgets::wholeSectionSample(contacts);
-    if (allSample) y += widgets::sampleStrip(ui, ImVec2(x, y), w) + ui.px(tokens::space::s);
-    for (const Contact& ct : contacts) {
-        std::string qr = !ct.url.empty() ? ct.url : ("TEL:" + ct.phone);
-        // Measure, then draw (the card goes under the text).
-        const std::string& org = ui.tr(ct.org);
-        const std::string& name = ui.tr(ct.name);
-        float textH = widgets::paraSize(ui, FontRole::H2, org, textW).y + ui.px(6) +
-                      widgets::paraSize(ui, FontRole::Body, name, textW).y + ui.px(10);
-        if (!ct.phone.empty())
-            textH += widgets::paraSize(ui, FontRole::BodyBold, ct.phone).y + ui.px(4);
-        if (!ct.email.empty())
-            textH += widgets::paraSize(ui, FontRole::Body, ct.email).y + ui.px(4);
-        if (ct.sample && !allSample) textH += ui.px(50);
-        float qrH = code + ui.px(130);
-        float cardH = side ? std::max(textH, qrH) + pad * 2 : textH + qrH + pad * 3;
-        if (y + cardH > clipMin.y && y < clipMax.y) {
-            theme::card(ui, ImVec2(x, y), ImVec2(x + w, y + cardH), C::surface,
-                        tokens::radius::card, 6);
-            float ty = y + pad;
-            ty += widgets::para(ui, FontRole::H2, ImVec2(x + pad, ty), C::text, org, textW).y +
-                  ui.px(6);
-            ty += widgets::para(ui, FontRole::Body, ImVec2(x + pad, ty), C::textSecondary, name,
-                                textW)
-                      .y +
-                  ui.px(10);
-            if (!ct.phone.empty())
-                ty += widgets::para(ui, FontRole::BodyBold, ImVec2(x + pad, ty), kHue, ct.phone).y +
-                      ui.px(4);
-            if (!ct.email.empty())
-                ty += widgets::para(ui, FontRole::Body, ImVec2(x + pad, ty), C::text, ct.email).y +
-                      ui.px(4);
-            if (ct.sample && !allSample) widgets::sampleTag(ui, ImVec2(x + pad, ty + ui.px(6)));
-            ImVec2 qpos = side ? ImVec2(x + w - code - pad * 3, y + pad)
-                               : ImVec2(x + (w - code) * 0.5f - pad,
-                                        ty + (ct.sample && !allSample ? ui.px(56) : pad));
-            widgets::qrCard(ui, qr, uiText(UiString::InvestContactQr), qpos, code,
-                            "contact:" + ct.id);
-        }
-        y += cardH + ui.px(tokens::space::m);
-    }
-    return y - y0;
-}
-
-float InvestScreen::drawMyList(UiContext& ui, float x, float y, float w, ImVec2 clipMin,
-                               ImVec2 clipMax) {
-    float y0 = y;
-    const Content& c = *ui.content;
-    if (picks_.empty()) {
-        y += widgets::para(ui, FontRole::Body, ImVec2(x, y), C::textSecondary,
-                           ui.tr(uiText(UiString::InvestEmptyList)), w)
-                 .y;
-        return y - y0;
-    }
-    float code = ui.px(360);
-    ImVec2 card = widgets::qrCard(ui, takeAwayText(c, picks_), uiText(UiString::InvestTakeAway),
-                                  ImVec2(x + (w - code) * 0.5f - ui.px(24), y), code, "my-list");
-    y += card.y + ui.px(tokens::space::l);
-    for (const auto& id : picks_) {
-        const Project* p = c.project(id);
-        if (!p) continue;
-        float removeW = ui.px(170), textW = w - removeW - ui.px(32);
-        float h = widgets::para(ui, FontRole::Body, ImVec2(x + ui.px(8), y), C::text,
-                                ui.tr(p->name), textW)
-                      .y;
-        if (p->sample)
-            h += widgets::sampleTag(ui, ImVec2(x + ui.px(8), y + h + ui.px(6))).y + ui.px(6);
-        // "Remove" is a real button: a pill with a full-size touch area.
-        std::string rid = "unpick:" + id;
-        float rowH = std::max(h, ui.px(tokens::space::touchMin));
-        ImVec2 ra(x + w - removeW, y), rb(x + w, y + ui.px(tokens::space::touchMin));
-        if (widgets::clippedTouch(ui, rid.c_str(), uiText(UiString::InvestRemove), ra, rb, clipMin,
-                                  clipMax))
-            picks_.erase(std::remove(picks_.begin(), picks_.end(), id), picks_.end());
-        ImVec2 inset(0, ui.px(12));
-        dl()->AddRect(ra + inset, rb - inset, theme::col(ui, C::national),
-                      (rb.y - ra.y) * 0.5f - inset.y, 0, ui.px(3));
-        theme::textCentered(ui, FontRole::BodyBold, ra + inset, rb - inset, C::national,
-                            ui.tr(uiText(UiString::InvestRemove)));
-        y += rowH + ui.px(tokens::space::s);
-        if (std::find(picks_.begin(), picks_.end(), id) == picks_.end()) break; // list changed
-    }
-    return y - y0;
+    float r = (bmax.y - bmin.y) * 0.5f;
+    if (on)
+        dl()->AddRectFilled(bmin, bmax, theme::col(ui, C::teal), r);
+    else
+        dl()->AddRect(bmin, bmax, theme::col(ui, kHue), r, 0, ui.px(ui.style.stroke.regular));
+    theme::textCentered(ui, FontRole::BodyBold, bmin, bmax, on ? C::textOnPrimary : kHue,
+                        ui.tr(uiText(on ? UiString::InvestInList : UiString::InvestAddToList)));
 }
 
 } // namespace zj

@@ -24,6 +24,8 @@ class InvestScreen final : public Screen {
     enum class Tab { Policies, Events, Contacts, MyList };
     float drawChips(UiContext& ui, ImVec2 min, float w);
     void drawProjects(UiContext& ui, ImVec2 min, ImVec2 max);
+    void drawPickButton(UiContext& ui, const Project& p, ImVec2 bmin, ImVec2 bmax, ImVec2 clipMin,
+                        ImVec2 clipMax);
     void drawTabs(UiContext& ui, ImVec2 min, ImVec2 max);
     void drawSheet(UiContext& ui, float listTop); // portrait: the tabs as a bottom sheet
     void setSheetOpen(UiContext& ui, bool open);

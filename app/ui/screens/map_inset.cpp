@@ -65,9 +65,11 @@ void MapScreen::drawInset(UiContext& ui, const Layout& L) {
     const Rect& P = L.inset;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 min(P.x, P.y), max(P.x + P.w, P.y + P.h);
+    const MapInsetStyle& st = ui.style.mapInset;
     float m = ui.px(tokens::space::m), s = ui.px(tokens::space::s);
-    dl->AddRectFilled(min + ImVec2(0, ui.px(6)), max + ImVec2(0, ui.px(6)),
-                      theme::col(ui, C::shadow, 0.18f), ui.px(tokens::radius::card));
+    ImVec2 drop(0, ui.px(st.shadowDrop));
+    dl->AddRectFilled(min + drop, max + drop, theme::col(ui, C::shadow, 0.18f),
+                      ui.px(tokens::radius::card));
     dl->AddRectFilled(min, max, theme::col(ui, C::surface), ui.px(tokens::radius::card));
     theme::occlude(ui, min, max);
 
@@ -81,8 +83,8 @@ void MapScreen::drawInset(UiContext& ui, const Layout& L) {
     dl->AddCircleFilled(c, b * 0.34f, theme::col(ui, C::surfaceMuted, pressed ? 0.7f : 1.0f), 32);
     float x = b * 0.12f;
     ImU32 ink = theme::col(ui, C::text);
-    dl->AddLine(c - ImVec2(x, x), c + ImVec2(x, x), ink, ui.px(3.5f));
-    dl->AddLine(c + ImVec2(-x, x), c + ImVec2(x, -x), ink, ui.px(3.5f));
+    dl->AddLine(c - ImVec2(x, x), c + ImVec2(x, x), ink, ui.px(st.closeStroke));
+    dl->AddLine(c + ImVec2(-x, x), c + ImVec2(x, -x), ink, ui.px(st.closeStroke));
     const std::string& title = ui.tr(uiText(UiString::MapInsetTitle));
     ImVec2 ts = theme::textSize(ui, FontRole::H2, title, P.w - 2 * m - b);
     theme::text(ui, FontRole::H2, ImVec2(min.x + m, min.y + m), C::text, title, P.w - 2 * m - b);
@@ -97,10 +99,11 @@ void MapScreen::drawInset(UiContext& ui, const Layout& L) {
 // [SECTION] Mini map
 
 void MapScreen::drawInsetMap(UiContext& ui, Rect area) {
-    if (area.h < ui.px(120)) return;
+    const MapInsetStyle& st = ui.style.mapInset;
+    if (area.h < ui.px(st.minHeight)) return;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 amin(area.x, area.y), amax(area.x + area.w, area.y + area.h);
-    dl->AddRectFilled(amin, amax, theme::col(ui, ML::neighbourLand), ui.px(16));
+    dl->AddRectFilled(amin, amax, theme::col(ui, ML::neighbourLand), ui.px(st.rounding));
     // The frame: the inset's places, with room for their names.
     map::WorldBounds b{1e30, 1e30, -1e30, -1e30};
     for (const MapFeature& f : content_->mapFeatures)
@@ -111,7 +114,7 @@ void MapScreen::drawInsetMap(UiContext& ui, Rect area) {
             b.maxY = std::max(b.maxY, double(f.labelY));
         }
     if (b.empty()) return;
-    float pad = ui.px(64);
+    float pad = ui.px(st.padding);
     double scale =
         std::min((area.w - 2 * pad) / (b.maxX - b.minX), (area.h - 2 * pad) / (b.maxY - b.minY));
     Vec2 mid = area.center();
@@ -141,26 +144,27 @@ void MapScreen::drawInsetMap(UiContext& ui, Rect area) {
         for (const MapFeature& f : content_->mapFeatures)
             if (isInsetCity(f) && &f != home)
                 dl->AddLine(toPx(home->labelX, home->labelY), toPx(f.labelX, f.labelY), line,
-                            ui.px(3));
+                            ui.px(st.routeStroke));
     // Places and their names (placed so that none overlaps another or a symbol).
     insetCandidates_.clear();
     insetObstacles_.clear();
     insetFeature_.clear();
-    Vec2 tpad(ui.px(8), ui.px(2));
+    Vec2 tpad(ui.px(st.labelPadX), ui.px(st.labelPadY));
     for (size_t i = 0; i < content_->mapFeatures.size(); ++i) {
         const MapFeature& f = content_->mapFeatures[i];
         bool city = isInsetCity(f), airport = isInsetAirport(f);
         if (!city && !airport) continue;
         ImVec2 p = toPx(f.labelX, f.labelY);
-        float r = airport ? ui.px(16) : (&f == home ? ui.px(14) : ui.px(10));
+        float r = ui.px(airport ? st.airport : &f == home ? st.homeCity : st.city);
         if (airport) {
             dl->AddCircleFilled(p, r, theme::col(ui, ML::symbolFill), 20);
             ImU32 w = theme::col(ui, C::surface);
-            dl->AddLine(p + ImVec2(0, -r * 0.6f), p + ImVec2(0, r * 0.6f), w, ui.px(3));
+            dl->AddLine(p + ImVec2(0, -r * 0.6f), p + ImVec2(0, r * 0.6f), w,
+                        ui.px(st.glyphStroke));
             dl->AddTriangleFilled(p + ImVec2(0, -r * 0.2f), p + ImVec2(r * 0.6f, r * 0.15f),
                                   p + ImVec2(-r * 0.6f, r * 0.15f), w);
         } else {
-            dl->AddCircleFilled(p, r + ui.px(3), theme::col(ui, C::surface), 20);
+            dl->AddCircleFilled(p, r + ui.px(st.cityRing), theme::col(ui, C::surface), 20);
             dl->AddCircleFilled(p, r, theme::col(ui, &f == home ? C::national : C::text), 20);
         }
         insetObstacles_.push_back({p.x - r, p.y - r, 2 * r, 2 * r});
@@ -169,7 +173,7 @@ void MapScreen::drawInsetMap(UiContext& ui, Rect area) {
         std::string name = airport ? f.code : ui.tr(f.name);
         ImVec2 ts = theme::textSize(ui, airport ? FontRole::Caption : FontRole::BodyBold, name);
         lc.size = {ts.x + tpad.x * 2, ts.y + tpad.y * 2};
-        lc.gap = r + ui.px(6);
+        lc.gap = r + ui.px(st.labelGap);
         lc.priority = airport ? 10 : (&f == home ? 100 : 50);
         insetCandidates_.push_back(lc);
         insetFeature_.push_back(static_cast<int>(i));
@@ -179,7 +183,7 @@ void MapScreen::drawInsetMap(UiContext& ui, Rect area) {
         const MapFeature& f = content_->mapFeatures[size_t(insetFeature_[size_t(pl.candidate)])];
         bool airport = f.kind == MapFeatureKind::Airport;
         ImVec2 lmin(pl.rect.x, pl.rect.y), lmax(pl.rect.x + pl.rect.w, pl.rect.y + pl.rect.h);
-        dl->AddRectFilled(lmin, lmax, theme::col(ui, C::surface, 0.85f), ui.px(8));
+        dl->AddRectFilled(lmin, lmax, theme::col(ui, C::surface, 0.85f), ui.px(st.labelRounding));
         theme::text(ui, airport ? FontRole::Caption : FontRole::BodyBold,
                     lmin + ImVec2(tpad.x, tpad.y), airport ? ML::symbolFill : C::text,
                     airport ? f.code : ui.tr(f.name));
@@ -198,9 +202,10 @@ float MapScreen::drawInsetDistances(UiContext& ui, Rect area, bool measureOnly) 
     std::sort(rows.begin(), rows.end(), [](const MapFeature* a, const MapFeature* b) {
         return a->distanceKm < b->distanceKm;
     });
-    float rowH = ui.px(46);
+    const MapInsetStyle& st = ui.style.mapInset;
+    float rowH = ui.px(st.rowHeight), tagGap = ui.px(st.tagGap);
     ImVec2 tag = widgets::sampleTagSize(ui);
-    float headH = std::max(rowH, tag.y + ui.px(8));
+    float headH = std::max(rowH, tag.y + tagGap);
     float h = headH + rowH * float(rows.size());
     if (measureOnly) return h;
     // Columns as wide as their widest entry.
@@ -219,7 +224,7 @@ float MapScreen::drawInsetDistances(UiContext& ui, Rect area, bool measureOnly) 
     theme::text(ui, FontRole::Caption, ImVec2(colTime, y), C::textSecondary, travel);
     bool anySample = false;
     for (const MapFeature* f : rows) anySample |= f->travelSample;
-    if (anySample) widgets::sampleTag(ui, ImVec2(colTime + tt.x + ui.px(8), y - ui.px(2)));
+    if (anySample) widgets::sampleTag(ui, ImVec2(colTime + tt.x + tagGap, y - ui.px(st.tagRaise)));
     y += headH;
     for (const MapFeature* f : rows) {
         theme::text(ui, FontRole::Body, ImVec2(area.x, y), C::text, ui.tr(f->name));

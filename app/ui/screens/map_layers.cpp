@@ -95,7 +95,7 @@ void MapScreen::drawWater(UiContext& ui, const Layout& L) {
     int band = bandForScale();
     ImU32 fill = theme::col(ui, ML::water);
     ImU32 edge = theme::col(ui, ML::waterEdge, 0.8f);
-    float width = ui.px(1.5f);
+    float width = ui.px(ui.style.mapLayer.waterEdge);
     for (const LayerCache& c : layers_) {
         const MapFeature& f = content_->mapFeatures[size_t(c.feature)];
         if (f.kind != MapFeatureKind::Water || !layerOnScreen(L, f)) continue;
@@ -134,9 +134,9 @@ void MapScreen::drawSymbols(UiContext& ui, const Layout& L) {
         Vec2 p = camera_.toScreen({f.labelX, f.labelY});
         if (!L.map.contains(p)) continue;
         ImVec2 c(p.x, p.y);
-        dl->AddCircleFilled(c, r + ui.px(3), ink, 24);
+        dl->AddCircleFilled(c, r + ui.px(ui.style.mapLayer.symbolRing), ink, 24);
         dl->AddCircleFilled(c, r, fill, 24);
-        float w = ui.px(3);
+        float w = ui.px(ui.style.mapLayer.symbolStroke);
         if (f.kind == MapFeatureKind::Airport) {
             // A plane seen from above: fuselage, wings, tail.
             dl->AddLine(c + ImVec2(0, -r * 0.65f), c + ImVec2(0, r * 0.65f), ink, w * 1.3f);

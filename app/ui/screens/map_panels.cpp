@@ -42,7 +42,7 @@ void levelGlyph(const UiContext& ui, ParkLevel level, ImVec2 c) {
     float r = ui.px(level == ParkLevel::National     ? M::markerNational
                     : level == ParkLevel::Provincial ? M::markerProvincial
                                                      : M::markerSpecial);
-    float ring = ui.px(3);
+    float ring = ui.px(ui.style.mapMarker.ring);
     if (level == ParkLevel::Special) {
         float d = (r + ring) * 1.25f, e = r * 1.25f;
         dl()->AddQuadFilled(ImVec2(c.x, c.y - d), ImVec2(c.x + d, c.y), ImVec2(c.x, c.y + d),
@@ -52,7 +52,8 @@ void levelGlyph(const UiContext& ui, ParkLevel level, ImVec2 c) {
         return;
     }
     dl()->AddCircleFilled(c, r + ring, theme::col(ui, M::markerRing), 24);
-    dl()->AddCircle(c, r + ring, theme::col(ui, C::shadow, 0.15f), 24, ui.px(1));
+    dl()->AddCircle(c, r + ring, theme::col(ui, C::shadow, 0.15f), 24,
+                    ui.px(ui.style.stroke.hairline));
     dl()->AddCircleFilled(c, r, theme::col(ui, color), 24);
     if (level == ParkLevel::National)
         dl()->AddCircleFilled(c, r * 0.38f, theme::col(ui, M::markerRing), 12);
@@ -69,8 +70,9 @@ float MapScreen::drawChips(UiContext& ui, const Layout&, Rect area, bool measure
     const Content& content = *ui.content;
     float chipH = ui.px(M::chipHeight);
     float touchH = ui.px(tokens::space::touchMin);
-    float gapX = ui.px(12), rowPitch = touchH + ui.px(4); // touch areas never overlap
-    float padX = ui.px(20), dotR = ui.px(8);
+    const MapPanelStyle& st = ui.style.mapPanel;
+    float gapX = ui.px(st.chipGap), rowPitch = touchH + ui.px(st.chipRowGap); // never overlap
+    float padX = ui.px(st.chipPadX), dotR = ui.px(st.chipDot), dotGap = ui.px(st.chipDotGap);
     float x = area.x, y = area.y;
     float bottom = y;
 
@@ -79,7 +81,7 @@ float MapScreen::drawChips(UiContext& ui, const Layout&, Rect area, bool measure
         const std::string& t = ui.tr(label);
         float tw = theme::textSize(ui, FontRole::Body, t).x;
         // Never narrower than a finger: a short label ("All") gets a wider pill.
-        float w = std::max(touchH, padX * 2 + tw + (dot ? dotR * 2 + ui.px(10) : 0));
+        float w = std::max(touchH, padX * 2 + tw + (dot ? dotR * 2 + dotGap : 0));
         if (x > area.x && x + w > area.x + area.w) { // wrap
             x = area.x;
             y += rowPitch;
@@ -95,17 +97,18 @@ float MapScreen::drawChips(UiContext& ui, const Layout&, Rect area, bool measure
         float r = chipH * 0.5f;
         if (selected) {
             dl()->AddRectFilled(min, max, theme::col(ui, hue, pressed ? 0.3f : 0.18f), r);
-            dl()->AddRect(min, max, theme::col(ui, hue), r, 0, ui.px(3));
+            dl()->AddRect(min, max, theme::col(ui, hue), r, 0, ui.px(ui.style.stroke.regular));
         } else {
             dl()->AddRectFilled(min, max, theme::col(ui, pressed ? C::surfaceMuted : C::surface),
                                 r);
-            dl()->AddRect(min, max, theme::col(ui, C::textSecondary, 0.35f), r, 0, ui.px(1.5f));
+            dl()->AddRect(min, max, theme::col(ui, C::textSecondary, 0.35f), r, 0,
+                          ui.px(st.chipOutlineOff));
         }
         float tx = dot ? min.x + padX : (min.x + max.x - tw) * 0.5f;
         if (dot) {
             dl()->AddCircleFilled(ImVec2(tx + dotR, (min.y + max.y) * 0.5f), dotR,
                                   theme::col(ui, hue), 16);
-            tx += dotR * 2 + ui.px(10);
+            tx += dotR * 2 + dotGap;
         }
         float ty = (min.y + max.y - theme::textSize(ui, FontRole::Body, t).y) * 0.5f;
         theme::text(ui, selected ? FontRole::BodyBold : FontRole::Body, ImVec2(tx, ty),
@@ -145,7 +148,8 @@ void MapScreen::drawPanel(UiContext& ui, const Layout& L) {
     dl()->AddRectFilled(min, max, theme::col(ui, C::surface));
     theme::occlude(ui, min, max);
     // A soft edge towards the map.
-    dl()->AddRectFilledMultiColor(ImVec2(max.x, min.y), ImVec2(max.x + ui.px(10), max.y),
+    dl()->AddRectFilledMultiColor(ImVec2(max.x, min.y),
+                                  ImVec2(max.x + ui.px(ui.style.mapPanel.panelShadow), max.y),
                                   theme::col(ui, C::shadow, 0.12f), theme::col(ui, C::shadow, 0),
                                   theme::col(ui, C::shadow, 0), theme::col(ui, C::shadow, 0.12f));
     float y = min.y + m;
@@ -163,17 +167,17 @@ void MapScreen::drawSheet(UiContext& ui, const Layout& L, const std::string& cou
     float touchH = ui.px(tokens::space::touchMin);
     ImVec2 min(L.panel.x, L.panel.y), max(L.panel.x + L.panel.w, L.panel.y + L.panel.h);
     float radius = ui.px(tokens::radius::card);
-    dl()->AddRectFilledMultiColor(ImVec2(min.x, min.y - ui.px(12)), ImVec2(max.x, min.y + radius),
-                                  theme::col(ui, C::shadow, 0), theme::col(ui, C::shadow, 0),
-                                  theme::col(ui, C::shadow, 0.10f),
+    dl()->AddRectFilledMultiColor(ImVec2(min.x, min.y - ui.px(ui.style.mapPanel.sheetShadow)),
+                                  ImVec2(max.x, min.y + radius), theme::col(ui, C::shadow, 0),
+                                  theme::col(ui, C::shadow, 0), theme::col(ui, C::shadow, 0.10f),
                                   theme::col(ui, C::shadow, 0.10f));
     dl()->AddRectFilled(min, ImVec2(max.x, max.y + radius), theme::col(ui, C::surface), radius,
                         ImDrawFlags_RoundCornersTop);
     theme::occlude(ui, min, max);
-    float hw = ui.px(36), cx = (min.x + max.x) * 0.5f;
+    float hw = ui.px(ui.style.stroke.handleHalf), cx = (min.x + max.x) * 0.5f;
     dl()->AddLine(ImVec2(cx - hw, min.y + L.sheetHandle * 0.55f),
                   ImVec2(cx + hw, min.y + L.sheetHandle * 0.55f),
-                  theme::col(ui, C::textSecondary, 0.4f), ui.px(6));
+                  theme::col(ui, C::textSecondary, 0.4f), ui.px(ui.style.stroke.handle));
 
     // Header: the count (what the filters leave) and the button that opens or closes the sheet.
     float y = min.y + L.sheetHandle;
@@ -203,6 +207,7 @@ void MapScreen::drawLegend(UiContext& ui, const Layout& L) {
     } rows[] = {{ParkLevel::National, UiString::MapLevelNational},
                 {ParkLevel::Provincial, UiString::MapLevelProvincial},
                 {ParkLevel::Special, UiString::MapLevelSpecial}};
+    const MapPanelStyle& st = ui.style.mapPanel;
     float rowH = ui.px(M::legendRow);
     float glyphW = ui.px(M::markerNational) * 2;
     if (L.portrait) { // one row in the sheet, the entries spread evenly
@@ -213,12 +218,14 @@ void MapScreen::drawLegend(UiContext& ui, const Layout& L) {
             const std::string& t = ui.tr(uiText(rows[i].text));
             ImVec2 ts = theme::textSize(ui, FontRole::Body, t);
             theme::text(ui, FontRole::Body,
-                        ImVec2(x + glyphW + ui.px(14), min.y + (rowH - ts.y) * 0.5f), C::text, t);
+                        ImVec2(x + glyphW + ui.px(st.legendGlyphGap), min.y + (rowH - ts.y) * 0.5f),
+                        C::text, t);
         }
         return;
     }
-    dl()->AddLine(ImVec2(min.x, min.y - ui.px(8)), ImVec2(max.x, min.y - ui.px(8)),
-                  theme::col(ui, C::surfaceMuted), ui.px(2));
+    float dy = ui.px(st.legendDividerGap);
+    dl()->AddLine(ImVec2(min.x, min.y - dy), ImVec2(max.x, min.y - dy),
+                  theme::col(ui, C::surfaceMuted), ui.px(ui.style.stroke.thin));
     float y = min.y + ui.px(tokens::space::s);
     float gx = min.x + ui.px(tokens::space::m) + ui.px(M::markerNational);
     for (const auto& row : rows) {
@@ -226,7 +233,8 @@ void MapScreen::drawLegend(UiContext& ui, const Layout& L) {
         const std::string& t = ui.tr(uiText(row.text));
         ImVec2 ts = theme::textSize(ui, FontRole::Body, t);
         theme::text(ui, FontRole::Body,
-                    ImVec2(gx + ui.px(M::markerNational) + ui.px(20), y + (rowH - ts.y) * 0.5f),
+                    ImVec2(gx + ui.px(M::markerNational) + ui.px(st.legendTextGap),
+                           y + (rowH - ts.y) * 0.5f),
                     C::text, t);
         y += rowH;
     }
@@ -281,11 +289,14 @@ void MapScreen::drawScaleAndCredits(UiContext& ui, const Layout& L) {
     ImVec2 ls = theme::textSize(ui, FontRole::Caption, label);
     ImVec2 as = theme::textSize(ui, FontRole::Caption, approx);
     ImVec2 cs = theme::textSize(ui, FontRole::Caption, credit);
-    float gap = ui.px(tokens::space::s), tagPad = ui.px(12);
+    const MapPanelStyle& st = ui.style.mapPanel;
+    const TagStyle& tag = ui.style.tag;
+    float gap = ui.px(tokens::space::s), tagPad = ui.px(tag.padX);
+    float textGap = ui.px(st.scaleTextGap);
     // Left of the inset and reset buttons: the credit line goes first when space is short (it is
     // also on the about sheet), then the tag; the scale bar always stays.
     float room = L.insetButton.x - gap - x;
-    float base = gap + barW + ui.px(8) + ls.x + gap;
+    float base = gap + barW + textGap + ls.x + gap;
     float tagW = gap + as.x + tagPad * 2;
     bool showCredit = base + tagW + gap + cs.x + gap <= room;
     bool showTag = base + tagW + gap <= room;
@@ -295,19 +306,19 @@ void MapScreen::drawScaleAndCredits(UiContext& ui, const Layout& L) {
     float cy = y + h * 0.5f;
     float bx = x + gap;
     ImU32 ink = theme::col(ui, C::text);
-    float tick = ui.px(8), th = ui.px(2.5f);
+    float tick = ui.px(st.scaleTick), th = ui.px(st.scaleStroke);
     dl()->AddLine(ImVec2(bx, cy + tick * 0.5f), ImVec2(bx + barW, cy + tick * 0.5f), ink, th);
     dl()->AddLine(ImVec2(bx, cy - tick * 0.5f), ImVec2(bx, cy + tick * 0.5f), ink, th);
     dl()->AddLine(ImVec2(bx + barW, cy - tick * 0.5f), ImVec2(bx + barW, cy + tick * 0.5f), ink,
                   th);
-    theme::text(ui, FontRole::Caption, ImVec2(bx + barW + ui.px(8), cy - ls.y * 0.5f), C::text,
+    theme::text(ui, FontRole::Caption, ImVec2(bx + barW + textGap, cy - ls.y * 0.5f), C::text,
                 label);
     if (!showTag) return;
     // The 位置示意 tag, in the sample-tag style.
-    float tx = bx + barW + ui.px(8) + ls.x + gap * 2;
-    dl()->AddRectFilled(ImVec2(tx, cy - as.y * 0.5f - ui.px(4)),
-                        ImVec2(tx + as.x + tagPad * 2, cy + as.y * 0.5f + ui.px(4)),
-                        theme::col(ui, C::gold, 0.22f), ui.px(8));
+    float tx = bx + barW + textGap + ls.x + gap * 2, tagPadY = ui.px(tag.padY);
+    dl()->AddRectFilled(ImVec2(tx, cy - as.y * 0.5f - tagPadY),
+                        ImVec2(tx + as.x + tagPad * 2, cy + as.y * 0.5f + tagPadY),
+                        theme::col(ui, C::gold, 0.22f), ui.px(tag.rounding));
     theme::text(ui, FontRole::Caption, ImVec2(tx + tagPad, cy - as.y * 0.5f), C::sampleTag, approx);
     if (showCredit)
         theme::text(ui, FontRole::Caption, ImVec2(tx + as.x + tagPad * 2 + gap, cy - cs.y * 0.5f),

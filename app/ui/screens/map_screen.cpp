@@ -17,8 +17,6 @@ namespace zj {
 namespace {
 namespace C = tokens::color;
 namespace M = tokens::map;
-constexpr float kPhotoSwipePx = 60;    // a horizontal drag this long turns the photo
-constexpr float kSheetSwipePx = 40;    // a vertical drag this long opens or closes the sheet
 constexpr double kWheelStep = 1.25;    // zoom per mouse-wheel notch (development)
 constexpr double kParkZoom = 2.2;      // zoom (relative to the city fit) to show one park
 constexpr double kDoubleTapZoom = 2.0; // double tap zooms in this much
@@ -128,7 +126,7 @@ MapScreen::Layout MapScreen::computeLayout(UiContext& ui) {
         // the legend and "Filter parks"; open, the chips below them (the sheet grows upwards).
         float touchH = ui.px(tokens::space::touchMin);
         float s = ui.px(tokens::space::s);
-        L.sheetHandle = ui.px(28);
+        L.sheetHandle = ui.px(ui.style.mapPanel.sheetHandle);
         float chipsH = drawChips(ui, L, {m, 0, W - 2 * m, 0}, true, false);
         float collapsedH = L.sheetHandle + touchH + s + ui.px(M::legendRow) + m;
         float openH = collapsedH + s + chipsH;
@@ -266,6 +264,7 @@ void MapScreen::draw(UiContext& ui) {
 
 void MapScreen::handleGestures(UiContext& ui, const Layout& L) {
     bool cardUp = cardPark_ >= 0 && cardOpen_;
+    const GestureSettings swipe = GestureSettings{}.scaled(ui.ds.scale); // the display's pixels
     for (const Gesture& g : *ui.gestures) {
         switch (g.kind) {
             case Gesture::Kind::Tap: {
@@ -337,12 +336,12 @@ void MapScreen::handleGestures(UiContext& ui, const Layout& L) {
                 if (drag_ == DragTarget::Map) camera_.fling(g.velocity, ui.nowMs);
                 if (drag_ == DragTarget::CardPhotos && cardPark_ >= 0) {
                     int n = static_cast<int>(content_->parks[cardPark_].photos.size());
-                    if (photoDragDx_ < -ui.px(kPhotoSwipePx))
+                    if (photoDragDx_ < -swipe.photoSwipePx)
                         photoIndex_ = std::min(n - 1, photoIndex_ + 1);
-                    if (photoDragDx_ > ui.px(kPhotoSwipePx))
+                    if (photoDragDx_ > swipe.photoSwipePx)
                         photoIndex_ = std::max(0, photoIndex_ - 1);
                 }
-                if (drag_ == DragTarget::Sheet && std::abs(sheetDragDy_) > ui.px(kSheetSwipePx))
+                if (drag_ == DragTarget::Sheet && std::abs(sheetDragDy_) > swipe.sheetSwipePx)
                     setFiltersOpen(ui, sheetDragDy_ < 0);
                 drag_ = DragTarget::None;
                 break;
@@ -423,8 +422,9 @@ void MapScreen::openCluster(UiContext& ui, const Layout& L, const map::MarkerClu
         b.minX = std::min(b.minX, p.x), b.maxX = std::max(b.maxX, p.x);
         b.minY = std::min(b.minY, p.y), b.maxY = std::max(b.maxY, p.y);
     }
-    float radius = ui.px(M::markerNational + 4) * 1.25f;
-    double factor = map::clusterOpenFactor(px, radius, ui.px(6), kDoubleTapZoom);
+    const MapMarkerStyle& st = ui.style.mapMarker;
+    float radius = ui.px(M::markerNational + st.ringExtra) * 1.25f;
+    double factor = map::clusterOpenFactor(px, radius, ui.px(st.clusterOpenGap), kDoubleTapZoom);
     map::WorldPoint c;
     double scale;
     camera_.viewFor(b.center(), camera_.scale() * factor, L.focus, c, scale);

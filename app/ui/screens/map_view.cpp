@@ -186,15 +186,16 @@ void MapScreen::updateMarkers(UiContext& ui, const Layout& L) {
     int selected = cardOpen_ ? cardPark_ : -1;
     markerInputs_.clear();
     layoutPark_.clear();
-    Vec2 pad(ui.px(12), ui.px(4));
+    const MapMarkerStyle& st = ui.style.mapMarker;
+    Vec2 pad(ui.px(st.labelPadX), ui.px(st.labelPadY));
     for (size_t i = 0; i < parks.size(); ++i) {
         markerPx_[i] = camera_.toScreen({parks[i].x, parks[i].y});
         markerMatches_[i] = filter_.matches(parks[i]);
         if (!markerMatches_[i] && static_cast<int>(i) != selected) continue;
         map::MarkerIn m;
         m.pos = markerPx_[i];
-        m.radius = markerRadius(ui, parks[i].level) + ui.px(4);      // with its white ring
-        if (parks[i].level == ParkLevel::Special) m.radius *= 1.25f; // the diamond's corners
+        m.radius = markerRadius(ui, parks[i].level) + ui.px(st.ringExtra); // with the white ring
+        if (parks[i].level == ParkLevel::Special) m.radius *= 1.25f;       // the diamond's corners
         ImVec2 ts = theme::textSize(ui, FontRole::Body, ui.tr(parks[i].short_));
         m.labelSize = {ts.x + pad.x * 2, ts.y + pad.y * 2};
         m.priority = static_cast<int>(i) == selected           ? 1000
@@ -206,10 +207,10 @@ void MapScreen::updateMarkers(UiContext& ui, const Layout& L) {
     }
     collectControls(L);
     map::MarkerLayoutSettings settings;
-    settings.labelGap = ui.px(8);
-    settings.separation = ui.px(6);
+    settings.labelGap = ui.px(st.labelGap);
+    settings.separation = ui.px(st.separation);
     settings.clusterRadius = ui.px(tokens::mapLayers::clusterRadius);
-    settings.leaderStep = ui.px(64);
+    settings.leaderStep = ui.px(st.leaderStep);
     settings.spreadGroups = filter_.active(); // filtered results are always named
     map::layoutMarkers(markerInputs_, controls_, L.map, settings, markerLayout_);
 
@@ -246,12 +247,13 @@ void MapScreen::drawMarkerShape(UiContext& ui, const Park& p, ImVec2 c, float al
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float r = markerRadius(ui, p.level);
     uint32_t color = levelColor(p.level);
-    float ring = ui.px(3);
+    const MapMarkerStyle& st = ui.style.mapMarker;
+    float ring = ui.px(st.ring);
     if (isSelected) {
         dl->AddCircleFilled(c, r * 2.4f, theme::col(ui, color, 0.18f), 32);
-        dl->AddCircle(c, r * 2.4f, theme::col(ui, color, 0.7f), 32, ui.px(2));
+        dl->AddCircle(c, r * 2.4f, theme::col(ui, color, 0.7f), 32, ui.px(st.haloStroke));
     }
-    dl->AddCircleFilled(ImVec2(c.x, c.y + ui.px(2)), r + ring + ui.px(1),
+    dl->AddCircleFilled(ImVec2(c.x, c.y + ui.px(st.shadowDrop)), r + ring + ui.px(st.shadowExtra),
                         theme::col(ui, C::shadow, 0.25f * alpha), 20);
     if (p.level == ParkLevel::Special) {
         // A diamond: special parks read differently from the round zones.
@@ -279,18 +281,20 @@ void MapScreen::drawMarkers(UiContext& ui, const Layout& L) {
             drawMarkerShape(ui, parks[i], ImVec2(markerPx_[i].x, markerPx_[i].y), M::fadedAlpha,
                             false);
     // Leader lines, then the markers that stand alone, then the clusters.
+    const MapMarkerStyle& st = ui.style.mapMarker;
     ImU32 leader = theme::col(ui, C::text, 0.7f);
+    float leaderW = ui.px(st.leaderStroke);
     for (size_t k = 0; k < layoutPark_.size(); ++k) {
         const map::MarkerOut& o = markerLayout_.markers[k];
         if (o.spread && o.state != map::MarkerState::Hidden) {
             // Fanned out: a line back to where the park really is, marked by a dot.
             Vec2 p = markerPx_[size_t(layoutPark_[k])];
-            dl->AddLine(ImVec2(p.x, p.y), ImVec2(o.at.x, o.at.y), leader, ui.px(2.5f));
-            dl->AddCircleFilled(ImVec2(p.x, p.y), ui.px(5), leader, 12);
+            dl->AddLine(ImVec2(p.x, p.y), ImVec2(o.at.x, o.at.y), leader, leaderW);
+            dl->AddCircleFilled(ImVec2(p.x, p.y), ui.px(st.leaderDot), leader, 12);
         }
         if (o.state != map::MarkerState::Leader) continue;
         dl->AddLine(ImVec2(o.leaderFrom.x, o.leaderFrom.y), ImVec2(o.leaderTo.x, o.leaderTo.y),
-                    leader, ui.px(2.5f));
+                    leader, leaderW);
     }
     for (size_t k = 0; k < layoutPark_.size(); ++k) {
         const map::MarkerOut& o = markerLayout_.markers[k];
@@ -309,11 +313,12 @@ void MapScreen::drawMarkers(UiContext& ui, const Layout& L) {
         }
         ImVec2 c(cl.pos.x, cl.pos.y);
         float r = cl.radius;
-        dl->AddCircleFilled(ImVec2(c.x, c.y + ui.px(3)), r + ui.px(4),
+        float ringR = r + ui.px(st.ringExtra);
+        dl->AddCircleFilled(ImVec2(c.x, c.y + ui.px(st.clusterDrop)), ringR,
                             theme::col(ui, C::shadow, 0.25f), 32);
-        dl->AddCircleFilled(c, r + ui.px(4), theme::col(ui, M::markerRing), 32);
+        dl->AddCircleFilled(c, ringR, theme::col(ui, M::markerRing), 32);
         dl->AddCircleFilled(c, r, theme::col(ui, levelColor(top)), 32);
-        dl->AddCircle(c, r * 0.78f, theme::col(ui, M::markerRing, 0.55f), 32, ui.px(2));
+        dl->AddCircle(c, r * 0.78f, theme::col(ui, M::markerRing, 0.55f), 32, ui.px(st.haloStroke));
         std::string n = std::to_string(cl.members.size());
         ImVec2 ts = theme::textSize(ui, FontRole::BodyBold, n);
         theme::text(ui, FontRole::BodyBold, c - ts * 0.5f, M::markerRing, n);
@@ -323,13 +328,14 @@ void MapScreen::drawMarkers(UiContext& ui, const Layout& L) {
 // The label boxes the marker layout chose.
 void MapScreen::drawMarkerLabels(UiContext& ui) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    Vec2 pad(ui.px(12), ui.px(4));
+    const MapMarkerStyle& st = ui.style.mapMarker;
+    Vec2 pad(ui.px(st.labelPadX), ui.px(st.labelPadY));
     for (size_t k = 0; k < layoutPark_.size(); ++k) {
         const map::MarkerOut& o = markerLayout_.markers[k];
         if (o.state != map::MarkerState::Labelled && o.state != map::MarkerState::Leader) continue;
         const Park& p = content_->parks[size_t(layoutPark_[k])];
         ImVec2 min(o.label.x, o.label.y), max(o.label.x + o.label.w, o.label.y + o.label.h);
-        dl->AddRectFilled(min, max, theme::col(ui, C::surface, 0.92f), ui.px(10));
+        dl->AddRectFilled(min, max, theme::col(ui, C::surface, 0.92f), ui.px(st.labelRounding));
         theme::text(ui, FontRole::Body, min + ImVec2(pad.x, pad.y), C::text, ui.tr(p.short_));
     }
 }
@@ -340,13 +346,14 @@ void MapScreen::drawLabels(UiContext& ui, const Layout& L) {
     const auto& districts = content_->districts;
     labelCandidates_.clear();
     labelKinds_.clear();
-    Vec2 pad(ui.px(12), ui.px(4));
+    const MapMarkerStyle& st = ui.style.mapMarker;
+    Vec2 pad(ui.px(st.labelPadX), ui.px(st.labelPadY));
     for (size_t i = 0; i < districts.size(); ++i) {
         map::LabelCandidate c;
         c.anchor = camera_.toScreen({districts[i].labelX, districts[i].labelY});
         ImVec2 ts = theme::textSize(ui, FontRole::BodyBold, ui.tr(districts[i].name));
         c.size = {ts.x + pad.x * 2, ts.y + pad.y * 2};
-        c.gap = ui.px(24);
+        c.gap = ui.px(st.districtGap);
         c.priority = 100;
         c.positions = {map::LabelAnchor::Center, map::LabelAnchor::Below, map::LabelAnchor::Above,
                        map::LabelAnchor::Right, map::LabelAnchor::Left};
@@ -366,7 +373,7 @@ void MapScreen::drawLabels(UiContext& ui, const Layout& L) {
         ImVec2 ts = theme::textSize(ui, FontRole::Caption, name);
         c.size = {ts.x + pad.x * 2, ts.y + pad.y * 2};
         bool point = f.kind == MapFeatureKind::Airport || f.kind == MapFeatureKind::Port;
-        c.gap = ui.px(tokens::mapLayers::symbolRadius + 8);
+        c.gap = ui.px(tokens::mapLayers::symbolRadius + st.symbolGap);
         c.priority = point ? 12 : f.kind == MapFeatureKind::Water ? 14 : 10;
         if (point) {
             c.fadeInZoom = 1.2f; // named once the visitor zooms in a little
@@ -397,7 +404,8 @@ void MapScreen::drawLabels(UiContext& ui, const Layout& L) {
                            : f.kind == MapFeatureKind::Neighbour ? tokens::mapLayers::neighbourLabel
                                                                  : C::text;
             if (f.kind == MapFeatureKind::Airport || f.kind == MapFeatureKind::Port)
-                dl->AddRectFilled(min, max, theme::col(ui, C::surface, 0.8f * pl.alpha), ui.px(10));
+                dl->AddRectFilled(min, max, theme::col(ui, C::surface, 0.8f * pl.alpha),
+                                  ui.px(st.labelRounding));
             theme::text(ui, FontRole::Caption, min + ImVec2(pad.x, pad.y), ink, ui.tr(f.name), 0,
                         pl.alpha);
         } else if (kind >= 0) {

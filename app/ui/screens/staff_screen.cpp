@@ -70,8 +70,9 @@ std::string date(int64_t unix) {
 float row(UiContext& ui, ImVec2 pos, float width, const Text& label, const std::string& value) {
     float labelW = width * 0.42f;
     ImVec2 ls = theme::text(ui, FontRole::Caption, pos, C::textSecondary, ui.tr(label), labelW);
-    ImVec2 vs = theme::text(ui, FontRole::Body, ImVec2(pos.x + labelW, pos.y - ui.px(3)), C::text,
-                            value, width - labelW);
+    ImVec2 vs = theme::text(ui, FontRole::Body,
+                            ImVec2(pos.x + labelW, pos.y - ui.px(ui.style.staff.valueRaise)),
+                            C::text, value, width - labelW);
     return std::max(ls.y, vs.y) + ui.px(tokens::space::s);
 }
 
@@ -122,28 +123,29 @@ void StaffScreen::drawKeypad(UiContext& ui) {
                      : mode_ == KeypadMode::Confirm ? UiString::StaffPinConfirmTitle
                                                     : UiString::StaffPinTitle;
     widgets::topBar(ui, T(title), C::primaryDark);
-    float key = ui.px(128), gap = ui.px(tokens::space::m);
+    const StaffStyle& st = ui.style.staff;
+    float key = ui.px(st.pinKey), gap = ui.px(tokens::space::m);
     float padW = key * 3 + gap * 2, padH = key * 4 + gap * 3;
     float top = ui.px(tokens::space::topBar);
-    float dotsH = ui.px(140);
+    float dotsH = ui.px(st.pinDots);
     float y0 = top + std::max(ui.px(tokens::space::l), (H - top - dotsH - padH) * 0.5f);
     float x0 = (W - padW) * 0.5f;
     // Dots for the digits typed (never the digits), then the message.
     int least = mode_ == KeypadMode::Enter ? 4 : static_cast<int>(kMinPinDigits);
     int shown = std::max<int>(least, static_cast<int>(digits_.size()));
-    float dot = ui.px(14), dotGap = ui.px(40);
+    float dot = ui.px(st.pinDot), dotGap = ui.px(st.pinDotGap);
     float dotsW = (shown - 1) * dotGap;
     for (int i = 0; i < shown; ++i) {
-        ImVec2 c(W * 0.5f - dotsW * 0.5f + i * dotGap, y0 + ui.px(30));
+        ImVec2 c(W * 0.5f - dotsW * 0.5f + i * dotGap, y0 + ui.px(st.pinDotY));
         if (i < static_cast<int>(digits_.size()))
             dl()->AddCircleFilled(c, dot, theme::col(ui, C::primary));
         else
-            dl()->AddCircle(c, dot, theme::col(ui, C::textSecondary), 24, ui.px(2));
+            dl()->AddCircle(c, dot, theme::col(ui, C::textSecondary), 24, ui.px(st.pinDotStroke));
     }
     if (!message_.empty()) {
         ImVec2 ms = theme::textSize(ui, FontRole::BodyBold, message_);
-        theme::text(ui, FontRole::BodyBold, ImVec2((W - ms.x) * 0.5f, y0 + ui.px(64)), C::national,
-                    message_);
+        theme::text(ui, FontRole::BodyBold, ImVec2((W - ms.x) * 0.5f, y0 + ui.px(st.pinMessageY)),
+                    C::national, message_);
     }
     float py = y0 + dotsH;
     static const char* keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"};
@@ -156,7 +158,8 @@ void StaffScreen::drawKeypad(UiContext& ui) {
         bool clicked = widgets::touchArea(ui, id.c_str(), label, min, max, &pressed);
         bool ok = i == 11, del = i == 9;
         uint32_t fill = ok ? C::primary : C::surface;
-        theme::card(ui, min, max, fill, key * 0.5f / ui.ds.scale, pressed ? 2 : 8);
+        theme::card(ui, min, max, fill, key * 0.5f / ui.ds.scale,
+                    pressed ? st.keyShadowPressed : st.keyShadow);
         ImVec2 c = (min + max) * 0.5f;
         if (del) {
             // A drawn backspace: the CJK font has no ⌫ glyph.
@@ -164,13 +167,12 @@ void StaffScreen::drawKeypad(UiContext& ui) {
             ImVec2 pts[] = {ImVec2(c.x - s * 1.6f, c.y), ImVec2(c.x - s * 0.6f, c.y - s),
                             ImVec2(c.x + s * 1.4f, c.y - s), ImVec2(c.x + s * 1.4f, c.y + s),
                             ImVec2(c.x - s * 0.6f, c.y + s)};
-            dl()->AddPolyline(pts, 5, theme::col(ui, C::text), ImDrawFlags_Closed, ui.px(3));
+            float w = ui.px(st.backspaceStroke);
+            dl()->AddPolyline(pts, 5, theme::col(ui, C::text), ImDrawFlags_Closed, w);
             dl()->AddLine(ImVec2(c.x - s * 0.1f, c.y - s * 0.45f),
-                          ImVec2(c.x + s * 0.8f, c.y + s * 0.45f), theme::col(ui, C::text),
-                          ui.px(3));
+                          ImVec2(c.x + s * 0.8f, c.y + s * 0.45f), theme::col(ui, C::text), w);
             dl()->AddLine(ImVec2(c.x - s * 0.1f, c.y + s * 0.45f),
-                          ImVec2(c.x + s * 0.8f, c.y - s * 0.45f), theme::col(ui, C::text),
-                          ui.px(3));
+                          ImVec2(c.x + s * 0.8f, c.y - s * 0.45f), theme::col(ui, C::text), w);
         } else {
             theme::textCentered(ui, ok ? FontRole::BodyBold : FontRole::H2, min, max,
                                 ok ? C::textOnPrimary : C::text, keys[i]);
@@ -319,7 +321,8 @@ float StaffScreen::drawStatus(UiContext& ui, ImVec2 pos, float width) {
              status_.hours.empty() ? ui.tr(T(UiString::DisplayAlwaysOn)) : status_.hours);
     y += pad - ui.px(tokens::space::s);
     d->ChannelsSetCurrent(0);
-    theme::card(ui, pos, ImVec2(pos.x + width, y), C::surface, tokens::radius::card, 6);
+    theme::card(ui, pos, ImVec2(pos.x + width, y), C::surface, tokens::radius::card,
+                ui.style.staff.cardShadow);
     d->ChannelsMerge();
     return y - pos.y;
 }
@@ -375,7 +378,8 @@ float StaffScreen::drawActions(UiContext& ui, ImVec2 pos, float width) {
     }
     y += bh + pad;
     d->ChannelsSetCurrent(0);
-    theme::card(ui, pos, ImVec2(pos.x + width, y), C::surface, tokens::radius::card, 6);
+    theme::card(ui, pos, ImVec2(pos.x + width, y), C::surface, tokens::radius::card,
+                ui.style.staff.cardShadow);
     d->ChannelsMerge();
     return y - pos.y;
 }
@@ -409,15 +413,17 @@ float StaffScreen::drawTours(UiContext& ui, ImVec2 pos, float width) {
     }
     y += pad - gap;
     d->ChannelsSetCurrent(0);
-    theme::card(ui, pos, ImVec2(pos.x + width, y), C::surface, tokens::radius::card, 6);
+    theme::card(ui, pos, ImVec2(pos.x + width, y), C::surface, tokens::radius::card,
+                ui.style.staff.cardShadow);
     d->ChannelsMerge();
     return y - pos.y;
 }
 
 float StaffScreen::drawLogAndCredits(UiContext& ui, ImVec2 pos, float width, float maxY) {
     float pad = ui.px(tokens::space::m), gap = ui.px(tokens::space::m);
-    if (maxY - pos.y < ui.px(120)) return 0;
-    theme::card(ui, pos, ImVec2(pos.x + width, maxY), C::surface, tokens::radius::card, 6);
+    if (maxY - pos.y < ui.px(ui.style.staff.logMin)) return 0;
+    theme::card(ui, pos, ImVec2(pos.x + width, maxY), C::surface, tokens::radius::card,
+                ui.style.staff.cardShadow);
     float half = (width - pad * 2 - gap) / 2;
     float x = pos.x + pad, y0 = pos.y + pad;
     dl()->PushClipRect(pos, ImVec2(pos.x + width, maxY - pad * 0.5f), true);
@@ -443,7 +449,7 @@ float StaffScreen::drawLogAndCredits(UiContext& ui, ImVec2 pos, float width, flo
             break;
         }
         y += theme::text(ui, FontRole::Caption, ImVec2(cx, y), C::textSecondary, entry, half).y +
-             ui.px(4);
+             ui.px(ui.style.staff.logLineGap);
     }
     dl()->PopClipRect();
     return maxY - pos.y;
@@ -468,8 +474,10 @@ void StaffScreen::drawTestPattern(UiContext& ui) {
     std::string line = hint.zh + " · " + hint.en;
     ImVec2 ts = theme::textSize(ui, FontRole::BodyBold, line);
     ImVec2 tp((W - ts.x) * 0.5f, H * 0.9f - ts.y * 0.5f);
-    dl()->AddRectFilled(tp - ImVec2(ui.px(16), ui.px(8)), tp + ts + ImVec2(ui.px(16), ui.px(8)),
-                        IM_COL32(0, 0, 0, 200), ui.px(8));
+    const StaffStyle& st = ui.style.staff;
+    ImVec2 platePad(ui.px(st.overlayPadX), ui.px(st.overlayPadY));
+    dl()->AddRectFilled(tp - platePad, tp + ts + platePad, IM_COL32(0, 0, 0, 200),
+                        ui.px(st.overlayRounding));
     theme::text(ui, FontRole::BodyBold, tp, C::textOnPrimary, line);
     if (widgets::touchArea(ui, "staff-test-pattern-close", hint, ImVec2(0, 0), ImVec2(W, H)))
         testPattern_ = false;
@@ -489,12 +497,13 @@ void StaffScreen::drawTestPatternBars(UiContext& ui) {
                             theme::col(ui, (g << 16) | (g << 8) | g));
     }
     dl()->AddRectFilled(ImVec2(0, H * 0.8f), ImVec2(W, H), IM_COL32(0, 0, 0, 255));
-    for (float x = 0; x < W; x += ui.px(64))
+    float step = ui.px(ui.style.staff.gridStep);
+    for (float x = 0; x < W; x += step)
         dl()->AddLine(ImVec2(x, H * 0.8f), ImVec2(x, H), IM_COL32(255, 255, 255, 255), 1.0f);
-    for (float y = H * 0.8f; y < H; y += ui.px(64))
+    for (float y = H * 0.8f; y < H; y += step)
         dl()->AddLine(ImVec2(0, y), ImVec2(W, y), IM_COL32(255, 255, 255, 255), 1.0f);
     dl()->AddCircle(ImVec2(W * 0.5f, H * 0.5f), std::min(W, H) * 0.45f,
-                    IM_COL32(255, 255, 255, 255), 128, ui.px(3));
+                    IM_COL32(255, 255, 255, 255), 128, ui.px(ui.style.staff.gridStroke));
 }
 
 } // namespace zj

@@ -1,4 +1,5 @@
 #include "core/gestures.hpp"
+#include "core/layout.hpp"
 
 #include <gtest/gtest.h>
 
@@ -164,4 +165,42 @@ TEST(Gestures, TapSlopIsTheSameFingerTravelAtEveryDisplayScale) {
     GestureSettings s = GestureSettings{}.scaled(2.0f);
     EXPECT_FLOAT_EQ(s.doubleTapSlopPx, 120.0f);
     EXPECT_DOUBLE_EQ(s.longPressMs, GestureSettings{}.longPressMs); // times do not scale
+}
+
+namespace {
+// Whether a finger that travels `designUnits` (the same millimetres on a screen of any
+// resolution) before lifting is still a tap on a window of this size.
+bool tapAfterTravel(float windowW, float windowH, float designUnits) {
+    float scale = DesignScale::forViewport(windowW, windowH).scale;
+    Rig r;
+    r.rec.setSettings(GestureSettings{}.scaled(scale));
+    float travel = designUnits * scale;
+    r.ev(K::Down, 1, 100, 100, 0);
+    r.ev(K::Move, 1, 100 + travel, 100, 30);
+    r.ev(K::Up, 1, 100 + travel, 100, 60);
+    return r.count(G::Tap) == 1 && r.count(G::DragBegin) == 0;
+}
+} // namespace
+
+TEST(Gestures, TheSamePhysicalTravelDecidesTapOrDragAt720p1080pAnd4K) {
+    const float slop = GestureSettings{}.tapSlopPx; // design units
+    struct Screen {
+        float w, h;
+    } screens[] = {{1280, 720}, {1920, 1080}, {3840, 2160}, {1080, 1920}, {2160, 3840}};
+    for (const Screen& s : screens) {
+        EXPECT_TRUE(tapAfterTravel(s.w, s.h, slop * 0.75f)) << s.w << "x" << s.h;
+        EXPECT_FALSE(tapAfterTravel(s.w, s.h, slop * 1.25f)) << s.w << "x" << s.h;
+    }
+    // At 4K the raw-pixel slop is twice 1080p's: 36 px is a drag at 1080p and a tap at 4K.
+    EXPECT_FLOAT_EQ(
+        GestureSettings{}.scaled(DesignScale::forViewport(3840, 2160).scale).tapSlopPx,
+        2 * GestureSettings{}.scaled(DesignScale::forViewport(1920, 1080).scale).tapSlopPx);
+}
+
+TEST(Gestures, ScreenSwipeThresholdsScaleWithTheDisplay) {
+    GestureSettings base, s = base.scaled(2.0f);
+    EXPECT_FLOAT_EQ(s.sheetSwipePx, base.sheetSwipePx * 2);
+    EXPECT_FLOAT_EQ(s.photoSwipePx, base.photoSwipePx * 2);
+    EXPECT_GT(base.photoSwipePx, base.tapSlopPx); // a photo swipe is always a drag first
+    EXPECT_GT(base.sheetSwipePx, base.tapSlopPx);
 }
