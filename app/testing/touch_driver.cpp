@@ -74,7 +74,7 @@ void TouchDriver::idle(double ms) {
         const Need need = app_.frameNeed();
         // Nothing may want frames for ever on a static screen (it would cost a core in the
         // lobby); the attract loop is the one exception.
-        if (need == Need::None || app_.screen() == ScreenId::Attract)
+        if (need == Need::None || need == Need::Images || app_.screen() == ScreenId::Attract)
             wantedSince = -1;
         else if (wantedSince < 0)
             wantedSince = now;
@@ -88,7 +88,7 @@ void TouchDriver::idle(double ms) {
         if (need == Need::Now) {
             renderCounted();
             step = timing_.frameMs;
-        } else if (need == Need::Animation) {
+        } else if (need == Need::Animation || need == Need::Images) {
             if (now >= nextAnimationFrame || atTimer) {
                 renderCounted();
                 nextAnimationFrame = now + timing_.coarseStepMs;

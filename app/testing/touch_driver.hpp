@@ -6,10 +6,11 @@
 //           wanting frames after `settleLimitMs` without input is a failure naming the step
 //           (the attract loop's paced animation is exempt: it runs for ever by design).
 //   idle    simulated time with no input. Frames that carry state (input follow-up, a pending
-//           navigation, images, video) are rendered every `frameMs`; frames wanted only for
-//           animation are rendered at most every `coarseStepMs`, and always at the next state
-//           timer (idle prompt, schedule, tour) and at the end. Nobody watches the frames in
-//           between, so an hour of attract loop costs a few hundred frames, not 36,000.
+//           navigation, video) are rendered every `frameMs`; frames wanted only for animation
+//           or for images still decoding are rendered at most every `coarseStepMs`, and always
+//           at the next state timer (idle prompt, schedule, tour) and at the end (then settle
+//           waits for the images). Nobody watches the frames in between, so an hour of attract
+//           loop costs a few hundred frames, not 36,000.
 #pragma once
 #include "core/clock.hpp"
 

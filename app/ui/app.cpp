@@ -297,10 +297,11 @@ void KioskApp::waitAndHandleEvents(int timeoutMs) {
 }
 
 KioskApp::FrameNeed KioskApp::frameNeed() const {
-    // Image decodes and uploads count too: scenarios settle only when every image is shown.
-    if (framesPending_ > 0 || videoWantsFrame_ || (textures_ && textures_->busy()) ||
-        input_.needsFollowUpFrame() || nav_.pending() || fontsDirty_)
+    if (framesPending_ > 0 || videoWantsFrame_ || input_.needsFollowUpFrame() || nav_.pending() ||
+        fontsDirty_)
         return FrameNeed::Now;
+    // Image decodes and uploads count too: scenarios settle only when every image is shown.
+    if (textures_ && textures_->busy()) return FrameNeed::Images;
     // Until the last frame drawn is at or after the animation's end: the final state of an
     // animation is drawn too, not only its frames before the end.
     if (lastFrameClockMs_ < animateUntilMs_ || pacedFrame_) return FrameNeed::Animation;

@@ -67,10 +67,12 @@ class KioskApp {
     // [SECTION] Driving frames (the interactive loop and the scenario runner)
     void waitAndHandleEvents(int timeoutMs); // blocks up to timeoutMs, then drains the queue
     // Why a frame is wanted. `Now`: it carries state (input and its follow-up, a pending
-    // navigation, fonts, images, video). `Animation`: only the picture moves (a running
-    // animation, its final frame, the attract loop's pacing); drivers on the simulated clock
-    // draw these coarsely while nobody looks (testing/touch_driver.hpp).
-    enum class FrameNeed { None, Animation, Now };
+    // navigation, fonts, video). `Images`: only decodes and uploads are in flight (they finish
+    // in real time, frames or not; the finished one asks for `Now`). `Animation`: only the
+    // picture moves (a running animation, its final frame, the attract loop's pacing). Drivers
+    // on the simulated clock draw the last two coarsely while nobody looks
+    // (testing/touch_driver.hpp).
+    enum class FrameNeed { None, Animation, Images, Now };
     FrameNeed frameNeed() const;
     bool frameWanted() const { return frameNeed() != FrameNeed::None; }
     // Renders one frame; with `shotPath` also writes it as PNG before presenting.
