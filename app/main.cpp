@@ -6,10 +6,8 @@
 #include "core/sync/commands.hpp"
 #include "core/sync/config.hpp"
 #include "core/version.hpp"
+#include "testing/scenario_runner.hpp"
 #include "ui/app.hpp"
-#include "ui/frame_bench.hpp"
-#include "ui/monkey.hpp"
-#include "ui/scenario_runner.hpp"
 
 #define SDL_MAIN_HANDLED // main() stays ours
 #include <SDL.h>
@@ -51,15 +49,7 @@ const char* kUsage =
     "  --stats                 with --scenario: print first-frame time and peak RSS at exit\n"
     "  --runtime-font-atlas    build the font atlas with FreeType even when the bundle has a\n"
     "                          baked one (benchmarks, the baked atlas's comparison test)\n"
-    "  --monkey N              N random touches and idles headless; fails on a crash, an\n"
-    "                          assertion, a stuck frame or memory growth (--seed S)\n"
-    "  --soak DAYS             simulated days of visits, idles and content reloads headless;\n"
-    "                          fails if memory keeps growing (--seed S)\n"
     "  --metrics FILE          write a Prometheus textfile (node_exporter) every minute\n"
-    "  --frame-bench           frame time per screen beside an empty frame, map pan, photo\n"
-    "                          open latency (headless, --viewport); tests/bench/run.sh\n"
-    "  --seed S                random seed for --monkey / --soak (default 1)\n"
-    "  --viewport WxH          window size for --monkey / --soak (default 960x540)\n"
     "  --version | --help\n"
     "installed demo bundle: " ZJ_DEMO_BUNDLE_INSTALLED "\n"
     "  hash-pin PIN            print the [staff] pin_hash for a staff PIN (6..12 digits)\n"
@@ -72,12 +62,6 @@ long peakRssKb() {
     while (std::getline(status, line))
         if (line.rfind("VmHWM:", 0) == 0) return std::strtol(line.c_str() + 6, nullptr, 10);
     return 0;
-}
-
-bool parseCount(const char* s, uint64_t& out) {
-    char* end = nullptr;
-    out = std::strtoull(s, &end, 10);
-    return end && *end == 0 && end != s;
 }
 
 bool parseSize(const char* s, int& w, int& h) {
@@ -133,10 +117,6 @@ int main(int argc, char** argv) {
     bool allowDevelopmentKey = false;
     bool portrait = false;       // --portrait: the --preview window upright
     bool developmentPin = false; // --development-pin
-    zj::MonkeyOptions monkey;
-    zj::SoakOptions soak;
-    bool runMonkey = false, runSoak = false, runBench = false;
-    int viewportW = 960, viewportH = 540; // small: the monkey's frames stay cheap on llvmpipe
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto value = [&](const char* what) -> const char* {
@@ -198,27 +178,6 @@ int main(int argc, char** argv) {
             printStats = true;
         } else if (a == "--runtime-font-atlas") {
             options.runtimeFontAtlas = true;
-        } else if (a == "--monkey") {
-            const char* v = value("N");
-            if (!v || !parseCount(v, monkey.events) || monkey.events == 0)
-                return usageError("--monkey needs a number of events");
-            runMonkey = true;
-        } else if (a == "--soak") {
-            const char* v = value("DAYS");
-            char* end = nullptr;
-            soak.days = v ? std::strtod(v, &end) : 0;
-            if (!v || *end || !(soak.days > 0)) return usageError("--soak needs a number of days");
-            runSoak = true;
-        } else if (a == "--frame-bench") {
-            runBench = true;
-        } else if (a == "--seed") {
-            const char* v = value("S");
-            if (!v || !parseCount(v, monkey.seed)) return usageError("--seed needs a number");
-            soak.seed = monkey.seed;
-        } else if (a == "--viewport") {
-            const char* v = value("WxH");
-            if (!v || !parseSize(v, viewportW, viewportH))
-                return usageError("--viewport needs WxH, e.g. 1920x1080");
         } else {
             return usageError("unknown option " + a);
         }
@@ -230,27 +189,6 @@ int main(int argc, char** argv) {
         if (!zj::crypto::readPublicKey(publicKeyFile, key, err))
             return usageError("--public-key: " + err);
         options.publicKey = key;
-    }
-
-    if (runMonkey || runSoak || runBench) {
-        // Headless like a scenario: simulated clock, offscreen window of --viewport.
-        if (int(runMonkey) + int(runSoak) + int(runBench) > 1)
-            return usageError("--monkey, --soak and --frame-bench are separate runs");
-        options.window.width = viewportW;
-        options.window.height = viewportH;
-        options.window.fullscreen = false;
-        options.window.allowHeadless = true;
-        options.session.developmentPin = true; // test drivers: the monkey types 2468
-        setenv("SDL_VIDEODRIVER", "offscreen", 0);
-        zj::ManualClock clock;
-        zj::KioskApp app(options, clock);
-        std::string err;
-        if (!app.init(err)) {
-            std::fprintf(stderr, "zjmap-kiosk: %s\n", err.c_str());
-            return 3;
-        }
-        if (runBench) return zj::runFrameBench(app, clock);
-        return runMonkey ? zj::runMonkey(app, clock, monkey) : zj::runSoak(app, clock, soak);
     }
 
     if (!options.previewSources.empty() && scenarioFile.empty()) {

@@ -28,7 +28,8 @@ TEST_PACKAGES=(libgtest-dev nginx-light procps dpkg-dev file rsync sqlite3 opens
   debootstrap qemu-system-x86 qemu-utils e2fsprogs python3-pil)
 # Sanitizer and fuzz runs of `test` (tests/sanitizers, tests/fuzz): libFuzzer needs clang.
 CHECK_PACKAGES=(clang libclang-rt-14-dev)
-# `bench`: idle CPU under a real X server; Chromium beside the kiosk (tests/bench/run.sh).
+# `bench`: idle CPU under a real X server; Chromium beside the kiosk (tests/bench/run.sh); the
+# frame rows come from the build's zjmap-kiosk-testdrive (tests/drivers/, not in the .deb).
 BENCH_PACKAGES=(xvfb chromium)
 # `future`: the suite on a moved clock.
 FUTURE_PACKAGES=(faketime)

@@ -190,7 +190,8 @@ void KioskApp::loadContent() {
     LoadedContent loaded = loadStartupContent(data, demo, publisher);
     for (const auto& line : loaded.log) logLine("content: %s", line.c_str());
     bundle_ = loaded.bundle;
-    if (media_.textures) media_.textures->setResolver(mediaResolver(bundle_)); // drops the old textures
+    if (media_.textures)
+        media_.textures->setResolver(mediaResolver(bundle_)); // drops the old textures
     content_ = loaded.content ? loaded.content : std::make_shared<const Content>(builtinContent());
     fontsDirty_ = true;
 }
@@ -284,7 +285,12 @@ void KioskApp::waitAndHandleEvents(int timeoutMs) {
         gestures_.insert(gestures_.end(), timed.begin(), timed.end());
         framesPending_ = std::max(framesPending_, 2);
     }
-    if (session_->update()) framesPending_ = std::max(framesPending_, 1);
+    if (session_->update()) {
+        if (session_->lastWantWasPacing())
+            pacedFrame_ = true; // only the attract loop's picture moves
+        else
+            framesPending_ = std::max(framesPending_, 1);
+    }
     if (preview_) pollPreview();
     switchToNewContentWhenSafe();
     // Finished image uploads and new video frames ask for a frame; nothing else here does.
@@ -292,11 +298,22 @@ void KioskApp::waitAndHandleEvents(int timeoutMs) {
     videoWantsFrame_ = media_.video.pumpAll();
 }
 
-bool KioskApp::frameWanted() const {
+KioskApp::FrameNeed KioskApp::frameNeed() const {
+    if (framesPending_ > 0 || videoWantsFrame_ || input_.needsFollowUpFrame() || nav_.pending() ||
+        fontsDirty_)
+        return FrameNeed::Now;
     // Image decodes and uploads count too: scenarios settle only when every image is shown.
-    return framesPending_ > 0 || videoWantsFrame_ || (media_.textures && media_.textures->busy()) ||
-           clock_.nowMs() < animateUntilMs_ || input_.needsFollowUpFrame() || nav_.pending() ||
-           fontsDirty_;
+    if (media_.textures && media_.textures->busy()) return FrameNeed::Images;
+    // Until the last frame drawn is at or after the animation's end: the final state of an
+    // animation is drawn too, not only its frames before the end.
+    if (lastFrameClockMs_ < animateUntilMs_ || pacedFrame_) return FrameNeed::Animation;
+    return FrameNeed::None;
+}
+
+double KioskApp::nextStateDeadlineMs() const {
+    auto earliest = [](double a, double b) { return a < 0 ? b : b < 0 ? a : std::min(a, b); };
+    double d = earliest(input_.deadline(), session_->deadline(/*withPacing=*/false));
+    return earliest(d, preview_ ? preview_->deadlineMs() : -1); // a due rebuild, a running one
 }
 
 double KioskApp::nextDeadlineMs() const {
@@ -311,21 +328,6 @@ double KioskApp::nextDeadlineMs() const {
 }
 
 // [SECTION] Frames
-
-void KioskApp::renderEmptyFrame() {
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplSDL2_NewFrame();
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(static_cast<float>(width()), static_cast<float>(height()));
-    io.DisplayFramebufferScale = ImVec2(1, 1);
-    ImGui::NewFrame();
-    ImGui::Render();
-    glViewport(0, 0, width(), height());
-    glClearColor(0.957f, 0.965f, 0.976f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    window_.swap();
-}
 
 // The one place a UiContext is made: frames and screen entries see the same services and the
 // same design size (an onEnter that lays out or notes usage gets what a frame gets).
@@ -362,6 +364,7 @@ bool KioskApp::renderFrame(const std::string* shotPath, std::string* err) {
     io.DisplayFramebufferScale = ImVec2(1, 1);
     io.DeltaTime = static_cast<float>(std::max(0.001, (now - lastFrameClockMs_) / 1000.0));
     lastFrameClockMs_ = now;
+    pacedFrame_ = false;
     input_.applyToImGui(io);
     ImGui::NewFrame();
     hits_.beginFrame();

@@ -67,15 +67,24 @@ class KioskApp {
 
     // [SECTION] Driving frames (the interactive loop and the scenario runner)
     void waitAndHandleEvents(int timeoutMs); // blocks up to timeoutMs, then drains the queue
-    bool frameWanted() const;
+    // Why a frame is wanted. `Now`: it carries state (input and its follow-up, a pending
+    // navigation, fonts, video). `Images`: only decodes and uploads are in flight (they finish
+    // in real time, frames or not; the finished one asks for `Now`). `Animation`: only the
+    // picture moves (a running animation, its final frame, the attract loop's pacing). Drivers
+    // on the simulated clock draw the last two coarsely while nobody looks
+    // (testing/touch_driver.hpp).
+    enum class FrameNeed { None, Animation, Images, Now };
+    FrameNeed frameNeed() const;
+    bool frameWanted() const { return frameNeed() != FrameNeed::None; }
     // Renders one frame; with `shotPath` also writes it as PNG before presenting.
     bool renderFrame(const std::string* shotPath = nullptr, std::string* err = nullptr);
-    // A frame with nothing on it (ImGui, clear, swap): the floor the benchmark compares with.
-    void renderEmptyFrame();
     bool texturesBusy() const {
         return media_.textures && media_.textures->busy();
     }                              // decodes or uploads
     double nextDeadlineMs() const; // the next timer (long press, animation), or < 0
+    // The next timer that changes state (long press, idle prompt, schedule, tour, preview),
+    // without animation and the attract loop's pacing; < 0: none.
+    double nextStateDeadlineMs() const;
     bool quitRequested() const { return quit_; }
 
     // [SECTION] State, for scenarios and tests
@@ -159,6 +168,7 @@ class KioskApp {
     bool fontsDirty_ = true;
     int framesPending_ = 2; // ImGui settles hover/active state over two frames
     double animateUntilMs_ = 0;
+    bool pacedFrame_ = false; // the attract loop's next paced frame is due (FrameNeed::Animation)
     double transitionStartMs_ = -1e9;
     double lastFrameClockMs_ = 0;
     FrameStats stats_;

@@ -212,6 +212,7 @@ bool SessionLayer::update() {
         goToStop((tour_->stop + 1) % tour_->tour.stops.size()); // a lobby loops its tour
     bool wants = !events.empty() || before != idle_.mode();
     apply(events);
+    lastWantWasPacing_ = false;
     if (closed()) {
         // Only when the page changes: the minute of the clock, the hours shown or hidden.
         int64_t minute = localNow() / 60;
@@ -219,6 +220,7 @@ bool SessionLayer::update() {
         if ((!config_.closedBlack && minute != shownMinute_) || hoursShown != hoursShown_)
             wants = true;
     } else if (screen_ == ScreenId::Attract && now >= lastFrameMs_ + kAttractFrameMs) {
+        lastWantWasPacing_ = !wants;
         wants = true;
     } else if (idle_.mode() == SessionMode::Prompt &&
                static_cast<int>(idle_.promptSecondsLeft(now)) != shownSeconds_) {
@@ -227,7 +229,7 @@ bool SessionLayer::update() {
     return wants;
 }
 
-double SessionLayer::deadline() const {
+double SessionLayer::deadline(bool withPacing) const {
     double now = clock_.nowMs();
     double d = idle_.deadline(now);
     if (!config_.hours.alwaysOpen()) {
@@ -240,7 +242,7 @@ double SessionLayer::deadline() const {
         if (now < showHoursUntilMs_) d = earliest(d, showHoursUntilMs_);
         return d;
     }
-    if (screen_ == ScreenId::Attract) d = earliest(d, lastFrameMs_ + kAttractFrameMs);
+    if (screen_ == ScreenId::Attract && withPacing) d = earliest(d, lastFrameMs_ + kAttractFrameMs);
     if (tour_ && config_.tourAutoAdvanceS > 0)
         d = earliest(d, tour_->stopShownMs + config_.tourAutoAdvanceS * 1000);
     return d;

@@ -41,8 +41,11 @@ class SessionLayer {
     // True when the event must not reach the UI (it woke the kiosk or dismissed the prompt;
     // the rest of that touch is swallowed too).
     bool filterInput(const SDL_Event& e);
-    bool update();           // timers; true when a frame is wanted
-    double deadline() const; // the next timer (idle, countdown, schedule, tour, attract frame)
+    bool update(); // timers; true when a frame is wanted
+    // True when the last update() wanted a frame only to pace the attract loop's animation.
+    bool lastWantWasPacing() const { return lastWantWasPacing_; }
+    // The next timer (idle, countdown, schedule, tour and, withPacing, the attract frame).
+    double deadline(bool withPacing = true) const;
 
     // [SECTION] Drawing (KioskApp::renderFrame)
     bool closed() const { return idle_.mode() == SessionMode::Closed; }
@@ -106,6 +109,7 @@ class SessionLayer {
     std::vector<double> staffTaps_;          // recent taps on the staff corner
     double showHoursUntilMs_ = 0;            // closed page: a touch shows the hours for a while
     double lastFrameMs_ = -1e9;              // attract pacing: a frame every kAttractFrameMs
+    bool lastWantWasPacing_ = false;         // update() wanted a frame for pacing alone
     ScreenId screen_ = ScreenId::Home;
     struct ActiveTour {
         Tour tour; // a copy: content may switch under a running tour

@@ -5,6 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:?usage: tests/bench/run.sh BUILD_DIR}
 kiosk=$build/app/zjmap-kiosk
+testdrive=$build/tests/drivers/zjmap-kiosk-testdrive # the frame bench (not in the .deb)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export SDL_VIDEODRIVER=offscreen
@@ -96,9 +97,24 @@ row "  kiosk / Chromium" "$(ratio "$k_pss" "$c_pss")" "aim <= 0.25"
 row "idle CPU, home screen, 10 s" "$(sed -n 's/.*idle_cpu_percent=\([0-9.]*\).*/\1/p' <<<"$idle")% of a core" "$(sed -n 's/.*via=\(.*\)/\1/p' <<<"$idle")"
 row "RSS of the idle kiosk" "$(sed -n 's/.*rss_mib=\([0-9]*\).*/\1/p' <<<"$idle") MiB" "/proc/PID/status"
 
+# Simulated time that costs nothing (issue 15): 600 s of attract loop at 1920x1080 in a scenario,
+# the wall time of the run that idles 600 s more than one that only reaches the attract loop.
+printf 'viewport 1920x1080\nidle 90\nexpect screen attract\n' > "$tmp/attract.scn"
+printf 'viewport 1920x1080\nidle 90\nexpect screen attract\nidle 600\nexpect screen attract\n' \
+  > "$tmp/attract-600.scn"
+attract_run() { # SCN: sets run_ms and run_frames
+  local t0 out; t0=$(date +%s%N)
+  out=$("$kiosk" --scenario "$1" --data "$tmp/data" --stats 2>&1)
+  run_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  run_frames=$(sed -n 's/.*frames=\([0-9]*\).*/\1/p' <<<"$out")
+}
+attract_run "$tmp/attract.scn"; base_ms=$run_ms; base_frames=$run_frames
+attract_run "$tmp/attract-600.scn"
+row "600 s simulated idle, attract loop" "$(( run_ms - base_ms )) ms" "1920x1080 scenario 'idle 600' in the attract loop, $(( ${run_frames:-0} - ${base_frames:-0} )) frames drawn"
+
 # Frame time per screen at 1920x1080 beside an empty frame, map pan and photo open latency, all
 # from one --frame-bench run of the real app (a settled screen redrawn 40 times).
-fb=$("$kiosk" --frame-bench --viewport 1920x1080 --data "$tmp/data" 2>/dev/null)
+fb=$("$testdrive" --frame-bench --viewport 1920x1080 --data "$tmp/data" 2>/dev/null)
 bench() { sed -n "s/^bench: $1 *mean_ms=\([0-9.]*\) frames=\([0-9]*\).*/\1 ms/p" <<<"$fb"; }
 row "empty frame, 1920x1080" "$(bench empty)" "ImGui + clear + swap: the floor of any frame"
 for screen in home city map industry invest; do

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# expect-fail.sh KIOSK MODE EVENTS WANT: with ZJ_MONKEY_SELFTEST=MODE (abort|leak|stuck) the monkey
+# expect-fail.sh TESTDRIVE MODE EVENTS WANT: with ZJ_MONKEY_SELFTEST=MODE (abort|leak|stuck) the monkey
 # must exit non-zero with one line containing WANT and naming the seed: proof that each of its
 # detectors fires.
 set -u

@@ -98,6 +98,10 @@ source_assets=$(find "$src/assets" -type f ! -name '*.py' ! -path '*/__pycache__
 if grep -qE " $assets_dir/.*(\.py|__pycache__)" <<<"$files"; then
     fail "the asset generator or its bytecode is in the package"
 fi
+# The test drivers (monkey, soak, frame bench) live in zjmap-kiosk-testdrive, never shipped.
+if grep -qE 'testdrive' <<<"$files"; then
+    fail "a test driver is in the package: $(grep -E 'testdrive' <<<"$files")"
+fi
 grep -E ' ./usr/bin/zjmap-kiosk$' <<<"$files" | grep -q '^-rwxr-xr-x root/root' ||
     fail "zjmap-kiosk is not an executable owned by root"
 if grep -vE ' \./(usr/|etc/zjmap-kiosk|etc/pam\.d|etc/$|lib/)|^d.* \./$' <<<"$files" | grep -q .; then
@@ -125,6 +129,16 @@ if grep -Eq '^[[:space:]]*public_key(_file)?[[:space:]]*=' "$config"; then
 fi
 
 step "run the installed kiosk"
+# No test driver in the product: neither in its usage nor in its code (strings of the binary).
+help=$(/usr/bin/zjmap-kiosk --help)
+contains "$help" "--scenario FILE" "the installed kiosk's --help"
+strings /usr/bin/zjmap-kiosk >"$work/kiosk.strings"
+for option in --monkey --soak --frame-bench ZJ_MONKEY_SELFTEST; do
+    if grep -qF -- "$option" <<<"$help" || grep -qF -- "$option" "$work/kiosk.strings"; then
+        fail "the installed kiosk still has the test driver's $option"
+    fi
+done
+/usr/bin/zjmap-kiosk --monkey 5 >/dev/null 2>&1 && fail "the installed kiosk ran --monkey"
 version=$(/usr/bin/zjmap-kiosk --version)
 [ "$version" = "zjmap-kiosk $(dpkg-deb -f "$deb" Version)" ] || fail "--version says '$version'"
 /usr/bin/zjmap-pack --version | grep -q '^zjmap-pack ' || fail "zjmap-pack --version"

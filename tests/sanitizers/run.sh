@@ -9,7 +9,7 @@ JOBS=${JOBS:-2}
 MONKEY_EVENTS=${MONKEY_EVENTS:-400}
 build=build-asan
 cmake --preset asan >/dev/null
-cmake --build "$build" -j"$JOBS" --target zjmap-kiosk unit_core
+cmake --build "$build" -j"$JOBS" --target zjmap-kiosk zjmap-kiosk-testdrive unit_core
 export ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=0:strict_string_checks=1
 export LSAN_OPTIONS=suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
@@ -28,5 +28,5 @@ preload="$(gcc -print-file-name=libasan.so):$lib/dri/swrast_dri.so:$lib/libEGL_m
 echo "asan: scenario home_landscape"
 LD_PRELOAD=$preload "$build/app/zjmap-kiosk" --scenario tests/ui/scenarios/home_landscape.scn --data "$data"
 echo "asan: monkey $MONKEY_EVENTS events"
-LD_PRELOAD=$preload "$build/app/zjmap-kiosk" --monkey "$MONKEY_EVENTS" --seed 3 --viewport 640x360 --data "$data"
+LD_PRELOAD=$preload "$build/tests/drivers/zjmap-kiosk-testdrive" --monkey "$MONKEY_EVENTS" --seed 3 --viewport 640x360 --data "$data"
 echo "asan: all clean in $(( $(date +%s) - start )) s"

@@ -1,5 +1,5 @@
-// `zjmap-kiosk --frame-bench`: the frame-time rows of tests/bench/run.sh, measured in one run of
-// the real app (headless, simulated clock, offscreen window of --viewport):
+// `zjmap-kiosk-testdrive --frame-bench`: the frame-time rows of tests/bench/run.sh, measured in one
+// run of the real app (headless, simulated clock, offscreen window of --viewport):
 //   empty frame       ImGui with nothing on it + clear + swap: the floor of any frame here
 //   <screen>          a settled screen redrawn again and again (what a frame of it costs)
 //   photo open        viewer "next" -> the next photo on the GPU (the viewer prefetches it)
@@ -12,14 +12,18 @@
 // Prints `bench: name mean_ms=.. frames=..` lines (photo-open: mean ms per photo, photos) and
 // `bench: name p50_ms=.. p95_ms=.. n=..` for the cold rows; nothing is asserted (figures, not
 // tests).
-#include "ui/frame_bench.hpp"
+#include "frame_bench.hpp"
 
 #include "platform/texture_cache.hpp"
+#include "testing/touch_driver.hpp"
 #include "ui/app.hpp"
 #include "ui/widgets_media.hpp"
 
 #include <SDL.h>
+#include <SDL_opengl.h>
 #include <algorithm>
+#include <backends/imgui_impl_opengl3.h>
+#include <backends/imgui_impl_sdl.h>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -32,42 +36,21 @@ namespace {
 
 constexpr int kRedraws = 40;      // frames per settled screen
 constexpr double kStepMs = 100.0; // simulated time per frame while settling
-constexpr double kSettleLimitMs = 20'000;
 
 double msSince(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
-class BenchDriver {
+DriverTiming benchTiming() {
+    DriverTiming t;
+    t.frameMs = kStepMs;
+    return t;
+}
+
+// The shared touch driver, plus what only the bench does: taps by label, redraws, empty frames.
+class BenchDriver : public TouchDriver {
   public:
-    BenchDriver(KioskApp& app, ManualClock& clock) : app_(app), clock_(clock) {}
-
-    void finger(Uint32 type, float x, float y) {
-        SDL_Event e{};
-        e.type = type;
-        e.tfinger.touchId = 1;
-        e.tfinger.fingerId = 1;
-        e.tfinger.x = std::clamp(x / float(app_.width()), 0.0f, 1.0f);
-        e.tfinger.y = std::clamp(y / float(app_.height()), 0.0f, 1.0f);
-        e.tfinger.pressure = 1.0f;
-        SDL_PushEvent(&e);
-    }
-
-    void frame() {
-        app_.waitAndHandleEvents(0);
-        app_.renderFrame();
-        clock_.advance(kStepMs);
-    }
-
-    // Renders until nothing animates and no image is loading (or the limit passes).
-    void settle() {
-        for (double t = 0; t < kSettleLimitMs; t += kStepMs) {
-            app_.waitAndHandleEvents(0);
-            if (!app_.frameWanted() && !app_.texturesBusy()) return;
-            frame();
-            if (app_.texturesBusy()) SDL_Delay(1); // decodes run on worker threads
-        }
-    }
+    BenchDriver(KioskApp& app, ManualClock& clock) : TouchDriver(app, clock, benchTiming()) {}
 
     bool tap(const char* label) {
         const HitTarget* t = app_.hits().find(label);
@@ -76,12 +59,11 @@ class BenchDriver {
                          screenName(app_.screen()));
             return false;
         }
+        setStep(std::string("tap ") + label);
         Vec2 c = t->rect.center();
-        finger(SDL_FINGERDOWN, c.x, c.y);
-        frame();
-        finger(SDL_FINGERUP, c.x, c.y);
-        frame();
-        return true;
+        TouchDriver::tap(c.x, c.y, 60.0);
+        if (!ok()) std::fprintf(stderr, "bench: %s\n", failure().c_str());
+        return ok();
     }
 
     // The first target whose id starts with `prefix` (e.g. a gallery photo).
@@ -100,9 +82,22 @@ class BenchDriver {
         return msSince(t0) / frames;
     }
 
-  private:
-    KioskApp& app_;
-    ManualClock& clock_;
+    // A frame with nothing on it (ImGui, clear, swap): the floor the other rows compare with.
+    void renderEmptyFrame() {
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplSDL2_NewFrame();
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize =
+            ImVec2(static_cast<float>(app_.width()), static_cast<float>(app_.height()));
+        io.DisplayFramebufferScale = ImVec2(1, 1);
+        ImGui::NewFrame();
+        ImGui::Render();
+        glViewport(0, 0, app_.width(), app_.height());
+        glClearColor(0.957f, 0.965f, 0.976f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        SDL_GL_SwapWindow(SDL_GL_GetCurrentWindow());
+    }
 };
 
 void print(const char* name, double meanMs, int frames) {
@@ -150,12 +145,17 @@ double coldOpenMs(KioskApp& app, TextureCache& cache, const std::string& name, D
 
 int runFrameBench(KioskApp& app, ManualClock& clock) {
     BenchDriver d(app, clock);
+    d.setStep("the start");
     d.settle();
+    if (!d.ok()) {
+        std::fprintf(stderr, "bench: %s\n", d.failure().c_str());
+        return 1;
+    }
     std::printf("bench: viewport %dx%d\n", app.width(), app.height());
 
     // Empty frames first, then each module from home, redrawn when settled.
     auto t0 = std::chrono::steady_clock::now();
-    for (int i = 0; i < kRedraws; ++i) app.renderEmptyFrame();
+    for (int i = 0; i < kRedraws; ++i) d.renderEmptyFrame();
     print("empty", msSince(t0) / kRedraws, kRedraws);
     print("home", d.redrawMeanMs(kRedraws), kRedraws);
     const struct {
@@ -181,19 +181,19 @@ int runFrameBench(KioskApp& app, ManualClock& clock) {
         d.settle();
     }
     float cx = app.width() * 0.62f, cy = app.height() * 0.55f, reach = app.width() * 0.2f;
-    d.finger(SDL_FINGERDOWN, cx, cy);
-    d.frame();
+    d.finger(SDL_FINGERDOWN, 1, cx, cy);
+    d.tick(kStepMs);
     constexpr int kPanFrames = 60;
     t0 = std::chrono::steady_clock::now();
     for (int i = 0; i < kPanFrames; ++i) {
         float t = float(i) / kPanFrames;
-        d.finger(SDL_FINGERMOTION, cx - reach * t, cy - reach * 0.3f * t);
+        d.finger(SDL_FINGERMOTION, 1, cx - reach * t, cy - reach * 0.3f * t);
         app.waitAndHandleEvents(0);
         app.renderFrame();
         clock.advance(16);
     }
     print("map-pan", msSince(t0) / kPanFrames, kPanFrames);
-    d.finger(SDL_FINGERUP, cx - reach, cy - reach * 0.3f);
+    d.finger(SDL_FINGERUP, 1, cx - reach, cy - reach * 0.3f);
     d.settle();
 
     // Photo open: in the city's photo viewer, "next" to a photo not shown before, until it is
@@ -253,7 +253,8 @@ int runFrameBench(KioskApp& app, ManualClock& clock) {
     printPercentiles("thumb-cold", thumbMs);
     printPercentiles("photo-gpu", photoGpuMs);
     printPercentiles("thumb-gpu", thumbGpuMs);
-    return 0;
+    if (!d.ok()) std::fprintf(stderr, "bench: %s\n", d.failure().c_str());
+    return d.ok() ? 0 : 1;
 }
 
 } // namespace zj

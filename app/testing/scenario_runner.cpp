@@ -1,9 +1,10 @@
-#include "ui/scenario_runner.hpp"
+#include "testing/scenario_runner.hpp"
 
 #include "core/bundle/file_util.hpp"
 #include "core/layout.hpp"
 #include "core/layout_lint.hpp"
 #include "core/theme_tokens.hpp"
+#include "testing/touch_driver.hpp"
 #include "ui/app.hpp"
 
 #include <SDL.h>
@@ -15,22 +16,35 @@ namespace zj {
 
 namespace {
 
-constexpr double kFrameMs = 33.0;     // simulated time per rendered frame (30 fps)
-constexpr int kMaxSettleFrames = 600; // 20 s of simulated animation at most
+constexpr double kFrameMs = 33.0; // simulated time per rendered frame (30 fps)
 constexpr double kTapHoldMs = 60.0;
+
+// Scenarios step 30 fps frames and 16 ms finger moves: what they check is what a visitor sees.
+DriverTiming scenarioTiming() {
+    DriverTiming t;
+    t.frameMs = kFrameMs;
+    t.motionStepMs = 16.0;
+    return t;
+}
 constexpr Uint64 kPreviewHangMs = 300'000; // a guard against a hung build, not a speed limit
 
 class Runner {
   public:
     Runner(KioskApp& app, ManualClock& clock, const ScenarioRunOptions& o)
-        : app_(app), clock_(clock), opts_(o) {}
+        : app_(app), clock_(clock), opts_(o), driver_(app, clock, scenarioTiming()) {}
 
     int run(const Scenario& sc) {
-        settle();
+        driver_.setStep("the start");
+        driver_.settle();
+        if (!driver_.ok()) return fail(driver_.failure()), 1;
         for (const ScenarioStep& step : sc.steps) {
             step_ = &step;
-            if (!execute(step)) return 1;
-            if (app_.quitRequested()) return fail("the app quit");
+            driver_.setStep("`" + step.text + "`");
+            bool ran = execute(step);
+            // The driver's failure (stuck, the app quit) first: the step's own is its effect.
+            if (!driver_.ok()) return fail(driver_.failure()), 1;
+            if (!ran) return 1;
+            if (app_.quitRequested()) return fail("the app quit"), 1;
         }
         return 0;
     }
@@ -40,34 +54,6 @@ class Runner {
         std::fprintf(stderr, "%s:%d: %s\n    %s\n", opts_.file.c_str(), step_ ? step_->line : 0,
                      message.c_str(), step_ ? step_->text.c_str() : "");
         return false;
-    }
-
-    // One pump and, if the app wants it, one frame; then simulated time moves on.
-    void tick(double ms) {
-        app_.waitAndHandleEvents(0);
-        if (app_.frameWanted()) app_.renderFrame();
-        clock_.advance(ms);
-    }
-
-    void settle() {
-        for (int i = 0; i < kMaxSettleFrames; ++i) {
-            app_.waitAndHandleEvents(0);
-            if (!app_.frameWanted()) return;
-            app_.renderFrame();
-            clock_.advance(kFrameMs);
-        }
-    }
-
-    void finger(Uint32 type, SDL_FingerID id, float x, float y) {
-        SDL_Event e{};
-        e.type = type;
-        e.tfinger.touchId = 1;
-        e.tfinger.fingerId = id;
-        e.tfinger.x = x / static_cast<float>(app_.width());
-        e.tfinger.y = y / static_cast<float>(app_.height());
-        e.tfinger.pressure = 1.0f;
-        e.tfinger.timestamp = SDL_GetTicks();
-        SDL_PushEvent(&e);
     }
 
     bool inside(float x, float y) {
@@ -97,27 +83,14 @@ class Runner {
 
     bool tap(float x, float y, double holdMs) {
         if (!inside(x, y)) return false;
-        finger(SDL_FINGERDOWN, 1, x, y);
-        for (double held = 0; held < holdMs; held += kFrameMs)
-            tick(std::min(kFrameMs, holdMs - held));
-        finger(SDL_FINGERUP, 1, x, y);
-        settle();
-        return true;
+        driver_.tap(x, y, holdMs);
+        return driver_.ok();
     }
 
     bool drag(float x1, float y1, float x2, float y2, double ms) {
         if (!inside(x1, y1) || !inside(x2, y2)) return false;
-        int steps = std::max(2, static_cast<int>(ms / 16.0));
-        finger(SDL_FINGERDOWN, 1, x1, y1);
-        tick(ms / steps);
-        for (int i = 1; i <= steps; ++i) {
-            float t = static_cast<float>(i) / steps;
-            finger(SDL_FINGERMOTION, 1, x1 + (x2 - x1) * t, y1 + (y2 - y1) * t);
-            tick(ms / steps);
-        }
-        finger(SDL_FINGERUP, 1, x2, y2);
-        settle();
-        return true;
+        driver_.drag(x1, y1, x2, y2, ms);
+        return driver_.ok();
     }
 
     bool pinch(float cx, float cy, float scale, double ms) {
@@ -125,36 +98,8 @@ class Runner {
         float d1 = d0 * scale;
         if (!inside(cx - std::max(d0, d1), cy) || !inside(cx + std::max(d0, d1), cy)) return false;
         int steps = std::max(2, static_cast<int>(ms / 16.0));
-        finger(SDL_FINGERDOWN, 1, cx - d0, cy);
-        finger(SDL_FINGERDOWN, 2, cx + d0, cy);
-        tick(ms / steps);
-        for (int i = 1; i <= steps; ++i) {
-            float d = d0 + (d1 - d0) * static_cast<float>(i) / steps;
-            finger(SDL_FINGERMOTION, 1, cx - d, cy);
-            finger(SDL_FINGERMOTION, 2, cx + d, cy);
-            tick(ms / steps);
-        }
-        finger(SDL_FINGERUP, 1, cx - d1, cy);
-        finger(SDL_FINGERUP, 2, cx + d1, cy);
-        settle();
-        return true;
-    }
-
-    void idle(double ms) {
-        double end = clock_.nowMs() + ms;
-        while (clock_.nowMs() < end) {
-            app_.waitAndHandleEvents(0);
-            double step = 250.0;
-            if (app_.frameWanted()) {
-                app_.renderFrame();
-                step = kFrameMs;
-            } else {
-                double d = app_.nextDeadlineMs();
-                if (d > clock_.nowMs()) step = std::min(step, d - clock_.nowMs());
-            }
-            clock_.advance(std::min(step, end - clock_.nowMs()));
-        }
-        settle();
+        driver_.pinch(cx, cy, d0, d1, steps, ms / steps);
+        return driver_.ok();
     }
 
     // An editor's save: FROM replaced by TO in FILE under the preview's sources, written as
@@ -183,10 +128,9 @@ class Runner {
                 return fail("the preview did not finish a build within " +
                             std::to_string(kPreviewHangMs / 1000) + " s (a hang)");
             app_.waitAndHandleEvents(10);
-            if (app_.frameWanted()) app_.renderFrame();
-            clock_.advance(kFrameMs);
+            driver_.tick(kFrameMs);
         }
-        settle();
+        driver_.settle();
         // A figure for the editor's loop (save -> new content on screen), never asserted.
         std::fprintf(stderr, "preview-wait: %llu ms from the save to the content on screen\n",
                      static_cast<unsigned long long>(SDL_GetTicks64() - editTicks_));
@@ -262,8 +206,8 @@ class Runner {
                 std::string err;
                 if (!app_.resize(static_cast<int>(s.nums[0]), static_cast<int>(s.nums[1]), err))
                     return fail("cannot set the viewport: " + err);
-                settle();
-                return true;
+                driver_.settle();
+                return driver_.ok();
             }
             case K::Lang: {
                 Lang want = s.arg == "zh" ? Lang::Zh : Lang::En;
@@ -287,15 +231,15 @@ class Runner {
             case K::Pinch:
                 return pinch(s.nums[0], s.nums[1], s.nums[2], s.nums[3]);
             case K::Idle:
-                idle(s.nums[0] * 1000.0);
-                return true;
+                driver_.idle(s.nums[0] * 1000.0);
+                return driver_.ok();
             case K::Expect:
                 return lint() && expect(s);
             case K::Open: {
                 ScreenId screen;
                 if (!parseScreenName(s.arg, screen)) return fail("unknown screen '" + s.arg + "'");
                 app_.openForScenario(screen, s.value);
-                settle();
+                driver_.settle();
                 if (app_.screen() != screen)
                     return fail(std::string("open ") + s.arg + " shows " +
                                 screenName(app_.screen()));
@@ -307,8 +251,8 @@ class Runner {
                 return previewWait();
             case K::LintSeed:
                 app_.setLintSeed(s.arg);
-                settle();
-                return true;
+                driver_.settle();
+                return driver_.ok();
             case K::Shot: {
                 if (opts_.shotsDir.empty()) return lint();
                 std::string path =
@@ -325,6 +269,7 @@ class Runner {
     KioskApp& app_;
     ManualClock& clock_;
     const ScenarioRunOptions& opts_;
+    TouchDriver driver_;
     const ScenarioStep* step_ = nullptr;
     uint64_t buildsBeforeEdit_ = 0; // preview builds finished when the last edit was saved
     Uint64 editTicks_ = 0;          // when it was saved (real time)

@@ -4,6 +4,7 @@
 //   soak    simulated days of kiosk life (visits, long idles, content reloads every few hours)
 //           with RSS sampled; fails if memory keeps growing after warm-up.
 // Both print one summary line with the figures; on failure one line naming the seed and event.
+// They run in zjmap-kiosk-testdrive (tests/drivers/main.cpp), never in the kiosk itself.
 #pragma once
 #include "core/clock.hpp"
 
