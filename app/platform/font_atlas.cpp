@@ -279,9 +279,12 @@ bool finiteIn(float v, float lo, float hi) {
 }
 
 // Every glyph inside the texture and sensible, so a damaged table never draws garbage.
-bool glyphsValid(const ImFontGlyph* g, int n, float size, std::string& why, const char* role) {
+// `bytes` follows the JSON header in the blob, at any alignment: each glyph is copied out.
+bool glyphsValid(const char* bytes, int n, float size, std::string& why, const char* role) {
     for (int i = 0; i < n; ++i) {
-        const ImFontGlyph& q = g[i];
+        ImFontGlyph q;
+        std::memcpy(static_cast<void*>(&q), bytes + size_t(i) * sizeof(ImFontGlyph),
+                    sizeof(ImFontGlyph));
         bool ok = q.Codepoint <= 0xFFFF && finiteIn(q.U0, 0, 1) && finiteIn(q.V0, 0, 1) &&
                   finiteIn(q.U1, 0, 1) && finiteIn(q.V1, 0, 1) && q.U0 <= q.U1 && q.V0 <= q.V1 &&
                   finiteIn(q.AdvanceX, 0, 8 * size) && finiteIn(q.X0, -4 * size, 8 * size) &&
@@ -379,8 +382,8 @@ bool load(std::string_view blob, const nlohmann::json& wanted, ImFontAtlas& atla
     }
     const char* p = blob.data() + kFixedHeader + jsonBytes;
     for (int r = 0; r < kFontRoleCount; ++r) {
-        if (!glyphsValid(reinterpret_cast<const ImFontGlyph*>(p), metrics[r].glyphs,
-                         metrics[r].size, why, roleName(static_cast<FontRole>(r))))
+        if (!glyphsValid(p, metrics[r].glyphs, metrics[r].size, why,
+                         roleName(static_cast<FontRole>(r))))
             return false;
         p += size_t(metrics[r].glyphs) * glyphBytes;
     }
