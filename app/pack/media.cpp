@@ -194,6 +194,10 @@ static PhotoResult processPhoto(const Sources& src, const MediaSource& media) {
                                   std::to_string(h) + " pixels; truncated?)");
         return finish();
     }
+    if (std::string problem = png ? pngChunkProblem(data, bytes.size()) : ""; !problem.empty()) {
+        diag.error(media.loc, media.path + ": corrupt PNG (" + problem + ")");
+        return finish();
+    }
     int dw = 0, dh = 0;
     stbi_uc* rgb = stbi_load_from_memory(data, int(bytes.size()), &dw, &dh, &comp, 3);
     if (!rgb) {

@@ -123,6 +123,10 @@ DecodedImage decodePng(const uint8_t* data, size_t size, int maxPixels, const st
         out.error = label + ": not a readable PNG (" + stbi_failure_reason() + ")";
         return out;
     }
+    if (std::string problem = pngChunkProblem(data, size); !problem.empty()) {
+        out.error = label + ": corrupt PNG (" + problem + ")";
+        return out;
+    }
     if (w <= 0 || h <= 0 || static_cast<int64_t>(w) * h > maxPixels) {
         out.error = tooLarge(label, w, h, maxPixels);
         return out;

@@ -102,4 +102,22 @@ bool parseImageHeader(const uint8_t* data, size_t size, ImageHeader& out, std::s
     return false;
 }
 
+std::string pngChunkProblem(const uint8_t* data, size_t size) {
+    size_t at = 8; // past the signature
+    bool seenIdat = false;
+    while (at + 8 <= size) {
+        uint32_t len = uint32_t(data[at]) << 24 | uint32_t(data[at + 1]) << 16 |
+                       uint32_t(data[at + 2]) << 8 | uint32_t(data[at + 3]);
+        bool idat = std::memcmp(data + at + 4, "IDAT", 4) == 0;
+        if (size_t(len) > size - at - 8)
+            return "chunk at byte " + std::to_string(at) + " claims " + std::to_string(len) +
+                   " bytes, past the end of the file";
+        if (idat && !seenIdat && len == 0) return "empty IDAT chunk at byte " + std::to_string(at);
+        seenIdat = seenIdat || idat;
+        if (std::memcmp(data + at + 4, "IEND", 4) == 0) break;
+        at += 12 + size_t(len); // length, type, data, CRC
+    }
+    return "";
+}
+
 } // namespace zj

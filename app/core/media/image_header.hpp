@@ -33,4 +33,10 @@ inline bool parseImageHeader(std::string_view bytes, ImageHeader& out, std::stri
     return parseImageHeader(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), out, why);
 }
 
+// What in a PNG's chunk list stb_image 2.27 mishandles, as one line, or "" when nothing does:
+// a chunk whose length runs past the end of the file (stb reallocates for the claimed length
+// first: gigabytes for a forged one) and an empty first IDAT (stb copies it into a buffer it has
+// not made yet). Both found by fuzz_decode and fuzz_image; no encoder writes either.
+std::string pngChunkProblem(const uint8_t* data, size_t size);
+
 } // namespace zj

@@ -164,6 +164,35 @@ TEST(ImageDecodePng, StillDecodedByStb) {
 
 // [SECTION] Refusals: truncated, corrupt, huge
 
+// fuzz_decode found it: stb_image reallocates for a chunk's claimed length before reading it.
+TEST(ImageDecodePng, ChunkLongerThanTheFileIsRefusedBeforeStb) {
+    auto bytes = readAll(source("tests/fuzz/corpus/image/tiny.png"));
+    std::string text(bytes.begin(), bytes.end());
+    size_t idat = text.find("IDAT");
+    ASSERT_NE(idat, std::string::npos);
+    bytes[idat - 4] = 0x7F; // the IDAT now claims about 2 GB
+    DecodedImage img = decodeImageMemory(bytes.data(), bytes.size(), kMax, {}, "forged.png");
+    EXPECT_FALSE(img.ok());
+    EXPECT_NE(img.error.find("forged.png: corrupt PNG (chunk at byte " + std::to_string(idat - 4)),
+              std::string::npos)
+        << img.error;
+    EXPECT_NE(img.error.find("past the end of the file"), std::string::npos) << img.error;
+}
+
+// fuzz_decode found it: stb_image copies an empty first IDAT into a buffer it has not made yet.
+TEST(ImageDecodePng, EmptyFirstIdatIsRefusedNamingTheFile) {
+    auto bytes = readAll(source("tests/fuzz/corpus/image/tiny.png"));
+    std::string text(bytes.begin(), bytes.end());
+    size_t idat = text.find("IDAT");
+    ASSERT_NE(idat, std::string::npos);
+    const uint8_t empty[] = {0, 0, 0, 0, 'I', 'D', 'A', 'T', 0x35, 0xAF, 0x06, 0x1E};
+    bytes.insert(bytes.begin() + static_cast<long>(idat - 4), std::begin(empty), std::end(empty));
+    DecodedImage img = decodeImageMemory(bytes.data(), bytes.size(), kMax, {}, "empty-idat.png");
+    EXPECT_FALSE(img.ok());
+    EXPECT_EQ(img.error, "empty-idat.png: corrupt PNG (empty IDAT chunk at byte " +
+                             std::to_string(idat - 4) + ")");
+}
+
 TEST(ImageDecodeJpeg, TruncatedJpegIsRefusedNamingTheFile) {
     auto bytes = readAll(kCity);
     ASSERT_GT(bytes.size(), 10'000u);
