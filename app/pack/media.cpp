@@ -5,6 +5,7 @@
 //   subtitles .srt: UTF-8 text with at least one cue
 //   entry     processMedia (photos on two threads; results kept in source order)
 #include "core/jpeg_check.hpp"
+#include "core/media/image_decode.hpp"
 #include "core/media/image_header.hpp"
 #include "pack/sources.hpp"
 
@@ -198,16 +199,36 @@ static PhotoResult processPhoto(const Sources& src, const MediaSource& media) {
         diag.error(media.loc, media.path + ": corrupt PNG (" + problem + ")");
         return finish();
     }
+    // JPEG through libjpeg-turbo, as the kiosk decodes it: stb_image 2.27's progressive JPEG
+    // path reads out of bounds on corrupt Huffman data (fuzz_image). PNG stays with stb.
     int dw = 0, dh = 0;
-    stbi_uc* rgb = stbi_load_from_memory(data, int(bytes.size()), &dw, &dh, &comp, 3);
-    if (!rgb) {
-        diag.error(media.loc, media.path + ": undecodable image (" + stbi_failure_reason() + ")");
-        return finish();
+    std::vector<stbi_uc> jpegRgb;
+    stbi_uc* rgb = nullptr;
+    if (jpeg) {
+        DecodedImage img = decodeImageMemory(data, bytes.size(), kMaxPixels, {}, media.path);
+        if (!img.ok()) {
+            std::string why = img.error.substr(std::min(img.error.size(), media.path.size() + 2));
+            diag.error(media.loc, media.path + ": undecodable image (" + why + ")");
+            return finish();
+        }
+        dw = img.width;
+        dh = img.height;
+        jpegRgb.resize(size_t(dw) * size_t(dh) * 3);
+        for (size_t i = 0, n = size_t(dw) * size_t(dh); i < n; ++i)
+            std::memcpy(&jpegRgb[i * 3], &img.rgba[i * 4], 3);
+        rgb = jpegRgb.data();
+    } else {
+        rgb = stbi_load_from_memory(data, int(bytes.size()), &dw, &dh, &comp, 3);
+        if (!rgb) {
+            diag.error(media.loc,
+                       media.path + ": undecodable image (" + stbi_failure_reason() + ")");
+            return finish();
+        }
     }
     bool ok =
         encodeFitted(rgb, dw, dh, kDisplayEdge, result.display, result.width, result.height) &&
         encodeFitted(rgb, dw, dh, kThumbEdge, result.thumb, result.thumbWidth, result.thumbHeight);
-    stbi_image_free(rgb);
+    if (!jpeg) stbi_image_free(rgb);
     if (!ok) diag.error(media.loc, media.path + ": could not resize or encode");
     return finish();
 }
