@@ -2,8 +2,8 @@
 
 #include <csignal>
 #include <cstdint>
-#include <initializer_list>
 #include <cstring>
+#include <initializer_list>
 #include <unistd.h>
 
 #if defined(__SANITIZE_ADDRESS__)
