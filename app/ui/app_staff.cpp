@@ -1,12 +1,12 @@
-// KioskApp's session wiring: the attract and staff screens and the session layer with the
-// callbacks that let it end and start visits (kept apart from app.cpp, which others edit too).
+// What the staff panel may see and do (StaffServices): the PIN, the status page, sync now,
+// the volume that outlives a restart, tours, restart and exit. The app's to give: it spans
+// sync, the store, the restart count and the visit.
 #include "core/bundle/file_util.hpp"
 #include "core/bundle/store.hpp"
 #include "core/session/log_ring.hpp"
 #include "core/sync/sync_service.hpp"
 #include "platform/video_player.hpp"
 #include "ui/app.hpp"
-#include "ui/screens/attract_screen.hpp"
 #include "ui/screens/staff_screen.hpp"
 #include "ui/session_layer.hpp"
 
@@ -54,52 +54,26 @@ void saveVolume(const std::filesystem::path& dataDir, int volume) {
 }
 } // namespace
 
-void KioskApp::setUpSession() {
-    startedMs_ = clock_.nowMs();
-    auto attract = std::make_unique<AttractScreen>();
-    attract->setSlideSeconds(options_.session.slideS);
-    screens_.push_back(std::move(attract));
+void KioskApp::loadStaffVolume() {
+    SessionLayer& layer = visit_.layer();
+    if (std::optional<int> v = loadVolume(options_.dataDir)) layer.volume = *v;
+    content_.media().video.setVolume(layer.volume);
+}
 
-    SessionLayer::Host host;
-    host.endSession = [this] {
-        // A visitor left: nothing of their visit stays (language, selections, video, history).
-        screenFor(nav_.current().screen)->onLeave();
-        for (auto& screen : screens_) screen->resetSession();
-        lang_ = options_.defaultLang;
-        nav_.resetTo(ScreenId::Attract);
-        input_.reset();
-        enterCurrentScreen();
-    };
-    host.startSession = [this] {
-        screenFor(nav_.current().screen)->onLeave();
-        lang_ = options_.defaultLang;
-        nav_.resetTo(ScreenId::Home);
-        input_.reset();
-        enterCurrentScreen();
-    };
-    host.go = [this](NavCommand c) {
-        nav_.post(std::move(c));
-        framesPending_ = std::max(framesPending_, 2);
-    };
-    session_ = std::make_unique<SessionLayer>(options_.session, clock_, std::move(host));
-    session_->openAnalytics(options_.dataDir);
-    session_->openPinState(options_.dataDir);
-    if (std::optional<int> v = loadVolume(options_.dataDir)) session_->volume = *v;
-    media_.video.setVolume(session_->volume);
-
+StaffServices KioskApp::staffServices() {
     StaffServices staff;
     staff.tryPin = [this](const std::string& pin) {
-        return session_->pinGate().attempt(pin, clock_.nowMs());
+        return visit_.layer().pinGate().attempt(pin, clock_.nowMs());
     };
-    staff.pinNeedsSetup = [this] { return session_->pinGate().needsSetup(); };
+    staff.pinNeedsSetup = [this] { return visit_.layer().pinGate().needsSetup(); };
     staff.setPin = [this](const std::string& pin, std::string& err) {
-        return session_->setStaffPin(pin, err);
+        return visit_.layer().setStaffPin(pin, err);
     };
     staff.lockedForMs = [this] {
-        return std::max(0.0, session_->pinGate().lockedUntilMs() - clock_.nowMs());
+        return std::max(0.0, visit_.layer().pinGate().lockedUntilMs() - clock_.nowMs());
     };
-    staff.entered = [this] { session_->enterStaff(); };
-    staff.left = [this] { session_->leaveStaff(); };
+    staff.entered = [this] { visit_.layer().enterStaff(); };
+    staff.left = [this] { visit_.layer().leaveStaff(); };
     staff.status = [this](bool withStorage) {
         StaffStatus s;
         s.syncConfigured = sync_ != nullptr;
@@ -112,7 +86,7 @@ void KioskApp::setUpSession() {
             if (st.last && st.last->attemptTime != 0) s.serverReached = st.last->sourceReached;
             s.contentExpired = st.last && st.last->stale;
         }
-        s.contentCreated = bundle_ ? bundle_->manifest.created : 0;
+        s.contentCreated = content_.bundle() ? content_.bundle()->manifest.created : 0;
         std::error_code ec;
         if (withStorage) s.storeBytes = storeSize(options_.dataDir);
         auto space = std::filesystem::space(options_.dataDir, ec);
@@ -128,22 +102,22 @@ void KioskApp::setUpSession() {
     staff.syncNow = [this] {
         if (sync_) sync_->syncNow();
     };
-    staff.volume = [this] { return session_->volume; };
+    staff.volume = [this] { return visit_.layer().volume; };
     staff.setVolume = [this](int v) {
-        session_->volume = v;
-        int reported = media_.video.setVolume(v);
+        visit_.layer().volume = v;
+        int reported = content_.media().video.setVolume(v);
         saveVolume(options_.dataDir, v);
         if (reported >= 0)
             logLine("staff: volume %d (the video player reports %d)", v, reported);
         else
             logLine("staff: volume %d (no video open)", v);
     };
-    staff.startTour = [this](const Tour& tour) { session_->startTour(tour); };
+    staff.startTour = [this](const Tour& tour) { visit_.layer().startTour(tour); };
     staff.quit = [this](int code) {
         exitCode_ = code;
         quit_ = true;
     };
-    screens_.push_back(std::make_unique<StaffScreen>(std::move(staff)));
+    return staff;
 }
 
 } // namespace zj
