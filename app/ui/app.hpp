@@ -13,7 +13,7 @@
 #include "platform/input.hpp"
 #include "platform/window.hpp"
 #include "ui/content_host.hpp"
-#include "ui/frame_scheduler.hpp"
+#include "core/frame_scheduler.hpp"
 #include "ui/ui_context.hpp"
 #include "ui/visit_session.hpp"
 

@@ -5,7 +5,7 @@
 
 #include "platform/input.hpp"
 #include "platform/video_player.hpp"
-#include "ui/frame_scheduler.hpp"
+#include "core/frame_scheduler.hpp"
 #include "ui/screens/attract_screen.hpp"
 #include "ui/screens/city_screen.hpp"
 #include "ui/screens/home_screen.hpp"
