@@ -15,28 +15,32 @@ namespace {
 
 constexpr const char* kLibMpv = "libmpv.so.2"; // Debian 12's libmpv2
 
+// Every libmpv function the video player calls, once: the table and the lookup expand it.
+#define ZJ_MPV_FUNCTIONS(X)                                                                        \
+    X(mpv_create)                                                                                  \
+    X(mpv_initialize)                                                                              \
+    X(mpv_terminate_destroy)                                                                       \
+    X(mpv_set_option_string)                                                                       \
+    X(mpv_set_property_string)                                                                     \
+    X(mpv_set_property)                                                                            \
+    X(mpv_get_property)                                                                            \
+    X(mpv_get_property_string)                                                                     \
+    X(mpv_free)                                                                                    \
+    X(mpv_command_async)                                                                           \
+    X(mpv_wait_event)                                                                              \
+    X(mpv_set_wakeup_callback)                                                                     \
+    X(mpv_observe_property)                                                                        \
+    X(mpv_request_log_messages)                                                                    \
+    X(mpv_error_string)                                                                            \
+    X(mpv_render_context_create)                                                                   \
+    X(mpv_render_context_set_update_callback)                                                      \
+    X(mpv_render_context_update)                                                                   \
+    X(mpv_render_context_render)                                                                   \
+    X(mpv_render_context_free)
+
 struct LibMpv {
 #define ZJ_MPV(fn) decltype(&::fn) fn = nullptr;
-    ZJ_MPV(mpv_create)
-    ZJ_MPV(mpv_initialize)
-    ZJ_MPV(mpv_terminate_destroy)
-    ZJ_MPV(mpv_set_option_string)
-    ZJ_MPV(mpv_set_property_string)
-    ZJ_MPV(mpv_set_property)
-    ZJ_MPV(mpv_get_property)
-    ZJ_MPV(mpv_get_property_string)
-    ZJ_MPV(mpv_free)
-    ZJ_MPV(mpv_command_async)
-    ZJ_MPV(mpv_wait_event)
-    ZJ_MPV(mpv_set_wakeup_callback)
-    ZJ_MPV(mpv_observe_property)
-    ZJ_MPV(mpv_request_log_messages)
-    ZJ_MPV(mpv_error_string)
-    ZJ_MPV(mpv_render_context_create)
-    ZJ_MPV(mpv_render_context_set_update_callback)
-    ZJ_MPV(mpv_render_context_update)
-    ZJ_MPV(mpv_render_context_render)
-    ZJ_MPV(mpv_render_context_free)
+    ZJ_MPV_FUNCTIONS(ZJ_MPV)
 #undef ZJ_MPV
     bool ok = false;
 };
@@ -50,33 +54,14 @@ const LibMpv& lib() {
             std::fprintf(stderr, "zjmap-kiosk: video: cannot load %s: %s\n", kLibMpv, dlerror());
             return;
         }
-        bool all = true;
+        const char* missing = nullptr; // the first function this libmpv lacks
 #define ZJ_MPV(fn)                                                                                 \
     l.fn = reinterpret_cast<decltype(l.fn)>(dlsym(h, #fn));                                        \
-    all = all && l.fn;
-        ZJ_MPV(mpv_create)
-        ZJ_MPV(mpv_initialize)
-        ZJ_MPV(mpv_terminate_destroy)
-        ZJ_MPV(mpv_set_option_string)
-        ZJ_MPV(mpv_set_property_string)
-        ZJ_MPV(mpv_set_property)
-        ZJ_MPV(mpv_get_property)
-        ZJ_MPV(mpv_get_property_string)
-        ZJ_MPV(mpv_free)
-        ZJ_MPV(mpv_command_async)
-        ZJ_MPV(mpv_wait_event)
-        ZJ_MPV(mpv_set_wakeup_callback)
-        ZJ_MPV(mpv_observe_property)
-        ZJ_MPV(mpv_request_log_messages)
-        ZJ_MPV(mpv_error_string)
-        ZJ_MPV(mpv_render_context_create)
-        ZJ_MPV(mpv_render_context_set_update_callback)
-        ZJ_MPV(mpv_render_context_update)
-        ZJ_MPV(mpv_render_context_render)
-        ZJ_MPV(mpv_render_context_free)
+    if (!l.fn && !missing) missing = #fn;
+        ZJ_MPV_FUNCTIONS(ZJ_MPV)
 #undef ZJ_MPV
-        if (!all) std::fprintf(stderr, "zjmap-kiosk: video: %s lacks a function\n", kLibMpv);
-        l.ok = all;
+        if (missing) std::fprintf(stderr, "zjmap-kiosk: video: %s lacks %s\n", kLibMpv, missing);
+        l.ok = missing == nullptr;
     });
     return l;
 }

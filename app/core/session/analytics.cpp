@@ -168,6 +168,23 @@ AnalyticsReport AnalyticsStore::report(int64_t sinceTs, int64_t utcOffsetS, size
     return r;
 }
 
+namespace {
+// The report's ranked lists, in the order both formats print them.
+struct RankedList {
+    const char* csv;   // the CSV's section column
+    const char* title; // the text report's heading
+    AnalyticsReport::Ranked AnalyticsReport::*items;
+};
+constexpr RankedList kRankedLists[] = {
+    {"module", "Top modules", &AnalyticsReport::modules},
+    {"park", "Top parks", &AnalyticsReport::parks},
+    {"industry", "Top industries", &AnalyticsReport::industries},
+    {"project", "Top projects", &AnalyticsReport::projects},
+    {"language", "Languages", &AnalyticsReport::languages},
+    {"qr", "QR codes shown", &AnalyticsReport::qrCodes},
+};
+} // namespace
+
 std::string formatReport(const AnalyticsReport& r, bool csv) {
     std::ostringstream o;
     char avg[32];
@@ -182,15 +199,8 @@ std::string formatReport(const AnalyticsReport& r, bool csv) {
         o << "funnel,session_to_module," << r.sessionsWithModule << '\n';
         o << "funnel,module_to_qr," << r.sessionsWithQr << '\n';
         o << "summary,sessions_with_video," << r.sessionsWithVideo << '\n';
-        auto list = [&](const char* name, const AnalyticsReport::Ranked& items) {
-            for (const auto& [item, n] : items) o << name << ',' << item << ',' << n << '\n';
-        };
-        list("module", r.modules);
-        list("park", r.parks);
-        list("industry", r.industries);
-        list("project", r.projects);
-        list("language", r.languages);
-        list("qr", r.qrCodes);
+        for (const RankedList& l : kRankedLists)
+            for (const auto& [item, n] : r.*l.items) o << l.csv << ',' << item << ',' << n << '\n';
         return o.str();
     }
     o << "Sessions per day\n";
@@ -199,17 +209,11 @@ std::string formatReport(const AnalyticsReport& r, bool csv) {
     o << "Funnel: " << r.sessions << " sessions -> " << r.sessionsWithModule
       << " opened a module -> " << r.sessionsWithQr << " saw a QR code\n";
     o << "Sessions that played the video: " << r.sessionsWithVideo << '\n';
-    auto list = [&](const char* name, const AnalyticsReport::Ranked& items) {
-        o << name << '\n';
-        if (items.empty()) o << "  (none)\n";
-        for (const auto& [item, n] : items) o << "  " << item << "  " << n << '\n';
-    };
-    list("Top modules", r.modules);
-    list("Top parks", r.parks);
-    list("Top industries", r.industries);
-    list("Top projects", r.projects);
-    list("Languages", r.languages);
-    list("QR codes shown", r.qrCodes);
+    for (const RankedList& l : kRankedLists) {
+        o << l.title << '\n';
+        if ((r.*l.items).empty()) o << "  (none)\n";
+        for (const auto& [item, n] : r.*l.items) o << "  " << item << "  " << n << '\n';
+    }
     return o.str();
 }
 

@@ -79,6 +79,22 @@ float row(UiContext& ui, ImVec2 pos, float width, const Text& label, const std::
 float heading(UiContext& ui, ImVec2 pos, const Text& t) {
     return theme::text(ui, FontRole::H2, pos, C::primary, ui.tr(t)).y + ui.px(tokens::space::s);
 }
+
+// A card as tall as its rows: they are drawn first, into a channel above the card's, so they
+// can be measured by drawing them. beginCardRows() before the rows; endCardRows() draws the
+// card under them, from `pos` down to `bottom`, and returns its height.
+void beginCardRows() {
+    dl()->ChannelsSplit(2);
+    dl()->ChannelsSetCurrent(1);
+}
+
+float endCardRows(UiContext& ui, ImVec2 pos, float width, float bottom) {
+    dl()->ChannelsSetCurrent(0);
+    theme::card(ui, pos, ImVec2(pos.x + width, bottom), C::surface, tokens::radius::card,
+                ui.style.staff.cardShadow);
+    dl()->ChannelsMerge();
+    return bottom - pos.y;
+}
 } // namespace
 
 // [SECTION] Entry and keypad
@@ -271,10 +287,7 @@ void StaffScreen::drawPanel(UiContext& ui) {
 
 float StaffScreen::drawStatus(UiContext& ui, ImVec2 pos, float width) {
     float pad = ui.px(tokens::space::m);
-    // Measure by drawing into a deferred channel: the card goes under the rows.
-    ImDrawList* d = dl();
-    d->ChannelsSplit(2);
-    d->ChannelsSetCurrent(1);
+    beginCardRows();
     float x = pos.x + pad, w = width - pad * 2, y = pos.y + pad;
     y += heading(ui, ImVec2(x, y), T(UiString::StaffStatus));
     const Content& c = *ui.content;
@@ -320,19 +333,13 @@ float StaffScreen::drawStatus(UiContext& ui, ImVec2 pos, float width) {
     y += row(ui, ImVec2(x, y), w, T(UiString::DisplayHours),
              status_.hours.empty() ? ui.tr(T(UiString::DisplayAlwaysOn)) : status_.hours);
     y += pad - ui.px(tokens::space::s);
-    d->ChannelsSetCurrent(0);
-    theme::card(ui, pos, ImVec2(pos.x + width, y), C::surface, tokens::radius::card,
-                ui.style.staff.cardShadow);
-    d->ChannelsMerge();
-    return y - pos.y;
+    return endCardRows(ui, pos, width, y);
 }
 
 float StaffScreen::drawActions(UiContext& ui, ImVec2 pos, float width) {
     float pad = ui.px(tokens::space::m), gap = ui.px(tokens::space::s);
     float bh = ui.px(tokens::space::touchMin);
-    ImDrawList* d = dl();
-    d->ChannelsSplit(2);
-    d->ChannelsSetCurrent(1);
+    beginCardRows();
     float x = pos.x + pad, w = width - pad * 2, y = pos.y + pad;
     y += heading(ui, ImVec2(x, y), T(UiString::StaffActions));
     if (status_.syncConfigured) {
@@ -377,19 +384,13 @@ float StaffScreen::drawActions(UiContext& ui, ImVec2 pos, float width) {
         services_.quit(0);
     }
     y += bh + pad;
-    d->ChannelsSetCurrent(0);
-    theme::card(ui, pos, ImVec2(pos.x + width, y), C::surface, tokens::radius::card,
-                ui.style.staff.cardShadow);
-    d->ChannelsMerge();
-    return y - pos.y;
+    return endCardRows(ui, pos, width, y);
 }
 
 float StaffScreen::drawTours(UiContext& ui, ImVec2 pos, float width) {
     float pad = ui.px(tokens::space::m), gap = ui.px(tokens::space::s);
     float bh = ui.px(tokens::space::touchMin);
-    ImDrawList* d = dl();
-    d->ChannelsSplit(2);
-    d->ChannelsSetCurrent(1);
+    beginCardRows();
     float x = pos.x + pad, w = width - pad * 2, y = pos.y + pad;
     y += heading(ui, ImVec2(x, y), T(UiString::StaffTours));
     const auto& tours = ui.content->tours;
@@ -412,11 +413,7 @@ float StaffScreen::drawTours(UiContext& ui, ImVec2 pos, float width) {
         y += bh + gap;
     }
     y += pad - gap;
-    d->ChannelsSetCurrent(0);
-    theme::card(ui, pos, ImVec2(pos.x + width, y), C::surface, tokens::radius::card,
-                ui.style.staff.cardShadow);
-    d->ChannelsMerge();
-    return y - pos.y;
+    return endCardRows(ui, pos, width, y);
 }
 
 float StaffScreen::drawLogAndCredits(UiContext& ui, ImVec2 pos, float width, float maxY) {
