@@ -16,7 +16,7 @@ JOBS=${JOBS:-2}
 # Everything comes from Debian's packages.
 BUILD_PACKAGES=(
   cmake g++ make pkg-config git ca-certificates
-  libsdl2-dev libimgui-dev libstb-dev libturbojpeg0-dev libfreetype-dev fonts-noto-cjk
+  libsdl2-dev libimgui-dev libstb-dev libturbojpeg0-dev libpng-dev libfreetype-dev fonts-noto-cjk
   libgl-dev libegl-dev libgl1-mesa-dri libegl-mesa0 libglx-mesa0
   libsqlite3-dev libsodium-dev libtomlplusplus-dev nlohmann-json3-dev libgeos-dev
   libqrencode-dev libavformat-dev libavcodec-dev libavutil-dev
