@@ -43,22 +43,35 @@ void TouchDriver::tick(double ms) {
 }
 
 void TouchDriver::settle() {
+    using Need = KioskApp::FrameNeed;
     const double start = clock_.nowMs();
+    bool drawn = false; // a frame of this settle is on screen: its images are requested
     while (ok()) {
         app_.waitAndHandleEvents(0);
-        KioskApp::FrameNeed need = app_.frameNeed();
-        if (need == KioskApp::FrameNeed::None) return;
+        Need need = app_.frameNeed();
+        if (need == Need::None) return;
         // The attract loop animates for ever by design, paced by the session layer.
-        if (need == KioskApp::FrameNeed::Animation && app_.screen() == ScreenId::Attract) return;
+        if (need == Need::Animation && app_.screen() == ScreenId::Attract) return;
         if (clock_.nowMs() - start > timing_.settleLimitMs) {
             fail("stuck: the app still wants frames after " +
                  std::to_string(static_cast<int>(timing_.settleLimitMs / 1000)) +
                  " s of simulated time without input, on screen " + screenName(app_.screen()));
             return;
         }
+        // Decodes and uploads run on worker threads in real time, frames or not: the images the
+        // last frame asked for land first, and one frame shows them all.
+        if (drawn && app_.texturesBusy()) {
+            SDL_Delay(1);
+            clock_.advance(1);
+            continue;
+        }
+        // Only the picture moves (a transition, a fade-in): nobody looks at the frames between,
+        // so the next one is the animation's last (a screen still moving asks for more).
+        if (need == Need::Animation && app_.animationEndMs() > clock_.nowMs())
+            clock_.advance(app_.animationEndMs() - clock_.nowMs());
         renderCounted();
+        drawn = true;
         clock_.advance(timing_.frameMs);
-        if (app_.texturesBusy()) SDL_Delay(1); // decodes run on worker threads, in real time
     }
 }
 

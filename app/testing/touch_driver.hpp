@@ -2,9 +2,10 @@
 // (SDL_PushEvent of finger events), frames through KioskApp::renderFrame, time on a ManualClock.
 // Scenarios (in the kiosk), the monkey, the soak and the frame bench (zjmap-kiosk-testdrive)
 // all touch, settle and idle through it, so they settle by the same rule:
-//   settle  render a frame every `frameMs` of simulated time until the app wants none; still
-//           wanting frames after `settleLimitMs` without input is a failure naming the step
-//           (the attract loop's paced animation is exempt: it runs for ever by design).
+//   settle  render a frame every `frameMs` of simulated time until the app wants none; while
+//           only images decode, wait for them without drawing. Still wanting frames after
+//           `settleLimitMs` without input is a failure naming the step (the attract loop's
+//           paced animation is exempt: it runs for ever by design).
 //   idle    simulated time with no input. Frames that carry state (input follow-up, a pending
 //           navigation, video) are rendered every `frameMs`; frames wanted only for animation
 //           or for images still decoding are rendered at most every `coarseStepMs`, and always

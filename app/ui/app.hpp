@@ -83,6 +83,7 @@ class KioskApp {
     // without animation and the attract loop's pacing; < 0: none.
     double nextStateDeadlineMs() const;
     bool quitRequested() const { return quit_; }
+    double animationEndMs() const { return frames_.animateUntilMs(); } // a running animation's end
     bool resize(int width, int height, std::string& err);
     // Reruns the start-up content selection between frames and starts a new visit on the
     // home screen, as a bundle switch does (the soak test's content switch).
