@@ -73,7 +73,7 @@ for script in postinst prerm postrm; do
     dpkg-deb -I "$deb" "$script" >/dev/null || fail "no $script in the package"
 done
 files=$(dpkg-deb -c "$deb")
-for f in ./usr/bin/zjmap-kiosk ./usr/bin/zjmap-pack ./etc/zjmap-kiosk/kiosk.toml \
+for f in ./usr/bin/zjmap-kiosk ./usr/bin/zjmap-kiosk-session ./usr/bin/zjmap-pack ./etc/zjmap-kiosk/kiosk.toml \
     ./lib/systemd/system/zjmap-kiosk.service ./etc/pam.d/zjmap-kiosk \
     ./usr/share/zjmap-kiosk/demo-bundle/manifest.json \
     ./usr/share/zjmap-kiosk/demo-bundle/manifest.json.sig \
@@ -188,8 +188,9 @@ sed 's/^Type=notify/Type=notfy/' "$unit" >"$work/zjmap-kiosk.service"
 out=$(cd "$work" && systemd-analyze verify ./zjmap-kiosk.service 2>&1 || true)
 [ -n "$out" ] || fail "systemd-analyze verify does not notice a broken unit here"
 grep -qx 'Type=notify' "$unit" && grep -qx 'WatchdogSec=30' "$unit" && grep -qx 'Restart=always' "$unit" &&
-    grep -qx 'User=zjmap' "$unit" && grep -qx 'NotifyAccess=all' "$unit" ||
-    fail "the unit lost Type=notify / WatchdogSec=30 / Restart=always / User=zjmap / NotifyAccess=all"
+    grep -qx 'User=zjmap' "$unit" && grep -qx 'NotifyAccess=main' "$unit" &&
+    grep -qx 'ExecStart=/usr/bin/zjmap-kiosk-session /usr/bin/cage -d -- /usr/bin/zjmap-kiosk' "$unit" ||
+    fail "the unit lost Type=notify / WatchdogSec=30 / Restart=always / User=zjmap / NotifyAccess=main"
 
 step "USB offline update: sync from a file:// source into the system store"
 usb=$work/usb/zjmap

@@ -155,7 +155,7 @@ Environment=WLR_RENDERER=pixman
 # Without KVM (TCG) the first frame can take minutes; the watchdog itself is left as shipped.
 TimeoutStartSec=900
 ExecStart=
-ExecStart=/usr/bin/cage -d -- /usr/bin/zjmap-kiosk --metrics /var/lib/zjmap-kiosk/metrics.prom
+ExecStart=/usr/bin/zjmap-kiosk-session /usr/bin/cage -d -- /usr/bin/zjmap-kiosk --metrics /var/lib/zjmap-kiosk/metrics.prom
 EOF
 
 # [SECTION] test bundles: v1 installed, v2 offered by nginx on the guest's loopback
