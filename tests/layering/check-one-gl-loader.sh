@@ -30,11 +30,9 @@ sources() { find "${dirs[@]}" -type f \( -name '*.cpp' -o -name '*.hpp' -o -name
 # Prints "file:line: text" for every line matching the awk regex once comments (and what the
 # optional second regex matches) are taken out.
 scan() { # regex [ignored]
-    sources | while read -r f; do
-        awk -v re="$1" -v ignored="${2:-}" '{
-            code = $0; sub(/\/\/.*/, "", code); if (ignored != "") gsub(ignored, "", code)
-            if (code ~ re) print FILENAME ":" FNR ": " $0 }' "$f"
-    done
+    sources | tr '\n' '\0' | xargs -0 awk -v re="$1" -v ignored="${2:-}" '{
+        code = $0; sub(/\/\/.*/, "", code); if (ignored != "") gsub(ignored, "", code)
+        if (code ~ re) print FILENAME ":" FNR ": " $0 }'
 }
 
 findings=()
