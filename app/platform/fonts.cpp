@@ -1,10 +1,9 @@
 #include "platform/fonts.hpp"
 
 #include "platform/font_atlas.hpp"
+#include "platform/gl_api.hpp"
 
 #include <SDL.h>
-#define GL_GLEXT_PROTOTYPES 1
-#include <SDL_opengl.h>
 #include <fcntl.h>
 #include <imgui.h>
 #include <malloc.h>
@@ -28,19 +27,23 @@ bool FontSet::uploadAlphaTexture(const unsigned char* pixels, int w, int h, std:
         err = "font atlas has no pixels";
         return false;
     }
+    if (!glReady()) {
+        err = "no OpenGL context for the font atlas texture";
+        return false;
+    }
     GLuint tex = 0;
-    glGenTextures(1, &tex);
-    glBindTexture(GL_TEXTURE_2D, tex);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    gl().genTextures(1, &tex);
+    gl().bindTexture(GL_TEXTURE_2D, tex);
+    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     const GLint swizzle[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
-    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
-    if (glGetError() != GL_NO_ERROR) {
-        glDeleteTextures(1, &tex);
+    gl().texParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+    gl().pixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    gl().texImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    if (gl().getError() != GL_NO_ERROR) {
+        gl().deleteTextures(1, &tex);
         err = "cannot upload the font atlas texture";
         return false;
     }
@@ -52,7 +55,7 @@ bool FontSet::uploadAlphaTexture(const unsigned char* pixels, int w, int h, std:
 void FontSet::releaseTexture() {
     if (texture_) {
         GLuint tex = texture_;
-        glDeleteTextures(1, &tex);
+        if (glReady()) gl().deleteTextures(1, &tex); // else the context took it along
         texture_ = 0;
         ImGui::GetIO().Fonts->SetTexID(nullptr);
     }

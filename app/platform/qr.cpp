@@ -2,7 +2,8 @@
 // so they stay crisp at any size) and kept in a bounded LRU keyed by the text.
 #include "platform/qr.hpp"
 
-#include <SDL_opengl.h>
+#include "platform/gl_api.hpp"
+
 #include <list>
 #include <qrencode.h>
 #include <unordered_map>
@@ -15,13 +16,14 @@ namespace {
 constexpr int kQuietZone = 4; // modules of white border the standard asks for
 
 void freeTexture(const QrTexture& t) {
-    if (t.glTexture == 0) return;
+    if (t.glTexture == 0 || !glReady()) return; // no context: it went with it
     GLuint name = static_cast<GLuint>(t.glTexture);
-    glDeleteTextures(1, &name);
+    gl().deleteTextures(1, &name);
 }
 
 QrTexture encode(const std::string& text) {
     QrTexture out;
+    if (!glReady()) return out;
     QRcode* code = QRcode_encodeString(text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
     if (!code) return out;
     int n = code->width;
@@ -36,17 +38,18 @@ QrTexture encode(const std::string& text) {
     QRcode_free(code);
 
     GLint previous = 0;
-    glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous);
+    gl().getIntegerv(GL_TEXTURE_BINDING_2D, &previous);
     GLuint tex = 0;
-    glGenTextures(1, &tex);
-    glBindTexture(GL_TEXTURE_2D, tex);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, side, side, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
-    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previous));
+    gl().genTextures(1, &tex);
+    gl().bindTexture(GL_TEXTURE_2D, tex);
+    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    gl().pixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    gl().texImage2D(GL_TEXTURE_2D, 0, GL_RGBA, side, side, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                    rgba.data());
+    gl().bindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previous));
     out.glTexture = tex;
     out.modules = n;
     return out;

@@ -1,24 +1,20 @@
 #include "platform/screenshot.hpp"
 
-#include <SDL.h>
-#include <SDL_opengl.h>
+#include "platform/gl_api.hpp"
+
 #include <stb_image_write.h>
 #include <vector>
 
 namespace zj {
 
 bool writeScreenshotPng(int width, int height, const std::string& path, std::string& err) {
-    using ReadPixelsFn = void(APIENTRY*)(GLint, GLint, GLsizei, GLsizei, GLenum, GLenum, void*);
-    using PixelStoreFn = void(APIENTRY*)(GLenum, GLint);
-    auto readPixels = reinterpret_cast<ReadPixelsFn>(SDL_GL_GetProcAddress("glReadPixels"));
-    auto pixelStore = reinterpret_cast<PixelStoreFn>(SDL_GL_GetProcAddress("glPixelStorei"));
-    if (!readPixels || !pixelStore) {
+    if (!glReady()) {
         err = "glReadPixels is not available";
         return false;
     }
     std::vector<unsigned char> rgba(static_cast<size_t>(width) * height * 4);
-    pixelStore(GL_PACK_ALIGNMENT, 1);
-    readPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    gl().pixelStorei(GL_PACK_ALIGNMENT, 1);
+    gl().readPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
     // GL rows go bottom-up; PNG rows top-down.
     stbi_flip_vertically_on_write(1);
     stbi_write_png_compression_level = 2; // fast: screenshots are written on the hot path of tests

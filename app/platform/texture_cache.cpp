@@ -1,4 +1,3 @@
-// [SECTION] GL entry points
 // [SECTION] Worker threads
 // [SECTION] The cache
 #include "platform/texture_cache.hpp"
@@ -6,9 +5,9 @@
 #include "core/media/image_decode.hpp"
 #include "core/media/lru_ledger.hpp"
 #include "core/session/log_ring.hpp"
+#include "platform/gl_api.hpp"
 
 #include <SDL.h>
-#include <SDL_opengl.h>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -21,38 +20,7 @@
 
 namespace zj {
 
-// [SECTION] GL entry points
-// Through SDL_GL_GetProcAddress: the headless EGL context and GLX both resolve them there.
 namespace {
-struct Gl {
-    void(APIENTRY* genTextures)(GLsizei, GLuint*) = nullptr;
-    void(APIENTRY* deleteTextures)(GLsizei, const GLuint*) = nullptr;
-    void(APIENTRY* bindTexture)(GLenum, GLuint) = nullptr;
-    void(APIENTRY* texParameteri)(GLenum, GLenum, GLint) = nullptr;
-    void(APIENTRY* texImage2D)(GLenum, GLint, GLint, GLsizei, GLsizei, GLint, GLenum, GLenum,
-                               const void*) = nullptr;
-    void(APIENTRY* texSubImage2D)(GLenum, GLint, GLint, GLint, GLsizei, GLsizei, GLenum, GLenum,
-                                  const void*) = nullptr;
-    void(APIENTRY* pixelStorei)(GLenum, GLint) = nullptr;
-    void(APIENTRY* getIntegerv)(GLenum, GLint*) = nullptr;
-    bool ok = false;
-
-    void load() {
-        if (ok) return;
-        auto get = [](const char* n) { return SDL_GL_GetProcAddress(n); };
-        genTextures = reinterpret_cast<decltype(genTextures)>(get("glGenTextures"));
-        deleteTextures = reinterpret_cast<decltype(deleteTextures)>(get("glDeleteTextures"));
-        bindTexture = reinterpret_cast<decltype(bindTexture)>(get("glBindTexture"));
-        texParameteri = reinterpret_cast<decltype(texParameteri)>(get("glTexParameteri"));
-        texImage2D = reinterpret_cast<decltype(texImage2D)>(get("glTexImage2D"));
-        texSubImage2D = reinterpret_cast<decltype(texSubImage2D)>(get("glTexSubImage2D"));
-        pixelStorei = reinterpret_cast<decltype(pixelStorei)>(get("glPixelStorei"));
-        getIntegerv = reinterpret_cast<decltype(getIntegerv)>(get("glGetIntegerv"));
-        ok = genTextures && deleteTextures && bindTexture && texParameteri && texImage2D &&
-             texSubImage2D && pixelStorei && getIntegerv;
-    }
-};
-Gl gl;
 
 struct Job {
     uint64_t generation = 0;
@@ -143,9 +111,9 @@ struct TextureCache::Impl {
     }
 
     static void deleteTexture(uint64_t& texture) {
-        if (texture && gl.ok) {
+        if (texture && glReady()) {
             GLuint t = static_cast<GLuint>(texture);
-            gl.deleteTextures(1, &t);
+            gl().deleteTextures(1, &t);
         }
         texture = 0;
     }
@@ -194,25 +162,25 @@ struct TextureCache::Impl {
             if (rows == 0) break;
             first = false;
             GLint prev = 0;
-            gl.getIntegerv(GL_TEXTURE_BINDING_2D, &prev);
+            gl().getIntegerv(GL_TEXTURE_BINDING_2D, &prev);
             if (!e.uploadTexture) {
                 GLuint t = 0;
-                gl.genTextures(1, &t);
+                gl().genTextures(1, &t);
                 e.uploadTexture = t;
-                gl.bindTexture(GL_TEXTURE_2D, t);
-                gl.texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-                gl.texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-                gl.texParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-                gl.texParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-                gl.texImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE,
-                              nullptr);
+                gl().bindTexture(GL_TEXTURE_2D, t);
+                gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+                gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+                gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+                gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+                gl().texImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                                nullptr);
             } else {
-                gl.bindTexture(GL_TEXTURE_2D, static_cast<GLuint>(e.uploadTexture));
+                gl().bindTexture(GL_TEXTURE_2D, static_cast<GLuint>(e.uploadTexture));
             }
-            gl.pixelStorei(GL_UNPACK_ALIGNMENT, 1);
-            gl.texSubImage2D(GL_TEXTURE_2D, 0, 0, e.rowsUploaded, w, rows, GL_RGBA,
-                             GL_UNSIGNED_BYTE, e.pixels.data() + rowBytes * e.rowsUploaded);
-            gl.bindTexture(GL_TEXTURE_2D, static_cast<GLuint>(prev));
+            gl().pixelStorei(GL_UNPACK_ALIGNMENT, 1);
+            gl().texSubImage2D(GL_TEXTURE_2D, 0, 0, e.rowsUploaded, w, rows, GL_RGBA,
+                               GL_UNSIGNED_BYTE, e.pixels.data() + rowBytes * e.rowsUploaded);
+            gl().bindTexture(GL_TEXTURE_2D, static_cast<GLuint>(prev));
             e.rowsUploaded += rows;
             budgetLeft -= std::min(budgetLeft, rowBytes * rows);
             if (e.rowsUploaded >= h) {
@@ -303,7 +271,6 @@ TextureRef TextureCache::get(const std::string& logicalName, DisplaySize onScree
 
 bool TextureCache::pump() {
     Impl& m = *impl_;
-    gl.load();
     bool changed = false;
     std::deque<Done> finished;
     {
@@ -316,9 +283,9 @@ bool TextureCache::pump() {
         if (it == m.entries.end()) continue;
         Impl::Entry& e = it->second;
         e.decodeQueued = false;
-        if (!d.image.ok() || !gl.ok) {
+        if (!d.image.ok() || !glReady()) {
             logLine("image %s: %s", d.name.c_str(),
-                    gl.ok ? d.image.error.c_str() : "no GL texture functions");
+                    glReady() ? d.image.error.c_str() : "no GL texture functions");
             if (e.ref.state == TextureRef::State::Ready) {
                 e.fullSize = true; // an upgrade failed: keep what is shown, do not retry
                 continue;
@@ -338,7 +305,7 @@ bool TextureCache::pump() {
         m.uploadQueue.push_back(d.name);
     }
     uint64_t budget = m.settings.uploadBudgetBytes;
-    if (gl.ok) changed |= m.uploadSome(budget);
+    if (glReady()) changed |= m.uploadSome(budget);
 
     // Over the memory budget: free what was not on screen in the last frame, oldest first.
     for (const std::string& key : m.ledger.evict(m.settings.memoryBudgetBytes, m.frame)) {

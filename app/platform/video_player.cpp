@@ -1,5 +1,5 @@
-// [SECTION] Clock and GL loader
-// [SECTION] GL (FBO) helpers
+// [SECTION] Clock and GL lookup
+// [SECTION] mpv options
 // [SECTION] The hub
 // [SECTION] Open and close
 // [SECTION] Events and rendering
@@ -7,9 +7,9 @@
 #include "platform/video_player.hpp"
 
 #include "core/session/log_ring.hpp"
+#include "platform/gl_api.hpp"
 
 #include <SDL.h>
-#include <SDL_opengl.h>
 #include <algorithm>
 #include <cstdio>
 #include <mpv/client.h>
@@ -18,7 +18,7 @@
 
 namespace zj {
 
-// [SECTION] Clock and GL loader
+// [SECTION] Clock and GL lookup
 
 namespace {
 constexpr double kLoadTimeoutMs = 8000; // a file that never answers is reported as failed
@@ -27,48 +27,69 @@ double nowMs() {
     return SDL_GetTicks64();
 }
 
+// libmpv's renderer resolves its own entry points: through the kiosk's one lookup.
 void* getProc(void*, const char* name) {
-    return SDL_GL_GetProcAddress(name);
+    return glProcAddress(name);
 }
 
-// [SECTION] GL (FBO) helpers
-struct GlFbo {
-    void(APIENTRY* genFramebuffers)(GLsizei, GLuint*) = nullptr;
-    void(APIENTRY* deleteFramebuffers)(GLsizei, const GLuint*) = nullptr;
-    void(APIENTRY* bindFramebuffer)(GLenum, GLuint) = nullptr;
-    void(APIENTRY* framebufferTexture2D)(GLenum, GLenum, GLenum, GLuint, GLint) = nullptr;
-    GLenum(APIENTRY* checkFramebufferStatus)(GLenum) = nullptr;
-    void(APIENTRY* genTextures)(GLsizei, GLuint*) = nullptr;
-    void(APIENTRY* deleteTextures)(GLsizei, const GLuint*) = nullptr;
-    void(APIENTRY* bindTexture)(GLenum, GLuint) = nullptr;
-    void(APIENTRY* texParameteri)(GLenum, GLenum, GLint) = nullptr;
-    void(APIENTRY* texImage2D)(GLenum, GLint, GLint, GLsizei, GLsizei, GLint, GLenum, GLenum,
-                               const void*) = nullptr;
-    void(APIENTRY* getIntegerv)(GLenum, GLint*) = nullptr;
-    void(APIENTRY* viewport)(GLint, GLint, GLsizei, GLsizei) = nullptr;
-    bool ok = false;
-    void load() {
-        if (ok) return;
-#define ZJ_LOAD(field, name) field = reinterpret_cast<decltype(field)>(SDL_GL_GetProcAddress(name))
-        ZJ_LOAD(genFramebuffers, "glGenFramebuffers");
-        ZJ_LOAD(deleteFramebuffers, "glDeleteFramebuffers");
-        ZJ_LOAD(bindFramebuffer, "glBindFramebuffer");
-        ZJ_LOAD(framebufferTexture2D, "glFramebufferTexture2D");
-        ZJ_LOAD(checkFramebufferStatus, "glCheckFramebufferStatus");
-        ZJ_LOAD(genTextures, "glGenTextures");
-        ZJ_LOAD(deleteTextures, "glDeleteTextures");
-        ZJ_LOAD(bindTexture, "glBindTexture");
-        ZJ_LOAD(texParameteri, "glTexParameteri");
-        ZJ_LOAD(texImage2D, "glTexImage2D");
-        ZJ_LOAD(getIntegerv, "glGetIntegerv");
-        ZJ_LOAD(viewport, "glViewport");
-#undef ZJ_LOAD
-        ok = genFramebuffers && deleteFramebuffers && bindFramebuffer && framebufferTexture2D &&
-             checkFramebufferStatus && genTextures && deleteTextures && bindTexture &&
-             texParameteri && texImage2D && getIntegerv && viewport;
+// [SECTION] mpv options
+
+// Output, decoding, looping and sound, before mpv_initialize.
+void setPlaybackOptions(mpv_handle* mpv, bool headless, int volume, bool paused) {
+    mpv_set_option_string(mpv, "vo", "libmpv");
+    mpv_set_option_string(mpv, "hwdec", "no");
+    // No GPU interop probing either: on a machine without CUDA it prints "Cannot load
+    // libcuda.so.1" on every open, which buried real messages in the journal.
+    mpv_set_option_string(mpv, "gpu-hwdec-interop", "no");
+    mpv_set_option_string(mpv, "terminal", "no");
+    mpv_set_option_string(mpv, "input-default-bindings", "no");
+    mpv_set_option_string(mpv, "loop-file", "inf");
+    mpv_set_option_string(mpv, "keep-open", "yes");
+    mpv_set_option_string(mpv, "sub-auto", "no");
+    mpv_set_option_string(mpv, "audio-fallback-to-null", "yes"); // no sound device: still plays
+    if (headless) mpv_set_option_string(mpv, "ao", "null");
+    mpv_set_option_string(mpv, "mute", "yes");
+    mpv_set_option_string(mpv, "volume", std::to_string(volume).c_str());
+    mpv_set_option_string(mpv, "pause", paused ? "yes" : "no");
+}
+
+// The bundle's subtitle files and how they look, before mpv_initialize.
+void setSubtitleOptions(mpv_handle* mpv, const VideoPlayer::Source& source) {
+    std::string subs;
+    for (const auto& s : {source.subtitlesZh, source.subtitlesEn}) {
+        if (s.empty()) continue;
+        if (!subs.empty()) subs += ":";
+        subs += s.string();
     }
-};
-GlFbo gl;
+    if (!subs.empty()) mpv_set_option_string(mpv, "sub-files", subs.c_str());
+    // Subtitles in the UI's own typeface (libass finds the family through fontconfig), sized
+    // for a visitor 2 m away: font size is in pixels of a 720-line frame, scaled with the view.
+    // No sub-fonts-dir: libass would read every font file in that directory into memory (the
+    // Noto CJK directory holds hundreds of MB), and fontconfig already knows the family.
+    mpv_set_option_string(mpv, "sub-font", "Noto Sans CJK SC");
+    mpv_set_option_string(mpv, "sub-bold", "yes");
+    mpv_set_option_string(mpv, "sub-font-size", "44");
+    mpv_set_option_string(mpv, "sub-color", "#FFFFFFFF");
+    mpv_set_option_string(mpv, "sub-border-color", "#E00A0F1A");
+    mpv_set_option_string(mpv, "sub-border-size", "3.5");
+    mpv_set_option_string(mpv, "sub-shadow-offset", "1.5");
+    mpv_set_option_string(mpv, "sub-shadow-color", "#800A0F1A");
+    mpv_set_option_string(mpv, "sub-margin-y", "34");
+}
+
+// An OpenGL render context on the current GL context; null when libmpv has none here.
+mpv_render_context* createRenderContext(mpv_handle* mpv) {
+    mpv_opengl_init_params glInit{getProc, nullptr};
+    int advanced = 0;
+    mpv_render_param params[] = {
+        {MPV_RENDER_PARAM_API_TYPE, const_cast<char*>(MPV_RENDER_API_TYPE_OPENGL)},
+        {MPV_RENDER_PARAM_OPENGL_INIT_PARAMS, &glInit},
+        {MPV_RENDER_PARAM_ADVANCED_CONTROL, &advanced},
+        {MPV_RENDER_PARAM_INVALID, nullptr}};
+    mpv_render_context* render = nullptr;
+    if (mpv_render_context_create(&render, mpv, params) < 0) return nullptr;
+    return render;
+}
 } // namespace
 
 // [SECTION] The hub
@@ -125,8 +146,7 @@ VideoPlayer::~VideoPlayer() {
 }
 
 bool VideoPlayer::ensureGl(std::string& err) {
-    gl.load();
-    if (!gl.ok) {
+    if (!glReady()) {
         err = "no OpenGL framebuffer functions";
         return false;
     }
@@ -134,26 +154,26 @@ bool VideoPlayer::ensureGl(std::string& err) {
     width_ = std::max(16, source_.width);
     height_ = std::max(16, source_.height);
     GLint prevTex = 0, prevFbo = 0;
-    gl.getIntegerv(GL_TEXTURE_BINDING_2D, &prevTex);
-    gl.getIntegerv(GL_FRAMEBUFFER_BINDING, &prevFbo);
+    gl().getIntegerv(GL_TEXTURE_BINDING_2D, &prevTex);
+    gl().getIntegerv(GL_FRAMEBUFFER_BINDING, &prevFbo);
     GLuint tex = static_cast<GLuint>(texture_);
-    if (!tex) gl.genTextures(1, &tex);
+    if (!tex) gl().genTextures(1, &tex);
     texture_ = tex;
-    gl.bindTexture(GL_TEXTURE_2D, tex);
-    gl.texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    gl.texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    gl.texParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    gl.texParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    gl.texImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width_, height_, 0, GL_RGBA, GL_UNSIGNED_BYTE,
-                  nullptr);
+    gl().bindTexture(GL_TEXTURE_2D, tex);
+    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    gl().texImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width_, height_, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                    nullptr);
     GLuint fbo = fbo_;
-    if (!fbo) gl.genFramebuffers(1, &fbo);
+    if (!fbo) gl().genFramebuffers(1, &fbo);
     fbo_ = fbo;
-    gl.bindFramebuffer(GL_FRAMEBUFFER, fbo);
-    gl.framebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
-    bool complete = gl.checkFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
-    gl.bindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(prevFbo));
-    gl.bindTexture(GL_TEXTURE_2D, static_cast<GLuint>(prevTex));
+    gl().bindFramebuffer(GL_FRAMEBUFFER, fbo);
+    gl().framebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
+    bool complete = gl().checkFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    gl().bindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(prevFbo));
+    gl().bindTexture(GL_TEXTURE_2D, static_cast<GLuint>(prevTex));
     if (!complete) err = "the video framebuffer is incomplete";
     return complete;
 }
@@ -189,43 +209,10 @@ bool VideoPlayer::open(const Source& source, bool autoplay) {
         fail("libmpv could not start");
         return false;
     }
-    mpv_set_option_string(mpv_, "vo", "libmpv");
-    mpv_set_option_string(mpv_, "hwdec", "no");
-    // No GPU interop probing either: on a machine without CUDA it prints "Cannot load
-    // libcuda.so.1" on every open, which buried real messages in the journal.
-    mpv_set_option_string(mpv_, "gpu-hwdec-interop", "no");
-    mpv_set_option_string(mpv_, "terminal", "no");
-    mpv_set_option_string(mpv_, "input-default-bindings", "no");
-    mpv_set_option_string(mpv_, "loop-file", "inf");
-    mpv_set_option_string(mpv_, "keep-open", "yes");
-    mpv_set_option_string(mpv_, "sub-auto", "no");
-    mpv_set_option_string(mpv_, "audio-fallback-to-null", "yes"); // no sound device: still plays
-    if (hub_.headless_) mpv_set_option_string(mpv_, "ao", "null");
     muted_ = true; // a booth video starts muted; the visitor can turn sound on
-    mpv_set_option_string(mpv_, "mute", "yes");
-    mpv_set_option_string(mpv_, "volume", std::to_string(hub_.volume_).c_str());
     playing_ = autoplay && !hub_.headless_;
-    mpv_set_option_string(mpv_, "pause", playing_ ? "no" : "yes");
-    std::string subs;
-    for (const auto& s : {source.subtitlesZh, source.subtitlesEn}) {
-        if (s.empty()) continue;
-        if (!subs.empty()) subs += ":";
-        subs += s.string();
-    }
-    if (!subs.empty()) mpv_set_option_string(mpv_, "sub-files", subs.c_str());
-    // Subtitles in the UI's own typeface (libass finds the family through fontconfig), sized
-    // for a visitor 2 m away: font size is in pixels of a 720-line frame, scaled with the view.
-    // No sub-fonts-dir: libass would read every font file in that directory into memory (the
-    // Noto CJK directory holds hundreds of MB), and fontconfig already knows the family.
-    mpv_set_option_string(mpv_, "sub-font", "Noto Sans CJK SC");
-    mpv_set_option_string(mpv_, "sub-bold", "yes");
-    mpv_set_option_string(mpv_, "sub-font-size", "44");
-    mpv_set_option_string(mpv_, "sub-color", "#FFFFFFFF");
-    mpv_set_option_string(mpv_, "sub-border-color", "#E00A0F1A");
-    mpv_set_option_string(mpv_, "sub-border-size", "3.5");
-    mpv_set_option_string(mpv_, "sub-shadow-offset", "1.5");
-    mpv_set_option_string(mpv_, "sub-shadow-color", "#800A0F1A");
-    mpv_set_option_string(mpv_, "sub-margin-y", "34");
+    setPlaybackOptions(mpv_, hub_.headless_, hub_.volume_, !playing_);
+    setSubtitleOptions(mpv_, source);
     mpv_request_log_messages(mpv_, "error");
     if (mpv_initialize(mpv_) < 0) {
         mpv_terminate_destroy(mpv_);
@@ -233,17 +220,10 @@ bool VideoPlayer::open(const Source& source, bool autoplay) {
         fail("libmpv could not be initialised");
         return false;
     }
-    mpv_opengl_init_params glInit{getProc, nullptr};
-    int advanced = 0;
-    mpv_render_param params[] = {
-        {MPV_RENDER_PARAM_API_TYPE, const_cast<char*>(MPV_RENDER_API_TYPE_OPENGL)},
-        {MPV_RENDER_PARAM_OPENGL_INIT_PARAMS, &glInit},
-        {MPV_RENDER_PARAM_ADVANCED_CONTROL, &advanced},
-        {MPV_RENDER_PARAM_INVALID, nullptr}};
-    if (mpv_render_context_create(&render_, mpv_, params) < 0) {
+    render_ = createRenderContext(mpv_);
+    if (!render_) {
         mpv_terminate_destroy(mpv_);
         mpv_ = nullptr;
-        render_ = nullptr;
         fail("libmpv has no OpenGL renderer here");
         return false;
     }
@@ -271,13 +251,13 @@ void VideoPlayer::close() {
         mpv_terminate_destroy(mpv_);
         mpv_ = nullptr;
     }
-    if (gl.ok && fbo_) {
+    if (glReady() && fbo_) {
         GLuint f = fbo_;
-        gl.deleteFramebuffers(1, &f);
+        gl().deleteFramebuffers(1, &f);
     }
-    if (gl.ok && texture_) {
+    if (glReady() && texture_) {
         GLuint t = static_cast<GLuint>(texture_);
-        gl.deleteTextures(1, &t);
+        gl().deleteTextures(1, &t);
     }
     fbo_ = 0;
     texture_ = 0;
@@ -385,8 +365,8 @@ void VideoPlayer::renderIfNeeded() {
     if (!render_ || !needRender_) return;
     needRender_ = false;
     GLint prevFbo = 0, vp[4] = {0, 0, 0, 0};
-    gl.getIntegerv(GL_FRAMEBUFFER_BINDING, &prevFbo);
-    gl.getIntegerv(GL_VIEWPORT, vp);
+    gl().getIntegerv(GL_FRAMEBUFFER_BINDING, &prevFbo);
+    gl().getIntegerv(GL_VIEWPORT, vp);
     mpv_opengl_fbo target{static_cast<int>(fbo_), width_, height_, 0};
     int flip = 0; // the texture is sampled top-down by ImGui: keep mpv's row order
     int block = 0;
@@ -395,8 +375,8 @@ void VideoPlayer::renderIfNeeded() {
                                  {MPV_RENDER_PARAM_BLOCK_FOR_TARGET_TIME, &block},
                                  {MPV_RENDER_PARAM_INVALID, nullptr}};
     mpv_render_context_render(render_, params);
-    gl.bindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(prevFbo));
-    gl.viewport(vp[0], vp[1], vp[2], vp[3]);
+    gl().bindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(prevFbo));
+    gl().viewport(vp[0], vp[1], vp[2], vp[3]);
     ++framesRendered_;
     loading_ = false;
 }

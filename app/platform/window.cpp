@@ -1,7 +1,8 @@
 #include "platform/window.hpp"
 
+#include "platform/gl_api.hpp"
+
 #include <SDL.h>
-#include <SDL_opengl.h>
 #include <cstring>
 
 namespace zj {
@@ -64,12 +65,19 @@ bool Window::open(const WindowOptions& options, std::string& err) {
         return false;
     }
     SDL_GL_MakeCurrent(window_, context_);
+    // Every GL entry point, once, here: a context without one fails now, naming it, rather than
+    // at the first photo or video.
+    if (!loadGl(err)) {
+        close();
+        return false;
+    }
     SDL_GL_SetSwapInterval(1); // vsync where available; we render only on demand anyway
     if (fullscreen_) SDL_ShowCursor(SDL_DISABLE);
     return true;
 }
 
 void Window::close() {
+    unloadGl();
     if (context_) SDL_GL_DeleteContext(context_);
     if (window_) SDL_DestroyWindow(window_);
     if (context_ || window_) SDL_Quit();
@@ -110,7 +118,7 @@ void Window::swap() {
     // flush, and Mesa's llvmpipe queues every frame's commands: RSS grew by ~2 MB per frame
     // until glFinish (found by the monkey). Displays flush on swap, so only offscreen waits.
     static const bool offscreen = std::strcmp(SDL_GetCurrentVideoDriver(), "offscreen") == 0;
-    if (offscreen) glFinish();
+    if (offscreen && glReady()) gl().finish();
 }
 
 } // namespace zj

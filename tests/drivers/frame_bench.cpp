@@ -14,13 +14,13 @@
 // tests).
 #include "frame_bench.hpp"
 
+#include "platform/gl_api.hpp"
 #include "platform/texture_cache.hpp"
 #include "testing/touch_driver.hpp"
 #include "ui/app.hpp"
 #include "ui/widgets_media.hpp"
 
 #include <SDL.h>
-#include <SDL_opengl.h>
 #include <algorithm>
 #include <backends/imgui_impl_opengl3.h>
 #include <backends/imgui_impl_sdl.h>
@@ -92,9 +92,7 @@ class BenchDriver : public TouchDriver {
         io.DisplayFramebufferScale = ImVec2(1, 1);
         ImGui::NewFrame();
         ImGui::Render();
-        glViewport(0, 0, app_.width(), app_.height());
-        glClearColor(0.957f, 0.965f, 0.976f, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
+        clearFrame(app_.width(), app_.height(), 0.957f, 0.965f, 0.976f);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         SDL_GL_SwapWindow(SDL_GL_GetCurrentWindow());
     }

@@ -1,0 +1,4 @@
+// Fixture: test drivers use the loader too.
+void clearIt() {
+    glClear(GL_COLOR_BUFFER_BIT);
+}
