@@ -10,6 +10,7 @@
 #include "core/session/log_ring.hpp"
 #include "core/sync/sync_service.hpp"
 #include "core/version.hpp"
+#include "platform/gl_api.hpp"
 #include "platform/screenshot.hpp"
 #include "platform/service_notify.hpp"
 #include "ui/preview_banner.hpp"
@@ -19,7 +20,6 @@
 #include "ui/widgets.hpp"
 
 #include <SDL.h>
-#include <SDL_opengl.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <backends/imgui_impl_sdl.h>
 #include <cstdio>
@@ -351,9 +351,7 @@ bool KioskApp::renderFrame(const std::string* shotPath, std::string* err) {
     drawFrameContent(ui);
     ImGui::Render();
 
-    glViewport(0, 0, w, h);
-    glClearColor(0.957f, 0.965f, 0.976f, 1.0f); // the page colour, #F4F6F9
-    glClear(GL_COLOR_BUFFER_BIT);
+    clearFrame(w, h, 0.957f, 0.965f, 0.976f); // the page colour, #F4F6F9
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     bool ok = true;
     if (shotPath) {

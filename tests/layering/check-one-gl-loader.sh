@@ -11,10 +11,7 @@ for d in app tests/drivers; do [ -d "$d" ] && dirs+=("$d"); done
 
 # Lines allowed outside the loader, as "file:extended regex of the line", each with its reason.
 allowed=(
-    # KioskApp's frame clear; app/ui is being split, and the split replaces these with
-    # clearFrame(w, h, r, g, b) from platform/gl_api.hpp. Only these lines, nothing new.
-    'app/ui/app.cpp:#include <SDL_opengl.h>'
-    'app/ui/app.cpp:^[[:space:]]*gl(Viewport|ClearColor|Clear)\('
+    # none: every GL call goes through platform/gl_api (add an entry only with its reason)
 )
 
 isAllowed() { # file text
