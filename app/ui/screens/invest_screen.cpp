@@ -6,6 +6,7 @@
 
 #include "core/session/usage_events.hpp"
 #include "core/ui_strings.hpp"
+#include "ui/screens/invest_internal.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -15,10 +16,7 @@ namespace zj {
 
 namespace {
 namespace C = tokens::color;
-ImDrawList* dl() {
-    return ImGui::GetWindowDrawList();
-}
-constexpr uint32_t kHue = tokens::moduleColor[3];
+using namespace invest_detail;
 constexpr size_t kMaxPicks = 8;          // keeps the take-away code small enough to scan at 300 px
 constexpr float kSheetOpenShare = 0.68f; // portrait: the open sheet's share below the chips
 
