@@ -7,6 +7,7 @@
 
 #include "core/map/hit_test.hpp"
 #include "core/ui_strings.hpp"
+#include "ui/screens/two_way.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -92,10 +93,7 @@ void MapScreen::selectPark(UiContext& ui, int park) {
 void MapScreen::setFiltersOpen(UiContext& ui, bool open) {
     if (open == filtersOpen_) return;
     filtersOpen_ = open;
-    // Reversing mid-way starts from where the sheet is, not from the far end.
-    double t = std::clamp((ui.nowMs - filtersChangedMs_) / tokens::motion::transitionMs, 0.0, 1.0);
-    filtersChangedMs_ = ui.nowMs - (1.0 - t) * tokens::motion::transitionMs;
-    ui.animateUntil(filtersChangedMs_ + tokens::motion::transitionMs);
+    filtersChangedMs_ = twoWayTurn(ui, filtersChangedMs_);
 }
 
 bool MapScreen::sheetCovered(const Layout& L) const {
@@ -132,10 +130,7 @@ void MapScreen::layoutPortraitSheet(UiContext& ui, Layout& L) {
     float chipsH = drawChips(ui, L, {m, 0, W - 2 * m, 0}, true, false);
     float collapsedH = L.sheetHandle + touchH + s + ui.px(M::legendRow) + m;
     float openH = collapsedH + s + chipsH;
-    float ts = static_cast<float>((ui.nowMs - filtersChangedMs_) / tokens::motion::transitionMs);
-    float es = tokens::easeOutCubic(std::clamp(ts, 0.0f, 1.0f));
-    L.sheetShown = filtersOpen_ ? es : 1.0f - es;
-    if (ts < 1.0f) ui.animateUntil(filtersChangedMs_ + tokens::motion::transitionMs);
+    L.sheetShown = twoWayShown(ui, filtersChangedMs_, filtersOpen_);
     float sheetH = std::round(collapsedH + (openH - collapsedH) * L.sheetShown);
     L.panel = {0, H - sheetH, W, sheetH};
     L.legend = {m, L.panel.y + L.sheetHandle + touchH + s, W - 2 * m, ui.px(M::legendRow)};
@@ -149,11 +144,9 @@ void MapScreen::layoutPortraitSheet(UiContext& ui, Layout& L) {
 // The card slides in (ease-out) and out (the same curve, reversed).
 void MapScreen::layoutCardSlide(UiContext& ui, Layout& L) {
     float m = ui.px(tokens::space::m);
-    float t = static_cast<float>((ui.nowMs - cardChangedMs_) / tokens::motion::transitionMs);
-    float e = tokens::easeOutCubic(std::clamp(t, 0.0f, 1.0f));
-    L.cardShown = cardOpen_ ? e : 1.0f - e;
-    if (!cardOpen_ && t >= 1.0f) cardPark_ = -1;
-    if (t < 1.0f) ui.animateUntil(cardChangedMs_ + tokens::motion::transitionMs);
+    bool settled = false;
+    L.cardShown = twoWayShown(ui, cardChangedMs_, cardOpen_, &settled);
+    if (!cardOpen_ && settled) cardPark_ = -1;
     L.cardNow = L.card;
     if (L.portrait)
         L.cardNow.y += (1.0f - L.cardShown) * L.card.h;
