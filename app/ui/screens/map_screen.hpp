@@ -94,7 +94,8 @@ class MapScreen final : public Screen {
     void prepareLayers(const Content& content);
     void localizeBand(const DistrictGeometry& g, BandGeometry& out);
     bool layerOnScreen(const Layout& L, const MapFeature& f) const;
-    void fillTriangles(const std::vector<float>& tri, ImU32 col);
+    void fillTriangles(const std::vector<float>& tri, ImU32 col);  // counted in layerVertices_
+    void writeTriangles(const std::vector<float>& tri, ImU32 col); // not counted
     void strokeStrip(const std::vector<float>& strip, bool closed, ImU32 col, float width);
     void drawLand(UiContext& ui, const Layout& L);
     void drawWater(UiContext& ui, const Layout& L);
