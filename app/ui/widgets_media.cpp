@@ -383,9 +383,8 @@ void videoMute(UiContext& ui, VideoPlayer& player, ImVec2 mmin, ImVec2 mmax, flo
 }
 
 // Control bar: play/pause, time, scrubber, mute.
-void videoControlBar(UiContext& ui, VideoPlayer& player, ImVec2 bmin, ImVec2 bmax, float pad,
-                     bool playing, const Text& toggleLabel) {
-    float barH = bmax.y - bmin.y;
+void videoControlBar(UiContext& ui, VideoPlayer& player, ImVec2 bmin, ImVec2 bmax, float barH,
+                     float pad, bool playing, const Text& toggleLabel) {
     ImU32 white = theme::col(ui, C::textOnPrimary);
     float x = bmin.x + pad * 0.5f;
     ImVec2 pmin(x, bmin.y), pmax(x + barH, bmax.y);
@@ -439,7 +438,7 @@ bool videoView(UiContext& ui, VideoPlayer& player, const std::string& poster, Im
                                 ImVec2(c.x - s * 0.3f, c.y + s * 0.45f),
                                 ImVec2(c.x + s * 0.5f, c.y), theme::col(ui, C::textOnPrimary));
     }
-    videoControlBar(ui, player, ImVec2(min.x, vidMax.y), max, pad, playing, toggleLabel);
+    videoControlBar(ui, player, ImVec2(min.x, vidMax.y), max, barH, pad, playing, toggleLabel);
     return true;
 }
 
