@@ -102,17 +102,8 @@ void PhotoViewer::go(int delta, double nowMs) {
     settleFromSwipe_ = swipe;
 }
 
-void PhotoViewer::draw(UiContext& ui) {
-    if (!open_ || photos_.empty()) return;
-    float W = ui.ds.width, H = ui.ds.height;
-    ImVec2 centre(W * 0.5f, H * 0.5f);
-    float appear = tokens::easeOutCubic(
-        static_cast<float>((ui.nowMs - openedMs_) / tokens::motion::transitionMs));
-    if (appear < 1) ui.animateUntil(openedMs_ + tokens::motion::transitionMs);
-    float saved = ui.fade;
-    ui.fade *= appear;
-
-    // Gestures: pinch zooms about its centre; drags pan (zoomed) or swipe (not zoomed).
+// Pinch zooms about its centre; drags pan (zoomed) or swipe (not zoomed).
+void PhotoViewer::followGestures(UiContext& ui, ImVec2 centre) {
     bool dragging = false;
     for (const Gesture& g : *ui.gestures) {
         switch (g.kind) {
@@ -130,7 +121,8 @@ void PhotoViewer::draw(UiContext& ui) {
                 if (!zp_.zoomed()) {
                     // The same flick that turns a gallery page turns the viewer's photo.
                     float flick = KineticSettings{}.scaled(ui.ds.scale).snapFlickVelocity;
-                    if (int turn = zp_.release(g.velocity.x, W, flick)) go(turn, ui.nowMs);
+                    if (int turn = zp_.release(g.velocity.x, ui.ds.width, flick))
+                        go(turn, ui.nowMs);
                     settleFromMs_ = ui.nowMs;
                     settleFromSwipe_ = zp_.swipe;
                 }
@@ -139,29 +131,24 @@ void PhotoViewer::draw(UiContext& ui) {
                 break;
         }
     }
-    // Swipe settles back to 0 (ease out) after a release.
-    if (!dragging && zp_.swipe != 0) {
-        float t = static_cast<float>((ui.nowMs - settleFromMs_) / tokens::motion::transitionMs);
-        zp_.swipe = settleFromSwipe_ * (1 - tokens::easeOutCubic(t));
-        if (t >= 1)
-            zp_.swipe = 0;
-        else
-            ui.animateUntil(settleFromMs_ + tokens::motion::transitionMs);
-    }
+    settleSwipe(ui, dragging);
+}
 
-    float margin = ui.px(tokens::space::xl);
+// Swipe settles back to 0 (ease out) after a release.
+void PhotoViewer::settleSwipe(UiContext& ui, bool dragging) {
+    if (dragging || zp_.swipe == 0) return;
+    float t = static_cast<float>((ui.nowMs - settleFromMs_) / tokens::motion::transitionMs);
+    zp_.swipe = settleFromSwipe_ * (1 - tokens::easeOutCubic(t));
+    if (t >= 1)
+        zp_.swipe = 0;
+    else
+        ui.animateUntil(settleFromMs_ + tokens::motion::transitionMs);
+}
+
+// Backdrop and photos (neighbours visible while swiping).
+void PhotoViewer::drawPhotos(UiContext& ui, ImVec2 boxMin, ImVec2 boxMax) {
+    float W = ui.ds.width, H = ui.ds.height;
     float capH = ui.px(kViewerCaptionDesign);
-    ImVec2 boxMin, boxMax;
-    viewerPhotoBox(ui.ds, boxMin, boxMax);
-    // The neighbours load ahead at the size they will be shown, so a swipe lands on a ready
-    // photo (the texture cache's budget and LRU still decide what stays).
-    if (ui.textures)
-        for (int d : {-1, 1}) {
-            int i = index_ + d;
-            if (i >= 0 && i < static_cast<int>(photos_.size()) && !photos_[i]->file.empty())
-                request(ui, photos_[i]->file, boxMin, boxMax, true);
-        }
-    // Backdrop and photos (neighbours visible while swiping).
     dl()->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), theme::col(ui, 0x0A0F1A, 0.96f));
     theme::occlude(ui, ImVec2(0, 0), ImVec2(W, H));
     dl()->PushClipRect(ImVec2(0, 0), ImVec2(W, H - capH), true); // the caption bar stays clear
@@ -187,7 +174,13 @@ void PhotoViewer::draw(UiContext& ui) {
         if (!drawn) image(ui, name, at, to, 0, true);
     }
     dl()->PopClipRect();
-    // Caption, counter, close.
+}
+
+// Caption and counter.
+void PhotoViewer::drawCaption(UiContext& ui) {
+    float W = ui.ds.width, H = ui.ds.height;
+    float margin = ui.px(tokens::space::xl);
+    float capH = ui.px(kViewerCaptionDesign);
     const Photo& p = *photos_[index_];
     dl()->AddRectFilled(ImVec2(0, H - capH), ImVec2(W, H), theme::col(ui, 0x0A0F1A));
     ImVec2 capPos(margin, H - capH + ui.px(24));
@@ -204,7 +197,12 @@ void PhotoViewer::draw(UiContext& ui) {
     }
     para(ui, FontRole::Body, capPos, C::textOnPrimary, ui.tr(p.caption), captionRight - margin);
     if (zp_.zoomed()) ui.hits->noteText("zoom " + std::to_string(static_cast<int>(zp_.zoom * 10)));
+}
 
+// Close, and previous / next as large side targets (swipe works too).
+void PhotoViewer::drawControls(UiContext& ui) {
+    float W = ui.ds.width, H = ui.ds.height;
+    float margin = ui.px(tokens::space::xl);
     float btn = ui.px(tokens::space::touchMin);
     ImVec2 cmin(W - margin - btn, ui.px(16)), cmax(W - margin, ui.px(16) + btn);
     bool pressed = false;
@@ -216,7 +214,6 @@ void PhotoViewer::draw(UiContext& ui) {
     ImU32 white = theme::col(ui, C::textOnPrimary);
     dl()->AddLine(cc - ImVec2(s, s), cc + ImVec2(s, s), white, ui.px(5));
     dl()->AddLine(cc + ImVec2(-s, s), cc + ImVec2(s, -s), white, ui.px(5));
-    // Previous / next as large side targets (swipe works too).
     if (index_ > 0 && touchArea(ui, "viewer-prev", uiText(UiString::MediaPrevious),
                                 ImVec2(0, H * 0.4f), ImVec2(margin * 1.5f, H * 0.6f)))
         go(-1, ui.nowMs);
@@ -234,6 +231,31 @@ void PhotoViewer::draw(UiContext& ui) {
         dl()->AddPolyline(chevron, 3, theme::col(ui, C::textOnPrimary, 0.8f), ImDrawFlags_None,
                           ui.px(5));
     }
+}
+
+void PhotoViewer::draw(UiContext& ui) {
+    if (!open_ || photos_.empty()) return;
+    float W = ui.ds.width, H = ui.ds.height;
+    float appear = tokens::easeOutCubic(
+        static_cast<float>((ui.nowMs - openedMs_) / tokens::motion::transitionMs));
+    if (appear < 1) ui.animateUntil(openedMs_ + tokens::motion::transitionMs);
+    float saved = ui.fade;
+    ui.fade *= appear;
+
+    followGestures(ui, ImVec2(W * 0.5f, H * 0.5f));
+    ImVec2 boxMin, boxMax;
+    viewerPhotoBox(ui.ds, boxMin, boxMax);
+    // The neighbours load ahead at the size they will be shown, so a swipe lands on a ready
+    // photo (the texture cache's budget and LRU still decide what stays).
+    if (ui.textures)
+        for (int d : {-1, 1}) {
+            int i = index_ + d;
+            if (i >= 0 && i < static_cast<int>(photos_.size()) && !photos_[i]->file.empty())
+                request(ui, photos_[i]->file, boxMin, boxMax, true);
+        }
+    drawPhotos(ui, boxMin, boxMax);
+    drawCaption(ui);
+    drawControls(ui);
     ui.fade = saved;
 }
 

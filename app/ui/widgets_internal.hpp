@@ -1,5 +1,6 @@
 // What the media widget files share: the window's draw list, texture handles and the texture
-// cache request at the size an image occupies on screen. Only for app/ui/widgets_*.cpp.
+// cache request at the size an image occupies on screen. For app/ui/widgets_*.cpp and the
+// screens that draw with the same list (map_panels.cpp, invest_internal.hpp).
 #pragma once
 #include "platform/texture_cache.hpp"
 #include "ui/ui_context.hpp"

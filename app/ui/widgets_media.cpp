@@ -283,34 +283,23 @@ std::string clockText(double s) {
     std::snprintf(buf, sizeof buf, "%d:%02d", t / 60, t % 60);
     return buf;
 }
-} // namespace
 
-bool videoView(UiContext& ui, VideoPlayer& player, const std::string& poster, ImVec2 min,
-               ImVec2 max) {
-    float r = ui.px(tokens::radius::card);
-    dl()->AddRectFilled(min, max, theme::col(ui, 0x0A0F1A), r);
-    float barH = ui.px(tokens::space::touchMin);
-    ImVec2 vidMax(max.x, max.y - barH);
-    player.setSubtitleLanguageZh(ui.lang == Lang::Zh);
-    ImVec2 clipMin = dl()->GetClipRectMin(), clipMax = dl()->GetClipRectMax();
-    bool visible = max.x > clipMin.x && min.x < clipMax.x && max.y > clipMin.y && min.y < clipMax.y;
-    player.setOnScreen(visible);
-    if (!visible) return false;
-    player.renderIfNeeded();
-    float pad = ui.px(tokens::space::m);
+// A clear message where the picture would be; the rest of the screen keeps working.
+void videoFailedMessage(UiContext& ui, ImVec2 min, ImVec2 max, ImVec2 vidMax, float pad) {
+    ImVec2 c = (min + vidMax) * 0.5f;
+    const std::string& msg = ui.tr(uiText(UiString::VideoFailed));
+    ImVec2 ms = theme::textSize(ui, FontRole::H2, msg);
+    theme::text(ui, FontRole::H2, ImVec2(c.x - ms.x * 0.5f, c.y - ms.y), C::textOnPrimary, msg);
+    const std::string& hint = ui.tr(uiText(UiString::VideoFailedHint));
+    ImVec2 hs = paraSize(ui, FontRole::Body, hint, max.x - min.x - pad * 2);
+    para(ui, FontRole::Body, ImVec2(c.x - hs.x * 0.5f, c.y + ui.px(12)), C::textOnPrimary, hint,
+         max.x - min.x - pad * 2, 0.7f);
+}
 
-    if (player.failed() || !player.opened()) {
-        // A clear message where the picture would be; the rest of the screen keeps working.
-        ImVec2 c = (min + vidMax) * 0.5f;
-        const std::string& msg = ui.tr(uiText(UiString::VideoFailed));
-        ImVec2 ms = theme::textSize(ui, FontRole::H2, msg);
-        theme::text(ui, FontRole::H2, ImVec2(c.x - ms.x * 0.5f, c.y - ms.y), C::textOnPrimary, msg);
-        const std::string& hint = ui.tr(uiText(UiString::VideoFailedHint));
-        ImVec2 hs = paraSize(ui, FontRole::Body, hint, max.x - min.x - pad * 2);
-        para(ui, FontRole::Body, ImVec2(c.x - hs.x * 0.5f, c.y + ui.px(12)), C::textOnPrimary, hint,
-             max.x - min.x - pad * 2, 0.7f);
-        return true;
-    }
+// The frame (or a loading tile), and until the visitor starts it, a poster photo (the film
+// opens on black).
+void videoPicture(UiContext& ui, VideoPlayer& player, const std::string& poster, ImVec2 min,
+                  ImVec2 vidMax, float r) {
     if (player.hasFrame() && player.texture()) {
         float w = vidMax.x - min.x, h = vidMax.y - min.y;
         float va = static_cast<float>(player.width()) / std::max(1, player.height());
@@ -324,38 +313,20 @@ bool videoView(UiContext& ui, VideoPlayer& player, const std::string& poster, Im
         theme::textCentered(ui, FontRole::Body, min, vidMax, C::textSecondary,
                             ui.tr(uiText(UiString::VideoLoading)));
     }
-    // Until the visitor starts it, a poster photo (the film opens on black).
     if (!player.playing() && player.position() < 0.5 && !poster.empty()) {
         ImVec2 pmin = min;
         ImVec2 pmax = vidMax;
         image(ui, poster, pmin, pmax, tokens::radius::card);
         dl()->AddRectFilled(ImVec2(pmin.x, pmax.y - ui.px(24)), pmax, theme::col(ui, 0x0A0F1A));
     }
-    // Tapping the picture toggles play/pause too (the biggest target there is).
-    bool playing = player.playing();
-    const Text& toggleLabel = uiText(playing ? UiString::VideoPause : UiString::VideoPlay);
-    auto toggle = [&] {
-        if (!playing) ui.noteUsage(event::VideoPlay, "promo");
-        player.togglePause();
-    };
-    if (clippedTouch(ui, "video-picture", toggleLabel, min, vidMax, min, vidMax)) toggle();
-    if (!playing) {
-        ImVec2 c = (min + vidMax) * 0.5f;
-        float s = ui.px(64);
-        dl()->AddCircleFilled(c, s, theme::col(ui, C::shadow, 0.55f), 48);
-        dl()->AddTriangleFilled(ImVec2(c.x - s * 0.3f, c.y - s * 0.45f),
-                                ImVec2(c.x - s * 0.3f, c.y + s * 0.45f),
-                                ImVec2(c.x + s * 0.5f, c.y), theme::col(ui, C::textOnPrimary));
-    }
+}
 
-    // Control bar: play/pause, time, scrubber, mute.
-    ImVec2 bmin(min.x, vidMax.y), bmax = max;
-    ImU32 white = theme::col(ui, C::textOnPrimary);
-    float x = bmin.x + pad * 0.5f;
-    ImVec2 pmin(x, bmin.y), pmax(x + barH, bmax.y);
-    if (clippedTouch(ui, "video-toggle", toggleLabel, pmin, pmax, pmin, pmax)) toggle();
-    ImVec2 pc = (pmin + pmax) * 0.5f;
-    float is = barH * 0.2f;
+void toggleVideo(UiContext& ui, VideoPlayer& player, bool wasPlaying) {
+    if (!wasPlaying) ui.noteUsage(event::VideoPlay, "promo");
+    player.togglePause();
+}
+
+void playPauseIcon(ImVec2 pc, float is, bool playing, ImU32 white) {
     if (playing) {
         dl()->AddRectFilled(ImVec2(pc.x - is * 0.8f, pc.y - is),
                             ImVec2(pc.x - is * 0.25f, pc.y + is), white);
@@ -366,18 +337,11 @@ bool videoView(UiContext& ui, VideoPlayer& player, const std::string& poster, Im
                                 ImVec2(pc.x - is * 0.7f, pc.y + is), ImVec2(pc.x + is, pc.y),
                                 white);
     }
-    ui.hits->noteText(
-        ui.tr(playing ? uiText(UiString::VideoStatePlaying) : uiText(UiString::VideoStatePaused)));
-    x = pmax.x + pad * 0.25f;
-    std::string time = clockText(player.position()) + " / " + clockText(player.duration());
-    ImVec2 ts = theme::textSize(ui, FontRole::Caption, time);
-    theme::text(ui, FontRole::Caption, ImVec2(x, (bmin.y + bmax.y - ts.y) * 0.5f), C::textOnPrimary,
-                time);
-    x += ts.x + pad;
-    ImVec2 mmax(bmax.x - pad * 0.5f, bmax.y), mmin(mmax.x - barH, bmin.y);
-    // Scrubber: a tap or a drag along it seeks.
-    ImVec2 smin(x, bmin.y), smax(mmin.x - pad, bmax.y);
-    float cy = (bmin.y + bmax.y) * 0.5f;
+}
+
+// Scrubber: a tap or a drag along it seeks.
+void videoScrubber(UiContext& ui, VideoPlayer& player, ImVec2 smin, ImVec2 smax) {
+    float cy = (smin.y + smax.y) * 0.5f;
     double frac = player.duration() > 0 ? player.position() / player.duration() : 0;
     dl()->AddRectFilled(ImVec2(smin.x, cy - ui.px(4)), ImVec2(smax.x, cy + ui.px(4)),
                         theme::col(ui, C::surface, 0.3f), ui.px(4));
@@ -393,6 +357,10 @@ bool videoView(UiContext& ui, VideoPlayer& player, const std::string& poster, Im
                     inRect(g.kind == Gesture::Kind::Tap ? g.pos : g.pos, smin, smax);
         if (seek && smax.x > smin.x) player.seekFraction((g.pos.x - smin.x) / (smax.x - smin.x));
     }
+}
+
+void videoMute(UiContext& ui, VideoPlayer& player, ImVec2 mmin, ImVec2 mmax, float is,
+               ImU32 white) {
     bool muted = player.muted();
     if (clippedTouch(ui, "video-mute", uiText(muted ? UiString::VideoUnmute : UiString::VideoMute),
                      mmin, mmax, mmin, mmax))
@@ -412,6 +380,65 @@ bool videoView(UiContext& ui, VideoPlayer& player, const std::string& poster, Im
         dl()->PathArcTo(ImVec2(mc.x + is * 0.2f, mc.y), is * 0.8f, -0.9f, 0.9f, 12);
         dl()->PathStroke(white, 0, ui.px(4));
     }
+}
+
+// Control bar: play/pause, time, scrubber, mute.
+void videoControlBar(UiContext& ui, VideoPlayer& player, ImVec2 bmin, ImVec2 bmax, float barH,
+                     float pad, bool playing, const Text& toggleLabel) {
+    ImU32 white = theme::col(ui, C::textOnPrimary);
+    float x = bmin.x + pad * 0.5f;
+    ImVec2 pmin(x, bmin.y), pmax(x + barH, bmax.y);
+    if (clippedTouch(ui, "video-toggle", toggleLabel, pmin, pmax, pmin, pmax))
+        toggleVideo(ui, player, playing);
+    float is = barH * 0.2f;
+    playPauseIcon((pmin + pmax) * 0.5f, is, playing, white);
+    ui.hits->noteText(
+        ui.tr(playing ? uiText(UiString::VideoStatePlaying) : uiText(UiString::VideoStatePaused)));
+    x = pmax.x + pad * 0.25f;
+    std::string time = clockText(player.position()) + " / " + clockText(player.duration());
+    ImVec2 ts = theme::textSize(ui, FontRole::Caption, time);
+    theme::text(ui, FontRole::Caption, ImVec2(x, (bmin.y + bmax.y - ts.y) * 0.5f), C::textOnPrimary,
+                time);
+    x += ts.x + pad;
+    ImVec2 mmax(bmax.x - pad * 0.5f, bmax.y), mmin(mmax.x - barH, bmin.y);
+    videoScrubber(ui, player, ImVec2(x, bmin.y), ImVec2(mmin.x - pad, bmax.y));
+    videoMute(ui, player, mmin, mmax, is, white);
+}
+} // namespace
+
+bool videoView(UiContext& ui, VideoPlayer& player, const std::string& poster, ImVec2 min,
+               ImVec2 max) {
+    float r = ui.px(tokens::radius::card);
+    dl()->AddRectFilled(min, max, theme::col(ui, 0x0A0F1A), r);
+    float barH = ui.px(tokens::space::touchMin);
+    ImVec2 vidMax(max.x, max.y - barH);
+    player.setSubtitleLanguageZh(ui.lang == Lang::Zh);
+    ImVec2 clipMin = dl()->GetClipRectMin(), clipMax = dl()->GetClipRectMax();
+    bool visible = max.x > clipMin.x && min.x < clipMax.x && max.y > clipMin.y && min.y < clipMax.y;
+    player.setOnScreen(visible);
+    if (!visible) return false;
+    player.renderIfNeeded();
+    float pad = ui.px(tokens::space::m);
+
+    if (player.failed() || !player.opened()) {
+        videoFailedMessage(ui, min, max, vidMax, pad);
+        return true;
+    }
+    videoPicture(ui, player, poster, min, vidMax, r);
+    // Tapping the picture toggles play/pause too (the biggest target there is).
+    bool playing = player.playing();
+    const Text& toggleLabel = uiText(playing ? UiString::VideoPause : UiString::VideoPlay);
+    if (clippedTouch(ui, "video-picture", toggleLabel, min, vidMax, min, vidMax))
+        toggleVideo(ui, player, playing);
+    if (!playing) {
+        ImVec2 c = (min + vidMax) * 0.5f;
+        float s = ui.px(64);
+        dl()->AddCircleFilled(c, s, theme::col(ui, C::shadow, 0.55f), 48);
+        dl()->AddTriangleFilled(ImVec2(c.x - s * 0.3f, c.y - s * 0.45f),
+                                ImVec2(c.x - s * 0.3f, c.y + s * 0.45f),
+                                ImVec2(c.x + s * 0.5f, c.y), theme::col(ui, C::textOnPrimary));
+    }
+    videoControlBar(ui, player, ImVec2(min.x, vidMax.y), max, barH, pad, playing, toggleLabel);
     return true;
 }
 

@@ -108,6 +108,12 @@ class PhotoViewer {
 
   private:
     void go(int delta, double nowMs);
+    // The steps of draw(), in drawing order.
+    void followGestures(UiContext& ui, ImVec2 centre);
+    void settleSwipe(UiContext& ui, bool dragging);
+    void drawPhotos(UiContext& ui, ImVec2 boxMin, ImVec2 boxMax);
+    void drawCaption(UiContext& ui);
+    void drawControls(UiContext& ui);
     std::vector<const Photo*> photos_;
     bool open_ = false;
     int index_ = 0;

@@ -1,4 +1,5 @@
 // [SECTION] helpers   disc rectangles, label positions, union-find
+// [SECTION] layout steps  visibility, groups, cluster discs, occupied space, labels
 // [SECTION] layout    clusters from overlaps, labels beside or on leaders, merges on failure
 // [SECTION] open      the zoom that separates a cluster's members
 #include "core/map/markers.hpp"
@@ -97,6 +98,158 @@ bool placeLabel(const MarkerIn& m, const Rect& bounds, const std::vector<Rect>& 
     return false;
 }
 
+// [SECTION] layout steps
+
+// Visible: inside the bounds and clear of every obstacle.
+std::vector<bool> visibleMarkers(const std::vector<MarkerIn>& markers,
+                                 const std::vector<Rect>& obstacles, Rect bounds) {
+    std::vector<bool> visible(markers.size(), false);
+    for (size_t i = 0; i < markers.size(); ++i) {
+        Rect disc = discRect(markers[i].pos, markers[i].radius);
+        visible[i] = bounds.contains(markers[i].pos);
+        for (const Rect& o : obstacles)
+            if (visible[i] && overlaps(disc, o)) visible[i] = false;
+    }
+    return visible;
+}
+
+void groupTouching(const std::vector<MarkerIn>& markers, const std::vector<bool>& visible,
+                   const MarkerLayoutSettings& s, UnionFind& groups) {
+    size_t n = markers.size();
+    for (size_t i = 0; i < n; ++i)
+        for (size_t j = i + 1; j < n; ++j)
+            if (visible[i] && visible[j] &&
+                (markers[i].pos - markers[j].pos).length() <
+                    markers[i].radius + markers[j].radius + s.separation)
+                groups.unite(int(i), int(j));
+}
+
+std::vector<int> priorityOrder(const std::vector<MarkerIn>& markers) {
+    std::vector<int> order(markers.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        return markers[size_t(a)].priority > markers[size_t(b)].priority;
+    });
+    return order;
+}
+
+// Clusters: every group of two or more.
+void collectClusters(const std::vector<bool>& visible, UnionFind& groups, MarkerLayout& out) {
+    size_t n = visible.size();
+    std::vector<int> clusterOfRoot(n, -1);
+    for (size_t i = 0; i < n; ++i) {
+        if (!visible[i]) continue;
+        int root = groups.find(int(i));
+        bool single = true;
+        for (size_t j = 0; j < n && single; ++j)
+            if (j != i && visible[j] && groups.find(int(j)) == root) single = false;
+        if (single) continue;
+        if (clusterOfRoot[size_t(root)] < 0) {
+            clusterOfRoot[size_t(root)] = int(out.clusters.size());
+            out.clusters.push_back({});
+        }
+        MarkerCluster& c = out.clusters[size_t(clusterOfRoot[size_t(root)])];
+        c.members.push_back(int(i));
+        out.markers[i].state = MarkerState::Clustered;
+        out.markers[i].cluster = clusterOfRoot[size_t(root)];
+    }
+}
+
+// Each cluster's disc at its members' centre, or their ring when groups are spread.
+void placeClusters(const std::vector<MarkerIn>& markers, const MarkerLayoutSettings& s,
+                   MarkerLayout& out) {
+    for (MarkerCluster& c : out.clusters) {
+        Vec2 sum;
+        float biggest = 0;
+        for (int m : c.members) {
+            sum = sum + markers[size_t(m)].pos;
+            biggest = std::max(biggest, markers[size_t(m)].radius);
+        }
+        c.pos = sum * (1.0f / float(c.members.size()));
+        c.radius = s.clusterRadius;
+        if (!s.spreadGroups) continue;
+        // A ring whose members' discs do not touch; the cluster's disc is the ring's
+        // whole extent, so nothing else is placed inside it.
+        float n = float(c.members.size());
+        float ring = std::max(2.0f * biggest, n * (2 * biggest + s.separation) / (2 * 3.14159265f));
+        c.radius = ring + biggest;
+        for (size_t k = 0; k < c.members.size(); ++k) {
+            float a = -1.5707963f + 6.2831853f * float(k) / n;
+            MarkerOut& o = out.markers[size_t(c.members[k])];
+            o.spread = true;
+            o.at = c.pos + Vec2{std::cos(a), std::sin(a)} * ring;
+        }
+    }
+}
+
+// A cluster disc that covers another marker or cluster takes it in (and the layout is redone).
+bool absorbCovered(const std::vector<MarkerIn>& markers, const std::vector<bool>& visible,
+                   const MarkerLayoutSettings& s, const MarkerLayout& out, UnionFind& groups) {
+    size_t n = markers.size();
+    bool merged = false;
+    for (size_t k = 0; k < out.clusters.size() && !merged; ++k) {
+        const MarkerCluster& c = out.clusters[k];
+        for (size_t i = 0; i < n && !merged; ++i)
+            if (visible[i] && out.markers[i].cluster != int(k) &&
+                (markers[i].pos - c.pos).length() < c.radius + markers[i].radius + s.separation)
+                merged = groups.unite(int(i), c.members[0]);
+        for (size_t j = k + 1; j < out.clusters.size() && !merged; ++j)
+            if ((out.clusters[j].pos - c.pos).length() < 2 * c.radius + s.separation)
+                merged = groups.unite(out.clusters[j].members[0], c.members[0]);
+    }
+    return merged;
+}
+
+void markOccupied(const std::vector<MarkerIn>& markers, const std::vector<bool>& visible,
+                  const MarkerLayoutSettings& s, MarkerLayout& out) {
+    for (size_t i = 0; i < markers.size(); ++i) {
+        if (!visible[i]) continue;
+        if (out.markers[i].state != MarkerState::Clustered) {
+            out.markers[i].at = markers[i].pos;
+            out.occupied.push_back(discRect(markers[i].pos, markers[i].radius));
+        } else if (s.spreadGroups) {
+            out.occupied.push_back(discRect(out.markers[i].at, markers[i].radius));
+            out.occupied.push_back(discRect(markers[i].pos, 4)); // the true position's dot
+        }
+    }
+    if (!s.spreadGroups)
+        for (const MarkerCluster& c : out.clusters)
+            out.occupied.push_back(discRect(c.pos, c.radius));
+    if (s.spreadGroups)
+        for (MarkerOut& o : out.markers)
+            if (o.state == MarkerState::Clustered) o.state = MarkerState::Labelled;
+}
+
+// Labels, most important first: beside the disc, then further out on a leader. Returns the
+// markers whose label found no place.
+std::vector<int> placeLabels(const std::vector<MarkerIn>& markers,
+                             const std::vector<Rect>& obstacles, Rect bounds,
+                             const MarkerLayoutSettings& s, const std::vector<bool>& visible,
+                             const std::vector<int>& order, MarkerLayout& out) {
+    std::vector<int> failed;
+    for (int idx : order) {
+        size_t i = size_t(idx);
+        if (!visible[i] || out.markers[i].state == MarkerState::Clustered) continue;
+        MarkerIn m = markers[i];
+        m.pos = out.markers[i].at; // a spread member is labelled where it is drawn
+        if (!placeLabel(m, bounds, obstacles, s, out.occupied, out.markers[i]))
+            failed.push_back(idx);
+    }
+    return failed;
+}
+
+int nearestVisible(const std::vector<MarkerIn>& markers, const std::vector<bool>& visible,
+                   int from) {
+    int nearest = -1;
+    float best = 1e30f;
+    for (size_t j = 0; j < markers.size(); ++j) {
+        if (!visible[j] || int(j) == from) continue;
+        float d = (markers[j].pos - markers[size_t(from)].pos).length();
+        if (d < best) best = d, nearest = int(j);
+    }
+    return nearest;
+}
+
 } // namespace
 
 // [SECTION] layout
@@ -104,127 +257,28 @@ bool placeLabel(const MarkerIn& m, const Rect& bounds, const std::vector<Rect>& 
 void layoutMarkers(const std::vector<MarkerIn>& markers, const std::vector<Rect>& obstacles,
                    Rect bounds, const MarkerLayoutSettings& s, MarkerLayout& out) {
     size_t n = markers.size();
-    std::vector<bool> visible(n, false);
-    for (size_t i = 0; i < n; ++i) {
-        Rect disc = discRect(markers[i].pos, markers[i].radius);
-        visible[i] = bounds.contains(markers[i].pos);
-        for (const Rect& o : obstacles)
-            if (visible[i] && overlaps(disc, o)) visible[i] = false;
-    }
+    std::vector<bool> visible = visibleMarkers(markers, obstacles, bounds);
     UnionFind groups(n);
-    for (size_t i = 0; i < n; ++i)
-        for (size_t j = i + 1; j < n; ++j)
-            if (visible[i] && visible[j] &&
-                (markers[i].pos - markers[j].pos).length() <
-                    markers[i].radius + markers[j].radius + s.separation)
-                groups.unite(int(i), int(j));
-
-    std::vector<int> order(n);
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-        return markers[size_t(a)].priority > markers[size_t(b)].priority;
-    });
+    groupTouching(markers, visible, s, groups);
+    std::vector<int> order = priorityOrder(markers);
 
     for (int round = 0; round <= s.maxRounds; ++round) {
         out.markers.assign(n, MarkerOut{});
         out.clusters.clear();
         out.occupied.clear();
-        // Clusters: every group of two or more, a disc at the members' centre.
-        std::vector<int> clusterOfRoot(n, -1);
-        for (size_t i = 0; i < n; ++i) {
-            if (!visible[i]) continue;
-            int root = groups.find(int(i));
-            bool single = true;
-            for (size_t j = 0; j < n && single; ++j)
-                if (j != i && visible[j] && groups.find(int(j)) == root) single = false;
-            if (single) continue;
-            if (clusterOfRoot[size_t(root)] < 0) {
-                clusterOfRoot[size_t(root)] = int(out.clusters.size());
-                out.clusters.push_back({});
-            }
-            MarkerCluster& c = out.clusters[size_t(clusterOfRoot[size_t(root)])];
-            c.members.push_back(int(i));
-            out.markers[i].state = MarkerState::Clustered;
-            out.markers[i].cluster = clusterOfRoot[size_t(root)];
-        }
-        for (MarkerCluster& c : out.clusters) {
-            Vec2 sum;
-            float biggest = 0;
-            for (int m : c.members) {
-                sum = sum + markers[size_t(m)].pos;
-                biggest = std::max(biggest, markers[size_t(m)].radius);
-            }
-            c.pos = sum * (1.0f / float(c.members.size()));
-            c.radius = s.clusterRadius;
-            if (s.spreadGroups) {
-                // A ring whose members' discs do not touch; the cluster's disc is the ring's
-                // whole extent, so nothing else is placed inside it.
-                float n = float(c.members.size());
-                float ring =
-                    std::max(2.0f * biggest, n * (2 * biggest + s.separation) / (2 * 3.14159265f));
-                c.radius = ring + biggest;
-                for (size_t k = 0; k < c.members.size(); ++k) {
-                    float a = -1.5707963f + 6.2831853f * float(k) / n;
-                    MarkerOut& o = out.markers[size_t(c.members[k])];
-                    o.spread = true;
-                    o.at = c.pos + Vec2{std::cos(a), std::sin(a)} * ring;
-                }
-            }
-        }
-        // A cluster disc that covers another marker or cluster takes it in (and the layout is
-        // redone).
-        bool merged = false;
-        for (size_t k = 0; k < out.clusters.size() && !merged; ++k) {
-            const MarkerCluster& c = out.clusters[k];
-            for (size_t i = 0; i < n && !merged; ++i)
-                if (visible[i] && out.markers[i].cluster != int(k) &&
-                    (markers[i].pos - c.pos).length() < c.radius + markers[i].radius + s.separation)
-                    merged = groups.unite(int(i), c.members[0]);
-            for (size_t j = k + 1; j < out.clusters.size() && !merged; ++j)
-                if ((out.clusters[j].pos - c.pos).length() < 2 * c.radius + s.separation)
-                    merged = groups.unite(out.clusters[j].members[0], c.members[0]);
-        }
+        collectClusters(visible, groups, out);
+        placeClusters(markers, s, out);
+        bool merged = absorbCovered(markers, visible, s, out, groups);
         if (merged && round < s.maxRounds) continue;
 
-        for (size_t i = 0; i < n; ++i) {
-            if (!visible[i]) continue;
-            if (out.markers[i].state != MarkerState::Clustered) {
-                out.markers[i].at = markers[i].pos;
-                out.occupied.push_back(discRect(markers[i].pos, markers[i].radius));
-            } else if (s.spreadGroups) {
-                out.occupied.push_back(discRect(out.markers[i].at, markers[i].radius));
-                out.occupied.push_back(discRect(markers[i].pos, 4)); // the true position's dot
-            }
-        }
-        if (!s.spreadGroups)
-            for (const MarkerCluster& c : out.clusters)
-                out.occupied.push_back(discRect(c.pos, c.radius));
-        if (s.spreadGroups)
-            for (MarkerOut& o : out.markers)
-                if (o.state == MarkerState::Clustered) o.state = MarkerState::Labelled;
-
-        // Labels, most important first: beside the disc, then further out on a leader.
-        std::vector<int> failed;
-        for (int idx : order) {
-            size_t i = size_t(idx);
-            if (!visible[i] || out.markers[i].state == MarkerState::Clustered) continue;
-            MarkerIn m = markers[i];
-            m.pos = out.markers[i].at; // a spread member is labelled where it is drawn
-            if (!placeLabel(m, bounds, obstacles, s, out.occupied, out.markers[i]))
-                failed.push_back(idx);
-        }
+        markOccupied(markers, visible, s, out);
+        std::vector<int> failed = placeLabels(markers, obstacles, bounds, s, visible, order, out);
         if (failed.empty()) {
             if (s.spreadGroups) out.clusters.clear(); // fanned out, not drawn as counts
             return;
         }
         // No free place for this one's label: it joins its nearest visible neighbour.
-        int nearest = -1;
-        float best = 1e30f;
-        for (size_t j = 0; j < n; ++j) {
-            if (!visible[j] || int(j) == failed[0]) continue;
-            float d = (markers[j].pos - markers[size_t(failed[0])].pos).length();
-            if (d < best) best = d, nearest = int(j);
-        }
+        int nearest = nearestVisible(markers, visible, failed[0]);
         if (nearest >= 0 && round < s.maxRounds) {
             groups.unite(failed[0], nearest);
             continue;

@@ -6,6 +6,8 @@
 
 #include "core/session/usage_events.hpp"
 #include "core/ui_strings.hpp"
+#include "ui/screens/invest_internal.hpp"
+#include "ui/screens/two_way.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -15,10 +17,7 @@ namespace zj {
 
 namespace {
 namespace C = tokens::color;
-ImDrawList* dl() {
-    return ImGui::GetWindowDrawList();
-}
-constexpr uint32_t kHue = tokens::moduleColor[3];
+using namespace invest_detail;
 constexpr size_t kMaxPicks = 8;          // keeps the take-away code small enough to scan at 300 px
 constexpr float kSheetOpenShare = 0.68f; // portrait: the open sheet's share below the chips
 
@@ -167,10 +166,7 @@ void InvestScreen::drawSheet(UiContext& ui, float listTop) {
     float handleH = ui.px(ui.style.invest.sheetHandle), tabsH = ui.px(tokens::space::touchMin);
     float collapsedH = handleH + tabsH + m;
     float openH = std::round((H - listTop) * kSheetOpenShare);
-    float t = static_cast<float>((ui.nowMs - sheetChangedMs_) / tokens::motion::transitionMs);
-    float e = tokens::easeOutCubic(std::clamp(t, 0.0f, 1.0f));
-    float shown = sheetOpen_ ? e : 1.0f - e;
-    if (t < 1.0f) ui.animateUntil(sheetChangedMs_ + tokens::motion::transitionMs);
+    float shown = twoWayShown(ui, sheetChangedMs_, sheetOpen_);
     float sheetTop = std::round(H - (collapsedH + (openH - collapsedH) * shown));
 
     drawProjects(ui, ImVec2(margin, listTop), ImVec2(W - margin, sheetTop - m));
@@ -210,10 +206,7 @@ void InvestScreen::drawSheet(UiContext& ui, float listTop) {
 void InvestScreen::setSheetOpen(UiContext& ui, bool open) {
     if (open == sheetOpen_) return;
     sheetOpen_ = open;
-    // Reversing mid-way starts from where the sheet is, not from the far end.
-    double t = std::clamp((ui.nowMs - sheetChangedMs_) / tokens::motion::transitionMs, 0.0, 1.0);
-    sheetChangedMs_ = ui.nowMs - (1.0 - t) * tokens::motion::transitionMs;
-    ui.animateUntil(sheetChangedMs_ + tokens::motion::transitionMs);
+    sheetChangedMs_ = twoWayTurn(ui, sheetChangedMs_);
 }
 
 // [SECTION] Filter chips

@@ -7,6 +7,7 @@
 #include "ui/screens/invest_screen.hpp"
 
 #include "core/ui_strings.hpp"
+#include "ui/screens/invest_internal.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -15,10 +16,7 @@ namespace zj {
 
 namespace {
 namespace C = tokens::color;
-ImDrawList* dl() {
-    return ImGui::GetWindowDrawList();
-}
-constexpr uint32_t kHue = tokens::moduleColor[3];
+using namespace invest_detail;
 } // namespace
 
 // [SECTION] Tabs

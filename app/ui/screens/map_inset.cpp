@@ -98,35 +98,39 @@ void MapScreen::drawInset(UiContext& ui, const Layout& L) {
 
 // [SECTION] Mini map
 
-void MapScreen::drawInsetMap(UiContext& ui, Rect area) {
-    const MapInsetStyle& st = ui.style.mapInset;
-    if (area.h < ui.px(st.minHeight)) return;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImVec2 amin(area.x, area.y), amax(area.x + area.w, area.y + area.h);
-    dl->AddRectFilled(amin, amax, theme::col(ui, ML::neighbourLand), ui.px(st.rounding));
-    // The frame: the inset's places, with room for their names.
+// The inset's places fitted into its area, padding around them.
+struct MapScreen::InsetProjection {
+    Vec2 mid;
+    map::WorldPoint wc;
+    double scale = 0;
+    ImVec2 operator()(double wx, double wy) const {
+        return ImVec2(mid.x + float((wx - wc.x) * scale), mid.y - float((wy - wc.y) * scale));
+    }
+};
+
+namespace {
+
+// The frame: the inset's places, with room for their names.
+map::WorldBounds insetBounds(const std::vector<MapFeature>& features) {
     map::WorldBounds b{1e30, 1e30, -1e30, -1e30};
-    for (const MapFeature& f : content_->mapFeatures)
+    for (const MapFeature& f : features)
         if (isInsetCity(f) || isInsetAirport(f)) {
             b.minX = std::min(b.minX, double(f.labelX)),
             b.maxX = std::max(b.maxX, double(f.labelX));
             b.minY = std::min(b.minY, double(f.labelY)),
             b.maxY = std::max(b.maxY, double(f.labelY));
         }
-    if (b.empty()) return;
-    float pad = ui.px(st.padding);
-    double scale =
-        std::min((area.w - 2 * pad) / (b.maxX - b.minX), (area.h - 2 * pad) / (b.maxY - b.minY));
-    Vec2 mid = area.center();
-    map::WorldPoint wc = b.center();
-    auto toPx = [&](double wx, double wy) {
-        return ImVec2(mid.x + float((wx - wc.x) * scale), mid.y - float((wy - wc.y) * scale));
-    };
-    dl->PushClipRect(amin, amax, true);
-    // Zhenjiang itself, from the coarsest district band.
+    return b;
+}
+
+// Zhenjiang itself, from the coarsest district band (Projection: MapScreen::InsetProjection,
+// private to the screen).
+template <class Projection>
+void drawInsetCityArea(UiContext& ui, ImDrawList* dl, const std::vector<District>& districts,
+                       const Projection& toPx) {
     ImU32 cityFill = theme::col(ui, C::primary, 0.75f);
     const ImVec2 uv = dl->_Data->TexUvWhitePixel;
-    for (const District& d : content_->districts) {
+    for (const District& d : districts) {
         const std::vector<float>& tri = d.bands[0].triangles;
         int n = static_cast<int>(tri.size() / 2);
         dl->PrimReserve(n, n);
@@ -135,6 +139,40 @@ void MapScreen::drawInsetMap(UiContext& ui, Rect area) {
             dl->PrimWriteVtx(toPx(tri[size_t(2 * k)], tri[size_t(2 * k + 1)]), uv, cityFill);
         }
     }
+}
+
+void drawInsetSymbol(UiContext& ui, ImDrawList* dl, ImVec2 p, float r, bool airport, bool home) {
+    const MapInsetStyle& st = ui.style.mapInset;
+    if (airport) {
+        dl->AddCircleFilled(p, r, theme::col(ui, ML::symbolFill), 20);
+        ImU32 w = theme::col(ui, C::surface);
+        dl->AddLine(p + ImVec2(0, -r * 0.6f), p + ImVec2(0, r * 0.6f), w, ui.px(st.glyphStroke));
+        dl->AddTriangleFilled(p + ImVec2(0, -r * 0.2f), p + ImVec2(r * 0.6f, r * 0.15f),
+                              p + ImVec2(-r * 0.6f, r * 0.15f), w);
+    } else {
+        dl->AddCircleFilled(p, r + ui.px(st.cityRing), theme::col(ui, C::surface), 20);
+        dl->AddCircleFilled(p, r, theme::col(ui, home ? C::national : C::text), 20);
+    }
+}
+
+} // namespace
+
+void MapScreen::drawInsetMap(UiContext& ui, Rect area) {
+    const MapInsetStyle& st = ui.style.mapInset;
+    if (area.h < ui.px(st.minHeight)) return;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 amin(area.x, area.y), amax(area.x + area.w, area.y + area.h);
+    dl->AddRectFilled(amin, amax, theme::col(ui, ML::neighbourLand), ui.px(st.rounding));
+    map::WorldBounds b = insetBounds(content_->mapFeatures);
+    if (b.empty()) return;
+    float pad = ui.px(st.padding);
+    InsetProjection toPx;
+    toPx.scale =
+        std::min((area.w - 2 * pad) / (b.maxX - b.minX), (area.h - 2 * pad) / (b.maxY - b.minY));
+    toPx.mid = area.center();
+    toPx.wc = b.center();
+    dl->PushClipRect(amin, amax, true);
+    drawInsetCityArea(ui, dl, content_->districts, toPx);
     // Straight lines from Zhenjiang to each city.
     const MapFeature* home = nullptr;
     for (const MapFeature& f : content_->mapFeatures)
@@ -145,7 +183,15 @@ void MapScreen::drawInsetMap(UiContext& ui, Rect area) {
             if (isInsetCity(f) && &f != home)
                 dl->AddLine(toPx(home->labelX, home->labelY), toPx(f.labelX, f.labelY), line,
                             ui.px(st.routeStroke));
-    // Places and their names (placed so that none overlaps another or a symbol).
+    drawInsetPlaces(ui, area, toPx, home);
+    dl->PopClipRect();
+}
+
+// Places and their names (placed so that none overlaps another or a symbol).
+void MapScreen::drawInsetPlaces(UiContext& ui, Rect area, const InsetProjection& toPx,
+                                const MapFeature* home) {
+    const MapInsetStyle& st = ui.style.mapInset;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
     insetCandidates_.clear();
     insetObstacles_.clear();
     insetFeature_.clear();
@@ -156,17 +202,7 @@ void MapScreen::drawInsetMap(UiContext& ui, Rect area) {
         if (!city && !airport) continue;
         ImVec2 p = toPx(f.labelX, f.labelY);
         float r = ui.px(airport ? st.airport : &f == home ? st.homeCity : st.city);
-        if (airport) {
-            dl->AddCircleFilled(p, r, theme::col(ui, ML::symbolFill), 20);
-            ImU32 w = theme::col(ui, C::surface);
-            dl->AddLine(p + ImVec2(0, -r * 0.6f), p + ImVec2(0, r * 0.6f), w,
-                        ui.px(st.glyphStroke));
-            dl->AddTriangleFilled(p + ImVec2(0, -r * 0.2f), p + ImVec2(r * 0.6f, r * 0.15f),
-                                  p + ImVec2(-r * 0.6f, r * 0.15f), w);
-        } else {
-            dl->AddCircleFilled(p, r + ui.px(st.cityRing), theme::col(ui, C::surface), 20);
-            dl->AddCircleFilled(p, r, theme::col(ui, &f == home ? C::national : C::text), 20);
-        }
+        drawInsetSymbol(ui, dl, p, r, airport, &f == home);
         insetObstacles_.push_back({p.x - r, p.y - r, 2 * r, 2 * r});
         map::LabelCandidate lc;
         lc.anchor = {p.x, p.y};
@@ -188,7 +224,6 @@ void MapScreen::drawInsetMap(UiContext& ui, Rect area) {
                     lmin + ImVec2(tpad.x, tpad.y), airport ? ML::symbolFill : C::text,
                     airport ? f.code : ui.tr(f.name));
     }
-    dl->PopClipRect();
 }
 
 // [SECTION] Distances

@@ -36,8 +36,13 @@ bool MapScreen::layerOnScreen(const Layout& L, const MapFeature& f) const {
     return !(b.x < L.map.x || a.x > L.map.x + L.map.w || b.y < L.map.y || a.y > L.map.y + L.map.h);
 }
 
-// Triangles straight into the draw list (no tessellation, no allocation).
 void MapScreen::fillTriangles(const std::vector<float>& tri, ImU32 col) {
+    writeTriangles(tri, col);
+    layerVertices_ += tri.size() / 2;
+}
+
+// Triangles straight into the draw list (no tessellation, no allocation).
+void MapScreen::writeTriangles(const std::vector<float>& tri, ImU32 col) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 uv = dl->_Data->TexUvWhitePixel;
     Vec2 o = camera_.toScreen(origin_);
@@ -52,7 +57,6 @@ void MapScreen::fillTriangles(const std::vector<float>& tri, ImU32 col) {
             dl->PrimWriteVtx(ImVec2(o.x + p[0] * s, o.y - p[1] * s), uv, col);
         }
     }
-    layerVertices_ += vertices;
 }
 
 // A strip in screen space; `closed` for outlines (their last point repeats the first).

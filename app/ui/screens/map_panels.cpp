@@ -5,6 +5,7 @@
 #include "core/ui_strings.hpp"
 #include "ui/screens/map_screen.hpp"
 #include "ui/widgets.hpp"
+#include "ui/widgets_internal.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -15,9 +16,7 @@ namespace zj {
 namespace {
 namespace C = tokens::color;
 namespace M = tokens::map;
-ImDrawList* dl() {
-    return ImGui::GetWindowDrawList();
-}
+using widgets::detail::dl;
 
 // "显示 %d / %d 个园区" with the two numbers filled in (the format comes from the string table).
 std::string formatCount(const std::string& format, int shown, int total) {
@@ -242,33 +241,22 @@ void MapScreen::drawLegend(UiContext& ui, const Layout& L) {
 
 // [SECTION] Scale bar and credits
 
-void MapScreen::drawScaleAndCredits(UiContext& ui, const Layout& L) {
-    float m = ui.px(tokens::space::m);
-    float h = ui.px(M::creditsHeight);
-    float x = L.map.x + m, y = L.reset.y + (L.reset.h - h) * 0.5f;   // beside reset
-    if (L.portrait && cardPark_ >= 0 && L.cardNow.y < y + h) return; // under the sheet
+namespace {
 
-    // Ground metres per pixel: Web Mercator stretches by 1/cos(latitude).
-    constexpr double kEarthRadius = 6378137.0, kPi = 3.14159265358979323846;
-    double lat = 2.0 * std::atan(std::exp(camera_.center().y / kEarthRadius)) - kPi / 2;
-    double metresPerPx = std::cos(lat) / camera_.scale();
-    double target = metresPerPx * ui.px(M::scaleBarMax);
+// The longest round length (1, 2 or 5 times a power of ten) not over `target`.
+double roundScaleLength(double target) {
     double nice = std::pow(10.0, std::floor(std::log10(target)));
     for (double f : {5.0, 2.0, 1.0})
         if (nice * f <= target) {
             nice *= f;
             break;
         }
-    float barW = static_cast<float>(nice / metresPerPx);
-    char label[32];
-    if (nice >= 1000)
-        std::snprintf(label, sizeof label, "%g km", nice / 1000.0);
-    else
-        std::snprintf(label, sizeof label, "%g m", nice);
+    return nice;
+}
 
-    // Credits: the base map's sources, each once, by the short name its attribution starts with
-    // ("AMap 高德地图 via ..." -> "AMap 高德地图"); a reviewed base map's 审图号 entry is shown
-    // whole. The tag says the park positions are indicative.
+// Credits: the base map's sources, each once, by the short name its attribution starts with
+// ("AMap 高德地图 via ..." -> "AMap 高德地图"); a reviewed base map's 审图号 entry is shown whole.
+std::string creditLine(UiContext& ui) {
     std::string credit = ui.tr(uiText(UiString::MapDataCredit));
     std::string names;
     for (const Attribution& a : ui.content->attributions) {
@@ -284,6 +272,43 @@ void MapScreen::drawScaleAndCredits(UiContext& ui, const Layout& L) {
         if (names.find(name) == std::string::npos) names += (names.empty() ? "" : " · ") + name;
     }
     if (!names.empty()) credit += " © " + names;
+    return credit;
+}
+
+// The bar with its end ticks, and its length's label.
+void drawScaleBar(UiContext& ui, float bx, float cy, float barW, const char* label, ImVec2 ls) {
+    const MapPanelStyle& st = ui.style.mapPanel;
+    ImU32 ink = theme::col(ui, C::text);
+    float tick = ui.px(st.scaleTick), th = ui.px(st.scaleStroke);
+    dl()->AddLine(ImVec2(bx, cy + tick * 0.5f), ImVec2(bx + barW, cy + tick * 0.5f), ink, th);
+    dl()->AddLine(ImVec2(bx, cy - tick * 0.5f), ImVec2(bx, cy + tick * 0.5f), ink, th);
+    dl()->AddLine(ImVec2(bx + barW, cy - tick * 0.5f), ImVec2(bx + barW, cy + tick * 0.5f), ink,
+                  th);
+    theme::text(ui, FontRole::Caption, ImVec2(bx + barW + ui.px(st.scaleTextGap), cy - ls.y * 0.5f),
+                C::text, label);
+}
+
+} // namespace
+
+void MapScreen::drawScaleAndCredits(UiContext& ui, const Layout& L) {
+    float m = ui.px(tokens::space::m);
+    float h = ui.px(M::creditsHeight);
+    float x = L.map.x + m, y = L.reset.y + (L.reset.h - h) * 0.5f;   // beside reset
+    if (L.portrait && cardPark_ >= 0 && L.cardNow.y < y + h) return; // under the sheet
+
+    // Ground metres per pixel: Web Mercator stretches by 1/cos(latitude).
+    constexpr double kEarthRadius = 6378137.0, kPi = 3.14159265358979323846;
+    double lat = 2.0 * std::atan(std::exp(camera_.center().y / kEarthRadius)) - kPi / 2;
+    double metresPerPx = std::cos(lat) / camera_.scale();
+    double nice = roundScaleLength(metresPerPx * ui.px(M::scaleBarMax));
+    float barW = static_cast<float>(nice / metresPerPx);
+    char label[32];
+    if (nice >= 1000)
+        std::snprintf(label, sizeof label, "%g km", nice / 1000.0);
+    else
+        std::snprintf(label, sizeof label, "%g m", nice);
+    // The tag says the park positions are indicative.
+    std::string credit = creditLine(ui);
     const std::string& approx = ui.tr(uiText(UiString::MapApproximate));
 
     ImVec2 ls = theme::textSize(ui, FontRole::Caption, label);
@@ -305,14 +330,7 @@ void MapScreen::drawScaleAndCredits(UiContext& ui, const Layout& L) {
                         h * 0.5f);
     float cy = y + h * 0.5f;
     float bx = x + gap;
-    ImU32 ink = theme::col(ui, C::text);
-    float tick = ui.px(st.scaleTick), th = ui.px(st.scaleStroke);
-    dl()->AddLine(ImVec2(bx, cy + tick * 0.5f), ImVec2(bx + barW, cy + tick * 0.5f), ink, th);
-    dl()->AddLine(ImVec2(bx, cy - tick * 0.5f), ImVec2(bx, cy + tick * 0.5f), ink, th);
-    dl()->AddLine(ImVec2(bx + barW, cy - tick * 0.5f), ImVec2(bx + barW, cy + tick * 0.5f), ink,
-                  th);
-    theme::text(ui, FontRole::Caption, ImVec2(bx + barW + textGap, cy - ls.y * 0.5f), C::text,
-                label);
+    drawScaleBar(ui, bx, cy, barW, label, ls);
     if (!showTag) return;
     // The 位置示意 tag, in the sample-tag style.
     float tx = bx + barW + textGap + ls.x + gap * 2, tagPadY = ui.px(tag.padY);

@@ -7,6 +7,7 @@
 
 #include "core/map/hit_test.hpp"
 #include "core/ui_strings.hpp"
+#include "ui/screens/two_way.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -92,10 +93,7 @@ void MapScreen::selectPark(UiContext& ui, int park) {
 void MapScreen::setFiltersOpen(UiContext& ui, bool open) {
     if (open == filtersOpen_) return;
     filtersOpen_ = open;
-    // Reversing mid-way starts from where the sheet is, not from the far end.
-    double t = std::clamp((ui.nowMs - filtersChangedMs_) / tokens::motion::transitionMs, 0.0, 1.0);
-    filtersChangedMs_ = ui.nowMs - (1.0 - t) * tokens::motion::transitionMs;
-    ui.animateUntil(filtersChangedMs_ + tokens::motion::transitionMs);
+    filtersChangedMs_ = twoWayTurn(ui, filtersChangedMs_);
 }
 
 bool MapScreen::sheetCovered(const Layout& L) const {
@@ -109,56 +107,57 @@ void MapScreen::closeCard(UiContext& ui) {
 
 // [SECTION] Layout
 
-MapScreen::Layout MapScreen::computeLayout(UiContext& ui) {
-    Layout L;
+void MapScreen::layoutLandscapePanels(UiContext& ui, Layout& L) {
     float W = ui.ds.width, H = ui.ds.height;
     float top = ui.px(tokens::space::topBar);
     float m = ui.px(tokens::space::m);
-    L.portrait = ui.ds.portrait();
-    if (!L.portrait) {
-        float panelW = ui.px(M::panelWidth);
-        L.panel = {0, top, panelW, H - top};
-        L.map = {panelW, top, W - panelW, H - top};
-        float cardW = ui.px(M::cardWidth);
-        L.card = {W - cardW - m, top + m, cardW, H - top - 2 * m};
-    } else {
-        // The map fills the height. Filters and legend are a bottom sheet: collapsed, the count,
-        // the legend and "Filter parks"; open, the chips below them (the sheet grows upwards).
-        float touchH = ui.px(tokens::space::touchMin);
-        float s = ui.px(tokens::space::s);
-        L.sheetHandle = ui.px(ui.style.mapPanel.sheetHandle);
-        float chipsH = drawChips(ui, L, {m, 0, W - 2 * m, 0}, true, false);
-        float collapsedH = L.sheetHandle + touchH + s + ui.px(M::legendRow) + m;
-        float openH = collapsedH + s + chipsH;
-        float ts =
-            static_cast<float>((ui.nowMs - filtersChangedMs_) / tokens::motion::transitionMs);
-        float es = tokens::easeOutCubic(std::clamp(ts, 0.0f, 1.0f));
-        L.sheetShown = filtersOpen_ ? es : 1.0f - es;
-        if (ts < 1.0f) ui.animateUntil(filtersChangedMs_ + tokens::motion::transitionMs);
-        float sheetH = std::round(collapsedH + (openH - collapsedH) * L.sheetShown);
-        L.panel = {0, H - sheetH, W, sheetH};
-        L.legend = {m, L.panel.y + L.sheetHandle + touchH + s, W - 2 * m, ui.px(M::legendRow)};
-        L.map = {0, top, W, H - top};
-        // Framing and pan limits count the collapsed sheet: opening it moves no camera.
-        L.frame = {0, top, W, H - collapsedH - top};
-        float sheetH2 = std::round(H * M::sheetHeight);
-        L.card = {0, H - sheetH2, W, sheetH2};
-    }
+    float panelW = ui.px(M::panelWidth);
+    L.panel = {0, top, panelW, H - top};
+    L.map = {panelW, top, W - panelW, H - top};
+    float cardW = ui.px(M::cardWidth);
+    L.card = {W - cardW - m, top + m, cardW, H - top - 2 * m};
+}
 
-    // The card slides in (ease-out) and out (the same curve, reversed).
-    float t = static_cast<float>((ui.nowMs - cardChangedMs_) / tokens::motion::transitionMs);
-    float e = tokens::easeOutCubic(std::clamp(t, 0.0f, 1.0f));
-    L.cardShown = cardOpen_ ? e : 1.0f - e;
-    if (!cardOpen_ && t >= 1.0f) cardPark_ = -1;
-    if (t < 1.0f) ui.animateUntil(cardChangedMs_ + tokens::motion::transitionMs);
+// The map fills the height. Filters and legend are a bottom sheet: collapsed, the count, the
+// legend and "Filter parks"; open, the chips below them (the sheet grows upwards).
+void MapScreen::layoutPortraitSheet(UiContext& ui, Layout& L) {
+    float W = ui.ds.width, H = ui.ds.height;
+    float top = ui.px(tokens::space::topBar);
+    float m = ui.px(tokens::space::m);
+    float touchH = ui.px(tokens::space::touchMin);
+    float s = ui.px(tokens::space::s);
+    L.sheetHandle = ui.px(ui.style.mapPanel.sheetHandle);
+    float chipsH = drawChips(ui, L, {m, 0, W - 2 * m, 0}, true, false);
+    float collapsedH = L.sheetHandle + touchH + s + ui.px(M::legendRow) + m;
+    float openH = collapsedH + s + chipsH;
+    L.sheetShown = twoWayShown(ui, filtersChangedMs_, filtersOpen_);
+    float sheetH = std::round(collapsedH + (openH - collapsedH) * L.sheetShown);
+    L.panel = {0, H - sheetH, W, sheetH};
+    L.legend = {m, L.panel.y + L.sheetHandle + touchH + s, W - 2 * m, ui.px(M::legendRow)};
+    L.map = {0, top, W, H - top};
+    // Framing and pan limits count the collapsed sheet: opening it moves no camera.
+    L.frame = {0, top, W, H - collapsedH - top};
+    float sheetH2 = std::round(H * M::sheetHeight);
+    L.card = {0, H - sheetH2, W, sheetH2};
+}
+
+// The card slides in (ease-out) and out (the same curve, reversed).
+void MapScreen::layoutCardSlide(UiContext& ui, Layout& L) {
+    float m = ui.px(tokens::space::m);
+    bool settled = false;
+    L.cardShown = twoWayShown(ui, cardChangedMs_, cardOpen_, &settled);
+    if (!cardOpen_ && settled) cardPark_ = -1;
     L.cardNow = L.card;
     if (L.portrait)
         L.cardNow.y += (1.0f - L.cardShown) * L.card.h;
     else
         L.cardNow.x += (1.0f - L.cardShown) * (L.card.w + 2 * m);
+}
 
-    // Along the map's bottom: the scale bar and credits, and the reset button at the right
-    // (left of a card in landscape). Nothing else floats over the map in landscape.
+// Along the map's bottom: the scale bar and credits, and the reset button at the right (left of
+// a card in landscape). Nothing else floats over the map in landscape.
+void MapScreen::layoutBottomBand(UiContext& ui, Layout& L) {
+    float m = ui.px(tokens::space::m);
     float bh = ui.px(tokens::space::touchMin);
     float bottomBand = bh + 2 * m;
     const std::string& resetText = ui.tr(uiText(UiString::MapResetView));
@@ -183,6 +182,17 @@ MapScreen::Layout MapScreen::computeLayout(UiContext& ui) {
     } else {
         L.frame.h -= bottomBand;
     }
+}
+
+MapScreen::Layout MapScreen::computeLayout(UiContext& ui) {
+    Layout L;
+    L.portrait = ui.ds.portrait();
+    if (!L.portrait)
+        layoutLandscapePanels(ui, L);
+    else
+        layoutPortraitSheet(ui, L);
+    layoutCardSlide(ui, L);
+    layoutBottomBand(ui, L);
 
     // A selected park sits in the middle of what the card leaves of the frame.
     L.focus = L.frame.center();
@@ -262,46 +272,75 @@ void MapScreen::draw(UiContext& ui) {
 
 // [SECTION] Gestures
 
+// A tap on the map: a park standing alone, a cluster (both as the last frame drew them), or the
+// bare map.
+void MapScreen::tapMap(UiContext& ui, const Layout& L, Vec2 pos, bool cardUp) {
+    if (L.portrait && filtersOpen_) { // a tap beside the open sheet puts it away
+        setFiltersOpen(ui, false);
+        return;
+    }
+    int hit = -1, hitCluster = -1;
+    float best = ui.px(M::fingerRadius);
+    for (size_t k = 0; k < layoutPark_.size(); ++k) {
+        map::MarkerState st = markerLayout_.markers[k].state;
+        if (st != map::MarkerState::Labelled && st != map::MarkerState::Leader) continue;
+        float d = (markerLayout_.markers[k].at - pos).length();
+        if (d <= best) best = d, hit = layoutPark_[k];
+    }
+    // Faded parks answer too, but lose a close call.
+    for (size_t i = 0; i < markerPx_.size(); ++i) {
+        if (markerMatches_[i] || !markerTappable(L, markerPx_[i])) continue;
+        float d = (markerPx_[i] - pos).length() + ui.px(M::fingerRadius) * 0.5f;
+        if (d <= best) best = d, hit = static_cast<int>(i);
+    }
+    for (size_t k = 0; k < markerLayout_.clusters.size(); ++k) {
+        const map::MarkerCluster& cl = markerLayout_.clusters[k];
+        float d = (cl.pos - pos).length();
+        if (d <= std::max(best, cl.radius)) best = d, hit = -1, hitCluster = int(k);
+    }
+    if (hitCluster >= 0)
+        openCluster(ui, L, markerLayout_.clusters[size_t(hitCluster)]);
+    else if (hit >= 0)
+        selectPark(ui, hit);
+    else if (cardUp)
+        closeCard(ui); // a tap on the bare map puts the card away
+}
+
+void MapScreen::beginDrag(const Layout& L, Vec2 start, bool cardUp) {
+    if (cardUp && L.cardNow.contains(start)) {
+        drag_ = photoRect_.contains(start) ? DragTarget::CardPhotos : DragTarget::CardScroll;
+        photoDragDx_ = 0;
+    } else if (L.portrait && !sheetCovered(L) && L.panel.contains(start)) {
+        drag_ = DragTarget::Sheet; // a swipe up opens the sheet, down closes it
+        sheetDragDy_ = 0;
+    } else if (!overUi(L, start)) {
+        drag_ = DragTarget::Map;
+        camera_.stop();
+    } else {
+        drag_ = DragTarget::None;
+    }
+}
+
+void MapScreen::endDrag(UiContext& ui, Vec2 velocity) {
+    const GestureSettings swipe = GestureSettings{}.scaled(ui.ds.scale); // the display's pixels
+    if (drag_ == DragTarget::Map) camera_.fling(velocity, ui.nowMs);
+    if (drag_ == DragTarget::CardPhotos && cardPark_ >= 0) {
+        int n = static_cast<int>(content_->parks[cardPark_].photos.size());
+        if (photoDragDx_ < -swipe.photoSwipePx) photoIndex_ = std::min(n - 1, photoIndex_ + 1);
+        if (photoDragDx_ > swipe.photoSwipePx) photoIndex_ = std::max(0, photoIndex_ - 1);
+    }
+    if (drag_ == DragTarget::Sheet && std::abs(sheetDragDy_) > swipe.sheetSwipePx)
+        setFiltersOpen(ui, sheetDragDy_ < 0);
+    drag_ = DragTarget::None;
+}
+
 void MapScreen::handleGestures(UiContext& ui, const Layout& L) {
     bool cardUp = cardPark_ >= 0 && cardOpen_;
-    const GestureSettings swipe = GestureSettings{}.scaled(ui.ds.scale); // the display's pixels
     for (const Gesture& g : *ui.gestures) {
         switch (g.kind) {
-            case Gesture::Kind::Tap: {
-                if (overUi(L, g.pos)) break;
-                if (L.portrait && filtersOpen_) { // a tap beside the open sheet puts it away
-                    setFiltersOpen(ui, false);
-                    break;
-                }
-                // What the last frame drew: a park standing alone, or a cluster.
-                int hit = -1, hitCluster = -1;
-                float best = ui.px(M::fingerRadius);
-                for (size_t k = 0; k < layoutPark_.size(); ++k) {
-                    map::MarkerState st = markerLayout_.markers[k].state;
-                    if (st != map::MarkerState::Labelled && st != map::MarkerState::Leader)
-                        continue;
-                    float d = (markerLayout_.markers[k].at - g.pos).length();
-                    if (d <= best) best = d, hit = layoutPark_[k];
-                }
-                // Faded parks answer too, but lose a close call.
-                for (size_t i = 0; i < markerPx_.size(); ++i) {
-                    if (markerMatches_[i] || !markerTappable(L, markerPx_[i])) continue;
-                    float d = (markerPx_[i] - g.pos).length() + ui.px(M::fingerRadius) * 0.5f;
-                    if (d <= best) best = d, hit = static_cast<int>(i);
-                }
-                for (size_t k = 0; k < markerLayout_.clusters.size(); ++k) {
-                    const map::MarkerCluster& cl = markerLayout_.clusters[k];
-                    float d = (cl.pos - g.pos).length();
-                    if (d <= std::max(best, cl.radius)) best = d, hit = -1, hitCluster = int(k);
-                }
-                if (hitCluster >= 0)
-                    openCluster(ui, L, markerLayout_.clusters[size_t(hitCluster)]);
-                else if (hit >= 0)
-                    selectPark(ui, hit);
-                else if (cardUp)
-                    closeCard(ui); // a tap on the bare map puts the card away
+            case Gesture::Kind::Tap:
+                if (!overUi(L, g.pos)) tapMap(ui, L, g.pos, cardUp);
                 break;
-            }
             case Gesture::Kind::DoubleTap: {
                 if (overUi(L, g.pos)) break;
                 map::WorldPoint anchor = camera_.toWorld(g.pos);
@@ -312,19 +351,7 @@ void MapScreen::handleGestures(UiContext& ui, const Layout& L) {
                 break;
             }
             case Gesture::Kind::DragBegin:
-                if (cardUp && L.cardNow.contains(g.start)) {
-                    drag_ = photoRect_.contains(g.start) ? DragTarget::CardPhotos
-                                                         : DragTarget::CardScroll;
-                    photoDragDx_ = 0;
-                } else if (L.portrait && !sheetCovered(L) && L.panel.contains(g.start)) {
-                    drag_ = DragTarget::Sheet; // a swipe up opens the sheet, down closes it
-                    sheetDragDy_ = 0;
-                } else if (!overUi(L, g.start)) {
-                    drag_ = DragTarget::Map;
-                    camera_.stop();
-                } else {
-                    drag_ = DragTarget::None;
-                }
+                beginDrag(L, g.start, cardUp);
                 break;
             case Gesture::Kind::DragMove:
                 if (drag_ == DragTarget::Map) camera_.panBy(g.delta);
@@ -333,17 +360,7 @@ void MapScreen::handleGestures(UiContext& ui, const Layout& L) {
                 if (drag_ == DragTarget::Sheet) sheetDragDy_ += g.delta.y;
                 break;
             case Gesture::Kind::DragEnd:
-                if (drag_ == DragTarget::Map) camera_.fling(g.velocity, ui.nowMs);
-                if (drag_ == DragTarget::CardPhotos && cardPark_ >= 0) {
-                    int n = static_cast<int>(content_->parks[cardPark_].photos.size());
-                    if (photoDragDx_ < -swipe.photoSwipePx)
-                        photoIndex_ = std::min(n - 1, photoIndex_ + 1);
-                    if (photoDragDx_ > swipe.photoSwipePx)
-                        photoIndex_ = std::max(0, photoIndex_ - 1);
-                }
-                if (drag_ == DragTarget::Sheet && std::abs(sheetDragDy_) > swipe.sheetSwipePx)
-                    setFiltersOpen(ui, sheetDragDy_ < 0);
-                drag_ = DragTarget::None;
+                endDrag(ui, g.velocity);
                 break;
             case Gesture::Kind::PinchBegin:
                 pinching_ = !overUi(L, g.center);

@@ -62,8 +62,15 @@ class MapScreen final : public Screen {
 
     // [map_screen.cpp]
     Layout computeLayout(UiContext& ui);
+    void layoutLandscapePanels(UiContext& ui, Layout& L);
+    void layoutPortraitSheet(UiContext& ui, Layout& L);
+    void layoutCardSlide(UiContext& ui, Layout& L);
+    void layoutBottomBand(UiContext& ui, Layout& L);
     void applyPending(UiContext& ui, const Layout& L);
     void handleGestures(UiContext& ui, const Layout& L);
+    void tapMap(UiContext& ui, const Layout& L, Vec2 pos, bool cardUp);
+    void beginDrag(const Layout& L, Vec2 start, bool cardUp);
+    void endDrag(UiContext& ui, Vec2 velocity);
     bool overUi(const Layout& L, Vec2 p) const; // on a panel, button or card, not on the map
     void selectPark(UiContext& ui, int park);
     void closeCard(UiContext& ui);
@@ -87,7 +94,8 @@ class MapScreen final : public Screen {
     void prepareLayers(const Content& content);
     void localizeBand(const DistrictGeometry& g, BandGeometry& out);
     bool layerOnScreen(const Layout& L, const MapFeature& f) const;
-    void fillTriangles(const std::vector<float>& tri, ImU32 col);
+    void fillTriangles(const std::vector<float>& tri, ImU32 col);  // counted in layerVertices_
+    void writeTriangles(const std::vector<float>& tri, ImU32 col); // not counted
     void strokeStrip(const std::vector<float>& strip, bool closed, ImU32 col, float width);
     void drawLand(UiContext& ui, const Layout& L);
     void drawWater(UiContext& ui, const Layout& L);
@@ -99,6 +107,9 @@ class MapScreen final : public Screen {
     void drawInsetButton(UiContext& ui, const Layout& L);
     void drawInset(UiContext& ui, const Layout& L);
     void drawInsetMap(UiContext& ui, Rect area);
+    struct InsetProjection; // world to the inset's pixels
+    void drawInsetPlaces(UiContext& ui, Rect area, const InsetProjection& toPx,
+                         const MapFeature* home);
     float drawInsetDistances(UiContext& ui, Rect area, bool measureOnly);
 
     // [map_panels.cpp]

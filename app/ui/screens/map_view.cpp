@@ -11,8 +11,7 @@ namespace zj {
 namespace {
 namespace C = tokens::color;
 namespace M = tokens::map;
-constexpr size_t kChunkVertices = 60000; // below the 16-bit index limit, a multiple of 3
-constexpr int kFeatureLabel = 1 << 20;   // label kinds from here on are base-map features
+constexpr int kFeatureLabel = 1 << 20; // label kinds from here on are base-map features
 
 uint32_t levelColor(ParkLevel level) {
     switch (level) {
@@ -121,7 +120,6 @@ int MapScreen::bandForScale() const {
 void MapScreen::drawDistricts(UiContext& ui, const Layout& L) {
     if (districts_.empty()) return;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 uv = dl->_Data->TexUvWhitePixel;
     int band = bandForScale();
     Vec2 o = camera_.toScreen(origin_);
     float s = static_cast<float>(camera_.scale());
@@ -133,17 +131,7 @@ void MapScreen::drawDistricts(UiContext& ui, const Layout& L) {
         if (b.x < L.map.x || a.x > L.map.x + L.map.w || b.y < L.map.y || a.y > L.map.y + L.map.h)
             continue; // off screen
         const std::vector<float>& tri = districts_[i].bands[band].triangles;
-        ImU32 col = theme::col(ui, districts_[i].tint);
-        size_t vertices = tri.size() / 2;
-        for (size_t start = 0; start < vertices; start += kChunkVertices) {
-            int n = static_cast<int>(std::min(kChunkVertices, vertices - start));
-            dl->PrimReserve(n, n);
-            const float* p = tri.data() + start * 2;
-            for (int k = 0; k < n; ++k, p += 2) {
-                dl->PrimWriteIdx(static_cast<ImDrawIdx>(dl->_VtxCurrentIdx));
-                dl->PrimWriteVtx(ImVec2(o.x + p[0] * s, o.y - p[1] * s), uv, col);
-            }
-        }
+        writeTriangles(tri, theme::col(ui, districts_[i].tint));
     }
     // Borders on top of every fill, so shared borders are drawn over both neighbours.
     ImU32 line = theme::col(ui, M::outline);
