@@ -45,80 +45,82 @@ void GestureRecognizer::reset() {
 
 void GestureRecognizer::touch(const TouchEvent& ev, std::vector<Gesture>& out) {
     using K = TouchEvent::Kind;
-    if (ev.kind == K::Down) {
-        if (find(ev.finger)) return; // duplicate down: ignore
-        fingers_.push_back({ev.finger, ev.pos, ev.pos, ev.timeMs});
-        if (fingers_.size() == 1) {
-            mode_ = Mode::Pending;
-            longPressFired_ = false;
-            samples_.assign(1, {ev.pos, ev.timeMs});
-            pointer_ = {ev.pos, true, false};
-        } else if (fingers_.size() == 2) {
-            if (mode_ == Mode::Drag) {
-                Gesture g;
-                g.kind = Gesture::Kind::DragEnd;
-                g.pos = fingers_[0].pos;
-                out.push_back(g);
-            }
-            mode_ = Mode::Pinch;
-            lastSpan_ = pinchSpan();
-            lastCenter_ = pinchCenter();
-            pointer_ = {pointer_.pos, false, true}; // a second finger: nothing under it fires
-            Gesture g;
-            g.kind = Gesture::Kind::PinchBegin;
-            g.center = lastCenter_;
-            out.push_back(g);
-        }
-        return;
-    }
-
+    if (ev.kind == K::Down) return fingerDown(ev, out);
     Finger* f = find(ev.finger);
     if (!f) return; // a move or up for a finger we never saw go down
+    if (ev.kind == K::Move) return fingerMove(*f, ev, out);
+    fingerUp(*f, ev, out); // Up or Cancel
+}
 
-    if (ev.kind == K::Move) {
-        Vec2 prev = f->pos;
-        f->pos = ev.pos;
-        if (mode_ == Mode::Pending && (f->pos - f->start).length() > settings_.tapSlopPx) {
-            mode_ = Mode::Drag;
-            pointer_ = {pointer_.pos, false, true}; // a drag never presses the widget under it
-            Gesture g;
-            g.kind = Gesture::Kind::DragBegin;
-            g.start = f->start;
-            g.pos = f->pos;
-            out.push_back(g);
-            prev = f->start;
-        }
-        if (mode_ == Mode::Pending) pointer_.pos = ev.pos;
+void GestureRecognizer::fingerDown(const TouchEvent& ev, std::vector<Gesture>& out) {
+    if (find(ev.finger)) return; // duplicate down: ignore
+    fingers_.push_back({ev.finger, ev.pos, ev.pos, ev.timeMs});
+    if (fingers_.size() == 1) {
+        mode_ = Mode::Pending;
+        longPressFired_ = false;
+        samples_.assign(1, {ev.pos, ev.timeMs});
+        pointer_ = {ev.pos, true, false};
+    } else if (fingers_.size() == 2) {
         if (mode_ == Mode::Drag) {
-            samples_.push_back({ev.pos, ev.timeMs});
-            if (samples_.size() > 32) samples_.erase(samples_.begin());
             Gesture g;
-            g.kind = Gesture::Kind::DragMove;
-            g.pos = f->pos;
-            g.delta = f->pos - prev;
-            out.push_back(g);
-        } else if (mode_ == Mode::Pinch && fingers_.size() >= 2 &&
-                   (f == &fingers_[0] || f == &fingers_[1])) {
-            float span = pinchSpan();
-            Vec2 center = pinchCenter();
-            Gesture g;
-            g.kind = Gesture::Kind::PinchMove;
-            g.center = center;
-            g.delta = center - lastCenter_;
-            g.scale = span / lastSpan_;
-            lastSpan_ = span;
-            lastCenter_ = center;
+            g.kind = Gesture::Kind::DragEnd;
+            g.pos = fingers_[0].pos;
             out.push_back(g);
         }
-        return;
+        mode_ = Mode::Pinch;
+        lastSpan_ = pinchSpan();
+        lastCenter_ = pinchCenter();
+        pointer_ = {pointer_.pos, false, true}; // a second finger: nothing under it fires
+        Gesture g;
+        g.kind = Gesture::Kind::PinchBegin;
+        g.center = lastCenter_;
+        out.push_back(g);
     }
+}
 
-    // Up or Cancel.
-    Vec2 pos = f->pos;
-    if (ev.kind == K::Up) pos = ev.pos;
-    bool cancel = ev.kind == K::Cancel;
-    size_t index = static_cast<size_t>(f - fingers_.data());
-    fingers_.erase(fingers_.begin() + static_cast<long>(index));
+void GestureRecognizer::fingerMove(Finger& f, const TouchEvent& ev, std::vector<Gesture>& out) {
+    Vec2 prev = f.pos;
+    f.pos = ev.pos;
+    if (mode_ == Mode::Pending && (f.pos - f.start).length() > settings_.tapSlopPx) {
+        mode_ = Mode::Drag;
+        pointer_ = {pointer_.pos, false, true}; // a drag never presses the widget under it
+        Gesture g;
+        g.kind = Gesture::Kind::DragBegin;
+        g.start = f.start;
+        g.pos = f.pos;
+        out.push_back(g);
+        prev = f.start;
+    }
+    if (mode_ == Mode::Pending) pointer_.pos = ev.pos;
+    if (mode_ == Mode::Drag) {
+        samples_.push_back({ev.pos, ev.timeMs});
+        if (samples_.size() > 32) samples_.erase(samples_.begin());
+        Gesture g;
+        g.kind = Gesture::Kind::DragMove;
+        g.pos = f.pos;
+        g.delta = f.pos - prev;
+        out.push_back(g);
+    } else if (mode_ == Mode::Pinch && fingers_.size() >= 2 &&
+               (&f == &fingers_[0] || &f == &fingers_[1])) {
+        float span = pinchSpan();
+        Vec2 center = pinchCenter();
+        Gesture g;
+        g.kind = Gesture::Kind::PinchMove;
+        g.center = center;
+        g.delta = center - lastCenter_;
+        g.scale = span / lastSpan_;
+        lastSpan_ = span;
+        lastCenter_ = center;
+        out.push_back(g);
+    }
+}
+
+void GestureRecognizer::fingerUp(Finger& f, const TouchEvent& ev, std::vector<Gesture>& out) {
+    Vec2 pos = f.pos;
+    if (ev.kind == TouchEvent::Kind::Up) pos = ev.pos;
+    bool cancel = ev.kind == TouchEvent::Kind::Cancel;
+    size_t index = static_cast<size_t>(&f - fingers_.data());
+    fingers_.erase(fingers_.begin() + static_cast<long>(index)); // `f` is gone from here on
 
     if (mode_ == Mode::Pinch) {
         if (fingers_.size() < 2) {
@@ -133,9 +135,14 @@ void GestureRecognizer::touch(const TouchEvent& ev, std::vector<Gesture>& out) {
         return;
     }
     if (!fingers_.empty()) return;
+    lastFingerUp(pos, cancel, ev.timeMs, out);
+}
 
+// The last finger up ends the drag, or makes the tap (or double tap), or nothing.
+void GestureRecognizer::lastFingerUp(Vec2 pos, bool cancel, double timeMs,
+                                     std::vector<Gesture>& out) {
     if (mode_ == Mode::Drag) {
-        samples_.push_back({pos, ev.timeMs});
+        samples_.push_back({pos, timeMs});
         Gesture g;
         g.kind = Gesture::Kind::DragEnd;
         g.pos = pos;
@@ -143,13 +150,13 @@ void GestureRecognizer::touch(const TouchEvent& ev, std::vector<Gesture>& out) {
         out.push_back(g);
         pointer_ = {pos, false, true};
     } else if (mode_ == Mode::Pending && !cancel && !longPressFired_) {
-        bool isDouble = ev.timeMs - lastTapMs_ <= settings_.doubleTapMs &&
+        bool isDouble = timeMs - lastTapMs_ <= settings_.doubleTapMs &&
                         (pos - lastTapPos_).length() <= settings_.doubleTapSlopPx;
         Gesture g;
         g.kind = isDouble ? Gesture::Kind::DoubleTap : Gesture::Kind::Tap;
         g.pos = pos;
         out.push_back(g);
-        lastTapMs_ = isDouble ? -1e9 : ev.timeMs;
+        lastTapMs_ = isDouble ? -1e9 : timeMs;
         lastTapPos_ = pos;
         pointer_ = {pos, false, false}; // release over the widget: ImGui's click fires now
     } else {

@@ -98,6 +98,11 @@ class GestureRecognizer {
     };
 
     Finger* find(int64_t id);
+    // touch(), one event kind each.
+    void fingerDown(const TouchEvent& ev, std::vector<Gesture>& out);
+    void fingerMove(Finger& f, const TouchEvent& ev, std::vector<Gesture>& out);
+    void fingerUp(Finger& f, const TouchEvent& ev, std::vector<Gesture>& out);
+    void lastFingerUp(Vec2 pos, bool cancel, double timeMs, std::vector<Gesture>& out);
     Vec2 pinchCenter() const;
     float pinchSpan() const;
     Vec2 velocity() const;

@@ -114,7 +114,6 @@ static std::string readPolygon(const json& rings, PolygonRings& out) {
     return "";
 }
 
-// Parses and shape-checks the GeoJSON; reports at the geo file with the feature's line.
 // obj["key"] when it is a string, else "". json::value() would throw type_error for a number
 // there and take zjmap-pack down (found with the fuzz_geojson harness: {"type": 1}).
 static std::string stringMember(const json& obj, const char* key) {
@@ -122,9 +121,9 @@ static std::string stringMember(const json& obj, const char* key) {
     return it != obj.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
-static bool readGeoJson(const std::string& shown, const std::string& text,
-                        std::vector<Feature>& out, Diagnostics& diag) {
-    json doc;
+// json::parse, its exceptions reported at the line they point to.
+static bool parseJsonText(const std::string& shown, const std::string& text, json& doc,
+                          Diagnostics& diag) {
     try {
         doc = json::parse(text);
     } catch (const json::parse_error& e) {
@@ -147,6 +146,49 @@ static bool readGeoJson(const std::string& shown, const std::string& text,
         diag.error(SourceLoc{shown, line, "(number)"}, "unreadable JSON: " + what);
         return false;
     }
+    return true;
+}
+
+// A feature's Polygon or MultiPolygon into feature.polygons; the problem, or "".
+static std::string readGeometry(const json& f, Feature& feature) {
+    const json* geometry = f.contains("geometry") ? &f["geometry"] : nullptr;
+    std::string type = geometry && geometry->is_object() ? stringMember(*geometry, "type") : "";
+    const json* coords = geometry && geometry->is_object() && geometry->contains("coordinates")
+                             ? &(*geometry)["coordinates"]
+                             : nullptr;
+    if (!coords) return "missing geometry.coordinates";
+    if (type == "Polygon") {
+        feature.polygons.emplace_back();
+        return readPolygon(*coords, feature.polygons.back());
+    }
+    if (type != "MultiPolygon")
+        return "geometry type '" + type + "' is not Polygon or MultiPolygon";
+    if (!coords->is_array() || coords->empty()) return "a MultiPolygon without polygons";
+    for (const auto& poly : *coords) {
+        feature.polygons.emplace_back();
+        std::string problem = readPolygon(poly, feature.polygons.back());
+        if (!problem.empty()) return problem;
+    }
+    return "";
+}
+
+// properties.center ([lon, lat]), when given, in Mercator metres.
+static void readCenter(const json& f, Feature& feature) {
+    if (!f.contains("properties") || !f["properties"].is_object()) return;
+    const json& props = f["properties"];
+    if (props.contains("center") && props["center"].is_array() && props["center"].size() == 2 &&
+        props["center"][0].is_number() && props["center"][1].is_number()) {
+        double x, y;
+        toMercator(props["center"][0].get<double>(), props["center"][1].get<double>(), x, y);
+        feature.center = std::make_pair(x, y);
+    }
+}
+
+// Parses and shape-checks the GeoJSON; reports at the geo file with the feature's line.
+static bool readGeoJson(const std::string& shown, const std::string& text,
+                        std::vector<Feature>& out, Diagnostics& diag) {
+    json doc;
+    if (!parseJsonText(shown, text, doc, diag)) return false;
     if (!doc.is_object() || stringMember(doc, "type") != "FeatureCollection" ||
         !doc.contains("features") || !doc["features"].is_array()) {
         diag.error(SourceLoc{shown, 1, "type"}, "not a GeoJSON FeatureCollection with features");
@@ -167,45 +209,12 @@ static bool readGeoJson(const std::string& shown, const std::string& text,
         field = "feature[" + feature.id + "]";
         size_t pos = text.find("\"" + feature.id + "\"");
         feature.line = pos == std::string::npos ? 1 : lineAt(text, pos);
-        SourceLoc at{shown, feature.line, field + ".geometry"};
-        const json* geometry = f.contains("geometry") ? &f["geometry"] : nullptr;
-        std::string type = geometry && geometry->is_object() ? stringMember(*geometry, "type") : "";
-        const json* coords = geometry && geometry->is_object() && geometry->contains("coordinates")
-                                 ? &(*geometry)["coordinates"]
-                                 : nullptr;
-        std::string problem;
-        if (!coords)
-            problem = "missing geometry.coordinates";
-        else if (type == "Polygon") {
-            feature.polygons.emplace_back();
-            problem = readPolygon(*coords, feature.polygons.back());
-        } else if (type == "MultiPolygon") {
-            if (!coords->is_array() || coords->empty())
-                problem = "a MultiPolygon without polygons";
-            else
-                for (const auto& poly : *coords) {
-                    feature.polygons.emplace_back();
-                    problem = readPolygon(poly, feature.polygons.back());
-                    if (!problem.empty()) break;
-                }
-        } else
-            problem = "geometry type '" + type + "' is not Polygon or MultiPolygon";
-        if (!problem.empty()) {
-            diag.error(at, problem);
+        if (std::string problem = readGeometry(f, feature); !problem.empty()) {
+            diag.error(SourceLoc{shown, feature.line, field + ".geometry"}, problem);
             ok = false;
             continue;
         }
-        if (f.contains("properties") && f["properties"].is_object()) {
-            const json& props = f["properties"];
-            if (props.contains("center") && props["center"].is_array() &&
-                props["center"].size() == 2 && props["center"][0].is_number() &&
-                props["center"][1].is_number()) {
-                double x, y;
-                toMercator(props["center"][0].get<double>(), props["center"][1].get<double>(), x,
-                           y);
-                feature.center = std::make_pair(x, y);
-            }
-        }
+        readCenter(f, feature);
         out.push_back(std::move(feature));
     }
     return ok;

@@ -37,6 +37,7 @@ extern "C" {
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <regex>
 #include <sstream>
 #include <thread>
@@ -150,6 +151,69 @@ static bool encodeFitted(const unsigned char* rgb, int w, int h, int edge, std::
     return stbi_write_jpg_to_func(appendJpeg, &out, outW, outH, 3, pixels, kJpegQuality) != 0;
 }
 
+// What the photo's header says is wrong with it (the text after "PATH: "), "" when it can be
+// decoded; its size in w, h.
+static std::string photoHeaderProblem(const stbi_uc* data, size_t n, ImageFormat format, int& w,
+                                      int& h) {
+    const bool jpeg = format == ImageFormat::Jpeg, png = format == ImageFormat::Png;
+    if (!jpeg && !png) return "not a JPEG or PNG image";
+    if (jpeg && !jpegHuffmanTablesSafe(data, n))
+        return "undecodable image (corrupt JPEG Huffman table)";
+    int comp = 0;
+    ImageHeader header;
+    std::string why;
+    if (png && parseImageHeader(data, n, header, why)) {
+        // stb refuses huge PNGs with a vague "unknown image type": take the header's size.
+        if (header.width > kMaxEdge || header.height > kMaxEdge ||
+            int64_t(header.width) * header.height > kMaxPixels)
+            w = header.width, h = header.height;
+    }
+    if (w == 0 && !stbi_info_from_memory(data, int(n), &w, &h, &comp))
+        return std::string("undecodable image (") + stbi_failure_reason() + ")";
+    if (w > kMaxEdge || h > kMaxEdge || int64_t(w) * h > kMaxPixels)
+        return "too large (" + std::to_string(w) + "x" + std::to_string(h) +
+               "; at most 40 megapixels and 12000 px a side)";
+    if (jpeg && !jpegSizePlausible(n, w, h))
+        return "corrupt JPEG (" + std::to_string(n) + " bytes cannot hold " + std::to_string(w) +
+               "x" + std::to_string(h) + " pixels; truncated?)";
+    if (std::string problem = png ? pngChunkProblem(data, n) : ""; !problem.empty())
+        return "corrupt PNG (" + problem + ")";
+    return "";
+}
+
+// Decoded RGB pixels, owned by whichever decoder made them.
+struct PhotoPixels {
+    std::vector<stbi_uc> jpegRgb;
+    std::unique_ptr<stbi_uc, void (*)(void*)> stbRgb{nullptr, stbi_image_free};
+    const stbi_uc* rgb = nullptr;
+    int w = 0, h = 0;
+};
+
+// JPEG through libjpeg-turbo, as the kiosk decodes it: stb_image 2.27's progressive JPEG path
+// reads out of bounds on corrupt Huffman data (fuzz_image). PNG stays with stb. The problem
+// (after "PATH: "), or "".
+static std::string decodePhoto(const stbi_uc* data, size_t n, bool jpeg, const std::string& path,
+                               PhotoPixels& px) {
+    if (!jpeg) {
+        int comp = 0;
+        px.stbRgb.reset(stbi_load_from_memory(data, int(n), &px.w, &px.h, &comp, 3));
+        if (!px.stbRgb) return std::string("undecodable image (") + stbi_failure_reason() + ")";
+        px.rgb = px.stbRgb.get();
+        return "";
+    }
+    DecodedImage img = decodeImageMemory(data, n, kMaxPixels, {}, path);
+    if (!img.ok())
+        return "undecodable image (" +
+               img.error.substr(std::min(img.error.size(), path.size() + 2)) + ")";
+    px.w = img.width;
+    px.h = img.height;
+    px.jpegRgb.resize(size_t(px.w) * size_t(px.h) * 3);
+    for (size_t i = 0, count = size_t(px.w) * size_t(px.h); i < count; ++i)
+        std::memcpy(&px.jpegRgb[i * 3], &img.rgba[i * 4], 3);
+    px.rgb = px.jpegRgb.data();
+    return "";
+}
+
 static PhotoResult processPhoto(const Sources& src, const MediaSource& media) {
     PhotoResult result;
     Diagnostics diag;
@@ -161,74 +225,19 @@ static PhotoResult processPhoto(const Sources& src, const MediaSource& media) {
     if (!loadMediaFile(src, media, diag, bytes)) return finish();
     auto* data = reinterpret_cast<const stbi_uc*>(bytes.data());
     const ImageFormat format = sniffImageFormat(data, bytes.size());
-    const bool jpeg = format == ImageFormat::Jpeg, png = format == ImageFormat::Png;
-    if (!jpeg && !png) {
-        diag.error(media.loc, media.path + ": not a JPEG or PNG image");
+    int w = 0, h = 0;
+    std::string problem = photoHeaderProblem(data, bytes.size(), format, w, h);
+    PhotoPixels px;
+    if (problem.empty())
+        problem = decodePhoto(data, bytes.size(), format == ImageFormat::Jpeg, media.path, px);
+    if (!problem.empty()) {
+        diag.error(media.loc, media.path + ": " + problem);
         return finish();
     }
-    if (jpeg && !jpegHuffmanTablesSafe(data, bytes.size())) {
-        diag.error(media.loc, media.path + ": undecodable image (corrupt JPEG Huffman table)");
-        return finish();
-    }
-    int w = 0, h = 0, comp = 0;
-    ImageHeader header;
-    std::string why;
-    if (png && parseImageHeader(data, bytes.size(), header, why)) {
-        // stb refuses huge PNGs with a vague "unknown image type": take the header's size.
-        if (header.width > kMaxEdge || header.height > kMaxEdge ||
-            int64_t(header.width) * header.height > kMaxPixels)
-            w = header.width, h = header.height;
-    }
-    if (w == 0 && !stbi_info_from_memory(data, int(bytes.size()), &w, &h, &comp)) {
-        diag.error(media.loc, media.path + ": undecodable image (" + stbi_failure_reason() + ")");
-        return finish();
-    }
-    if (w > kMaxEdge || h > kMaxEdge || int64_t(w) * h > kMaxPixels) {
-        diag.error(media.loc, media.path + ": too large (" + std::to_string(w) + "x" +
-                                  std::to_string(h) +
-                                  "; at most 40 megapixels and 12000 px a side)");
-        return finish();
-    }
-    if (jpeg && !jpegSizePlausible(bytes.size(), w, h)) {
-        diag.error(media.loc, media.path + ": corrupt JPEG (" + std::to_string(bytes.size()) +
-                                  " bytes cannot hold " + std::to_string(w) + "x" +
-                                  std::to_string(h) + " pixels; truncated?)");
-        return finish();
-    }
-    if (std::string problem = png ? pngChunkProblem(data, bytes.size()) : ""; !problem.empty()) {
-        diag.error(media.loc, media.path + ": corrupt PNG (" + problem + ")");
-        return finish();
-    }
-    // JPEG through libjpeg-turbo, as the kiosk decodes it: stb_image 2.27's progressive JPEG
-    // path reads out of bounds on corrupt Huffman data (fuzz_image). PNG stays with stb.
-    int dw = 0, dh = 0;
-    std::vector<stbi_uc> jpegRgb;
-    stbi_uc* rgb = nullptr;
-    if (jpeg) {
-        DecodedImage img = decodeImageMemory(data, bytes.size(), kMaxPixels, {}, media.path);
-        if (!img.ok()) {
-            std::string why = img.error.substr(std::min(img.error.size(), media.path.size() + 2));
-            diag.error(media.loc, media.path + ": undecodable image (" + why + ")");
-            return finish();
-        }
-        dw = img.width;
-        dh = img.height;
-        jpegRgb.resize(size_t(dw) * size_t(dh) * 3);
-        for (size_t i = 0, n = size_t(dw) * size_t(dh); i < n; ++i)
-            std::memcpy(&jpegRgb[i * 3], &img.rgba[i * 4], 3);
-        rgb = jpegRgb.data();
-    } else {
-        rgb = stbi_load_from_memory(data, int(bytes.size()), &dw, &dh, &comp, 3);
-        if (!rgb) {
-            diag.error(media.loc,
-                       media.path + ": undecodable image (" + stbi_failure_reason() + ")");
-            return finish();
-        }
-    }
-    bool ok =
-        encodeFitted(rgb, dw, dh, kDisplayEdge, result.display, result.width, result.height) &&
-        encodeFitted(rgb, dw, dh, kThumbEdge, result.thumb, result.thumbWidth, result.thumbHeight);
-    if (!jpeg) stbi_image_free(rgb);
+    bool ok = encodeFitted(px.rgb, px.w, px.h, kDisplayEdge, result.display, result.width,
+                           result.height) &&
+              encodeFitted(px.rgb, px.w, px.h, kThumbEdge, result.thumb, result.thumbWidth,
+                           result.thumbHeight);
     if (!ok) diag.error(media.loc, media.path + ": could not resize or encode");
     return finish();
 }

@@ -195,97 +195,116 @@ bool placeholderUrl(const std::string& url) {
            url.find("localhost") != std::string::npos || url.find("127.0.0.1") != std::string::npos;
 }
 
+// Adds to a checklist: texts without English and sample data, each named where it is.
+struct ChecklistWriter {
+    Checklist& k;
+    void text(const Text& t, const std::string& where) {
+        if (!t.zh.empty() && t.en.empty()) k.noEnglish.push_back(where + ": " + t.zh);
+    }
+    void sample(bool s, const std::string& what, const Text& name) {
+        if (s) k.sample.push_back(what + ": " + name.zh + " / " + name.en);
+    }
+};
+
+void checkSiteAndParks(const Content& c, ChecklistWriter& w) {
+    w.text(c.site.title, "site title");
+    w.text(c.site.subtitle, "site subtitle");
+    w.text(c.site.intro, "site intro");
+    for (const KeyFigure& f : c.site.keyFigures) {
+        w.text(f.label, "key figure " + f.id);
+        w.sample(f.sample, "key figure " + f.id, f.label);
+    }
+    for (const Module& mo : c.modules) {
+        w.text(mo.title, "module " + mo.id);
+        w.text(mo.subtitle, "module " + mo.id + " subtitle");
+    }
+    for (const Park& p : c.parks) {
+        std::string at = "park " + p.id;
+        w.text(p.name, at + " name");
+        w.text(p.short_, at + " short name");
+        w.text(p.kind, at + " kind");
+        w.text(p.intro, at + " intro");
+        for (const Text& h : p.honours) w.text(h, at + " honour");
+        for (const Ranking& r : p.rankings) w.text(r.text, at + " ranking");
+        for (const ParkFigure& f : p.figures) {
+            w.text(f.label, at + " figure");
+            w.sample(f.sample, at + " figure", f.label);
+        }
+        w.sample(p.sample, "park " + p.id, p.name);
+        if (placeholderUrl(p.url))
+            w.k.placeholderLinks.push_back(at + ": " + (p.url.empty() ? "(no link)" : p.url));
+    }
+}
+
+void checkIndustriesAndInvestment(const Content& c, ChecklistWriter& w) {
+    for (const Industry& i : c.industries) {
+        w.text(i.name, "industry " + i.id);
+        w.text(i.summary, "industry " + i.id + " summary");
+        w.sample(i.sample, "industry " + i.id, i.name);
+        for (const ChainNode& n : i.nodes) {
+            w.text(n.name, "chain link " + n.id);
+            for (const Text& e : n.enterprises) w.text(e, "chain link " + n.id + " enterprise");
+            if (!i.sample) w.sample(n.sample, "chain link " + n.id, n.name);
+        }
+    }
+    for (const Project& p : c.projects) {
+        w.text(p.name, "project " + p.id);
+        w.text(p.summary, "project " + p.id + " summary");
+        w.sample(p.sample, "project " + p.id, p.name);
+    }
+    for (const ProjectFigure& f : c.projectFigures) {
+        w.text(f.label, "investment figure " + f.id);
+        w.sample(f.sample, "investment figure " + f.id, f.label);
+    }
+    for (const Policy& p : c.policies) {
+        w.text(p.title, "policy " + p.id);
+        w.text(p.body, "policy " + p.id + " text");
+        w.sample(p.sample, "policy " + p.id, p.title);
+    }
+}
+
+void checkEventsAndMedia(const Content& c, ChecklistWriter& w) {
+    for (const Event& e : c.events) {
+        w.text(e.title, "event " + e.id);
+        w.text(e.body, "event " + e.id + " text");
+        w.sample(e.sample, "event " + e.id, e.title);
+    }
+    for (const Contact& ct : c.contacts) {
+        w.text(ct.name, "contact " + ct.id);
+        w.text(ct.org, "contact " + ct.id + " organisation");
+        w.sample(ct.sample, "contact " + ct.id, ct.name);
+        if (!ct.url.empty() && placeholderUrl(ct.url))
+            w.k.placeholderLinks.push_back("contact " + ct.id + ": " + ct.url);
+    }
+    for (const Photo& p : c.photos) {
+        w.text(p.caption, "photo " + p.id + " caption");
+        w.sample(p.sample, "photo " + p.id, p.caption);
+        // Shown full screen on a 1920x1080 display (and 1080x1920 in portrait, cropped).
+        if (p.width < 1920 || p.height < 1080)
+            w.k.lowResPhoto.push_back("photo " + p.id + ": " + std::to_string(p.width) + "x" +
+                                      std::to_string(p.height) + " (display 1920x1080)");
+    }
+    if (c.video) {
+        w.text(c.video->title, "video title");
+        w.sample(c.video->sample, "video", c.video->title);
+    }
+    for (const Tour& t : c.tours) {
+        w.text(t.title, "tour " + t.id);
+        for (const TourStop& st : t.stops) w.text(st.note, "tour " + t.id + " note");
+    }
+    for (const Attribution& a : c.attributions) w.text(a.what, "credit " + a.source);
+}
+
+// In the order the sheet lists them: the site, parks, industries, investment, events, media.
 Checklist makeChecklist(const Content& c, const Manifest& m) {
     Checklist k;
     k.bundleBytes = m.totalSize();
     k.expires = m.expires;
     k.version = m.version;
-    auto text = [&](const Text& t, const std::string& where) {
-        if (!t.zh.empty() && t.en.empty()) k.noEnglish.push_back(where + ": " + t.zh);
-    };
-    auto sample = [&](bool s, const std::string& what, const Text& name) {
-        if (s) k.sample.push_back(what + ": " + name.zh + " / " + name.en);
-    };
-    text(c.site.title, "site title");
-    text(c.site.subtitle, "site subtitle");
-    text(c.site.intro, "site intro");
-    for (const KeyFigure& f : c.site.keyFigures) {
-        text(f.label, "key figure " + f.id);
-        sample(f.sample, "key figure " + f.id, f.label);
-    }
-    for (const Module& mo : c.modules) {
-        text(mo.title, "module " + mo.id);
-        text(mo.subtitle, "module " + mo.id + " subtitle");
-    }
-    for (const Park& p : c.parks) {
-        std::string w = "park " + p.id;
-        text(p.name, w + " name");
-        text(p.short_, w + " short name");
-        text(p.kind, w + " kind");
-        text(p.intro, w + " intro");
-        for (const Text& h : p.honours) text(h, w + " honour");
-        for (const Ranking& r : p.rankings) text(r.text, w + " ranking");
-        for (const ParkFigure& f : p.figures) {
-            text(f.label, w + " figure");
-            sample(f.sample, w + " figure", f.label);
-        }
-        sample(p.sample, "park " + p.id, p.name);
-        if (placeholderUrl(p.url))
-            k.placeholderLinks.push_back(w + ": " + (p.url.empty() ? "(no link)" : p.url));
-    }
-    for (const Industry& i : c.industries) {
-        text(i.name, "industry " + i.id);
-        text(i.summary, "industry " + i.id + " summary");
-        sample(i.sample, "industry " + i.id, i.name);
-        for (const ChainNode& n : i.nodes) {
-            text(n.name, "chain link " + n.id);
-            for (const Text& e : n.enterprises) text(e, "chain link " + n.id + " enterprise");
-            if (!i.sample) sample(n.sample, "chain link " + n.id, n.name);
-        }
-    }
-    for (const Project& p : c.projects) {
-        text(p.name, "project " + p.id);
-        text(p.summary, "project " + p.id + " summary");
-        sample(p.sample, "project " + p.id, p.name);
-    }
-    for (const ProjectFigure& f : c.projectFigures) {
-        text(f.label, "investment figure " + f.id);
-        sample(f.sample, "investment figure " + f.id, f.label);
-    }
-    for (const Policy& p : c.policies) {
-        text(p.title, "policy " + p.id);
-        text(p.body, "policy " + p.id + " text");
-        sample(p.sample, "policy " + p.id, p.title);
-    }
-    for (const Event& e : c.events) {
-        text(e.title, "event " + e.id);
-        text(e.body, "event " + e.id + " text");
-        sample(e.sample, "event " + e.id, e.title);
-    }
-    for (const Contact& ct : c.contacts) {
-        text(ct.name, "contact " + ct.id);
-        text(ct.org, "contact " + ct.id + " organisation");
-        sample(ct.sample, "contact " + ct.id, ct.name);
-        if (!ct.url.empty() && placeholderUrl(ct.url))
-            k.placeholderLinks.push_back("contact " + ct.id + ": " + ct.url);
-    }
-    for (const Photo& p : c.photos) {
-        text(p.caption, "photo " + p.id + " caption");
-        sample(p.sample, "photo " + p.id, p.caption);
-        // Shown full screen on a 1920x1080 display (and 1080x1920 in portrait, cropped).
-        if (p.width < 1920 || p.height < 1080)
-            k.lowResPhoto.push_back("photo " + p.id + ": " + std::to_string(p.width) + "x" +
-                                    std::to_string(p.height) + " (display 1920x1080)");
-    }
-    if (c.video) {
-        text(c.video->title, "video title");
-        sample(c.video->sample, "video", c.video->title);
-    }
-    for (const Tour& t : c.tours) {
-        text(t.title, "tour " + t.id);
-        for (const TourStop& st : t.stops) text(st.note, "tour " + t.id + " note");
-    }
-    for (const Attribution& a : c.attributions) text(a.what, "credit " + a.source);
+    ChecklistWriter w{k};
+    checkSiteAndParks(c, w);
+    checkIndustriesAndInvestment(c, w);
+    checkEventsAndMedia(c, w);
     return k;
 }
 
@@ -396,41 +415,56 @@ std::string defaultKiosk() {
 
 // [SECTION] Command
 
-int runProof(const std::vector<std::string>& args) {
+namespace {
+
+struct ProofArgs {
     std::string src, outArg, kiosk = defaultKiosk(), lintSeed;
     std::vector<Variant> variants;
+};
+
+// The command line; -1 when complete, else the exit code (after the usage).
+int parseProofArgs(const std::vector<std::string>& args, ProofArgs& p) {
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         bool hasValue = i + 1 < args.size();
         if (a == "--out" && hasValue)
-            outArg = args[++i];
+            p.outArg = args[++i];
         else if (a == "--kiosk" && hasValue)
-            kiosk = args[++i];
+            p.kiosk = args[++i];
         else if (a == "--lint-seed" && hasValue)
-            lintSeed = args[++i];
+            p.lintSeed = args[++i];
         else if (a == "--variant" && hasValue) {
             const std::string& name = args[++i];
             bool known = false;
             for (const Variant& v : kVariants)
-                if (v.name == name) variants.push_back(v), known = true;
+                if (v.name == name) p.variants.push_back(v), known = true;
             if (!known) return usage("unknown variant '" + name + "'");
-        } else if (!a.starts_with("--") && src.empty())
-            src = a;
+        } else if (!a.starts_with("--") && p.src.empty())
+            p.src = a;
         else
             return usage("unexpected argument '" + a + "'");
     }
-    if (src.empty() || outArg.empty()) return usage("SRC and --out are required");
-    if (variants.empty()) variants.assign(std::begin(kVariants), std::end(kVariants));
-    fs::path out = fs::absolute(outArg);
-    std::error_code ec;
-    fs::create_directories(out / "walks", ec);
-    if (ec) return usage(out.string() + ": " + ec.message());
+    if (p.src.empty() || p.outArg.empty()) return usage("SRC and --out are required");
+    if (p.variants.empty()) p.variants.assign(std::begin(kVariants), std::end(kVariants));
+    return -1;
+}
 
-    // 1. The sources, packed as `build` packs them, signed with a key made for this proof only.
-    std::string err, fingerprint;
-    if (!sourcesFingerprint(src, fingerprint, err)) {
+// What the walks show: the bundle packed for this proof, its content and the key it opens with.
+struct ProofBundle {
+    std::string fingerprint;
+    fs::path dir, pubFile;
+    std::optional<Bundle> bundle;
+    Content content;
+};
+
+// The sources, packed as `build` packs them, signed with a key made for this proof only.
+// False (reported) when they do not build or the result does not open.
+bool packForProof(const std::string& src, const fs::path& out, ProofBundle& pb) {
+    std::string err;
+    std::error_code ec;
+    if (!sourcesFingerprint(src, pb.fingerprint, err)) {
         std::fprintf(stderr, "zjmap-pack proof: %s\n", err.c_str());
-        return 3;
+        return false;
     }
     crypto::PublicKey pub{};
     crypto::SecretKey secret{};
@@ -439,52 +473,68 @@ int runProof(const std::vector<std::string>& args) {
     fs::remove_all(keyDir, ec);
     if (!crypto::writeKeyFiles(keyDir, pub, secret, err)) {
         std::fprintf(stderr, "zjmap-pack proof: %s\n", err.c_str());
-        return 3;
+        return false;
     }
-    fs::path bundleDir = out / "bundle";
-    fs::remove_all(bundleDir, ec);
-    if (runBuild({src, "--key", (keyDir / "publisher.key").string(), "--out",
-                  bundleDir.string()}) != 0) {
+    pb.dir = out / "bundle";
+    pb.pubFile = keyDir / "publisher.pub";
+    fs::remove_all(pb.dir, ec);
+    if (runBuild({src, "--key", (keyDir / "publisher.key").string(), "--out", pb.dir.string()}) !=
+        0) {
         std::fprintf(stderr, "zjmap-pack proof: %s does not build: nothing to show\n", src.c_str());
-        return 3;
+        return false;
     }
     fs::remove(keyDir / "publisher.key", ec); // nothing signed with it is ever published
     std::vector<std::string> problems;
-    std::optional<Bundle> bundle =
-        openPackedBundle(bundleDir, pub, VerifyLevel::SignatureAndPresence, problems);
-    Content content;
-    if (!bundle || !loadContent(*bundle, content, err)) {
+    pb.bundle = openPackedBundle(pb.dir, pub, VerifyLevel::SignatureAndPresence, problems);
+    if (!pb.bundle || !loadContent(*pb.bundle, pb.content, err)) {
         std::fprintf(stderr, "zjmap-pack proof: the packed bundle does not open: %s\n",
                      problems.empty() ? err.c_str() : problems.front().c_str());
-        return 3;
+        return false;
     }
+    return true;
+}
 
-    // 2. The walks, one kiosk run each.
+// The walks, one kiosk run each: every variant, then the closed page once per orientation.
+std::vector<WalkResult> runWalks(const ProofArgs& p, const fs::path& out, const ProofBundle& pb) {
     std::vector<WalkResult> walks;
-    fs::path pubFile = keyDir / "publisher.pub";
-    for (const Variant& v : variants) {
+    for (const Variant& v : p.variants) {
         std::printf("zjmap-pack proof: walking %s\n", v.name.c_str());
         std::fflush(stdout);
-        walks.push_back(runWalk(kiosk, out, v.name, walkScript(v, content, lintSeed), nullptr,
-                                bundleDir, pubFile));
+        walks.push_back(runWalk(p.kiosk, out, v.name, walkScript(v, pb.content, p.lintSeed),
+                                nullptr, pb.dir, pb.pubFile));
     }
     std::string closedToml = kClosedHours;
-    for (const Variant& v : variants)
+    for (const Variant& v : p.variants)
         if (v.lang == "zh") // the closed page shows both languages at once
-            walks.push_back(runWalk(kiosk, out, "closed-" + v.name.substr(0, v.name.find('-')),
-                                    closedScript(v), &closedToml, bundleDir, pubFile));
+            walks.push_back(runWalk(p.kiosk, out, "closed-" + v.name.substr(0, v.name.find('-')),
+                                    closedScript(v), &closedToml, pb.dir, pb.pubFile));
+    return walks;
+}
 
-    // 3. The sheet, the verdict, and its record for publish.
+} // namespace
+
+int runProof(const std::vector<std::string>& args) {
+    ProofArgs p;
+    if (int rc = parseProofArgs(args, p); rc >= 0) return rc;
+    fs::path out = fs::absolute(p.outArg);
+    std::error_code ec;
+    fs::create_directories(out / "walks", ec);
+    if (ec) return usage(out.string() + ": " + ec.message());
+    ProofBundle pb;
+    if (!packForProof(p.src, out, pb)) return 3;
+    std::vector<WalkResult> walks = runWalks(p, out, pb);
+
+    // The sheet, the verdict, and its record for publish.
     size_t findings = 0, failed = 0, shots = 0;
     for (const WalkResult& w : walks) {
         for (const auto& [shot, list] : w.findings) findings += list.size();
         failed += w.failed ? 1 : 0;
         shots += w.shots.size();
     }
-    Checklist k = makeChecklist(content, bundle->manifest);
+    Checklist k = makeChecklist(pb.content, pb.bundle->manifest);
     fs::path index = out / "index.html";
     std::ostringstream json;
-    json << "{\"sources\": \"" << fingerprint << "\", \"findings\": " << findings
+    json << "{\"sources\": \"" << pb.fingerprint << "\", \"findings\": " << findings
          << ", \"failed_walks\": " << failed << ", \"shots\": " << shots
          << ", \"sample_items\": " << k.sample.size()
          << ", \"texts_without_english\": " << k.noEnglish.size()
@@ -492,14 +542,15 @@ int runProof(const std::vector<std::string>& args) {
          << ", \"placeholder_links\": " << k.placeholderLinks.size()
          << ", \"bundle_bytes\": " << k.bundleBytes << ", \"expires\": \"" << formatUtc(k.expires)
          << "\"}\n";
-    std::string record = fingerprint + " " + std::to_string(findings) + " " +
+    std::string record = pb.fingerprint + " " + std::to_string(findings) + " " +
                          std::to_string(failed) + " " + index.string() + "\n";
-    if (!fileutil::writeFileAtomic(index, sheet(src, walks, k, findings, failed), err) ||
+    std::string err;
+    if (!fileutil::writeFileAtomic(index, sheet(p.src, walks, k, findings, failed), err) ||
         !fileutil::writeFileAtomic(out / "proof.json", json.str(), err)) {
         std::fprintf(stderr, "zjmap-pack proof: %s\n", err.c_str());
         return 1;
     }
-    if (!fileutil::writeFileAtomic(fs::path(src) / kProofRecord, record, err))
+    if (!fileutil::writeFileAtomic(fs::path(p.src) / kProofRecord, record, err))
         std::fprintf(stderr, "zjmap-pack proof: warning: publish will not see this proof: %s\n",
                      err.c_str());
     std::printf("zjmap-pack proof: %s: %zu screenshots, %zu layout finding(s), %zu failed "

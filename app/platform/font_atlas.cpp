@@ -298,108 +298,119 @@ bool glyphsValid(const char* bytes, int n, float size, std::string& why, const c
     }
     return true;
 }
-} // namespace
+struct FontMetrics {
+    float size, ascent, descent;
+    unsigned fallback, ellipsis, dot;
+    int glyphs;
+};
 
-bool load(std::string_view blob, const nlohmann::json& wanted, ImFontAtlas& atlas,
-          ImFont* out[kFontRoleCount], LoadedPixels& pixels, std::string& why) {
+// What the blob's JSON header states (and where the glyph tables start: after jsonBytes).
+struct AtlasHeader {
+    uint32_t jsonBytes = 0;
+    int w = 0, h = 0;
+    size_t glyphBytes = 0;
+    ImVec2 white;
+    ImVec4 lines[IM_DRAWLIST_TEX_LINES_WIDTH_MAX + 1];
+    FontMetrics metrics[kFontRoleCount];
+};
+
+// Magic, format version and the JSON header's length, against the blob's size.
+bool readFixedHeader(std::string_view blob, AtlasHeader& hdr, std::string& why) {
     if (blob.size() < kFixedHeader || std::memcmp(blob.data(), kMagic, sizeof kMagic) != 0) {
         why = blob.size() < kFixedHeader ? "truncated (" + std::to_string(blob.size()) + " bytes)"
                                          : "not an atlas file (bad magic)";
         return false;
     }
-    uint32_t version = 0, jsonBytes = 0;
+    uint32_t version = 0;
     std::memcpy(&version, blob.data() + 8, 4);
-    std::memcpy(&jsonBytes, blob.data() + 12, 4);
+    std::memcpy(&hdr.jsonBytes, blob.data() + 12, 4);
     if (version != kFormatVersion) {
         why = "format version " + std::to_string(version) + ", this kiosk reads " +
               std::to_string(kFormatVersion);
         return false;
     }
-    if (jsonBytes > blob.size() - kFixedHeader) {
+    if (hdr.jsonBytes > blob.size() - kFixedHeader) {
         why = "truncated in the header (" + std::to_string(blob.size()) + " bytes)";
         return false;
     }
-    nlohmann::json header = nlohmann::json::parse(blob.substr(kFixedHeader, jsonBytes), nullptr,
-                                                  /*allow_exceptions=*/false);
-    if (header.is_discarded() || !header.is_object()) {
-        why = "header is not valid JSON";
-        return false;
-    }
-    std::string diff = specDifference(wanted, header.value("spec", nlohmann::json()));
-    if (!diff.empty()) {
-        why = "made for other fonts or sizes: " + diff;
-        return false;
-    }
-    int w = 0, h = 0;
-    size_t glyphBytes = 0;
-    ImVec2 white;
-    ImVec4 lines[IM_DRAWLIST_TEX_LINES_WIDTH_MAX + 1];
-    struct FontMetrics {
-        float size, ascent, descent;
-        unsigned fallback, ellipsis, dot;
-        int glyphs;
-    } metrics[kFontRoleCount];
+    return true;
+}
+
+// The JSON header's fields; false (with why) when one is missing or of the wrong type.
+bool readHeaderFields(const nlohmann::json& header, AtlasHeader& hdr, std::string& why) {
     try {
-        w = header.at("width").get<int>();
-        h = header.at("height").get<int>();
-        glyphBytes = header.at("glyphBytes").get<size_t>();
-        white = ImVec2(header.at("whitePixel").at(0).get<float>(),
-                       header.at("whitePixel").at(1).get<float>());
+        hdr.w = header.at("width").get<int>();
+        hdr.h = header.at("height").get<int>();
+        hdr.glyphBytes = header.at("glyphBytes").get<size_t>();
+        hdr.white = ImVec2(header.at("whitePixel").at(0).get<float>(),
+                           header.at("whitePixel").at(1).get<float>());
         const auto& l = header.at("lines");
-        if (l.size() != IM_ARRAYSIZE(lines)) throw std::out_of_range("lines");
+        if (l.size() != IM_ARRAYSIZE(hdr.lines)) throw std::out_of_range("lines");
         for (size_t i = 0; i < l.size(); ++i)
-            lines[i] = ImVec4(l[i].at(0).get<float>(), l[i].at(1).get<float>(),
-                              l[i].at(2).get<float>(), l[i].at(3).get<float>());
+            hdr.lines[i] = ImVec4(l[i].at(0).get<float>(), l[i].at(1).get<float>(),
+                                  l[i].at(2).get<float>(), l[i].at(3).get<float>());
         const auto& f = header.at("fonts");
         if (f.size() != size_t(kFontRoleCount)) throw std::out_of_range("fonts");
         for (int r = 0; r < kFontRoleCount; ++r)
-            metrics[r] = {f[r].at("size").get<float>(),        f[r].at("ascent").get<float>(),
-                          f[r].at("descent").get<float>(),     f[r].at("fallback").get<unsigned>(),
-                          f[r].at("ellipsis").get<unsigned>(), f[r].at("dot").get<unsigned>(),
-                          f[r].at("glyphs").get<int>()};
+            hdr.metrics[r] = {
+                f[r].at("size").get<float>(),        f[r].at("ascent").get<float>(),
+                f[r].at("descent").get<float>(),     f[r].at("fallback").get<unsigned>(),
+                f[r].at("ellipsis").get<unsigned>(), f[r].at("dot").get<unsigned>(),
+                f[r].at("glyphs").get<int>()};
     } catch (const std::exception& e) {
         why = std::string("header field missing or wrong: ") + e.what();
         return false;
     }
-    if (w <= 0 || h <= 0 || w > kMaxSide || h > kMaxSide || glyphBytes != sizeof(ImFontGlyph) ||
-        !finiteIn(white.x, 0, 1) || !finiteIn(white.y, 0, 1)) {
-        why = "header sizes out of range (" + std::to_string(w) + "x" + std::to_string(h) + ")";
+    return true;
+}
+
+// The header's sizes in range, the blob exactly as long as they say, every glyph sensible.
+bool checkSizesAndGlyphs(std::string_view blob, const AtlasHeader& hdr, std::string& why) {
+    if (hdr.w <= 0 || hdr.h <= 0 || hdr.w > kMaxSide || hdr.h > kMaxSide ||
+        hdr.glyphBytes != sizeof(ImFontGlyph) || !finiteIn(hdr.white.x, 0, 1) ||
+        !finiteIn(hdr.white.y, 0, 1)) {
+        why = "header sizes out of range (" + std::to_string(hdr.w) + "x" + std::to_string(hdr.h) +
+              ")";
         return false;
     }
-    size_t expected = kFixedHeader + jsonBytes + size_t(w) * size_t(h);
-    for (const FontMetrics& m : metrics) {
+    size_t expected = kFixedHeader + hdr.jsonBytes + size_t(hdr.w) * size_t(hdr.h);
+    for (const FontMetrics& m : hdr.metrics) {
         if (m.glyphs <= 0 || m.glyphs >= 0xFFFF || !finiteIn(m.size, 1, 1024) ||
             m.fallback > 0xFFFF || m.ellipsis > 0xFFFF || m.dot > 0xFFFF) {
             why = "font table out of range";
             return false;
         }
-        expected += size_t(m.glyphs) * glyphBytes;
+        expected += size_t(m.glyphs) * hdr.glyphBytes;
     }
     if (blob.size() != expected) {
         why = (blob.size() < expected ? "truncated: " : "trailing bytes: ") +
               std::to_string(blob.size()) + " bytes, the header says " + std::to_string(expected);
         return false;
     }
-    const char* p = blob.data() + kFixedHeader + jsonBytes;
+    const char* p = blob.data() + kFixedHeader + hdr.jsonBytes;
     for (int r = 0; r < kFontRoleCount; ++r) {
-        if (!glyphsValid(p, metrics[r].glyphs, metrics[r].size, why,
+        if (!glyphsValid(p, hdr.metrics[r].glyphs, hdr.metrics[r].size, why,
                          roleName(static_cast<FontRole>(r))))
             return false;
-        p += size_t(metrics[r].glyphs) * glyphBytes;
+        p += size_t(hdr.metrics[r].glyphs) * hdr.glyphBytes;
     }
+    return true;
+}
 
-    // Valid: build the atlas as ImFontAtlasBuildFinish() leaves it, without rasterising.
+// A checked blob into the atlas as ImFontAtlasBuildFinish() leaves it, without rasterising.
+void buildAtlas(std::string_view blob, const AtlasHeader& hdr, ImFontAtlas& atlas,
+                ImFont* out[kFontRoleCount], LoadedPixels& pixels) {
     atlas.Clear();
     atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;
     atlas.TexGlyphPadding = 1;
-    atlas.TexWidth = w;
-    atlas.TexHeight = h;
-    atlas.TexUvScale = ImVec2(1.0f / float(w), 1.0f / float(h));
-    atlas.TexUvWhitePixel = white;
-    for (int i = 0; i < IM_ARRAYSIZE(lines); ++i) atlas.TexUvLines[i] = lines[i];
-    p = blob.data() + kFixedHeader + jsonBytes;
+    atlas.TexWidth = hdr.w;
+    atlas.TexHeight = hdr.h;
+    atlas.TexUvScale = ImVec2(1.0f / float(hdr.w), 1.0f / float(hdr.h));
+    atlas.TexUvWhitePixel = hdr.white;
+    for (int i = 0; i < IM_ARRAYSIZE(hdr.lines); ++i) atlas.TexUvLines[i] = hdr.lines[i];
+    const char* p = blob.data() + kFixedHeader + hdr.jsonBytes;
     for (int r = 0; r < kFontRoleCount; ++r) {
-        const FontMetrics& m = metrics[r];
+        const FontMetrics& m = hdr.metrics[r];
         ImFont* font = IM_NEW(ImFont);
         atlas.Fonts.push_back(font);
         font->ContainerAtlas = &atlas;
@@ -410,13 +421,33 @@ bool load(std::string_view blob, const nlohmann::json& wanted, ImFontAtlas& atla
         font->EllipsisChar = static_cast<ImWchar>(m.ellipsis);
         font->DotChar = static_cast<ImWchar>(m.dot);
         font->Glyphs.resize(m.glyphs);
-        std::memcpy(font->Glyphs.Data, p, size_t(m.glyphs) * glyphBytes);
-        p += size_t(m.glyphs) * glyphBytes;
+        std::memcpy(font->Glyphs.Data, p, size_t(m.glyphs) * hdr.glyphBytes);
+        p += size_t(m.glyphs) * hdr.glyphBytes;
         font->BuildLookupTable();
         out[r] = font;
     }
     atlas.TexReady = true;
-    pixels = {reinterpret_cast<const unsigned char*>(p), w, h};
+    pixels = {reinterpret_cast<const unsigned char*>(p), hdr.w, hdr.h};
+}
+} // namespace
+
+bool load(std::string_view blob, const nlohmann::json& wanted, ImFontAtlas& atlas,
+          ImFont* out[kFontRoleCount], LoadedPixels& pixels, std::string& why) {
+    AtlasHeader hdr;
+    if (!readFixedHeader(blob, hdr, why)) return false;
+    nlohmann::json header = nlohmann::json::parse(blob.substr(kFixedHeader, hdr.jsonBytes), nullptr,
+                                                  /*allow_exceptions=*/false);
+    if (header.is_discarded() || !header.is_object()) {
+        why = "header is not valid JSON";
+        return false;
+    }
+    std::string diff = specDifference(wanted, header.value("spec", nlohmann::json()));
+    if (!diff.empty()) {
+        why = "made for other fonts or sizes: " + diff;
+        return false;
+    }
+    if (!readHeaderFields(header, hdr, why) || !checkSizesAndGlyphs(blob, hdr, why)) return false;
+    buildAtlas(blob, hdr, atlas, out, pixels);
     return true;
 }
 

@@ -139,19 +139,9 @@ double coldOpenMs(KioskApp& app, TextureCache& cache, const std::string& name, D
     return msSince(t0);
 }
 
-} // namespace
-
-int runFrameBench(KioskApp& app, ManualClock& clock) {
-    BenchDriver d(app, clock);
-    d.setStep("the start");
-    d.settle();
-    if (!d.ok()) {
-        std::fprintf(stderr, "bench: %s\n", d.failure().c_str());
-        return 1;
-    }
-    std::printf("bench: viewport %dx%d\n", app.width(), app.height());
-
-    // Empty frames first, then each module from home, redrawn when settled.
+// Empty frames first, then each module from home, redrawn when settled. False when a tile
+// or the way home is not on screen.
+bool benchScreens(BenchDriver& d, KioskApp& app) {
     auto t0 = std::chrono::steady_clock::now();
     for (int i = 0; i < kRedraws; ++i) d.renderEmptyFrame();
     print("empty", msSince(t0) / kRedraws, kRedraws);
@@ -164,14 +154,17 @@ int runFrameBench(KioskApp& app, ManualClock& clock) {
                    {"industry", "tile:industry"},
                    {"invest", "tile:invest"}};
     for (const auto& m : modules) {
-        if (app.screen() != ScreenId::Home && !d.tap("首页") && !d.tap("Home")) return 1;
+        if (app.screen() != ScreenId::Home && !d.tap("首页") && !d.tap("Home")) return false;
         d.settle();
-        if (!d.tap(m.tile)) return 1;
+        if (!d.tap(m.tile)) return false;
         d.settle();
         print(m.name, d.redrawMeanMs(kRedraws), kRedraws);
     }
+    return true;
+}
 
-    // Map pan: a finger dragging across the map, one motion per frame.
+// Map pan: a finger dragging across the map, one motion per frame.
+void benchMapPan(BenchDriver& d, KioskApp& app, ManualClock& clock) {
     if (app.screen() != ScreenId::Map) {
         d.tap("首页");
         d.settle();
@@ -182,7 +175,7 @@ int runFrameBench(KioskApp& app, ManualClock& clock) {
     d.finger(SDL_FINGERDOWN, 1, cx, cy);
     d.tick(kStepMs);
     constexpr int kPanFrames = 60;
-    t0 = std::chrono::steady_clock::now();
+    auto t0 = std::chrono::steady_clock::now();
     for (int i = 0; i < kPanFrames; ++i) {
         float t = float(i) / kPanFrames;
         d.finger(SDL_FINGERMOTION, 1, cx - reach * t, cy - reach * 0.3f * t);
@@ -193,9 +186,12 @@ int runFrameBench(KioskApp& app, ManualClock& clock) {
     print("map-pan", msSince(t0) / kPanFrames, kPanFrames);
     d.finger(SDL_FINGERUP, 1, cx - reach, cy - reach * 0.3f);
     d.settle();
+}
 
-    // Photo open: in the city's photo viewer, "next" to a photo not shown before, until it is
-    // decoded and on the GPU (the gallery shows one photo at a time; the others are cold).
+// Photo open: in the city's photo viewer, "next" to a photo not shown before, until it is
+// decoded and on the GPU (the gallery shows one photo at a time; the others are cold). False
+// when the city screen has no gallery photo.
+bool benchPhotoOpen(BenchDriver& d, KioskApp& app) {
     d.tap("首页");
     d.settle();
     d.tap("tile:city");
@@ -203,7 +199,7 @@ int runFrameBench(KioskApp& app, ManualClock& clock) {
     const HitTarget* photo = d.findPrefix("gallery:");
     if (!photo) {
         std::fprintf(stderr, "bench: no gallery photo on the city screen\n");
-        return 1;
+        return false;
     }
     std::string first = photo->id;
     d.tap(first.c_str());
@@ -211,37 +207,38 @@ int runFrameBench(KioskApp& app, ManualClock& clock) {
     double sum = 0;
     int opened = 0;
     for (int i = 0; i < 6 && app.hits().find("viewer-next"); ++i) {
-        t0 = std::chrono::steady_clock::now();
+        auto t0 = std::chrono::steady_clock::now();
         d.tap("viewer-next");
         d.settle();
         sum += msSince(t0);
         ++opened;
     }
     if (opened) print("photo-open", sum / opened, opened);
+    return true;
+}
 
-    // Every demo photo and thumbnail, cold: the texture cache is emptied first (the screen
-    // behind reloads its own images, then settles), and what it reloaded is skipped.
-    TextureCache* cache = app.textureCache();
-    if (!cache) return 0;
+// Every demo photo and thumbnail, cold: the texture cache is emptied first (the screen
+// behind reloads its own images, then settles), and what it reloaded is skipped.
+void benchColdImages(BenchDriver& d, KioskApp& app, TextureCache& cache) {
     d.tap("viewer-close");
     d.tap("首页");
-    cache->clear();
+    cache.clear();
     d.settle();
     DisplaySize box =
         widgets::viewerPhotoSize(DesignScale::forViewport(float(app.width()), float(app.height())));
     std::vector<double> photoMs, thumbMs, photoGpuMs, thumbGpuMs;
     for (bool drawFrames : {true, false}) {
         if (!drawFrames) { // the same images cold again
-            cache->clear();
+            cache.clear();
             d.settle();
         }
         for (const Photo& p : app.content().photos) {
-            if (!p.thumb.empty() && !cache->resident(p.thumb)) {
-                double ms = coldOpenMs(app, *cache, p.thumb, DisplaySize{}, drawFrames);
+            if (!p.thumb.empty() && !cache.resident(p.thumb)) {
+                double ms = coldOpenMs(app, cache, p.thumb, DisplaySize{}, drawFrames);
                 if (ms >= 0) (drawFrames ? thumbMs : thumbGpuMs).push_back(ms);
             }
-            if (!p.file.empty() && !cache->resident(p.file)) {
-                double ms = coldOpenMs(app, *cache, p.file, box, drawFrames);
+            if (!p.file.empty() && !cache.resident(p.file)) {
+                double ms = coldOpenMs(app, cache, p.file, box, drawFrames);
                 if (ms >= 0) (drawFrames ? photoMs : photoGpuMs).push_back(ms);
             }
         }
@@ -251,6 +248,25 @@ int runFrameBench(KioskApp& app, ManualClock& clock) {
     printPercentiles("thumb-cold", thumbMs);
     printPercentiles("photo-gpu", photoGpuMs);
     printPercentiles("thumb-gpu", thumbGpuMs);
+}
+
+} // namespace
+
+int runFrameBench(KioskApp& app, ManualClock& clock) {
+    BenchDriver d(app, clock);
+    d.setStep("the start");
+    d.settle();
+    if (!d.ok()) {
+        std::fprintf(stderr, "bench: %s\n", d.failure().c_str());
+        return 1;
+    }
+    std::printf("bench: viewport %dx%d\n", app.width(), app.height());
+    if (!benchScreens(d, app)) return 1;
+    benchMapPan(d, app, clock);
+    if (!benchPhotoOpen(d, app)) return 1;
+    TextureCache* cache = app.textureCache();
+    if (!cache) return 0;
+    benchColdImages(d, app, *cache);
     if (!d.ok()) std::fprintf(stderr, "bench: %s\n", d.failure().c_str());
     return d.ok() ? 0 : 1;
 }

@@ -85,20 +85,20 @@ int report(const char* mode, const MonkeyDriver& d, uint64_t event, uint64_t eve
 // [SECTION] monkey
 // -----------------------------------------------------------------------------------------
 
-int runMonkey(KioskApp& app, ManualClock& clock, const MonkeyOptions& o) {
-    crash::install("monkey", o.seed, o.events);
-    auto started = std::chrono::steady_clock::now();
-    double simStart = clock.nowMs();
-    MonkeyDriver d(app, clock, o.seed);
-    uint64_t warmup = o.warmupEvents ? o.warmupEvents : std::max<uint64_t>(o.events / 5, 200);
-    warmup = std::min(warmup, o.events / 2);
-    uint64_t every =
-        o.sampleEvery ? o.sampleEvery : std::max<uint64_t>((o.events - warmup) / 50, 20);
-    std::vector<std::pair<double, double>> samples; // (event, RSS KB) after warm-up
+namespace {
 
-    d.selfTestMode = monkeySelfTest();
+// One monkey run's bookkeeping: when it started, its warm-up and its memory samples.
+struct MonkeyRun {
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+    double simStart = 0;
+    uint64_t warmup = 0, every = 0;
+    std::vector<std::pair<double, double>> samples; // (event, RSS KB) after warm-up
+};
+
+// The random actions; -1 when all went through, else the exit code (after the report).
+int monkeyEvents(KioskApp& app, ManualClock& clock, const MonkeyOptions& o, MonkeyDriver& d,
+                 MonkeyRun& run) {
     const bool trace = std::getenv("ZJ_MONKEY_TRACE") != nullptr;
-    d.settle();
     for (uint64_t i = 0; i < o.events; ++i) {
         crash::g_event = i;
         if (d.selfTestMode != "stuck") misbehave(d.selfTestMode, i, d.leaked);
@@ -108,20 +108,25 @@ int runMonkey(KioskApp& app, ManualClock& clock, const MonkeyOptions& o) {
                          static_cast<const char*>(crash::g_action), screenName(app.screen()),
                          rssKb());
         if (!d.ok()) return report("monkey", d, i, o.events, o.seed);
-        if (i >= warmup && (i - warmup) % every == 0) samples.push_back({double(i), heldKb(app)});
+        if (i >= run.warmup && (i - run.warmup) % run.every == 0)
+            run.samples.push_back({double(i), heldKb(app)});
         // A long run says how it goes: its figures survive even if it is stopped early.
         if (o.events >= 20'000 && (i + 1) % 10'000 == 0)
             std::fprintf(stderr,
                          "monkey: progress %" PRIu64 " of %" PRIu64
                          " events, %.0f s wall, %.1f h simulated, %" PRIu64
                          " frames; RSS outside the texture cache %.1f MiB, textures %.1f MiB\n",
-                         i + 1, o.events, wallSeconds(started),
-                         (clock.nowMs() - simStart) / 3'600'000.0, d.framesDrawn, mib(heldKb(app)),
-                         app.textureBytes() / 1048576.0);
+                         i + 1, o.events, wallSeconds(run.started),
+                         (clock.nowMs() - run.simStart) / 3'600'000.0, d.framesDrawn,
+                         mib(heldKb(app)), app.textureBytes() / 1048576.0);
     }
-    crash::g_event = o.events;
-    samples.push_back({double(o.events), heldKb(app)});
+    return -1;
+}
 
+// The summary lines and the memory verdict: 0 ok, 1 a leak.
+int monkeyVerdict(KioskApp& app, ManualClock& clock, const MonkeyOptions& o, const MonkeyDriver& d,
+                  const MonkeyRun& run) {
+    const auto& samples = run.samples;
     // Growth: the last sample against the lowest of the first few after warm-up (allocators
     // settle in steps; a leak keeps climbing to the end).
     double base = samples.front().second;
@@ -130,10 +135,10 @@ int runMonkey(KioskApp& app, ManualClock& clock, const MonkeyOptions& o) {
     double end = samples.back().second;
     double peak = base;
     for (auto [x, kb] : samples) peak = std::max(peak, kb);
-    double measured = double(o.events - warmup);
+    double measured = double(o.events - run.warmup);
     double limitKb = o.maxGrowthKb > 0 ? o.maxGrowthKb : 4096.0 + measured * 64.0 / 1024.0;
     double perThousand = slope(samples) * 1000.0;
-    double simHours = (clock.nowMs() - simStart) / 3'600'000.0;
+    double simHours = (clock.nowMs() - run.simStart) / 3'600'000.0;
     std::fprintf(stderr,
                  "monkey: %" PRIu64 " events, seed %" PRIu64 ", %.1f s wall, %" PRIu64
                  " frames (slowest %.0f ms; %" PRIu64
@@ -143,10 +148,10 @@ int runMonkey(KioskApp& app, ManualClock& clock, const MonkeyOptions& o) {
                  "monkey: RSS outside the texture cache %.1f MiB after %" PRIu64
                  " warm-up events, %.1f MiB at the end "
                  "(peak %.1f), growth %+.0f KB (limit %.0f KB), trend %+.2f KB per 1000 events\n",
-                 o.events, o.seed, wallSeconds(started), d.framesDrawn, d.slowestFrameMs,
+                 o.events, o.seed, wallSeconds(run.started), d.framesDrawn, d.slowestFrameMs,
                  d.descheduledFrames, simHours, d.langSwitches, d.langSwitchesTaken, d.pinsTyped,
-                 d.pinsRight, joined(d.screensSeen).c_str(), mib(base), warmup, mib(end), mib(peak),
-                 end - base, limitKb, perThousand);
+                 d.pinsRight, joined(d.screensSeen).c_str(), mib(base), run.warmup, mib(end),
+                 mib(peak), end - base, limitKb, perThousand);
     std::fprintf(stderr, "monkey: mean frame time at %dx%d: %s\n", app.width(), app.height(),
                  frameTimes(d).c_str());
 #if defined(__SANITIZE_ADDRESS__)
@@ -169,75 +174,85 @@ int runMonkey(KioskApp& app, ManualClock& clock, const MonkeyOptions& o) {
     return 0;
 }
 
+} // namespace
+
+int runMonkey(KioskApp& app, ManualClock& clock, const MonkeyOptions& o) {
+    crash::install("monkey", o.seed, o.events);
+    MonkeyRun run;
+    run.simStart = clock.nowMs();
+    MonkeyDriver d(app, clock, o.seed);
+    run.warmup = o.warmupEvents ? o.warmupEvents : std::max<uint64_t>(o.events / 5, 200);
+    run.warmup = std::min(run.warmup, o.events / 2);
+    run.every =
+        o.sampleEvery ? o.sampleEvery : std::max<uint64_t>((o.events - run.warmup) / 50, 20);
+    d.selfTestMode = monkeySelfTest();
+    d.settle();
+    if (int rc = monkeyEvents(app, clock, o, d, run); rc >= 0) return rc;
+    crash::g_event = o.events;
+    run.samples.push_back({double(o.events), heldKb(app)});
+    return monkeyVerdict(app, clock, o, d, run);
+}
+
 // [SECTION] soak
 // ------------------------------------------------------------------------------------------
 
-// A day: the lobby opens 08:30-18:00; visitors arrive every 5-40 minutes and do 5-60 things;
-// between them the kiosk idles. At night it idles (cheap: the clock jumps). Every 3 simulated
-// hours the content is reloaded between frames, as a bundle switch would.
-int runSoak(KioskApp& app, ManualClock& clock, const SoakOptions& o) {
-    constexpr double kHourMs = 3'600'000.0, kDayMs = 24 * kHourMs;
-    constexpr double kOpenMs = 8.5 * kHourMs, kCloseMs = 18 * kHourMs;
-    constexpr double kReloadEveryMs = 3 * kHourMs;
-    crash::install("soak", o.seed, 0);
-    auto started = std::chrono::steady_clock::now();
-    MonkeyDriver d(app, clock, o.seed);
-    // The first day warms every cache (fonts, textures, the video player): judge from its night on.
-    double warmupDays = o.warmupDays > 0 ? o.warmupDays : std::min(1.0, o.days / 2);
+namespace {
+
+constexpr double kHourMs = 3'600'000.0, kDayMs = 24 * kHourMs;
+constexpr double kOpenMs = 8.5 * kHourMs, kCloseMs = 18 * kHourMs;
+constexpr double kReloadEveryMs = 3 * kHourMs;
+
+// One soak's counts and memory samples, on the simulated clock from t0.
+struct SoakRun {
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+    double warmupDays = 0;
     std::vector<std::pair<double, double>> samples; // (simulated day, RSS KB) after warm-up
     uint64_t visits = 0, actions = 0, reloads = 0, films = 0;
     int filmDay = -1; // the day the film was last watched
-    double t0 = clock.nowMs();
-    double nextReload = t0 + kReloadEveryMs, nextSample = t0;
-    auto day = [&] { return (clock.nowMs() - t0) / kDayMs; };
+    double t0 = 0, nextReload = 0, nextSample = 0;
+    double day(const ManualClock& clock) const { return (clock.nowMs() - t0) / kDayMs; }
+};
 
-    d.settle();
-    while (day() < o.days && d.ok()) {
-        double timeOfDay = std::fmod(clock.nowMs() - t0, kDayMs);
-        if (timeOfDay >= kOpenMs && timeOfDay < kCloseMs) {
-            ++visits;
-            d.act("visit");
-            for (int n = d.uniform(5, 60); n > 0 && d.ok(); --n, ++actions) {
-                crash::g_event = actions;
-                d.randomAction(false);
-            }
-            if (!d.ok()) break;
-            if (filmDay != int(day()) && timeOfDay >= 12 * kHourMs) { // one film a day
-                d.act("watching the film");
-                filmDay = int(day());
-                if (d.watchFilm()) ++films;
-                if (!d.ok()) break;
-            }
-            d.act("idle between visitors");
-            d.idle(d.uniform(5, 40) * 60'000.0);
-        } else {
-            d.act("night");
-            double toOpen =
-                timeOfDay < kOpenMs ? kOpenMs - timeOfDay : kDayMs - timeOfDay + kOpenMs;
-            d.idle(std::min(toOpen, kHourMs));
-        }
-        if (d.ok() && clock.nowMs() >= nextReload) {
-            d.act("content reload");
-            app.reloadContent();
-            d.settle();
-            ++reloads;
-            nextReload += kReloadEveryMs;
-        }
-        if (clock.nowMs() >= nextSample) {
-            // Compare like with like: memory at night, when the lobby is quiet, day after day.
-            // Daytime samples swing by tens of MB with what visitors opened (bounded caches).
-            double hourOfDay = std::fmod(clock.nowMs() - t0, kDayMs) / kHourMs;
-            bool quiet = hourOfDay >= 1.0 && hourOfDay < 8.0;
-            if (day() >= warmupDays && quiet) samples.push_back({day(), heldKb(app)});
-            if (std::getenv("ZJ_SOAK_TRACE")) // one line per simulated hour: the memory curve
-                std::fprintf(stderr, "soak: day %.3f held %.0f KB textures %.0f KB\n", day(),
-                             heldKb(app), app.textureBytes() / 1024.0);
-            nextSample += kHourMs;
-        }
+// A visitor: 5-60 random things, the film once a day after noon, then the idle until the next.
+// False when the driver failed.
+bool soakVisit(MonkeyDriver& d, const ManualClock& clock, SoakRun& run, double timeOfDay) {
+    ++run.visits;
+    d.act("visit");
+    for (int n = d.uniform(5, 60); n > 0 && d.ok(); --n, ++run.actions) {
+        crash::g_event = run.actions;
+        d.randomAction(false);
     }
-    if (!d.ok()) return report("soak", d, actions, 0, o.seed);
-    if (samples.empty()) samples.push_back({day(), heldKb(app)});
+    if (!d.ok()) return false;
+    if (run.filmDay != int(run.day(clock)) && timeOfDay >= 12 * kHourMs) { // one film a day
+        d.act("watching the film");
+        run.filmDay = int(run.day(clock));
+        if (d.watchFilm()) ++run.films;
+        if (!d.ok()) return false;
+    }
+    d.act("idle between visitors");
+    d.idle(d.uniform(5, 40) * 60'000.0);
+    return true;
+}
 
+// Once a simulated hour: a memory sample when the night is quiet (and the trace line).
+void soakSample(const KioskApp& app, const ManualClock& clock, SoakRun& run) {
+    if (clock.nowMs() < run.nextSample) return;
+    // Compare like with like: memory at night, when the lobby is quiet, day after day.
+    // Daytime samples swing by tens of MB with what visitors opened (bounded caches).
+    double hourOfDay = std::fmod(clock.nowMs() - run.t0, kDayMs) / kHourMs;
+    bool quiet = hourOfDay >= 1.0 && hourOfDay < 8.0;
+    double day = run.day(clock);
+    if (day >= run.warmupDays && quiet) run.samples.push_back({day, heldKb(app)});
+    if (std::getenv("ZJ_SOAK_TRACE")) // one line per simulated hour: the memory curve
+        std::fprintf(stderr, "soak: day %.3f held %.0f KB textures %.0f KB\n", day, heldKb(app),
+                     app.textureBytes() / 1024.0);
+    run.nextSample += kHourMs;
+}
+
+// The summary lines and the growth verdict: 0 ok, 1 memory keeps growing.
+int soakVerdict(const KioskApp& app, const SoakOptions& o, const MonkeyDriver& d,
+                const SoakRun& run) {
+    const auto& samples = run.samples;
     double base = samples.front().second, end = samples.back().second, peak = base;
     for (auto [x, kb] : samples) peak = std::max(peak, kb);
     double perDay = slope(samples);
@@ -250,9 +265,10 @@ int runSoak(KioskApp& app, ManualClock& clock, const SoakOptions& o) {
         "soak: RSS outside the texture cache %.1f MiB after %.2f warm-up days, %.1f MiB at the end "
         "(peak %.1f); "
         "growth %+.0f KB per simulated day (limit %.0f); texture cache %.1f MiB at the end\n",
-        o.days, o.seed, wallSeconds(started), visits, actions, reloads, films,
-        app.videoLoopsPlayed(), d.framesDrawn, joined(d.screensSeen).c_str(), mib(base), warmupDays,
-        mib(end), mib(peak), perDay, o.maxGrowthKbPerDay, app.textureBytes() / 1048576.0);
+        o.days, o.seed, wallSeconds(run.started), run.visits, run.actions, run.reloads, run.films,
+        app.videoLoopsPlayed(), d.framesDrawn, joined(d.screensSeen).c_str(), mib(base),
+        run.warmupDays, mib(end), mib(peak), perDay, o.maxGrowthKbPerDay,
+        app.textureBytes() / 1048576.0);
     // A trend over less than half a day of samples says little; noise under 2 MiB in total is
     // allocator settling, not a leak.
     if (span >= 0.5 && perDay > o.maxGrowthKbPerDay && end - base > 2048) {
@@ -264,6 +280,46 @@ int runSoak(KioskApp& app, ManualClock& clock, const SoakOptions& o) {
     }
     std::fprintf(stderr, "soak: ok\n");
     return 0;
+}
+
+} // namespace
+
+// A day: the lobby opens 08:30-18:00; visitors arrive every 5-40 minutes and do 5-60 things;
+// between them the kiosk idles. At night it idles (cheap: the clock jumps). Every 3 simulated
+// hours the content is reloaded between frames, as a bundle switch would.
+int runSoak(KioskApp& app, ManualClock& clock, const SoakOptions& o) {
+    crash::install("soak", o.seed, 0);
+    SoakRun run;
+    MonkeyDriver d(app, clock, o.seed);
+    // The first day warms every cache (fonts, textures, the video player): judge from its night on.
+    run.warmupDays = o.warmupDays > 0 ? o.warmupDays : std::min(1.0, o.days / 2);
+    run.t0 = clock.nowMs();
+    run.nextReload = run.t0 + kReloadEveryMs;
+    run.nextSample = run.t0;
+
+    d.settle();
+    while (run.day(clock) < o.days && d.ok()) {
+        double timeOfDay = std::fmod(clock.nowMs() - run.t0, kDayMs);
+        if (timeOfDay >= kOpenMs && timeOfDay < kCloseMs) {
+            if (!soakVisit(d, clock, run, timeOfDay)) break;
+        } else {
+            d.act("night");
+            double toOpen =
+                timeOfDay < kOpenMs ? kOpenMs - timeOfDay : kDayMs - timeOfDay + kOpenMs;
+            d.idle(std::min(toOpen, kHourMs));
+        }
+        if (d.ok() && clock.nowMs() >= run.nextReload) {
+            d.act("content reload");
+            app.reloadContent();
+            d.settle();
+            ++run.reloads;
+            run.nextReload += kReloadEveryMs;
+        }
+        soakSample(app, clock, run);
+    }
+    if (!d.ok()) return report("soak", d, run.actions, 0, o.seed);
+    if (run.samples.empty()) run.samples.push_back({run.day(clock), heldKb(app)});
+    return soakVerdict(app, o, d, run);
 }
 
 } // namespace zj

@@ -30,11 +30,37 @@ static bool readSignature(const fs::path& file, crypto::Signature& sig, std::str
     return true;
 }
 
-static std::optional<Bundle>
-openBundleUnchecked(const fs::path& manifestDir, const fs::path& blobDir,
-                    const crypto::PublicKey& publisher, VerifyLevel level,
-                    std::vector<std::string>& problems, BundleFindings& findings,
-                    VerifiedBlobs* verified) {
+// What is wrong with one of the manifest's blobs, empty when nothing is. A plain file of the
+// stated size; with VerifyLevel::Full also the stated sha256 (unless `verified` knows it).
+static std::string blobProblem(const ManifestFile& f, const fs::path& blob, VerifyLevel level,
+                               VerifiedBlobs* verified) {
+    std::error_code ec;
+    // symlink_status: a blob must be a plain file, never a link pointing elsewhere.
+    fs::file_status st = fs::symlink_status(blob, ec);
+    if (!fs::exists(st)) return "missing";
+    if (!fs::is_regular_file(st)) return "not a regular file";
+    uint64_t size = fs::file_size(blob, ec);
+    if (ec) return "cannot stat: " + ec.message();
+    if (size != f.size)
+        return "size " + std::to_string(size) + ", expected " + std::to_string(f.size);
+    if (level != VerifyLevel::Full || (verified && verified->known(f.sha256, blob))) return {};
+    std::string hex, err;
+    FileStamp before;
+    stampOf(blob, before);
+    if (!crypto::sha256File(blob, hex, nullptr, err)) return err;
+    if (hex != f.sha256) {
+        if (verified) verified->forget(blob);
+        return "sha256 mismatch";
+    }
+    if (verified) verified->record(f.sha256, blob, before);
+    return {};
+}
+
+// The signed manifest, parsed; nullopt (with the problem) when unsigned, forged or malformed.
+static std::optional<Bundle> openManifest(const fs::path& manifestDir,
+                                          const crypto::PublicKey& publisher,
+                                          std::vector<std::string>& problems,
+                                          BundleFindings& findings) {
     std::string err, json;
     crypto::Signature sig{};
     if (!fileutil::readFile(manifestDir / "manifest.json", json, err) ||
@@ -52,63 +78,28 @@ openBundleUnchecked(const fs::path& manifestDir, const fs::path& blobDir,
     }
     Bundle bundle;
     bundle.manifestDir = manifestDir;
-    bundle.blobDir = blobDir;
     if (!parseManifest(json, bundle.manifest, err)) {
         problems.push_back((manifestDir / "manifest.json").string() + ": " + err);
         return std::nullopt;
     }
+    return bundle;
+}
 
+static std::optional<Bundle>
+openBundleUnchecked(const fs::path& manifestDir, const fs::path& blobDir,
+                    const crypto::PublicKey& publisher, VerifyLevel level,
+                    std::vector<std::string>& problems, BundleFindings& findings,
+                    VerifiedBlobs* verified) {
+    std::optional<Bundle> bundle = openManifest(manifestDir, publisher, problems, findings);
+    if (!bundle) return std::nullopt;
+    bundle->blobDir = blobDir;
     bool ok = true;
-    for (const ManifestFile& f : bundle.manifest.files) {
-        fs::path blob = blobDir / f.sha256;
-        std::string label = blobLabel(f.sha256);
-        std::string suffix = " (" + f.name + ")";
-        std::error_code ec;
-        // symlink_status: a blob must be a plain file, never a link pointing elsewhere.
-        fs::file_status st = fs::symlink_status(blob, ec);
-        if (!fs::exists(st)) {
-            problems.push_back(label + ": missing" + suffix);
-            findings.damaged.push_back(f);
-            ok = false;
-            continue;
-        }
-        if (!fs::is_regular_file(st)) {
-            problems.push_back(label + ": not a regular file" + suffix);
-            findings.damaged.push_back(f);
-            ok = false;
-            continue;
-        }
-        uint64_t size = fs::file_size(blob, ec);
-        if (ec) {
-            problems.push_back(label + ": cannot stat: " + ec.message() + suffix);
-            findings.damaged.push_back(f);
-            ok = false;
-            continue;
-        }
-        if (size != f.size) {
-            problems.push_back(label + ": size " + std::to_string(size) + ", expected " +
-                               std::to_string(f.size) + suffix);
-            findings.damaged.push_back(f);
-            ok = false;
-            continue;
-        }
-        if (level == VerifyLevel::Full && !(verified && verified->known(f.sha256, blob))) {
-            std::string hex;
-            FileStamp before;
-            stampOf(blob, before);
-            if (!crypto::sha256File(blob, hex, nullptr, err)) {
-                problems.push_back(label + ": " + err + suffix);
-                findings.damaged.push_back(f);
-                ok = false;
-            } else if (hex != f.sha256) {
-                problems.push_back(label + ": sha256 mismatch" + suffix);
-                findings.damaged.push_back(f);
-                if (verified) verified->forget(blob);
-                ok = false;
-            } else if (verified) {
-                verified->record(f.sha256, blob, before);
-            }
-        }
+    for (const ManifestFile& f : bundle->manifest.files) {
+        std::string problem = blobProblem(f, blobDir / f.sha256, level, verified);
+        if (problem.empty()) continue;
+        problems.push_back(blobLabel(f.sha256) + ": " + problem + " (" + f.name + ")");
+        findings.damaged.push_back(f);
+        ok = false;
     }
     if (!ok) return std::nullopt;
     return bundle;
