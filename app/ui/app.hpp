@@ -6,6 +6,7 @@
 #pragma once
 #include "core/bundle/data_dir.hpp"
 #include "core/clock.hpp"
+#include "core/frame_scheduler.hpp"
 #include "core/hit_registry.hpp"
 #include "core/session/restarts.hpp"
 #include "core/session/session_config.hpp"
@@ -13,7 +14,6 @@
 #include "platform/input.hpp"
 #include "platform/window.hpp"
 #include "ui/content_host.hpp"
-#include "core/frame_scheduler.hpp"
 #include "ui/ui_context.hpp"
 #include "ui/visit_session.hpp"
 

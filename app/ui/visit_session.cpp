@@ -3,9 +3,9 @@
 // [SECTION] Drawing
 #include "ui/visit_session.hpp"
 
+#include "core/frame_scheduler.hpp"
 #include "platform/input.hpp"
 #include "platform/video_player.hpp"
-#include "core/frame_scheduler.hpp"
 #include "ui/screens/attract_screen.hpp"
 #include "ui/screens/city_screen.hpp"
 #include "ui/screens/home_screen.hpp"
