@@ -305,6 +305,17 @@ def boot_to_home(vm, refs, limit_s, shot_name):
 def check_boot_and_tap(vm, refs, limit_s):
     t_frame, version, offset = boot_to_home(vm, refs, limit_s, "boot-home.ppm")
     log(f"   power-on -> first kiosk frame: {t_frame:.1f} s (content version {version})")
+    # READY=1 reached systemd: the start is over and the watchdog armed. Without the launcher
+    # (zjmap-kiosk-session) the unit stayed "activating" until TimeoutStartSec killed it.
+    state = ""
+    for _ in range(30):
+        _, state = vm.sh("systemctl is-active zjmap-kiosk.service", check=False)
+        if state.strip() == "active":
+            break
+        time.sleep(2)
+    if state.strip() != "active":
+        raise Failure(f"the unit is {state.strip()!r} after the first frame, not active: "
+                      "systemd never got READY=1")
     rc, out = vm.sh("systemctl is-active zjmap-kiosk.service; loginctl list-sessions --no-legend; "
                     "ps -o user=,comm= -C cage -C zjmap-kiosk")
     log("   " + out.strip().replace("\n", "\n   "))
