@@ -34,10 +34,7 @@ bool FontSet::uploadAlphaTexture(const unsigned char* pixels, int w, int h, std:
     GLuint tex = 0;
     gl().genTextures(1, &tex);
     gl().bindTexture(GL_TEXTURE_2D, tex);
-    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    setTextureSampling(GL_LINEAR);
     const GLint swizzle[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
     gl().texParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
     gl().pixelStorei(GL_UNPACK_ALIGNMENT, 1);

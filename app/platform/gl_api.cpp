@@ -66,6 +66,13 @@ void* glProcAddress(const char* name) {
     return SDL_GL_GetProcAddress(name);
 }
 
+void setTextureSampling(GLint filter) {
+    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+}
+
 void clearFrame(int width, int height, float r, float g, float b) {
     if (!ready) return;
     table.viewport(0, 0, width, height);

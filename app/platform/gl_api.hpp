@@ -51,5 +51,8 @@ void* glProcAddress(const char* name);
 
 // The start of every frame: viewport to the drawable, clear to the background colour.
 void clearFrame(int width, int height, float r, float g, float b);
+// The bound 2D texture's sampling: `filter` (GL_LINEAR, GL_NEAREST) both ways, edges clamped
+// (UI images are drawn whole: a repeat would bleed the far edge into a border).
+void setTextureSampling(GLint filter);
 
 } // namespace zj

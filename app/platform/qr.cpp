@@ -42,10 +42,7 @@ QrTexture encode(const std::string& text) {
     GLuint tex = 0;
     gl().genTextures(1, &tex);
     gl().bindTexture(GL_TEXTURE_2D, tex);
-    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    setTextureSampling(GL_NEAREST);
     gl().pixelStorei(GL_UNPACK_ALIGNMENT, 1);
     gl().texImage2D(GL_TEXTURE_2D, 0, GL_RGBA, side, side, 0, GL_RGBA, GL_UNSIGNED_BYTE,
                     rgba.data());

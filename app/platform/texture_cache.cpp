@@ -168,10 +168,7 @@ struct TextureCache::Impl {
                 gl().genTextures(1, &t);
                 e.uploadTexture = t;
                 gl().bindTexture(GL_TEXTURE_2D, t);
-                gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-                gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-                gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-                gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+                setTextureSampling(GL_LINEAR);
                 gl().texImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE,
                                 nullptr);
             } else {

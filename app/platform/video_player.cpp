@@ -160,10 +160,7 @@ bool VideoPlayer::ensureGl(std::string& err) {
     if (!tex) gl().genTextures(1, &tex);
     texture_ = tex;
     gl().bindTexture(GL_TEXTURE_2D, tex);
-    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    gl().texParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    setTextureSampling(GL_LINEAR);
     gl().texImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width_, height_, 0, GL_RGBA, GL_UNSIGNED_BYTE,
                     nullptr);
     GLuint fbo = fbo_;
