@@ -51,9 +51,9 @@ SessionLayer::SessionLayer(SessionConfig config, const Clock& clock, Host host)
     : config_(std::move(config)), clock_(clock), host_(std::move(host)),
       idle_(
           {config_.idleTimeoutS * 1000, config_.promptS * 1000, config_.staffIdleTimeoutS * 1000}),
-      pinGate_(!config_.pinHash.empty() ? config_.pinHash
-               : config_.developmentPin ? hashPin(kDevPin)
-                                        : std::string()) {
+      pinGate_(config_.pinHash) {
+    if (config_.pinHash.empty() && config_.developmentPin)
+        pinGate_.setPinHashedOnFirstAttempt(kDevPin);
     volume = config_.volume;
     if (config_.utcOffsetMinutes) {
         utcOffsetS_ = *config_.utcOffsetMinutes * 60;

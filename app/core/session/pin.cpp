@@ -122,6 +122,10 @@ void PinGate::save(double nowMs) const {
 
 PinGate::Result PinGate::attempt(const std::string& pin, double nowMs) {
     if (locked(nowMs)) return Result::LockedOut; // not even checked: no guessing while locked
+    if (!pinToHash_.empty()) {
+        hash_ = hashPin(pinToHash_);
+        pinToHash_.clear();
+    }
     if (verifyPin(pin, hash_)) {
         if (wrong_ != 0) {
             wrong_ = 0;

@@ -45,8 +45,14 @@ class PinGate {
     PinGate(std::string hash, Settings s) : settings_(s), hash_(std::move(hash)) {}
 
     // No hash yet: the keypad asks the staff to set a PIN (attempt() then says Wrong).
-    bool needsSetup() const { return hash_.empty(); }
-    void setHash(std::string hash) { hash_ = std::move(hash); }
+    bool needsSetup() const { return hash_.empty() && pinToHash_.empty(); }
+    void setHash(std::string hash) {
+        hash_ = std::move(hash);
+        pinToHash_.clear();
+    }
+    // A PIN known in the clear (the public development PIN), hashed at the first attempt: an
+    // Argon2id hash costs ~40-60 ms, which start-up would otherwise pay before the first frame.
+    void setPinHashedOnFirstAttempt(std::string pin) { pinToHash_ = std::move(pin); }
 
     // Keeps the wrong-PIN count and the lockout in `file` across restarts: read now, written
     // after every attempt. The lockout is dated by wall time (`wallS` at `nowMs`), and what is
@@ -63,7 +69,8 @@ class PinGate {
 
     Settings settings_;
     std::string hash_;
-    int wrong_ = 0; // consecutive wrong PINs (reset by a right one)
+    std::string pinToHash_; // setPinHashedOnFirstAttempt: "" once hashed
+    int wrong_ = 0;         // consecutive wrong PINs (reset by a right one)
     double lockedUntilMs_ = -1;
     std::filesystem::path stateFile_; // "" = in memory only (the development PIN)
     double wallMinusNowMs_ = 0;       // wall ms = nowMs + this

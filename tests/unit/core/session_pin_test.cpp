@@ -53,6 +53,22 @@ TEST(SessionPin, WrongPinsLockOutWithDoubling) {
     EXPECT_EQ(gate.wrongCount(), 0);
 }
 
+TEST(SessionPin, APinHashedOnFirstAttemptGuardsLikeAHashedOne) {
+    PinGate gate("", {2, 30000, 3600000});
+    EXPECT_TRUE(gate.needsSetup());
+    gate.setPinHashedOnFirstAttempt("2468");
+    EXPECT_FALSE(gate.needsSetup()); // the keypad asks for the PIN, not for a new one
+    EXPECT_EQ(gate.attempt("1357", 0), PinGate::Result::Wrong);
+    EXPECT_EQ(gate.attempt("2468", 1000), PinGate::Result::Accepted);
+    EXPECT_EQ(gate.attempt("0000", 2000), PinGate::Result::Wrong);
+    EXPECT_EQ(gate.attempt("0000", 3000), PinGate::Result::Wrong);
+    EXPECT_TRUE(gate.locked(3000));
+    // A PIN set later replaces it.
+    gate.setHash(hashPin("975310"));
+    EXPECT_EQ(gate.attempt("2468", 40000), PinGate::Result::Wrong);
+    EXPECT_EQ(gate.attempt("975310", 200000), PinGate::Result::Accepted);
+}
+
 namespace {
 struct PinDir {
     std::filesystem::path path = std::filesystem::path(::testing::TempDir()) /
