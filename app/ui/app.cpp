@@ -302,11 +302,6 @@ double KioskApp::nextStateDeadlineMs() const {
     return earliest(d, content_.previewDeadlineMs()); // a due rebuild, a running one
 }
 
-bool KioskApp::frameDue() const {
-    FrameNeed need = frameNeed();
-    return need == FrameNeed::Images ? frames_.animationPending() : need != FrameNeed::None;
-}
-
 double KioskApp::nextDeadlineMs() const {
     double d = input_.deadline();
     if (frames_.animating(clock_.nowMs())) d = earliest(d, frames_.animateUntilMs());
@@ -436,14 +431,10 @@ int KioskApp::run() {
     bool firstFrame = true;
     while (!quit_) {
         int timeout = 0;
-        if (!frameDue()) {
-            // Sleep until the next timer or one second: a static screen costs ~0% CPU. While
-            // photos decode the loop draws nothing (a decode done wakes it); decoded pixels
-            // still to upload are its own work, between short waits for input.
+        if (!frameWanted()) {
+            // Sleep until the next timer or one second: a static screen costs ~0% CPU.
             double d = nextDeadlineMs();
             double wait = d < 0 ? 1000.0 : d - clock_.nowMs();
-            const MediaServices& media = content_.media();
-            if (media.textures && media.textures->uploadsPending()) wait = 1.0;
             timeout = static_cast<int>(std::clamp(wait, 1.0, 1000.0));
         }
         waitAndHandleEvents(timeout);
@@ -454,7 +445,7 @@ int KioskApp::run() {
             nextMetricsMs_ = clock_.nowMs() + 60'000;
         }
         if (quit_) break;
-        if (frameDue()) {
+        if (frameWanted()) {
             double start = clock_.nowMs();
             renderFrame();
             service::notifyReady(); // once: the first frame is on screen
