@@ -76,7 +76,11 @@ struct TextureCache::Impl {
     std::unordered_map<std::string, Entry> entries;
     LruLedger ledger;
     std::deque<std::string> uploadQueue; // names whose pixels are ready, in arrival order
+    // The frame number get() stamps. It advances only at a pump() after a frame that asked for
+    // images: pumps between frames (the loop waiting on decodes) keep the last frame's images
+    // protected from eviction.
     uint64_t frame = 1;
+    bool askedThisFrame = false;
 
     // Shared with the workers (guarded by mutex).
     std::mutex mutex;
@@ -104,9 +108,12 @@ struct TextureCache::Impl {
             double t0 = wallMs();
             DecodedImage img = decodeImageFile(job.path, settings.maxPixels, job.want);
             double ms = wallMs() - t0;
-            std::lock_guard<std::mutex> lock(mutex);
-            --running;
-            done.push_back({job.generation, std::move(job.name), std::move(img), ms});
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                --running;
+                done.push_back({job.generation, std::move(job.name), std::move(img), ms});
+            }
+            if (settings.onDecoded) settings.onDecoded();
         }
     }
 
@@ -235,6 +242,7 @@ TextureRef TextureCache::get(const std::string& logicalName) {
 TextureRef TextureCache::get(const std::string& logicalName, DisplaySize onScreen) {
     Impl& m = *impl_;
     auto it = m.entries.find(logicalName);
+    m.askedThisFrame = true;
     if (it != m.entries.end()) {
         Impl::Entry& e = it->second;
         e.lastFrame = m.frame;
@@ -305,7 +313,8 @@ bool TextureCache::pump() {
     if (glReady()) changed |= m.uploadSome(budget);
 
     // Over the memory budget: free what was not on screen in the last frame, oldest first.
-    for (const std::string& key : m.ledger.evict(m.settings.memoryBudgetBytes, m.frame)) {
+    uint64_t lastFrame = m.askedThisFrame ? m.frame : m.frame - 1;
+    for (const std::string& key : m.ledger.evict(m.settings.memoryBudgetBytes, lastFrame)) {
         auto it = m.entries.find(key);
         if (it == m.entries.end()) continue;
         m.freeTexture(it->second);
@@ -319,8 +328,16 @@ bool TextureCache::pump() {
             it = old ? m.entries.erase(it) : std::next(it);
         }
     }
-    ++m.frame;
+    if (m.askedThisFrame) ++m.frame;
+    m.askedThisFrame = false;
     return changed;
+}
+
+bool TextureCache::uploadsPending() const {
+    Impl& m = *impl_;
+    if (!m.uploadQueue.empty()) return true;
+    std::lock_guard<std::mutex> lock(m.mutex);
+    return !m.done.empty();
 }
 
 bool TextureCache::busy() const {

@@ -28,6 +28,9 @@ struct TextureCacheSettings {
     uint64_t uploadBudgetBytes = 8ull << 20;  // bytes uploaded per frame at most
     int workerThreads = 2;
     int maxPixels = 40'000'000; // refuse larger images before decoding
+    // Called on a worker thread when a decode is done: wakes the UI loop, which sleeps while
+    // images decode (it has nothing new to draw until pump() uploads them).
+    std::function<void()> onDecoded;
 };
 
 class TextureCache {
@@ -50,6 +53,8 @@ class TextureCache {
     // when something new became Ready or Broken (the UI should redraw).
     bool pump();
     bool busy() const; // decodes queued or running, or uploads waiting
+    // Finished decodes or uploads the UI thread still has to do (the workers' part is over).
+    bool uploadsPending() const;
     bool resident(const std::string& logicalName) const; // Ready now (asks for nothing)
     uint64_t bytesResident() const;
     void clear(); // frees every texture (GL context must be current)

@@ -302,6 +302,11 @@ double KioskApp::nextStateDeadlineMs() const {
     return earliest(d, content_.previewDeadlineMs()); // a due rebuild, a running one
 }
 
+bool KioskApp::frameDue() const {
+    FrameNeed need = frameNeed();
+    return need == FrameNeed::Images ? frames_.animationPending() : need != FrameNeed::None;
+}
+
 double KioskApp::nextDeadlineMs() const {
     double d = input_.deadline();
     if (frames_.animating(clock_.nowMs())) d = earliest(d, frames_.animateUntilMs());
@@ -431,10 +436,14 @@ int KioskApp::run() {
     bool firstFrame = true;
     while (!quit_) {
         int timeout = 0;
-        if (!frameWanted()) {
-            // Sleep until the next timer or one second: a static screen costs ~0% CPU.
+        if (!frameDue()) {
+            // Sleep until the next timer or one second: a static screen costs ~0% CPU. While
+            // photos decode the loop draws nothing (a decode done wakes it); decoded pixels
+            // still to upload are its own work, between short waits for input.
             double d = nextDeadlineMs();
             double wait = d < 0 ? 1000.0 : d - clock_.nowMs();
+            const MediaServices& media = content_.media();
+            if (media.textures && media.textures->uploadsPending()) wait = 1.0;
             timeout = static_cast<int>(std::clamp(wait, 1.0, 1000.0));
         }
         waitAndHandleEvents(timeout);
@@ -445,7 +454,7 @@ int KioskApp::run() {
             nextMetricsMs_ = clock_.nowMs() + 60'000;
         }
         if (quit_) break;
-        if (frameWanted()) {
+        if (frameDue()) {
             double start = clock_.nowMs();
             renderFrame();
             service::notifyReady(); // once: the first frame is on screen

@@ -75,6 +75,9 @@ class KioskApp {
     enum class FrameNeed { None, Animation, Images, Now };
     FrameNeed frameNeed() const;
     bool frameWanted() const { return frameNeed() != FrameNeed::None; }
+    // The interactive loop's test: as frameWanted, but images still decoding draw nothing new
+    // (their workers wake the loop, and pump() asks for the frame that shows them).
+    bool frameDue() const;
     // Renders one frame; with `shotPath` also writes it as PNG before presenting.
     bool renderFrame(const std::string* shotPath = nullptr, std::string* err = nullptr);
     bool texturesBusy() const;     // decodes or uploads

@@ -92,7 +92,10 @@ void ContentHost::load() {
 void ContentHost::startMedia(bool headless) {
     // Headless scenarios play no sound and never autoplay (see video_player.hpp).
     media_.video.setHeadless(headless);
-    media_.textures = std::make_unique<TextureCache>();
+    TextureCacheSettings settings;
+    // The hub's wake event is the loop's one "work arrived from another thread" signal.
+    settings.onDecoded = [this] { media_.video.wake(); };
+    media_.textures = std::make_unique<TextureCache>(std::move(settings));
     media_.textures->setResolver(mediaResolver(bundle_));
 }
 

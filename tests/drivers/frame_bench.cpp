@@ -116,10 +116,10 @@ void printPercentiles(const char* name, std::vector<double> ms) {
 }
 
 // One image asked for as a screen would (`want` pixels), the frame loop running as the
-// interactive one does (frames while decodes are busy), until the image is on the GPU and one
-// more frame has been drawn with it: the visitor's wait. Without `drawFrames` no frame is drawn
-// meanwhile or after (decode + upload alone, apart from what a frame costs on this renderer).
-// -1 when it never became ready.
+// interactive one does (frames only when one is due, none for a decode), until the image is on the
+// GPU and one more frame has been drawn with it: the visitor's wait. Without `drawFrames` no frame
+// is drawn meanwhile or after (decode + upload alone, apart from what a frame costs on this
+// renderer). -1 when it never became ready.
 double coldOpenMs(KioskApp& app, TextureCache& cache, const std::string& name, DisplaySize want,
                   bool drawFrames = true) {
     constexpr double kGiveUpMs = 10'000;
@@ -129,7 +129,7 @@ double coldOpenMs(KioskApp& app, TextureCache& cache, const std::string& name, D
         app.waitAndHandleEvents(0); // pumps: finished decodes are uploaded here
         t = cache.get(name, want);
         if (t.state != TextureRef::State::Loading) break;
-        if (drawFrames && app.frameWanted())
+        if (drawFrames && app.frameDue()) // as the kiosk's loop: nothing while it decodes
             app.renderFrame();
         else
             SDL_Delay(1);
