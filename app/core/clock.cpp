@@ -14,4 +14,19 @@ int64_t SystemClock::wallSeconds() const {
     return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
 }
 
+double ManualClock::nowMs() const {
+    if (followingSinceMs_ < 0) return now_;
+    return now_ + SystemClock().nowMs() - followingSinceMs_;
+}
+
+void ManualClock::followSteadyClock(bool on) {
+    if (on == (followingSinceMs_ >= 0)) return;
+    if (on) {
+        followingSinceMs_ = SystemClock().nowMs();
+    } else {
+        now_ = nowMs();
+        followingSinceMs_ = -1;
+    }
+}
+
 } // namespace zj

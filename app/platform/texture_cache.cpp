@@ -351,6 +351,14 @@ bool TextureCache::resident(const std::string& logicalName) const {
     return it != impl_->entries.end() && it->second.ref.state == TextureRef::State::Ready;
 }
 
+bool TextureCache::residentAt(const std::string& logicalName, DisplaySize onScreen) const {
+    auto it = impl_->entries.find(logicalName);
+    if (it == impl_->entries.end() || it->second.ref.state != TextureRef::State::Ready)
+        return false;
+    const Impl::Entry& e = it->second;
+    return e.fullSize || coversDisplay(e.ref.width, e.ref.height, onScreen);
+}
+
 std::filesystem::path TextureCache::resolve(const std::string& logicalName) const {
     return impl_->resolve ? impl_->resolve(logicalName) : std::filesystem::path();
 }

@@ -56,6 +56,9 @@ class TextureCache {
     // Finished decodes or uploads the UI thread still has to do (the workers' part is over).
     bool uploadsPending() const;
     bool resident(const std::string& logicalName) const; // Ready now (asks for nothing)
+    // Ready at a size that shows it at `onScreen` without upscaling (or at the file's own
+    // size): a frame drawing it now shows it at display size. Asks for nothing.
+    bool residentAt(const std::string& logicalName, DisplaySize onScreen) const;
     uint64_t bytesResident() const;
     void clear(); // frees every texture (GL context must be current)
     // The file path of a logical bundle name through the resolver (e.g. for the video), or empty.

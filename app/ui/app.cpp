@@ -432,42 +432,40 @@ void KioskApp::drawLintSeed(UiContext& ui) {
 
 // [SECTION] The interactive loop
 
-int KioskApp::run() {
-    bool firstFrame = true;
-    while (!quit_) {
-        int timeout = 0;
-        if (!frameDue()) {
-            // Sleep until the next timer or one second: a static screen costs ~0% CPU. While
-            // photos decode the loop draws nothing (a decode done wakes it); decoded pixels
-            // still to upload are its own work, between short waits for input.
-            double d = nextDeadlineMs();
-            double wait = d < 0 ? 1000.0 : d - clock_.nowMs();
-            const MediaServices& media = content_.media();
-            if (media.textures && media.textures->uploadsPending()) wait = 1.0;
-            timeout = static_cast<int>(std::clamp(wait, 1.0, 1000.0));
-        }
-        waitAndHandleEvents(timeout);
-        service::notifyWatchdog(); // a hung loop stops pinging: systemd restarts the kiosk
-        if (sync_) sync_->setSessions(visit_.layer().visitsSinceStart());
-        if (!options_.metricsFile.empty() && clock_.nowMs() >= nextMetricsMs_) {
-            writeMetrics();
-            nextMetricsMs_ = clock_.nowMs() + 60'000;
-        }
-        if (quit_) break;
-        if (frameDue()) {
-            double start = clock_.nowMs();
-            renderFrame();
-            service::notifyReady(); // once: the first frame is on screen
-            if (firstFrame)
-                std::fprintf(stderr, "zjmap-kiosk: first frame (screen %s, content version %llu)\n",
-                             screenName(screen()),
-                             static_cast<unsigned long long>(content_.version()));
-            firstFrame = false;
-            // No vsync under Xvfb/offscreen: never spin faster than ~60 fps while animating.
-            double spent = clock_.nowMs() - start;
-            if (spent < 16.0) SDL_Delay(static_cast<Uint32>(16.0 - spent));
-        }
+bool KioskApp::loopStep() {
+    int timeout = 0;
+    if (!frameDue()) {
+        // Sleep until the next timer or one second: a static screen costs ~0% CPU. While
+        // photos decode the loop draws nothing (a decode done wakes it); decoded pixels
+        // still to upload are its own work, between short waits for input.
+        double d = nextDeadlineMs();
+        double wait = d < 0 ? 1000.0 : d - clock_.nowMs();
+        const MediaServices& media = content_.media();
+        if (media.textures && media.textures->uploadsPending()) wait = 1.0;
+        timeout = static_cast<int>(std::clamp(wait, 1.0, 1000.0));
     }
+    waitAndHandleEvents(timeout);
+    service::notifyWatchdog(); // a hung loop stops pinging: systemd restarts the kiosk
+    if (sync_) sync_->setSessions(visit_.layer().visitsSinceStart());
+    if (!options_.metricsFile.empty() && clock_.nowMs() >= nextMetricsMs_) {
+        writeMetrics();
+        nextMetricsMs_ = clock_.nowMs() + 60'000;
+    }
+    if (quit_ || !frameDue()) return false;
+    double start = clock_.nowMs();
+    renderFrame();
+    service::notifyReady(); // once: the first frame is on screen
+    if (stats_.framesRendered == 1)
+        std::fprintf(stderr, "zjmap-kiosk: first frame (screen %s, content version %llu)\n",
+                     screenName(screen()), static_cast<unsigned long long>(content_.version()));
+    // No vsync under Xvfb/offscreen: never spin faster than ~60 fps while animating.
+    double spent = clock_.nowMs() - start;
+    if (spent < 16.0) SDL_Delay(static_cast<Uint32>(16.0 - spent));
+    return true;
+}
+
+int KioskApp::run() {
+    while (!quit_) loopStep();
     std::string err;
     if (!recordCleanExit(options_.dataDir, runMarkerFd_, err))
         logLine("restarts: %s (the next start will count an unclean end)", err.c_str());

@@ -63,6 +63,9 @@ class KioskApp {
 
     bool init(std::string& err);
     int run(); // the interactive loop; returns the exit code
+    // One pass of it: wait for input or a timer (not when a frame is due), handle events, draw
+    // a frame if one is due. Returns whether it drew one. The frame bench times taps with it.
+    bool loopStep();
 
     // [SECTION] Driving frames (the interactive loop and the scenario runner)
     void waitAndHandleEvents(int timeoutMs); // blocks up to timeoutMs, then drains the queue

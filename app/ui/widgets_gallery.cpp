@@ -51,6 +51,11 @@ int Gallery::draw(UiContext& ui, const char* id, const std::vector<const Photo*>
         for (int i : {current - 1, current + 1})
             if (i >= 0 && i < static_cast<int>(photos.size()) && !photos[i]->file.empty())
                 request(ui, photos[i]->file, pageMin, pageMax, false);
+        // The page on show loads at the viewer's size too (one texture serves both): a tap
+        // opens it sharp in the next frame, not after a larger decode (~100 ms on llvmpipe).
+        if (current >= 0 && current < static_cast<int>(photos.size()) &&
+            !photos[current]->file.empty())
+            ui.textures->get(photos[current]->file, viewerPhotoSize(ui.ds));
     }
     // Page dots.
     float dot = ui.px(12), gap = ui.px(28);

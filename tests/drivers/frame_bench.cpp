@@ -2,15 +2,19 @@
 // run of the real app (headless, simulated clock, offscreen window of --viewport):
 //   empty frame       ImGui with nothing on it + clear + swap: the floor of any frame here
 //   <screen>          a settled screen redrawn again and again (what a frame of it costs)
-//   photo open        viewer "next" -> the next photo on the GPU (the viewer prefetches it)
+//   photo tap         a finger lifted on a city gallery photo, then on the viewer's "next",
+//                     -> the first frame presented with that photo at the viewer's size, the
+//                     interactive loop running in real time (KioskApp::loopStep); p50 / p95.
+//                     "-cold": the texture cache emptied before each tap (nothing loaded ahead)
 //   photo cold        every demo photo, never loaded before: the viewer's request at its box
-//                     size -> decoded (DCT-scaled), uploaded and a frame presented; p50 / p95
+//                     size -> decoded (DCT-scaled), uploaded and a frame presented (the loop in
+//                     real time, on the home screen); p50 / p95
 //   thumb cold        every demo thumbnail the same way (its own size); p50 / p95
 //   photo/thumb gpu   the same without drawing frames: decode + upload alone (llvmpipe frames
 //                     are 25+ ms here, a GPU's are not)
 //   map pan           frames while a finger drags the map
-// Prints `bench: name mean_ms=.. frames=..` lines (photo-open: mean ms per photo, photos) and
-// `bench: name p50_ms=.. p95_ms=.. n=..` for the cold rows; nothing is asserted (figures, not
+// Prints `bench: name mean_ms=.. frames=..` lines and
+// `bench: name p50_ms=.. p95_ms=.. n=..` for the photo rows; nothing is asserted (figures, not
 // tests).
 #include "frame_bench.hpp"
 
@@ -18,6 +22,7 @@
 #include "platform/texture_cache.hpp"
 #include "testing/touch_driver.hpp"
 #include "ui/app.hpp"
+#include "ui/screens/city_screen.hpp"
 #include "ui/widgets_media.hpp"
 
 #include <SDL.h>
@@ -115,28 +120,44 @@ void printPercentiles(const char* name, std::vector<double> ms) {
     std::printf("bench: %-12s p50_ms=%.2f p95_ms=%.2f n=%zu\n", name, p50, p95, ms.size());
 }
 
-// One image asked for as a screen would (`want` pixels), the frame loop running as the
-// interactive one does (frames only when one is due, none for a decode), until the image is on the
-// GPU and one more frame has been drawn with it: the visitor's wait. Without `drawFrames` no frame
-// is drawn meanwhile or after (decode + upload alone, apart from what a frame costs on this
-// renderer). -1 when it never became ready.
-double coldOpenMs(KioskApp& app, TextureCache& cache, const std::string& name, DisplaySize want,
-                  bool drawFrames = true) {
+// The interactive loop (KioskApp::loopStep) in real time, the bench's clock following the steady
+// clock meanwhile, until a frame is presented with `name` resident at `want`: uploads happen
+// only in the loop's pump, before its frame, so that frame drew it at display size. Wall ms
+// since `t0`; -1 when not within 10 s.
+double loopUntilShownMs(KioskApp& app, ManualClock& clock, TextureCache& cache,
+                        const std::string& name, DisplaySize want,
+                        std::chrono::steady_clock::time_point t0) {
     constexpr double kGiveUpMs = 10'000;
-    auto t0 = std::chrono::steady_clock::now();
-    TextureRef t = cache.get(name, want);
-    while (t.state == TextureRef::State::Loading && msSince(t0) < kGiveUpMs) {
-        app.waitAndHandleEvents(0); // pumps: finished decodes are uploaded here
-        t = cache.get(name, want);
-        if (t.state != TextureRef::State::Loading) break;
-        if (drawFrames && app.frameDue()) // as the kiosk's loop: nothing while it decodes
-            app.renderFrame();
-        else
-            SDL_Delay(1);
+    clock.followSteadyClock(true);
+    double shownMs = -1;
+    while (msSince(t0) < kGiveUpMs) {
+        bool drew = app.loopStep();
+        if (drew && cache.residentAt(name, want)) {
+            shownMs = msSince(t0);
+            break;
+        }
     }
-    if (t.state != TextureRef::State::Ready) return -1;
-    if (drawFrames) app.renderFrame();
-    return msSince(t0);
+    clock.followSteadyClock(false);
+    return shownMs;
+}
+
+// One image asked for as a screen would (`want` pixels), then the interactive loop in real time
+// until a frame shows it: decode, upload and one frame, with the frames the loop draws
+// meanwhile (none: nothing on screen changes while it decodes). Without `drawFrames` no frame
+// is drawn at all (decode + upload alone, apart from what a frame costs on this renderer).
+// -1 when it never became ready.
+double coldOpenMs(KioskApp& app, ManualClock& clock, TextureCache& cache, const std::string& name,
+                  DisplaySize want, bool drawFrames) {
+    auto t0 = std::chrono::steady_clock::now();
+    cache.get(name, want);
+    if (drawFrames) return loopUntilShownMs(app, clock, cache, name, want, t0);
+    constexpr double kGiveUpMs = 10'000;
+    while (!cache.residentAt(name, want) && msSince(t0) < kGiveUpMs) {
+        app.waitAndHandleEvents(0); // pumps: finished decodes are uploaded here
+        cache.get(name, want);
+        SDL_Delay(1);
+    }
+    return cache.residentAt(name, want) ? msSince(t0) : -1;
 }
 
 // Empty frames first, then each module from home, redrawn when settled. False when a tile
@@ -188,44 +209,78 @@ void benchMapPan(BenchDriver& d, KioskApp& app, ManualClock& clock) {
     d.settle();
 }
 
-// Photo open: in the city's photo viewer, "next" to a photo not shown before, until it is
-// decoded and on the GPU (the gallery shows one photo at a time; the others are cold). False
-// when the city screen has no gallery photo.
-bool benchPhotoOpen(BenchDriver& d, KioskApp& app) {
+// A visitor's tap at `target`, the interactive loop running in real time from the lifted finger
+// until a frame shows `name` at `want` (see loopUntilShownMs); then the app settles in simulated
+// time (the visitor looks at the photo; the viewer loads its neighbours meanwhile).
+double tapUntilShownMs(BenchDriver& d, KioskApp& app, ManualClock& clock, TextureCache& cache,
+                       const HitTarget& target, const std::string& name, DisplaySize want) {
+    Vec2 c = target.rect.center();
+    d.finger(SDL_FINGERDOWN, 1, c.x, c.y);
+    d.tick(60.0);
+    auto t0 = std::chrono::steady_clock::now();
+    d.finger(SDL_FINGERUP, 1, c.x, c.y);
+    double ms = loopUntilShownMs(app, clock, cache, name, want, t0);
+    d.settle();
+    return ms;
+}
+
+// Photo taps, as a visitor makes them on the city screen: a gallery photo tapped (the viewer
+// opens on it), then "next" through the viewer, each until the photo is on screen at the
+// viewer's size. Once with the cache as the screens left it ("photo-tap": the gallery and the
+// viewer load their neighbours ahead), once with it emptied before each tap ("photo-tap-cold":
+// nothing ahead, the decode is waited for). False when the city screen has no gallery photo.
+bool benchPhotoTaps(BenchDriver& d, KioskApp& app, ManualClock& clock, TextureCache& cache) {
     d.tap("首页");
     d.settle();
     d.tap("tile:city");
     d.settle();
-    const HitTarget* photo = d.findPrefix("gallery:");
-    if (!photo) {
-        std::fprintf(stderr, "bench: no gallery photo on the city screen\n");
+    std::vector<const Photo*> photos = cityGalleryPhotos(app.content());
+    const HitTarget* page = d.findPrefix("gallery:");
+    if (photos.empty() || !page || page->id != "gallery:" + photos.front()->id) {
+        std::fprintf(stderr, "bench: the city gallery does not start with its first photo\n");
         return false;
     }
-    std::string first = photo->id;
-    d.tap(first.c_str());
-    d.settle();
-    double sum = 0;
-    int opened = 0;
-    for (int i = 0; i < 6 && app.hits().find("viewer-next"); ++i) {
-        auto t0 = std::chrono::steady_clock::now();
-        d.tap("viewer-next");
+    DisplaySize box =
+        widgets::viewerPhotoSize(DesignScale::forViewport(float(app.width()), float(app.height())));
+    for (bool cold : {false, true}) {
+        std::vector<double> ms;
+        for (size_t i = 0; i < photos.size() && d.ok(); ++i) {
+            if (cold) {
+                cache.clear();
+                d.settle(); // the screen behind (and the viewer's own photo) loads again
+            }
+            const HitTarget* t =
+                app.hits().find(i == 0 ? "gallery:" + photos[0]->id : "viewer-next");
+            if (!t) break;
+            HitTarget target = *t; // the registry is rebuilt by the next frame
+            double shown = tapUntilShownMs(d, app, clock, cache, target, photos[i]->file, box);
+            if (shown < 0) {
+                d.fail("bench: " + photos[i]->file + " not on screen 10 s after its tap");
+                break;
+            }
+            ms.push_back(shown);
+        }
+        if (ms.size() < photos.size()) {
+            std::fprintf(stderr, "bench: %s\n",
+                         d.ok() ? "the viewer has no \"next\"" : d.failure().c_str());
+            return false;
+        }
+        printPercentiles(cold ? "photo-tap-cold" : "photo-tap", ms);
+        d.tap("viewer-close");
         d.settle();
-        sum += msSince(t0);
-        ++opened;
     }
-    if (opened) print("photo-open", sum / opened, opened);
-    return true;
+    return d.ok();
 }
 
 // Every demo photo and thumbnail, cold: the texture cache is emptied first (the screen
 // behind reloads its own images, then settles), and what it reloaded is skipped.
-void benchColdImages(BenchDriver& d, KioskApp& app, TextureCache& cache) {
-    d.tap("viewer-close");
+void benchColdImages(BenchDriver& d, KioskApp& app, ManualClock& clock, TextureCache& cache) {
     d.tap("首页");
     cache.clear();
     d.settle();
     DisplaySize box =
         widgets::viewerPhotoSize(DesignScale::forViewport(float(app.width()), float(app.height())));
+    box.contain = true;
     std::vector<double> photoMs, thumbMs, photoGpuMs, thumbGpuMs;
     for (bool drawFrames : {true, false}) {
         if (!drawFrames) { // the same images cold again
@@ -234,11 +289,11 @@ void benchColdImages(BenchDriver& d, KioskApp& app, TextureCache& cache) {
         }
         for (const Photo& p : app.content().photos) {
             if (!p.thumb.empty() && !cache.resident(p.thumb)) {
-                double ms = coldOpenMs(app, cache, p.thumb, DisplaySize{}, drawFrames);
+                double ms = coldOpenMs(app, clock, cache, p.thumb, DisplaySize{}, drawFrames);
                 if (ms >= 0) (drawFrames ? thumbMs : thumbGpuMs).push_back(ms);
             }
             if (!p.file.empty() && !cache.resident(p.file)) {
-                double ms = coldOpenMs(app, cache, p.file, box, drawFrames);
+                double ms = coldOpenMs(app, clock, cache, p.file, box, drawFrames);
                 if (ms >= 0) (drawFrames ? photoMs : photoGpuMs).push_back(ms);
             }
         }
@@ -263,10 +318,10 @@ int runFrameBench(KioskApp& app, ManualClock& clock) {
     std::printf("bench: viewport %dx%d\n", app.width(), app.height());
     if (!benchScreens(d, app)) return 1;
     benchMapPan(d, app, clock);
-    if (!benchPhotoOpen(d, app)) return 1;
     TextureCache* cache = app.textureCache();
     if (!cache) return 0;
-    benchColdImages(d, app, *cache);
+    if (!benchPhotoTaps(d, app, clock, *cache)) return 1;
+    benchColdImages(d, app, clock, *cache);
     if (!d.ok()) std::fprintf(stderr, "bench: %s\n", d.failure().c_str());
     return d.ok() ? 0 : 1;
 }

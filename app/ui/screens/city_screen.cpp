@@ -22,8 +22,9 @@ const Text& moduleTitle(const UiContext& ui, const char* id, UiString fallback) 
     return m ? m->title : uiText(fallback);
 }
 
-// The gallery: the city's own pictures first, then one per park (photo-first, but bounded).
-std::vector<const Photo*> galleryPhotos(const Content& c) {
+} // namespace
+
+std::vector<const Photo*> cityGalleryPhotos(const Content& c) {
     std::vector<const Photo*> out;
     for (const Photo& p : c.photos)
         if (p.id.rfind("city-", 0) == 0) out.push_back(&p);
@@ -36,12 +37,11 @@ std::vector<const Photo*> galleryPhotos(const Content& c) {
         for (const Photo& p : c.photos) out.push_back(&p);
     return out;
 }
-} // namespace
 
 // [SECTION] Enter and leave
 
 void CityScreen::onEnter(UiContext& ui, const std::string&) {
-    photos_ = galleryPhotos(*ui.content);
+    photos_ = cityGalleryPhotos(*ui.content);
     viewer_.close();
     figuresStartMs_ = -1;
     input_ = true;
@@ -84,7 +84,7 @@ void CityScreen::openVideo(UiContext& ui) {
 
 void CityScreen::draw(UiContext& ui) {
     if (!videoOpened_ || videoContent_ != ui.content) {
-        if (videoContent_ != ui.content) photos_ = galleryPhotos(*ui.content);
+        if (videoContent_ != ui.content) photos_ = cityGalleryPhotos(*ui.content);
         openVideo(ui);
     }
     input_ = !viewer_.isOpen();

@@ -9,6 +9,10 @@
 
 namespace zj {
 
+// The gallery's photos, in its order (the viewer opened from it steps through the same list):
+// the city's own pictures first, then one per park (photo-first, but bounded).
+std::vector<const Photo*> cityGalleryPhotos(const Content& c);
+
 class CityScreen final : public Screen {
   public:
     explicit CityScreen(VideoHub& videos) : video_(videos) {}
