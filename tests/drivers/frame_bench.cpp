@@ -247,7 +247,7 @@ bool benchPhotoTaps(BenchDriver& d, KioskApp& app, ManualClock& clock, TextureCa
         for (size_t i = 0; i < photos.size() && d.ok(); ++i) {
             if (cold) {
                 cache.clear();
-                d.settle(); // the screen behind (and the viewer's own photo) loads again
+                d.settle(); // asks for no frame: all reloads with the tap's first frame
             }
             const HitTarget* t =
                 app.hits().find(i == 0 ? "gallery:" + photos[0]->id : "viewer-next");
