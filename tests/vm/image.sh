@@ -70,13 +70,26 @@ flock 9 # one image build at a time per cache
 timing=$out/timing.txt
 : >"$timing"
 
+# Inside a chroot (fresh-debian-check) "/" is no mount point, and unshare cannot make the new
+# namespace's mounts private ("cannot change root filesystem propagation"): there in_root
+# mounts in this namespace and unmounts when the command ends.
+if unshare --mount --propagation private true 2>/dev/null; then private_ns=1; else private_ns=0; fi
 in_root() { # in_root ROOT CMD...: CMD in a chroot with /proc, /sys, /dev (gone with the namespace)
     local root=$1
     shift
-    unshare --mount --propagation private bash -c '
-        r=$1; shift
-        mount -t proc proc "$r/proc" && mount -t sysfs sys "$r/sys" && mount --rbind /dev "$r/dev"
-        exec chroot "$r" "$@"' in_root "$root" "$@"
+    if [ "$private_ns" = 1 ]; then
+        unshare --mount --propagation private bash -c '
+            r=$1; shift
+            mount -t proc proc "$r/proc" && mount -t sysfs sys "$r/sys" && mount --rbind /dev "$r/dev"
+            exec chroot "$r" "$@"' in_root "$root" "$@"
+        return
+    fi
+    mount -t proc proc "$root/proc" && mount -t sysfs sys "$root/sys" &&
+        mount --rbind /dev "$root/dev" || fail "in_root: cannot mount /proc, /sys, /dev in $root"
+    local rc=0
+    chroot "$root" "$@" || rc=$?
+    umount -l "$root/dev" "$root/sys" "$root/proc"
+    return "$rc"
 }
 
 if [ ! -e "$base/.complete" ]; then
